@@ -1,0 +1,315 @@
+package org.registrehub.store.internal;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Demande;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.SanteService;
+import org.registrehub.api.spi.CompteurStore;
+import org.registrehub.api.spi.DemandeStore;
+import org.registrehub.api.spi.OutboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The register's persistence on PostgreSQL through MyBatis. The DataSource is the pax-jdbc one
+ * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
+ */
+@Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class},
+        configurationPid = "org.registrehub.store", immediate = true,
+        property = "composant=" + SurveillanceBase.COMPOSANT)
+@Designate(ocd = StoreConfig.class)
+public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
+        SurveillanceBase.Operations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
+    private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
+    private static final Pattern NOM_BASE = Pattern.compile("^[A-Za-z0-9_]{1,63}$");
+    static final String DATASOURCE_FACTORY_PID = "org.ops4j.datasource";
+
+    private final DataSource dataSource;
+    private final Map<String, Object> dataSourceProperties;
+    private final BundleContext bundleContext;
+    private final StoreConfig config;
+    private final SqlSessionFactory sessions;
+    private final SurveillanceBase surveillance;
+
+    @Activate
+    public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
+                         Map.Entry<Map<String, Object>, DataSource> dataSource,
+                         BundleContext bundleContext, StoreConfig config) {
+        this(dataSource.getValue(), dataSource.getKey(), bundleContext, config, Clock.systemUTC());
+    }
+
+    PostgresStore(DataSource dataSource, Map<String, Object> dataSourceProperties, BundleContext bundleContext,
+                  StoreConfig config, Clock clock) {
+        this.dataSource = dataSource;
+        this.dataSourceProperties = dataSourceProperties;
+        this.bundleContext = bundleContext;
+        this.config = config;
+        this.sessions = construireSessions(dataSource);
+        this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
+                Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
+        this.surveillance.demarrer();
+    }
+
+    @Deactivate
+    void deactivate() {
+        surveillance.arreter();
+    }
+
+    private static SqlSessionFactory construireSessions(DataSource dataSource) {
+        // MyBatis resolves the type names of the mapper XML through the context class loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PostgresStore.class.getClassLoader());
+        try {
+            Configuration configuration = new Configuration(
+                    new Environment("registre", new JdbcTransactionFactory(), dataSource));
+            configuration.setCacheEnabled(false);
+            configuration.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
+            configuration.setDefaultStatementTimeout(30);
+            configuration.addMapper(RegistreMapper.class);
+            return new SqlSessionFactoryBuilder().build(configuration);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private String cible() {
+        Object url = dataSourceProperties.get("url");
+        Object name = dataSourceProperties.get("osgi.jndi.service.name");
+        return url != null ? url.toString() : "DataSource " + name;
+    }
+
+    // ------------------------------------------------------------------ DemandeStore
+
+    @Override
+    public void inserer(Demande demande, Canal canal, EvenementDemande evenement) {
+        executer("insertion de la demande " + demande.numeroUnique(), mapper -> {
+            mapper.insererDemande(demande, canal.name());
+            mapper.insererEvenement(evenement);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Demande> trouver(String numeroUnique) {
+        return Optional.ofNullable(executer("lecture de la demande " + numeroUnique,
+                mapper -> mapper.trouverDemande(numeroUnique)));
+    }
+
+    // ------------------------------------------------------------------ CompteurStore
+
+    @Override
+    public long suivant(String territoire, String moisAnnee) {
+        return executer("numérotation " + territoire + "/" + moisAnnee,
+                mapper -> mapper.incrementerCompteur(territoire, moisAnnee));
+    }
+
+    // ------------------------------------------------------------------ OutboxStore
+
+    @Override
+    public int relayer(int max, Consumer<EvenementDemande> publication) {
+        return executer("relais de l'outbox", mapper -> {
+            List<EvenementDemande> evenements = mapper.verrouillerEvenementsEnAttente(max);
+            if (evenements.isEmpty()) {
+                return 0;
+            }
+            evenements.forEach(publication);
+            List<UUID> ids = evenements.stream().map(EvenementDemande::evenementId).toList();
+            mapper.marquerPublies(ids);
+            return evenements.size();
+        });
+    }
+
+    @Override
+    public long enAttente() {
+        return executer("comptage de l'outbox", RegistreMapper::compterEnAttente);
+    }
+
+    // ------------------------------------------------------------------ SanteService
+
+    @Override
+    public EtatSante etat() {
+        return surveillance.etat();
+    }
+
+    // ------------------------------------------------------------------ transactions
+
+    /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+    private <T> T executer(String operation, Function<RegistreMapper, T> work) {
+        if (!surveillance.schemaPret()) {
+            throw new RegistreIndisponibleException("Le registre n'est pas prêt : " + surveillance.etat().message()
+                    + ". Réessayez dans quelques instants.", null);
+        }
+        try (SqlSession session = sessions.openSession(false)) {
+            T result = work.apply(session.getMapper(RegistreMapper.class));
+            session.commit(true);
+            return result;
+        } catch (PersistenceException e) {
+            if (Indisponibilite.estIndisponibilite(e)) {
+                surveillance.signalerEchec(e, Indisponibilite.aEtat(e, Indisponibilite.TABLE_ABSENTE));
+                throw new RegistreIndisponibleException("La base de données du registre est injoignable ("
+                        + Indisponibilite.cause(e) + "). Rien n'a été enregistré ; réessayez plus tard.", e);
+            }
+            LOG.error("Échec SQL pendant {} : {}", operation, Indisponibilite.cause(e), e);
+            throw new RegistreException("ERREUR_INTERNE", "Erreur interne du registre pendant " + operation
+                    + " ; rien n'a été enregistré.", e);
+        }
+    }
+
+    // ------------------------------------------------------------------ SurveillanceBase.Operations
+
+    @Override
+    public String migrer() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PostgresStore.class.getClassLoader());
+        try {
+            Flyway flyway = Flyway.configure(PostgresStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load();
+            var result = flyway.migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Migrations appliquées : {} (schéma version {})", result.migrationsExecuted,
+                        result.targetSchemaVersion);
+            }
+            MigrationInfo current = flyway.info().current();
+            return current == null ? "0" : current.getVersion().getVersion();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void verifier() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.isValid(5)) {
+                throw new java.sql.SQLTransientConnectionException("la connexion ne répond pas", "08006");
+            }
+        }
+    }
+
+    @Override
+    public boolean creerBase(Exception cause) {
+        if (!config.database_autoCreate()) {
+            LOG.warn("La base {} n'existe pas et database.autoCreate=false : créez-la (CREATE DATABASE) "
+                    + "ou corrigez l'URL dans etc/org.ops4j.datasource-registre.cfg", cible());
+            return false;
+        }
+        try {
+            Dictionary<String, Object> ds = configurationDataSource();
+            if (ds == null) {
+                LOG.warn("Création automatique impossible : configuration pax-jdbc de {} introuvable", cible());
+                return false;
+            }
+            String url = String.valueOf(ds.get("url"));
+            Matcher m = URL_POSTGRES.matcher(url);
+            if (!m.matches() || !NOM_BASE.matcher(m.group(2)).matches()) {
+                LOG.warn("Création automatique impossible : URL non reconnue {}", url);
+                return false;
+            }
+            String base = m.group(2);
+            String urlAdmin = m.group(1) + config.database_adminDatabase() + m.group(3);
+            Properties props = new Properties();
+            if (ds.get("user") != null) {
+                props.setProperty("user", ds.get("user").toString());
+            }
+            if (ds.get("password") != null) {
+                props.setProperty("password", ds.get("password").toString());
+            }
+            Collection<ServiceReference<DataSourceFactory>> refs = bundleContext.getServiceReferences(
+                    DataSourceFactory.class, "(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=org.postgresql.Driver)");
+            if (refs.isEmpty()) {
+                LOG.warn("Création automatique impossible : pilote PostgreSQL absent");
+                return false;
+            }
+            ServiceReference<DataSourceFactory> ref = refs.iterator().next();
+            DataSourceFactory factory = bundleContext.getService(ref);
+            try {
+                Driver driver = factory.createDriver(null);
+                try (Connection c = driver.connect(urlAdmin, props); Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE \"" + base + "\"");
+                }
+            } finally {
+                bundleContext.ungetService(ref);
+            }
+            LOG.info("Base de données « {} » créée (database.autoCreate=true) ; en production, créez-la vous-même "
+                    + "et mettez database.autoCreate=false dans etc/org.registrehub.store.cfg", base);
+            return true;
+        } catch (Exception e) {
+            if (Indisponibilite.sqlState(e).filter("42P04"::equals).isPresent()) {
+                return true; // created meanwhile by another node
+            }
+            LOG.warn("Création automatique de la base impossible : {}", Indisponibilite.cause(e));
+            return false;
+        }
+    }
+
+    private Dictionary<String, Object> configurationDataSource() throws Exception {
+        ServiceReference<ConfigurationAdmin> ref = bundleContext.getServiceReference(ConfigurationAdmin.class);
+        if (ref == null) {
+            return null;
+        }
+        ConfigurationAdmin admin = bundleContext.getService(ref);
+        try {
+            Object jndi = dataSourceProperties.get("osgi.jndi.service.name");
+            var configurations = admin.listConfigurations("(service.factoryPid=" + DATASOURCE_FACTORY_PID + ")");
+            if (configurations == null) {
+                return null;
+            }
+            for (var c : configurations) {
+                Dictionary<String, Object> p = c.getProperties();
+                if (p != null && (String.valueOf(jndi).equals(String.valueOf(p.get("dataSourceName")))
+                        || String.valueOf(jndi).equals(String.valueOf(p.get("osgi.jndi.service.name"))))) {
+                    return p;
+                }
+            }
+            return null;
+        } finally {
+            bundleContext.ungetService(ref);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package org.registrehub.store.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.PrintWriter;
+import java.lang.annotation.Annotation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLNonTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Demande;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.Statut;
+import org.registrehub.api.Typologie;
+import org.registrehub.testing.TestDatabase;
+
+/** The store against a real, throw-away PostgreSQL database. */
+public class PostgresStoreTest {
+
+    private TestDatabase db;
+    private SwitchableDataSource dataSource;
+    private PostgresStore store;
+
+    @Before
+    public void setUp() {
+        db = TestDatabase.create("registre_store_test");
+        dataSource = new SwitchableDataSource(db.dataSource());
+        store = new PostgresStore(dataSource, Map.of("url", db.jdbcUrl()), null, config(), Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+    }
+
+    @After
+    public void tearDown() {
+        if (store != null) {
+            store.deactivate();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    public void migrationsCreateTheSchema() {
+        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 1"));
+        assertEquals(1, db.count("select count(*) from flyway_schema_history where success and version = '1'"));
+    }
+
+    @Test
+    public void insertWritesTheDemandAndItsEventTogether() {
+        Demande d = demande("0441123000001G1104");
+        store.inserer(d, Canal.REST, evenement(d));
+
+        assertEquals(d, store.trouver(d.numeroUnique()).orElseThrow());
+        assertEquals(1, store.enAttente());
+        assertEquals(1, db.count("select count(*) from demande where canal_creation = 'REST'"));
+    }
+
+    @Test
+    public void failedInsertWritesNeitherDemandNorEvent() {
+        Demande d = demande("0441123000002G1104");
+        store.inserer(d, Canal.SOAP, evenement(d));
+        try {
+            store.inserer(d, Canal.SOAP, evenement(d)); // same numéro: unique constraint
+            fail("a duplicate numéro must be refused");
+        } catch (RegistreException e) {
+            assertEquals("ERREUR_INTERNE", e.getCode());
+        }
+        assertEquals(1, db.count("select count(*) from demande"));
+        assertEquals(1, db.count("select count(*) from outbox"));
+    }
+
+    @Test
+    public void schemaRefusesMalformedNumbers() {
+        Demande d = demande("BAD");
+        try {
+            store.inserer(d, Canal.REST, evenement(d));
+            fail("the check constraint must refuse a malformed numéro");
+        } catch (RegistreException e) {
+            assertEquals("ERREUR_INTERNE", e.getCode());
+        }
+        assertEquals(0, db.count("select count(*) from outbox"));
+    }
+
+    @Test
+    public void unknownNumberIsEmpty() {
+        assertFalse(store.trouver("0441123999999G1104").isPresent());
+    }
+
+    @Test
+    public void relayPublishesPendingEventsOnceInOrder() {
+        List<String> numeros = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            Demande d = demande(String.format("0441123%06dG1104", 100 + i));
+            store.inserer(d, Canal.ERP, evenement(d));
+            numeros.add(d.numeroUnique());
+        }
+        List<String> publies = new ArrayList<>();
+        assertEquals(3, store.relayer(3, e -> publies.add(e.numeroUnique())));
+        assertEquals(2, store.relayer(10, e -> publies.add(e.numeroUnique())));
+        assertEquals(0, store.relayer(10, e -> publies.add(e.numeroUnique())));
+        assertEquals(numeros, publies);
+        assertEquals(0, store.enAttente());
+    }
+
+    @Test
+    public void failedPublicationLeavesEventsPending() {
+        Demande d = demande("0441123000003G1104");
+        store.inserer(d, Canal.REST, evenement(d));
+        try {
+            store.relayer(10, e -> {
+                throw new IllegalStateException("broker down");
+            });
+            fail("the publication failure must propagate");
+        } catch (IllegalStateException expected) {
+            // the transaction is rolled back
+        }
+        assertEquals(1, store.enAttente());
+        assertEquals(1, store.relayer(10, e -> { }));
+    }
+
+    @Test
+    public void countersNeverHandOutTheSameValueAcrossConnections() throws Exception {
+        int threads = 8;
+        int perThread = 50;
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        assertTrue("duplicate counter value", seen.add(store.suivant("044", "1123")));
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads * perThread, seen.size());
+        assertEquals(1L, (long) seen.stream().min(Long::compare).orElseThrow());
+        assertEquals((long) threads * perThread, (long) seen.stream().max(Long::compare).orElseThrow());
+        assertEquals(1, store.suivant("059", "1123"));
+    }
+
+    @Test
+    public void outageIsReportedAndRecoveredWithoutRestart() {
+        dataSource.down = true;
+        Demande d = demande("0441123000004G1104");
+        try {
+            store.inserer(d, Canal.REST, evenement(d));
+            fail("an unreachable database must be reported");
+        } catch (RegistreIndisponibleException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("injoignable"));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.etat().statut() == EtatSante.Statut.DOWN);
+        assertTrue(store.etat().message(), store.etat().message().contains("Connection refused (simulated)"));
+
+        dataSource.down = false;
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+        store.inserer(d, Canal.REST, evenement(d));
+        assertEquals(1, db.count("select count(*) from demande"));
+    }
+
+    @Test
+    public void unreachableServerAtStartIsDownNotFatal() {
+        PostgresStore orphan = new PostgresStore(new SwitchableDataSource(null), Map.of("url", "jdbc:test"), null,
+                config(), Clock.systemUTC());
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> orphan.etat().statut() == EtatSante.Statut.DOWN);
+            try {
+                orphan.trouver("0441123000001G1104");
+                fail("no schema yet: must be refused as unavailable");
+            } catch (RegistreIndisponibleException e) {
+                assertTrue(e.getMessage(), e.getMessage().contains("pas prêt"));
+            }
+        } finally {
+            orphan.deactivate();
+        }
+    }
+
+    private static Demande demande(String numero) {
+        return new Demande(numero, "Martin", "Léa", LocalDate.of(1990, 4, 12), "44109", Typologie.T3, "G1104",
+                LocalDate.of(2023, 11, 2), Statut.ACTIVE, 0);
+    }
+
+    private static EvenementDemande evenement(Demande d) {
+        return new EvenementDemande(UUID.randomUUID(), EvenementDemande.DEMANDE_ENREGISTREE, d.numeroUnique(),
+                Instant.now(), "{\"numeroUnique\":\"" + d.numeroUnique() + "\"}");
+    }
+
+    static StoreConfig config() {
+        return new StoreConfig() {
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return StoreConfig.class;
+            }
+
+            @Override
+            public String dataSource_target() {
+                return "";
+            }
+
+            @Override
+            public boolean database_autoCreate() {
+                return false;
+            }
+
+            @Override
+            public String database_adminDatabase() {
+                return "postgres";
+            }
+
+            @Override
+            public int retry_maxDelaySeconds() {
+                return 1;
+            }
+
+            @Override
+            public int health_periodSeconds() {
+                return 1;
+            }
+        };
+    }
+
+    /** A DataSource that can be switched off, as when PostgreSQL stops or the network drops. */
+    static final class SwitchableDataSource implements DataSource {
+        private final DataSource delegate;
+        volatile boolean down;
+
+        SwitchableDataSource(DataSource delegate) {
+            this.delegate = delegate;
+            this.down = delegate == null;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            if (down) {
+                throw new SQLNonTransientConnectionException("Connection refused (simulated)", "08001");
+            }
+            return delegate.getConnection();
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+            throw new SQLFeatureNotSupportedException();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
