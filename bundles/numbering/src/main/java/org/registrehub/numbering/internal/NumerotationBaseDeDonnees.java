@@ -1,0 +1,40 @@
+package org.registrehub.numbering.internal;
+
+import java.time.LocalDate;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.NumerotationService;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.spi.CompteurStore;
+
+/**
+ * Allocates numéros uniques from the database counters. The counter is incremented in its own committed transaction:
+ * a number is never handed out twice and never reused, even if the registration that asked for it fails (the
+ * sequence may then have a gap, which the national rules allow).
+ */
+@Component(service = NumerotationService.class, property = "numerotation=locale")
+public class NumerotationBaseDeDonnees implements NumerotationService {
+
+    static final String CODE_EPUISE = "NUMEROTATION_EPUISEE";
+
+    private final CompteurStore compteurs;
+
+    @Activate
+    public NumerotationBaseDeDonnees(@Reference CompteurStore compteurs) {
+        this.compteurs = compteurs;
+    }
+
+    @Override
+    public String attribuer(String commune, String guichet, LocalDate dateDepot) {
+        String territoire = NumeroUnique.territoire(commune);
+        String moisAnnee = NumeroUnique.moisAnnee(dateDepot);
+        long sequence = compteurs.suivant(territoire, moisAnnee);
+        if (sequence > NumeroUnique.SEQUENCE_MAX) {
+            throw new RegistreException(CODE_EPUISE, "Plus aucun numéro disponible pour le territoire " + territoire
+                    + " en " + moisAnnee + " (" + NumeroUnique.SEQUENCE_MAX + " déjà attribués).");
+        }
+        return NumeroUnique.formater(territoire, moisAnnee, sequence, guichet);
+    }
+}

@@ -1,0 +1,12 @@
+package org.registrehub.registration.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Configuration PID {@code org.registrehub.registration}. */
+@ObjectClassDefinition(name = "Registre Hub - enregistrement des demandes")
+public @interface RegistrationConfig {
+
+    @AttributeDefinition(description = "Fuseau horaire qui fixe la date de dépôt (et donc le mois du numéro unique)")
+    String fuseau() default "Europe/Paris";
+}

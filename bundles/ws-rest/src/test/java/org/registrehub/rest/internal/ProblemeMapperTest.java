@@ -1,0 +1,55 @@
+package org.registrehub.rest.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+
+import javax.ws.rs.NotSupportedException;
+
+import org.junit.Test;
+import org.registrehub.api.DemandeIntrouvableException;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.RegistreIndisponibleException;
+
+public class ProblemeMapperTest {
+
+    @Test
+    public void invalidDemandIs400WithFieldErrors() {
+        ErreurChamp erreur = new ErreurChamp("commune", "format", "4410", "code commune INSEE attendu");
+        Probleme p = ProblemeMapper.probleme(new DemandeInvalideException(List.of(erreur)), "/demandes");
+        assertEquals(400, p.status());
+        assertEquals("urn:registrehub:probleme:demande-invalide", p.type());
+        assertEquals("DEMANDE_INVALIDE", p.code());
+        assertEquals(List.of(erreur), p.erreurs());
+        assertEquals("/demandes", p.instance());
+    }
+
+    @Test
+    public void statusesOfTheOtherFailures() {
+        assertEquals(404, ProblemeMapper.probleme(new DemandeIntrouvableException("0440324000001G1104"), null).status());
+        assertEquals(503, ProblemeMapper.probleme(new RegistreIndisponibleException("base", null), null).status());
+        Probleme interne = ProblemeMapper.probleme(new RegistreException("ERREUR_INTERNE", "boum"), null);
+        assertEquals(500, interne.status());
+        assertTrue(interne.detail(), interne.detail().contains("incident"));
+        Probleme media = ProblemeMapper.probleme(new NotSupportedException(), null);
+        assertEquals(415, media.status());
+        assertTrue(media.detail(), media.detail().contains("application/json"));
+        assertEquals(500, ProblemeMapper.probleme(new NullPointerException(), null).status());
+    }
+
+    @Test
+    public void healthIsDownWhenAnyComponentIsDown() {
+        EtatSante up = new EtatSante("a", EtatSante.Statut.UP, "ok", Instant.EPOCH);
+        EtatSante down = new EtatSante("b", EtatSante.Statut.DOWN, "PostgreSQL injoignable", Instant.EPOCH);
+        EtatSante starting = new EtatSante("c", EtatSante.Statut.STARTING, "démarrage", Instant.EPOCH);
+        assertEquals(EtatSante.Statut.UP, SanteResource.evaluer(List.of(up)).statut());
+        assertEquals(EtatSante.Statut.DOWN, SanteResource.evaluer(List.of(starting, down, up)).statut());
+        assertEquals(EtatSante.Statut.STARTING, SanteResource.evaluer(List.of(up, starting)).statut());
+        assertEquals(EtatSante.Statut.STARTING, SanteResource.evaluer(List.of()).statut());
+    }
+}
