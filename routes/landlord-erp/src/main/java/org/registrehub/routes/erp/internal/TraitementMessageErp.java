@@ -1,0 +1,87 @@
+package org.registrehub.routes.erp.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.registrehub.api.Canal;
+import org.registrehub.api.Demande;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.RegistreService;
+import org.registrehub.api.spi.JsonCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one inbound ERP message: reads it, registers the demand and builds the reply. A demand that breaks the
+ * register's rules is answered {@code REJETE} with its field errors; a message that cannot be read at all is refused
+ * with {@link MessageIllisibleException} (dead letter); an unavailable register propagates (redelivery).
+ */
+public class TraitementMessageErp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TraitementMessageErp.class);
+
+    private final RegistreService registre;
+    private final JsonCodec json;
+    private final Clock clock;
+
+    public TraitementMessageErp(RegistreService registre, JsonCodec json) {
+        this(registre, json, Clock.systemUTC());
+    }
+
+    TraitementMessageErp(RegistreService registre, JsonCodec json, Clock clock) {
+        this.registre = registre;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @return the reply to send back to the ERP */
+    public ReponseErp traiter(String corps) {
+        MessageErp message = lire(corps);
+        try {
+            Demande demande = registre.enregistrer(message.demande(), Canal.ERP);
+            LOG.info("Message ERP {} : demande {} enregistrée", message.messageId(), demande.numeroUnique());
+            return reponse(message, ReponseErp.ACCEPTE, demande.numeroUnique(), List.of());
+        } catch (DemandeInvalideException e) {
+            LOG.info("Message ERP {} rejeté : {}", message.messageId(),
+                    e.getErreurs().stream().map(ErreurChamp::champ).collect(Collectors.joining(", ")));
+            return reponse(message, ReponseErp.REJETE, null, e.getErreurs());
+        }
+    }
+
+    public String enJson(ReponseErp reponse) {
+        return json.ecrire(reponse);
+    }
+
+    private MessageErp lire(String corps) {
+        if (corps == null || corps.isBlank()) {
+            throw new MessageIllisibleException("message vide");
+        }
+        MessageErp message;
+        try {
+            message = json.lire(corps, MessageErp.class);
+        } catch (DemandeInvalideException e) {
+            throw new MessageIllisibleException("message JSON illisible : " + e.getErreurs().stream()
+                    .map(ErreurChamp::toString).collect(Collectors.joining(" ; ")));
+        }
+        if (message.messageId() == null || message.messageId().isBlank()) {
+            throw new MessageIllisibleException("messageId : champ obligatoire");
+        }
+        if (!MessageErp.ENREGISTRER_DEMANDE.equals(message.type())) {
+            throw new MessageIllisibleException("type : valeur non autorisée « " + message.type()
+                    + " » ; valeur permise : " + MessageErp.ENREGISTRER_DEMANDE);
+        }
+        if (message.versionSchema() != null && message.versionSchema() != MessageErp.VERSION_SCHEMA) {
+            throw new MessageIllisibleException("versionSchema : version " + message.versionSchema()
+                    + " non prise en charge ; version permise : " + MessageErp.VERSION_SCHEMA);
+        }
+        return message;
+    }
+
+    private ReponseErp reponse(MessageErp message, String statut, String numero, List<ErreurChamp> erreurs) {
+        return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.TYPE, MessageErp.VERSION_SCHEMA,
+                clock.instant(), message.messageId(), statut, numero, erreurs);
+    }
+}

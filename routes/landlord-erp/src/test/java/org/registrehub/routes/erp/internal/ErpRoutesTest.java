@@ -1,0 +1,148 @@
+package org.registrehub.routes.erp.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit4.CamelTestSupport;
+import org.junit.Test;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Demande;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.NouvelleDemande;
+import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.RegistreService;
+import org.registrehub.api.Statut;
+import org.registrehub.json.internal.JacksonJsonCodec;
+
+/** The ERP route's routing and error handling, with the broker endpoints replaced by in-memory ones. */
+public class ErpRoutesTest extends CamelTestSupport {
+
+    private final AtomicInteger appels = new AtomicInteger();
+
+    /** Registers "Martin", rejects "Invalide", and is unavailable for "Panne". */
+    private final RegistreService registre = new RegistreService() {
+        @Override
+        public Demande enregistrer(NouvelleDemande d, Canal canal) {
+            appels.incrementAndGet();
+            if ("Panne".equals(d.nom())) {
+                throw new RegistreIndisponibleException("PostgreSQL injoignable", null);
+            }
+            if ("Invalide".equals(d.nom())) {
+                throw new DemandeInvalideException(List.of(
+                        new ErreurChamp("commune", "format", d.commune(), "code commune INSEE attendu")));
+            }
+            return new Demande("0441123000001G1104", d.nom(), d.prenom(), d.dateNaissance(), d.commune(),
+                    d.typologie(), d.guichet(), LocalDate.of(2023, 11, 2), Statut.ACTIVE, 0);
+        }
+
+        @Override
+        public Optional<Demande> consulter(String numeroUnique) {
+            return Optional.empty();
+        }
+    };
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new ErpRoutes(new TraitementMessageErp(registre, new JacksonJsonCodec()));
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("erp.demandes.uri", "direct:demandes");
+        p.setProperty("erp.reponses.uri", "mock:reponses");
+        p.setProperty("erp.dlq.uri", "mock:dlq");
+        p.setProperty("erp.redeliveries", "2");
+        p.setProperty("erp.redeliveryDelayMs", "10");
+        return p;
+    }
+
+    private static String message(String messageId, String nom) {
+        return "{\"messageId\":\"" + messageId + "\",\"type\":\"enregistrerDemande\",\"versionSchema\":1,"
+                + "\"horodatage\":\"2023-11-02T10:15:30Z\",\"demande\":{\"nom\":\"" + nom + "\",\"prenom\":\"Léa\","
+                + "\"dateNaissance\":\"1990-04-12\",\"commune\":\"44109\",\"typologie\":\"T3\",\"guichet\":\"G1104\"}}";
+    }
+
+    @Test
+    public void acceptedDemandIsAnsweredWithItsNumber() throws Exception {
+        MockEndpoint reponses = getMockEndpoint("mock:reponses");
+        reponses.expectedMessageCount(1);
+        reponses.expectedHeaderReceived("JMSCorrelationID", "m-1");
+        reponses.expectedHeaderReceived("registreStatut", "ACCEPTE");
+        getMockEndpoint("mock:dlq").expectedMessageCount(0);
+
+        template.sendBodyAndHeader("direct:demandes", message("m-1", "Martin"), "JMSReplyTo", "queue://ailleurs");
+
+        assertMockEndpointsSatisfied();
+        String body = reponses.getReceivedExchanges().get(0).getMessage().getBody(String.class);
+        assertStringContains(body, "\"correlationId\":\"m-1\"");
+        assertStringContains(body, "\"numeroUnique\":\"0441123000001G1104\"");
+        assertNull("incoming JMS headers must not leak into the reply",
+                reponses.getReceivedExchanges().get(0).getMessage().getHeader("JMSReplyTo"));
+    }
+
+    @Test
+    public void invalidDemandIsRejectedWithFieldErrorsNotDeadLettered() throws Exception {
+        MockEndpoint reponses = getMockEndpoint("mock:reponses");
+        reponses.expectedMessageCount(1);
+        reponses.expectedHeaderReceived("registreStatut", "REJETE");
+        getMockEndpoint("mock:dlq").expectedMessageCount(0);
+
+        template.sendBody("direct:demandes", message("m-2", "Invalide"));
+
+        assertMockEndpointsSatisfied();
+        String body = reponses.getReceivedExchanges().get(0).getMessage().getBody(String.class);
+        assertStringContains(body, "\"champ\":\"commune\"");
+        assertStringContains(body, "\"regle\":\"format\"");
+    }
+
+    @Test
+    public void unreadableMessageGoesToTheDeadLetterQueueAtOnce() throws Exception {
+        MockEndpoint dlq = getMockEndpoint("mock:dlq");
+        dlq.expectedMessageCount(1);
+        dlq.expectedBodiesReceived("{pas du json");
+        getMockEndpoint("mock:reponses").expectedMessageCount(0);
+
+        template.sendBody("direct:demandes", "{pas du json");
+
+        assertMockEndpointsSatisfied();
+        String motif = dlq.getReceivedExchanges().get(0).getMessage().getHeader(ErpRoutes.HEADER_ERREUR, String.class);
+        assertStringContains(motif, "illisible");
+        assertEquals(ErpRoutes.ROUTE_ID,
+                dlq.getReceivedExchanges().get(0).getMessage().getHeader(ErpRoutes.HEADER_ROUTE));
+        assertEquals(0, appels.get());
+    }
+
+    @Test
+    public void missingMessageIdAndUnknownTypeAreDeadLettered() throws Exception {
+        MockEndpoint dlq = getMockEndpoint("mock:dlq");
+        dlq.expectedMessageCount(2);
+        template.sendBody("direct:demandes", message("", "Martin"));
+        template.sendBody("direct:demandes", message("m-3", "Martin").replace("enregistrerDemande", "radierDemande"));
+        assertMockEndpointsSatisfied();
+        assertStringContains(dlq.getReceivedExchanges().get(0).getMessage().getHeader(ErpRoutes.HEADER_ERREUR,
+                String.class), "messageId");
+        assertStringContains(dlq.getReceivedExchanges().get(1).getMessage().getHeader(ErpRoutes.HEADER_ERREUR,
+                String.class), "radierDemande");
+    }
+
+    @Test
+    public void unavailableRegisterIsRetriedThenDeadLettered() throws Exception {
+        MockEndpoint dlq = getMockEndpoint("mock:dlq");
+        dlq.expectedMessageCount(1);
+        getMockEndpoint("mock:reponses").expectedMessageCount(0);
+
+        template.sendBody("direct:demandes", message("m-4", "Panne"));
+
+        assertMockEndpointsSatisfied();
+        assertEquals("one try plus two redeliveries", 3, appels.get());
+        assertStringContains(dlq.getReceivedExchanges().get(0).getMessage().getHeader(ErpRoutes.HEADER_ERREUR,
+                String.class), "RegistreIndisponibleException");
+    }
+}

@@ -1,0 +1,120 @@
+package org.registrehub.routes.outbox.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.SanteService;
+import org.registrehub.api.spi.OutboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves pending outbox events to the broker, batch by batch. After a failure (broker or database unreachable) it
+ * backs off exponentially up to {@code delaiMax} and reports DOWN on the health endpoint; the first success after an
+ * outage is logged with the number of events still waiting.
+ */
+public class RelaisOutbox implements SanteService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelaisOutbox.class);
+    static final String COMPOSANT = "relais-outbox";
+    public static final String PUBLICATION = "direct:outbox-publication";
+
+    private final OutboxStore outbox;
+    private final int lot;
+    private final Duration delaiMax;
+    private final Clock clock;
+
+    private volatile EtatSante etat;
+    private Instant prochainEssai = Instant.EPOCH;
+    private Duration delai = Duration.ofSeconds(1);
+    private ProducerTemplate producteur;
+
+    public RelaisOutbox(OutboxStore outbox, int lot, long delaiMaxSecondes) {
+        this(outbox, lot, Duration.ofSeconds(delaiMaxSecondes), Clock.systemUTC());
+    }
+
+    RelaisOutbox(OutboxStore outbox, int lot, Duration delaiMax, Clock clock) {
+        this.outbox = outbox;
+        this.lot = lot;
+        this.delaiMax = delaiMax;
+        this.clock = clock;
+        this.etat = new EtatSante(COMPOSANT, EtatSante.Statut.STARTING, "premier relais en attente", clock.instant());
+    }
+
+    @Override
+    public EtatSante etat() {
+        return etat;
+    }
+
+    /** One tick of the timer: publishes every pending event, batch after batch; returns how many were published. */
+    public synchronized int relayer(Exchange exchange) {
+        Instant maintenant = clock.instant();
+        if (maintenant.isBefore(prochainEssai)) {
+            return 0;
+        }
+        if (producteur == null) {
+            producteur = exchange.getContext().createProducerTemplate();
+        }
+        int total = 0;
+        try {
+            int publies;
+            do {
+                publies = outbox.relayer(lot, this::publier);
+                total += publies;
+            } while (publies == lot);
+            reussite(total);
+        } catch (RuntimeException e) {
+            echec(e, total);
+        }
+        return total;
+    }
+
+    private void publier(EvenementDemande e) {
+        producteur.sendBodyAndHeaders(PUBLICATION, e.contenu(), java.util.Map.of(
+                "registreEvenementId", e.evenementId().toString(),
+                "registreType", e.type(),
+                "registreNumeroUnique", e.numeroUnique(),
+                // Artemis drops a message whose duplicate id it has already seen (republication after a crash).
+                "_AMQ_DUPL_ID", e.evenementId().toString()));
+    }
+
+    private void reussite(int total) {
+        if (etat.statut() != EtatSante.Statut.UP) {
+            LOG.info("Relais de l'outbox opérationnel ({} événement(s) publié(s))", total);
+            etat = new EtatSante(COMPOSANT, EtatSante.Statut.UP, "événements publiés sur le broker", clock.instant());
+        } else if (total > 0) {
+            LOG.debug("{} événement(s) publié(s)", total);
+        }
+        delai = Duration.ofSeconds(1);
+        prochainEssai = Instant.EPOCH;
+    }
+
+    private void echec(RuntimeException e, int dejaPublies) {
+        String cause = e instanceof RegistreIndisponibleException ? e.getMessage() : racine(e);
+        String message = "publication des événements impossible : " + cause;
+        if (etat.statut() != EtatSante.Statut.DOWN) {
+            LOG.warn("Relais de l'outbox : {} ({} publié(s) avant l'échec) ; les événements restent en attente "
+                    + "dans la base, nouvel essai dans {} s", cause, dejaPublies, delai.toSeconds());
+            LOG.debug("Cause de l'échec du relais", e);
+            etat = new EtatSante(COMPOSANT, EtatSante.Statut.DOWN, message, clock.instant());
+        } else {
+            etat = new EtatSante(COMPOSANT, EtatSante.Statut.DOWN, message, etat.depuis());
+        }
+        prochainEssai = clock.instant().plus(delai);
+        delai = delai.multipliedBy(2).compareTo(delaiMax) > 0 ? delaiMax : delai.multipliedBy(2);
+    }
+
+    private static String racine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " : " + t.getMessage());
+    }
+}

@@ -1,0 +1,112 @@
+package org.registrehub.routes.outbox.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.test.junit4.CamelTestSupport;
+import org.junit.Test;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.spi.OutboxStore;
+
+/**
+ * The relay's contract with the outbox: events leave the outbox only when the broker took them, in order, and an
+ * outage leaves them pending and shows DOWN.
+ */
+public class OutboxRoutesTest extends CamelTestSupport {
+
+    /** In-memory outbox with the same contract as the PostgreSQL one (all-or-nothing per batch). */
+    static final class OutboxMemoire implements OutboxStore {
+        final List<EvenementDemande> enAttente = new ArrayList<>();
+
+        @Override
+        public synchronized int relayer(int max, Consumer<EvenementDemande> publication) {
+            List<EvenementDemande> lot = new ArrayList<>(enAttente.subList(0, Math.min(max, enAttente.size())));
+            lot.forEach(publication);
+            enAttente.removeAll(lot);
+            return lot.size();
+        }
+
+        @Override
+        public synchronized long enAttente() {
+            return enAttente.size();
+        }
+    }
+
+    private final OutboxMemoire outbox = new OutboxMemoire();
+    private final RelaisOutbox relais = new RelaisOutbox(outbox, 2, 1);
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new OutboxRoutes(relais);
+    }
+
+    @Override
+    public boolean isUseAdviceWith() {
+        return true;
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        Properties p = new Properties();
+        p.setProperty("outbox.destination.uri", "mock:broker");
+        p.setProperty("outbox.periodMs", "50");
+        p.setProperty("outbox.delayMs", "0");
+        return p;
+    }
+
+    private void ajouter(int n) {
+        synchronized (outbox) {
+            for (int i = 0; i < n; i++) {
+                outbox.enAttente.add(new EvenementDemande(UUID.randomUUID(), EvenementDemande.DEMANDE_ENREGISTREE,
+                        String.format("0441123%06dG1104", i + 1), Instant.now(), "{\"n\":" + i + "}"));
+            }
+        }
+    }
+
+    @Test
+    public void publishesEveryPendingEventInOrderWithItsHeaders() throws Exception {
+        context.start();
+        ajouter(5);
+        MockEndpoint broker = getMockEndpoint("mock:broker");
+        broker.expectedBodiesReceived("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
+        broker.message(0).header("registreNumeroUnique").isEqualTo("0441123000001G1104");
+        broker.message(0).header("_AMQ_DUPL_ID").isNotNull();
+        broker.message(0).header("registreType").isEqualTo("demandeEnregistree");
+        assertMockEndpointsSatisfied();
+        assertEquals(0, outbox.enAttente());
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> relais.etat().statut() == EtatSante.Statut.UP);
+    }
+
+    @Test
+    public void brokerOutageKeepsEventsAndRecovers() throws Exception {
+        AdviceWith.adviceWith(context, "outbox-publication", a -> a.weaveAddFirst().process(e -> {
+            if (e.getContext().getRegistry().lookupByName("panne") != null) {
+                throw new IllegalStateException("broker injoignable (simulé)");
+            }
+        }));
+        context.getRegistry().bind("panne", Boolean.TRUE);
+        context.start();
+        ajouter(3);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> relais.etat().statut() == EtatSante.Statut.DOWN);
+        assertEquals(3, outbox.enAttente());
+        assertStringContains(relais.etat().message(), "broker injoignable");
+
+        MockEndpoint broker = getMockEndpoint("mock:broker");
+        broker.expectedMessageCount(3);
+        context.getRegistry().unbind("panne");
+        assertMockEndpointsSatisfied();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> outbox.enAttente() == 0);
+        assertEquals(EtatSante.Statut.UP, relais.etat().statut());
+    }
+}
