@@ -46,7 +46,7 @@ CREATE TABLE outbox (
     type           VARCHAR(50)  NOT NULL,
     numero_unique  VARCHAR(18)  NOT NULL,
     horodatage     TIMESTAMPTZ  NOT NULL,
-    contenu        JSONB        NOT NULL,
+    contenu        JSON         NOT NULL,
     publie_le      TIMESTAMPTZ,
     CONSTRAINT outbox_evenement_uk UNIQUE (evenement_id)
 );

@@ -36,7 +36,7 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        Probleme probleme = probleme(e, uriInfo == null ? null : "/" + uriInfo.getPath());
+        Probleme probleme = probleme(e, uriInfo == null ? null : uriInfo.getRequestUri().getPath());
         Response.ResponseBuilder response = Response.status(probleme.status())
                 .type(Probleme.MEDIA_TYPE).entity(json.ecrire(probleme));
         if (probleme.status() == 503) {
