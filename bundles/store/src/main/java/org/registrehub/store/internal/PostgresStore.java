@@ -108,6 +108,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.setCacheEnabled(false);
             configuration.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
             configuration.setDefaultStatementTimeout(30);
+            configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
             configuration.addMapper(RegistreMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
@@ -176,12 +177,18 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     // ------------------------------------------------------------------ transactions
 
-    /** Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. */
+    /**
+     * Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. MyBatis resolves some
+     * names while it builds dynamic SQL: the calling thread's context class loader is this bundle's meanwhile.
+     */
     private <T> T executer(String operation, Function<RegistreMapper, T> work) {
         if (!surveillance.schemaPret()) {
             throw new RegistreIndisponibleException("Le registre n'est pas prêt : " + surveillance.etat().message()
                     + ". Réessayez dans quelques instants.", null);
         }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(PostgresStore.class.getClassLoader());
         try (SqlSession session = sessions.openSession(false)) {
             T result = work.apply(session.getMapper(RegistreMapper.class));
             session.commit(true);
@@ -195,6 +202,8 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             LOG.error("Échec SQL pendant {} : {}", operation, Indisponibilite.cause(e), e);
             throw new RegistreException("ERREUR_INTERNE", "Erreur interne du registre pendant " + operation
                     + " ; rien n'a été enregistré.", e);
+        } finally {
+            thread.setContextClassLoader(previous);
         }
     }
 

@@ -1,0 +1,289 @@
+package org.registrehub.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+import javax.jms.Message;
+import javax.jms.MessageConsumer;
+import javax.jms.Session;
+import javax.jms.TextMessage;
+import javax.sql.DataSource;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.service.blueprint.container.BlueprintContainer;
+import org.registrehub.api.RegistreService;
+
+/** The walking skeleton end to end: every bundle active, a demand through REST, SOAP and a queue, the outbox relay. */
+public class HubIT extends HubTestSupport {
+
+    private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([0-9AB]{13}(G[0-9]{4}|GDPUB))\"");
+    private static final Pattern NUMERO_XML = Pattern.compile("<numeroUnique>([^<]+)</numeroUnique>");
+
+    @Inject
+    @Filter(value = "(osgi.jndi.service.name=registre)", timeout = 120_000)
+    private DataSource dataSource;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private RegistreService registre;
+
+    @Before
+    public void hubPret() {
+        await("health UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/v1/health").statusCode() == 200);
+    }
+
+    @Test
+    public void everyBundleIsActiveAndEveryBlueprintContainerIsUp() throws Exception {
+        await("all bundles active").atMost(Duration.ofSeconds(60)).until(() -> bundlesInactifs().isEmpty());
+        for (String module : List.of("api", "json", "store", "numbering", "registration", "ws-rest", "ws-soap",
+                "console", "routes-landlord-erp", "routes-outbox-relay")) {
+            assertEquals(module, Bundle.ACTIVE, bundle("org.registrehub.registre-" + module).getState());
+        }
+        for (String module : List.of("ws-rest", "ws-soap", "routes-landlord-erp", "routes-outbox-relay")) {
+            String filter = "(osgi.blueprint.container.symbolicname=org.registrehub.registre-" + module + ")";
+            await("blueprint container of " + module).atMost(Duration.ofSeconds(60))
+                    .until(() -> !bundleContext.getServiceReferences(BlueprintContainer.class, filter).isEmpty());
+        }
+        assertTrue(featuresService.isInstalled(featuresService.getFeature("registre-all")));
+        System.out.println("ITEST bundles=" + bundleContext.getBundles().length);
+    }
+
+    @Test
+    public void healthReportsDatabaseAndRelay() throws Exception {
+        HttpResponse<String> sante = get("/api/v1/health");
+        assertEquals(200, sante.statusCode());
+        assertTrue(sante.body(), sante.body().contains("\"composant\":\"base-de-donnees\",\"statut\":\"UP\""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/health").body()
+                .contains("\"composant\":\"relais-outbox\",\"statut\":\"UP\""));
+    }
+
+    @Test
+    public void restRegistersAndReadsBack() throws Exception {
+        long avant = compter("select count(*) from demande where canal_creation = 'REST'");
+        HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Martin"));
+        assertEquals(cree.body(), 201, cree.statusCode());
+        String numero = extraire(NUMERO, cree.body());
+        String location = cree.headers().firstValue("Location").orElseThrow();
+        assertTrue(location, location.endsWith("/api/v1/demandes/" + numero));
+        assertTrue(numero, numero.startsWith("044"));
+
+        HttpResponse<String> lu = get(URI.create(location).getPath());
+        assertEquals(200, lu.statusCode());
+        assertTrue(lu.body(), lu.body().contains("\"nom\":\"Martin\""));
+        assertTrue(lu.body(), lu.body().contains("\"statut\":\"ACTIVE\""));
+        assertEquals(avant + 1, compter("select count(*) from demande where canal_creation = 'REST'"));
+        assertEquals(1, compter("select count(*) from outbox where numero_unique = '" + numero + "'"));
+    }
+
+    @Test
+    public void restRefusesInvalidInputWithFieldErrorsAndWritesNothing() throws Exception {
+        long demandes = compter("select count(*) from demande");
+        long evenements = compter("select count(*) from outbox");
+        HttpResponse<String> refuse = post("/api/v1/demandes", "application/json",
+                demandeJson("Martin").replace("44109", "4410").replace("G1104", "X1"));
+        assertEquals(400, refuse.statusCode());
+        assertEquals("application/problem+json", refuse.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(refuse.body(), refuse.body().contains("\"champ\":\"commune\",\"regle\":\"format\""));
+        assertTrue(refuse.body(), refuse.body().contains("\"champ\":\"guichet\""));
+
+        HttpResponse<String> malforme = post("/api/v1/demandes", "application/json", "{\"nom\": ");
+        assertEquals(400, malforme.statusCode());
+        assertTrue(malforme.body(), malforme.body().contains("json-malforme"));
+
+        HttpResponse<String> typologie = post("/api/v1/demandes", "application/json",
+                demandeJson("Martin").replace("\"T3\"", "\"T9\""));
+        assertEquals(400, typologie.statusCode());
+        assertTrue(typologie.body(), typologie.body().contains("\"champ\":\"typologie\""));
+
+        assertEquals(404, get("/api/v1/demandes/0440101999999G1104").statusCode());
+        assertEquals(400, get("/api/v1/demandes/pas-un-numero").statusCode());
+        assertEquals(demandes, compter("select count(*) from demande"));
+        assertEquals(evenements, compter("select count(*) from outbox"));
+    }
+
+    @Test
+    public void soapRegistersAndReadsBackFromTheContract() throws Exception {
+        HttpResponse<String> wsdl = get("/ws/registre/v1?wsdl");
+        assertEquals(200, wsdl.statusCode());
+        assertTrue(wsdl.body().contains("enregistrerDemande"));
+
+        HttpResponse<String> cree = post("/ws/registre/v1", "text/xml; charset=UTF-8", soapEnregistrer(
+                "Durand", "1975-02-28", "2A004", "T6+"));
+        assertEquals(cree.body(), 200, cree.statusCode());
+        String numero = extraire(NUMERO_XML, cree.body());
+        assertTrue(numero, numero.startsWith("02A"));
+        assertTrue(cree.body(), cree.body().contains("<typologie>T6_PLUS</typologie>"));
+
+        HttpResponse<String> lu = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
+                "<r:consulterDemande><r:numeroUnique>" + numero + "</r:numeroUnique></r:consulterDemande>"));
+        assertEquals(200, lu.statusCode());
+        assertTrue(lu.body(), lu.body().contains("<nom>Durand</nom>"));
+        assertEquals(1, compter("select count(*) from demande where numero_unique = '" + numero
+                + "' and canal_creation = 'SOAP'"));
+    }
+
+    @Test
+    public void soapRefusesInvalidInputWithAFaultPerFieldAndWritesNothing() throws Exception {
+        long demandes = compter("select count(*) from demande");
+        HttpResponse<String> refuse = post("/ws/registre/v1", "text/xml; charset=UTF-8",
+                soapEnregistrer("Durand", "28/02/1975", "2A004", "T6+"));
+        assertEquals(500, refuse.statusCode());
+        assertTrue(refuse.body(), refuse.body().contains("<code>DEMANDE_INVALIDE</code>"));
+        assertTrue(refuse.body(), refuse.body().contains("<champ>dateNaissance</champ><regle>format</regle>"));
+
+        HttpResponse<String> absente = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
+                "<r:consulterDemande><r:numeroUnique>0440101999999G1104</r:numeroUnique></r:consulterDemande>"));
+        assertTrue(absente.body(), absente.body().contains("<code>DEMANDE_INTROUVABLE</code>"));
+
+        HttpResponse<String> pasXml = post("/ws/registre/v1", "text/xml; charset=UTF-8", "<pas-fini");
+        assertEquals(500, pasXml.statusCode());
+        assertEquals(demandes, compter("select count(*) from demande"));
+    }
+
+    @Test
+    public void queueMessageIsRegisteredAndAnswered() throws Exception {
+        String messageId = "it-" + UUID.randomUUID();
+        try (javax.jms.Connection connection = connecter()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp.reponses"),
+                    "JMSCorrelationID = '" + messageId + "'");
+            session.createProducer(session.createQueue("registre.erp.demandes"))
+                    .send(session.createTextMessage(messageErp(messageId, "Bernard")));
+            Message reponse = reponses.receive(60_000);
+            assertNotNull("no reply from the hub", reponse);
+            String corps = ((TextMessage) reponse).getText();
+            assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
+            assertTrue(corps, corps.contains("\"correlationId\":\"" + messageId + "\""));
+            String numero = extraire(NUMERO, corps);
+            assertEquals("Bernard", registre.consulter(numero).orElseThrow().nom());
+            assertEquals(1, compter("select count(*) from demande where numero_unique = '" + numero
+                    + "' and canal_creation = 'ERP'"));
+        }
+    }
+
+    @Test
+    public void queueRejectsInvalidDemandsAndDeadLettersUnreadableMessages() throws Exception {
+        long demandes = compter("select count(*) from demande");
+        String messageId = "it-" + UUID.randomUUID();
+        String marqueur = "illisible-" + UUID.randomUUID();
+        try (javax.jms.Connection connection = connecter()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp.reponses"),
+                    "JMSCorrelationID = '" + messageId + "'");
+            var producteur = session.createProducer(session.createQueue("registre.erp.demandes"));
+            producteur.send(session.createTextMessage(messageErp(messageId, "Bernard").replace("44109", "4")));
+            producteur.send(session.createTextMessage("{\"" + marqueur + "\": "));
+
+            Message rejet = reponses.receive(60_000);
+            assertNotNull(rejet);
+            assertEquals("REJETE", rejet.getStringProperty("registreStatut"));
+            assertTrue(((TextMessage) rejet).getText().contains("\"champ\":\"commune\""));
+
+            MessageConsumer dlq = session.createConsumer(session.createQueue("registre.erp.dlq"));
+            Message mort = null;
+            for (Message m = dlq.receive(60_000); m != null; m = dlq.receive(5_000)) {
+                if (((TextMessage) m).getText().contains(marqueur)) {
+                    mort = m;
+                    break;
+                }
+            }
+            assertNotNull("the unreadable message must reach registre.erp.dlq", mort);
+            assertTrue(mort.getStringProperty("registreErreur"),
+                    mort.getStringProperty("registreErreur").contains("illisible"));
+        }
+        assertEquals(demandes, compter("select count(*) from demande"));
+    }
+
+    @Test
+    public void everyRegistrationIsRelayedFromTheOutboxToTheEventsAddress() throws Exception {
+        try (javax.jms.Connection connection = connecter()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer evenements = session.createConsumer(session.createTopic("registre.evenements"));
+            HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Relais"));
+            assertEquals(201, cree.statusCode());
+            String numero = extraire(NUMERO, cree.body());
+            Message evenement = null;
+            for (Message m = evenements.receive(60_000); m != null; m = evenements.receive(10_000)) {
+                if (numero.equals(m.getStringProperty("registreNumeroUnique"))) {
+                    evenement = m;
+                    break;
+                }
+            }
+            assertNotNull("event of " + numero + " not received", evenement);
+            assertEquals("demandeEnregistree", evenement.getStringProperty("registreType"));
+            String corps = ((TextMessage) evenement).getText();
+            assertTrue(corps, corps.contains("\"canal\":\"REST\""));
+            assertTrue(corps, corps.contains("\"nom\":\"Relais\""));
+            await().atMost(Duration.ofSeconds(30)).until(() -> compter(
+                    "select count(*) from outbox where publie_le is null and numero_unique = '" + numero + "'") == 0);
+        }
+    }
+
+    @Test
+    public void consoleShowsADemandAndTheHealth() throws Exception {
+        HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Console"));
+        String numero = extraire(NUMERO, cree.body());
+        String info = executer("registre:demande-info " + numero);
+        assertTrue(info, info.contains("Console"));
+        assertTrue(info, info.contains(numero));
+        assertTrue(info, info.contains("ACTIVE"));
+        String inconnue = executer("registre:demande-info 0440101999999G1104");
+        assertTrue(inconnue, inconnue.contains("Aucune demande"));
+        String sante = executer("registre:health");
+        assertTrue(sante, sante.contains("base-de-donnees"));
+        assertTrue(sante, sante.contains("UP"));
+        assertFalse(sante, sante.contains("DOWN"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private long compter(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String extraire(Pattern pattern, String texte) {
+        Matcher m = pattern.matcher(texte);
+        assertTrue("no numéro in " + texte, m.find());
+        return m.group(1);
+    }
+
+    static String enveloppe(String corps) {
+        return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:r=\"urn:registrehub:registre:v1\"><soapenv:Body>" + corps + "</soapenv:Body></soapenv:Envelope>";
+    }
+
+    static String soapEnregistrer(String nom, String naissance, String commune, String typologie) {
+        return enveloppe("<r:enregistrerDemande><r:saisie><r:nom>" + nom + "</r:nom><r:prenom>Paul</r:prenom>"
+                + "<r:dateNaissance>" + naissance + "</r:dateNaissance><r:commune>" + commune + "</r:commune>"
+                + "<r:typologie>" + typologie + "</r:typologie><r:guichet>G2001</r:guichet></r:saisie>"
+                + "</r:enregistrerDemande>");
+    }
+
+    static String messageErp(String messageId, String nom) {
+        return "{\"messageId\":\"" + messageId + "\",\"type\":\"enregistrerDemande\",\"versionSchema\":1,"
+                + "\"horodatage\":\"2026-11-23T09:30:00Z\",\"demande\":" + demandeJson(nom) + "}";
+    }
+}

@@ -1,0 +1,181 @@
+package org.registrehub.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.inject.Inject;
+import javax.jms.Connection;
+import javax.jms.ConnectionFactory;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * Boots the built Registre Hub distribution once per test class, against a throw-away PostgreSQL database and on free
+ * ports, so that tests never collide with a hub started by hand nor with each other. Test methods run inside the
+ * container; they reach the hub as its clients do (HTTP, AMQP, shell) and read its state through OSGi services.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public abstract class HubTestSupport {
+
+    /** Ports and database chosen by the driver, read back in the container from system properties. */
+    static final String HTTP_PORT = "registre.it.http.port";
+    static final String BROKER_PORT = "registre.it.broker.port";
+    static final String DB_URL = "registre.it.db.url";
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService featuresService;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Configuration
+    public Option[] config() throws IOException {
+        TestDatabase db = TestDatabase.create("registre_it");
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "drop-" + db.name()));
+        int httpPort = freePort();
+        int brokerPort = freePort();
+        String distribution = new File(System.getProperty("registre.distribution")).toURI().toString();
+        String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
+        String brokerUrl = "amqp://127.0.0.1:" + brokerPort;
+        return new Option[] {
+            karafDistributionConfiguration().frameworkUrl(distribution).name("Registre Hub")
+                    .karafVersion(System.getProperty("karaf.version")).unpackDirectory(new File("target/exam"))
+                    .useDeployFolder(false),
+            keepRuntimeFolder(),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevelOption.LogLevel.INFO),
+            vmOption("-Xmx768m"),
+            // the probe's own bundles come from the local Maven repository
+            editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
+                    localRepo),
+            mavenBundle("org.hamcrest", "hamcrest", "2.1"),
+            mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
+            // the throw-away database
+            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "url", db.jdbcUrl()),
+            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "user", db.user()),
+            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "password", db.password()),
+            editConfigurationFilePut("etc/org.registrehub.store.cfg", "database.autoCreate", "false"),
+            // free ports for everything that listens
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                    String.valueOf(httpPort)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    String.valueOf(freePort())),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                    String.valueOf(freePort())),
+            editConfigurationFilePut("etc/system.properties", "REGISTRE_BROKER_PORT", String.valueOf(brokerPort)),
+            editConfigurationFilePut("etc/org.registrehub.erp.cfg", "broker.url", brokerUrl),
+            editConfigurationFilePut("etc/org.registrehub.outbox.cfg", "broker.url", brokerUrl),
+            // what the tests read back inside the container
+            editConfigurationFilePut("etc/system.properties", HTTP_PORT, String.valueOf(httpPort)),
+            editConfigurationFilePut("etc/system.properties", BROKER_PORT, String.valueOf(brokerPort)),
+            editConfigurationFilePut("etc/system.properties", DB_URL, db.jdbcUrl()),
+        };
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers used inside the container
+
+    protected static String baseUrl() {
+        return "http://127.0.0.1:" + System.getProperty(HTTP_PORT);
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    protected HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    protected static ConnectionFactory broker() {
+        return new JmsConnectionFactory("karaf", "karaf", "amqp://127.0.0.1:" + System.getProperty(BROKER_PORT));
+    }
+
+    protected static Connection connecter() throws Exception {
+        Connection connection = broker().createConnection();
+        connection.start();
+        return connection;
+    }
+
+    /** Runs a console command as an administrator would type it and returns what it printed. */
+    protected String executer(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            session.execute(command);
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    protected Bundle bundle(String symbolicName) {
+        return Arrays.stream(bundleContext.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow(() -> new AssertionError("bundle absent : " + symbolicName));
+    }
+
+    /** Bundles that are neither active nor fragments (fragments stay RESOLVED by design). */
+    protected List<String> bundlesInactifs() {
+        return Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getHeaders().get("Fragment-Host") == null && b.getState() != Bundle.ACTIVE)
+                .map(b -> b.getBundleId() + " " + b.getSymbolicName() + " state=" + b.getState())
+                .collect(Collectors.toList());
+    }
+
+    protected static String demandeJson(String nom) {
+        return "{\"nom\":\"" + nom + "\",\"prenom\":\"Léa\",\"dateNaissance\":\"1990-04-12\","
+                + "\"commune\":\"44109\",\"typologie\":\"T3\",\"guichet\":\"G1104\"}";
+    }
+
+}
