@@ -63,7 +63,10 @@ public class HubIT extends HubTestSupport {
             await("blueprint container of " + module).atMost(Duration.ofSeconds(60))
                     .until(() -> !bundleContext.getServiceReferences(BlueprintContainer.class, filter).isEmpty());
         }
-        assertTrue(featuresService.isInstalled(featuresService.getFeature("registre-all")));
+        for (String feature : List.of("registre-broker", "registre-registration", "registre-rest", "registre-soap",
+                "registre-console", "registre-erp", "registre-outbox-relay")) {
+            assertTrue(feature, featuresService.isInstalled(featuresService.getFeature(feature)));
+        }
         System.out.println("ITEST bundles=" + bundleContext.getBundles().length);
     }
 

@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,11 @@ import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
+import javax.security.auth.Subject;
 
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apache.qpid.jms.JmsConnectionFactory;
@@ -147,13 +151,21 @@ public abstract class HubTestSupport {
         return connection;
     }
 
-    /** Runs a console command as an administrator would type it and returns what it printed. */
+    /**
+     * Runs a console command as an administrator would type it (as a user with the admin role, so that the command
+     * ACLs of etc/org.apache.karaf.command.acl.*.cfg apply as they do over SSH) and returns what it printed.
+     */
     protected String executer(String command) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Subject admin = new Subject();
+        admin.getPrincipals().add(new UserPrincipal("karaf"));
+        for (String role : List.of("admin", "manager", "viewer", "systembundles")) {
+            admin.getPrincipals().add(new RolePrincipal(role));
+        }
         Session session = sessionFactory.create(System.in, print, print);
         try {
-            session.execute(command);
+            Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
         } finally {
             session.close();
         }

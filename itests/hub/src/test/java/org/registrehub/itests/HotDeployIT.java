@@ -1,0 +1,114 @@
+package org.registrehub.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Before;
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+
+/**
+ * What an administrator does from the Karaf console on a running hub: uninstall and reinstall the SOAP feature, update
+ * bundles. REST is called without pause from another thread the whole time and must answer every single call.
+ */
+public class HotDeployIT extends HubTestSupport {
+
+    private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([^\"]+)\"");
+
+    @Before
+    public void hubPret() {
+        await("health UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/v1/health").statusCode() == 200);
+        await("SOAP published").atMost(Duration.ofSeconds(60)).until(this::soapRepond);
+    }
+
+    @Test
+    public void soapFeatureAndBundlesAreReplacedWhileRestKeepsAnswering() throws Exception {
+        HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Continu"));
+        assertEquals(201, cree.statusCode());
+        Matcher m = NUMERO.matcher(cree.body());
+        assertTrue(m.find());
+        String chemin = "/api/v1/demandes/" + m.group(1);
+
+        AtomicBoolean enCours = new AtomicBoolean(true);
+        AtomicInteger appels = new AtomicInteger();
+        ConcurrentLinkedQueue<String> echecs = new ConcurrentLinkedQueue<>();
+        Thread client = new Thread(() -> {
+            int i = 0;
+            while (enCours.get()) {
+                try {
+                    HttpResponse<String> r = (i++ % 2 == 0) ? get(chemin)
+                            : post("/api/v1/demandes", "application/json", demandeJson("Pendant"));
+                    if (r.statusCode() != 200 && r.statusCode() != 201) {
+                        echecs.add(r.statusCode() + " " + r.body());
+                    }
+                } catch (Exception e) {
+                    echecs.add(e.toString());
+                }
+                appels.incrementAndGet();
+            }
+        }, "rest-client-pendant-le-deploiement");
+        client.start();
+        try {
+            String sortie = executer("feature:uninstall registre-soap");
+            System.out.println("ITEST feature:uninstall -> " + sortie);
+            await("SOAP gone").atMost(Duration.ofSeconds(60)).until(() -> !soapRepond());
+            assertFalse(featuresService.isInstalled(featuresService.getFeature("registre-soap")));
+            assertTrue(List.of(bundleContext.getBundles()).stream()
+                    .noneMatch(b -> "org.registrehub.registre-ws-soap".equals(b.getSymbolicName())));
+
+            executer("feature:install registre-soap");
+            await("SOAP back").atMost(Duration.ofSeconds(60)).until(this::soapEnregistre);
+            assertTrue(featuresService.isInstalled(featuresService.getFeature("registre-soap")));
+
+            Bundle soap = bundle("org.registrehub.registre-ws-soap");
+            long modifie = soap.getLastModified();
+            System.out.println("ITEST bundle:update -> " + executer("bundle:update " + soap.getBundleId()));
+            await("SOAP bundle updated").atMost(Duration.ofSeconds(60))
+                    .until(() -> bundle("org.registrehub.registre-ws-soap").getLastModified() > modifie);
+            await("SOAP back after update").atMost(Duration.ofSeconds(60)).until(this::soapEnregistre);
+
+            Bundle console = bundle("org.registrehub.registre-console");
+            executer("bundle:update " + console.getBundleId());
+            await("console back after update").atMost(Duration.ofSeconds(60))
+                    .until(() -> executer("registre:health").contains("base-de-donnees"));
+        } finally {
+            enCours.set(false);
+            client.join(30_000);
+        }
+        System.out.println("ITEST REST calls during the hot deployment: " + appels.get() + ", failures: "
+                + echecs.size());
+        assertTrue("REST must have been exercised during the scenario", appels.get() > 20);
+        assertTrue("REST failed during the hot deployment: " + echecs, echecs.isEmpty());
+    }
+
+    private boolean soapRepond() {
+        try {
+            HttpResponse<String> wsdl = get("/ws/registre/v1?wsdl");
+            return wsdl.statusCode() == 200 && wsdl.body().contains("enregistrerDemande");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean soapEnregistre() {
+        try {
+            HttpResponse<String> r = post("/ws/registre/v1", "text/xml; charset=UTF-8",
+                    HubIT.soapEnregistrer("Redeploye", "1975-02-28", "44109", "T2"));
+            return r.statusCode() == 200 && r.body().contains("<numeroUnique>");
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
