@@ -38,6 +38,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
@@ -59,6 +60,8 @@ public abstract class HubTestSupport {
     static final String HTTP_PORT = "registre.it.http.port";
     static final String BROKER_PORT = "registre.it.broker.port";
     static final String DB_URL = "registre.it.db.url";
+    static final String DB_USER = "registre.it.db.user";
+    static final String DB_PASSWORD = "registre.it.db.password";
 
     @Inject
     protected BundleContext bundleContext;
@@ -75,6 +78,20 @@ public abstract class HubTestSupport {
     public Option[] config() throws IOException {
         TestDatabase db = TestDatabase.create("registre_it");
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "drop-" + db.name()));
+        // no TestDatabase in any signature: the class does not exist in the container, where this class is loaded too
+        return OptionUtils.combine(options(db.jdbcUrl(), db.user(), db.password()),
+                extraOptions(db.name(), db.host(), db.port()));
+    }
+
+    /**
+     * Options a test class adds or overrides (the last value of a configuration key wins). Runs in the driver only;
+     * the parameters are plain values because the test database helper does not exist inside the container.
+     */
+    protected Option[] extraOptions(String dbName, String dbHost, int dbPort) throws IOException {
+        return new Option[0];
+    }
+
+    private Option[] options(String jdbcUrl, String user, String password) throws IOException {
         int httpPort = freePort();
         int brokerPort = freePort();
         String distribution = new File(System.getProperty("registre.distribution")).toURI().toString();
@@ -94,9 +111,9 @@ public abstract class HubTestSupport {
             mavenBundle("org.hamcrest", "hamcrest", "2.1"),
             mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
             // the throw-away database
-            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "url", db.jdbcUrl()),
-            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "user", db.user()),
-            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "password", db.password()),
+            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "url", jdbcUrl),
+            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "user", user),
+            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "password", password),
             editConfigurationFilePut("etc/org.registrehub.store.cfg", "database.autoCreate", "false"),
             // free ports for everything that listens
             editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
@@ -112,11 +129,13 @@ public abstract class HubTestSupport {
             // what the tests read back inside the container
             editConfigurationFilePut("etc/system.properties", HTTP_PORT, String.valueOf(httpPort)),
             editConfigurationFilePut("etc/system.properties", BROKER_PORT, String.valueOf(brokerPort)),
-            editConfigurationFilePut("etc/system.properties", DB_URL, db.jdbcUrl()),
+            editConfigurationFilePut("etc/system.properties", DB_URL, jdbcUrl),
+            editConfigurationFilePut("etc/system.properties", DB_USER, user),
+            editConfigurationFilePut("etc/system.properties", DB_PASSWORD, password),
         };
     }
 
-    private static int freePort() throws IOException {
+    protected static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -183,6 +202,19 @@ public abstract class HubTestSupport {
                 .filter(b -> b.getHeaders().get("Fragment-Host") == null && b.getState() != Bundle.ACTIVE)
                 .map(b -> b.getBundleId() + " " + b.getSymbolicName() + " state=" + b.getState())
                 .collect(Collectors.toList());
+    }
+
+    /** Counts rows straight in the test database, bypassing the hub (its DataSource may be cut on purpose). */
+    protected static long compterEnDirect(String sql) throws Exception {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(System.getProperty(DB_URL));
+        ds.setUser(System.getProperty(DB_USER));
+        ds.setPassword(System.getProperty(DB_PASSWORD));
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     protected static String demandeJson(String nom) {

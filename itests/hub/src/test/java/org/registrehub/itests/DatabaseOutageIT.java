@@ -1,0 +1,90 @@
+package org.registrehub.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.osgi.framework.Bundle;
+
+/**
+ * PostgreSQL unreachable at start, then lost and found again while the hub runs: the hub says so (health endpoint,
+ * REST 503 problem, console, log), never crash-loops, writes nothing half-way and serves again as soon as the
+ * database answers, without a restart.
+ */
+public class DatabaseOutageIT extends HubTestSupport {
+
+    private static final String PROXY_PORT = "registre.it.proxy.port";
+    private static final String PG_HOST = "registre.it.pg.host";
+    private static final String PG_PORT = "registre.it.pg.port";
+
+    @Override
+    protected Option[] extraOptions(String dbName, String dbHost, int dbPort) throws IOException {
+        int proxy = freePort();
+        return new Option[] {
+            // the hub reaches PostgreSQL only through the proxy, which the test starts and cuts
+            editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "url",
+                    "jdbc:postgresql://127.0.0.1:" + proxy + "/" + dbName + "?connectTimeout=2&socketTimeout=10"),
+            editConfigurationFilePut("etc/org.registrehub.store.cfg", "retry.maxDelaySeconds", "2"),
+            editConfigurationFilePut("etc/org.registrehub.store.cfg", "health.periodSeconds", "1"),
+            editConfigurationFilePut("etc/system.properties", PROXY_PORT, String.valueOf(proxy)),
+            editConfigurationFilePut("etc/system.properties", PG_HOST, dbHost),
+            editConfigurationFilePut("etc/system.properties", PG_PORT, String.valueOf(dbPort)),
+        };
+    }
+
+    @Test
+    public void outagesAreReportedAndRecoveredWithoutRestart() throws Exception {
+        // 1. unreachable from the start: DOWN, clear answers, every bundle stays active
+        await("health DOWN").atMost(Duration.ofSeconds(120)).until(() -> {
+            HttpResponse<String> r = get("/api/v1/health");
+            return r.statusCode() == 503 && r.body().contains("\"composant\":\"base-de-donnees\",\"statut\":\"DOWN\"");
+        });
+        assertTrue(get("/api/v1/health").body().contains("PostgreSQL injoignable"));
+        HttpResponse<String> refuse = post("/api/v1/demandes", "application/json", demandeJson("Attente"));
+        assertEquals(503, refuse.statusCode());
+        assertTrue(refuse.body(), refuse.body().contains("\"code\":\"REGISTRE_INDISPONIBLE\""));
+        assertTrue(refuse.headers().firstValue("Retry-After").isPresent());
+        assertTrue(executer("registre:health").contains("DOWN"));
+        assertEquals(Bundle.ACTIVE, bundle("org.registrehub.registre-store").getState());
+        await().atMost(Duration.ofSeconds(60)).until(() -> bundlesInactifs().isEmpty());
+
+        try (TcpProxy proxy = new TcpProxy(Integer.getInteger(PROXY_PORT), System.getProperty(PG_HOST),
+                Integer.getInteger(PG_PORT))) {
+            // 2. the database appears: migrations run, the hub serves
+            proxy.demarrer();
+            await("health UP").atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/health").statusCode() == 200);
+            assertEquals(201, post("/api/v1/demandes", "application/json", demandeJson("Premiere")).statusCode());
+
+            // 3. the database goes away while the hub runs
+            proxy.couper();
+            await("REST 503 during the outage").atMost(Duration.ofSeconds(60)).until(() ->
+                    post("/api/v1/demandes", "application/json", demandeJson("Perdue")).statusCode() == 503);
+            await("health DOWN again").atMost(Duration.ofSeconds(30))
+                    .until(() -> get("/api/v1/health").statusCode() == 503);
+
+            // 4. it comes back: served again, no restart
+            proxy.demarrer();
+            await("health UP again").atMost(Duration.ofSeconds(60))
+                    .until(() -> get("/api/v1/health").statusCode() == 200);
+            await("REST accepts again").atMost(Duration.ofSeconds(30)).until(() ->
+                    post("/api/v1/demandes", "application/json", demandeJson("Retour")).statusCode() == 201);
+        }
+        String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"),
+                StandardCharsets.UTF_8);
+        assertTrue("the outage must be logged", log.contains("PostgreSQL injoignable"));
+        assertTrue("the recovery must be logged", log.contains("Base de données disponible"));
+        assertEquals("nothing written during the outage", 0,
+                compterEnDirect("select count(*) from demande where nom in ('Attente', 'Perdue')"));
+        assertEquals("nothing lost outside it", 1, compterEnDirect("select count(*) from demande where nom = 'Premiere'"));
+    }
+}
