@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+#
+# Registre Hub - builds the distribution (tests skipped) and starts the hub in the foreground with the Karaf console.
+#
+#   ./start-hub.sh            build, then start with the console (type registre:health, logout or Ctrl-D to stop)
+#   ./start-hub.sh server     build, then start without console (stop with Ctrl-C)
+#   SKIP_BUILD=1 ./start-hub.sh   start the last build without rebuilding
+#
+# PostgreSQL: REGISTRE_DB_HOST, REGISTRE_DB_PORT, REGISTRE_DB_NAME, REGISTRE_DB_USER, REGISTRE_DB_PASSWORD
+# (defaults 127.0.0.1, 5432, registre, postgres, empty). The database is created at first start if it is missing.
+# Ports: REGISTRE_HTTP_PORT (8181), REGISTRE_BROKER_PORT (61616), REGISTRE_SSH_PORT (8101),
+#        REGISTRE_RMI_REGISTRY_PORT (1099), REGISTRE_RMI_SERVER_PORT (44444).
+#
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "Java 17 est requis (commande java introuvable)." >&2
+  exit 1
+fi
+if [ -z "${JAVA_HOME:-}" ]; then
+  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+  export JAVA_HOME
+fi
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  echo "Construction de la distribution (mvn install, sans les tests)..."
+  mvn -B -q install -DskipTests
+fi
+
+hub=assembly/target/assembly
+if [ ! -x "$hub/bin/karaf" ]; then
+  echo "Distribution absente ($hub) : lancez ./start-hub.sh sans SKIP_BUILD." >&2
+  exit 1
+fi
+echo "Démarrage de Registre Hub : REST http://127.0.0.1:${REGISTRE_HTTP_PORT:-8181}/api/v1, SOAP /ws/registre/v1," \
+     "AMQP 127.0.0.1:${REGISTRE_BROKER_PORT:-61616}, base ${REGISTRE_DB_HOST:-127.0.0.1}:${REGISTRE_DB_PORT:-5432}/${REGISTRE_DB_NAME:-registre}"
+exec "$hub/bin/karaf" "$@"
