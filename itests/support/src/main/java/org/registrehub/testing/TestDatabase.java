@@ -1,16 +1,23 @@
 package org.registrehub.testing;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -37,13 +44,32 @@ public final class TestDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    /** Creates a new empty database named {@code <prefix>_<timestamp>_<random>}. */
+    /**
+     * Creates a new empty database named {@code <prefix>_<timestamp>_<random>}. Databases of the same prefix left
+     * behind by runs that were killed before they could drop them (older than {@link #ABANDON}) are dropped first.
+     */
     public static TestDatabase create(String prefix) {
-        String name = (prefix + "_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
-                + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF))).toLowerCase();
+        LocalDateTime now = LocalDateTime.now();
+        String name = (prefix + "_" + now.format(STAMP) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF))).toLowerCase();
         TestDatabase db = new TestDatabase(name);
+        db.purgerAbandonnees(prefix.toLowerCase(), now.minus(ABANDON));
         db.admin("CREATE DATABASE \"" + name + "\"");
         return db;
+    }
+
+    /** A test database older than this is considered abandoned by a killed run. */
+    public static final Duration ABANDON = Duration.ofHours(2);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private void purgerAbandonnees(String prefix, LocalDateTime avant) {
+        Pattern pattern = Pattern.compile("^" + Pattern.quote(prefix) + "_([0-9]{14})_[0-9a-f]{4}$");
+        for (String existante : admin("SELECT datname FROM pg_database")) {
+            Matcher m = pattern.matcher(existante);
+            if (m.matches() && LocalDateTime.parse(m.group(1), STAMP).isBefore(avant)) {
+                admin("DROP DATABASE IF EXISTS \"" + existante + "\" WITH (FORCE)");
+            }
+        }
     }
 
     private static String env(String key, String fallback) {
@@ -97,21 +123,38 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    private void admin(String sql) {
+    /** Runs a statement on the maintenance database; returns the first column of its rows, if any. */
+    private List<String> admin(String sql) {
         Properties props = new Properties();
         props.setProperty("user", user);
         props.setProperty("password", password);
         String url = "jdbc:postgresql://" + host + ":" + port + "/" + adminDatabase;
         try (Connection c = DriverManager.getConnection(url, props); Statement s = c.createStatement()) {
-            s.execute(sql);
+            List<String> rows = new ArrayList<>();
+            if (s.execute(sql)) {
+                try (ResultSet rs = s.getResultSet()) {
+                    while (rs.next()) {
+                        rows.add(rs.getString(1));
+                    }
+                }
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL de test injoignable ou refus (" + url + ", utilisateur "
                     + user + ") : " + e.getMessage() + " — réglez REGISTRE_DB_HOST/PORT/USER/PASSWORD", e);
         }
     }
 
+    /**
+     * Drops the database, terminating the connections still open on it. A client that reconnects at that very moment
+     * (a hub being stopped) makes the drop fail: it is tried again for up to 30 seconds.
+     */
     @Override
     public void close() {
-        admin("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+        Awaitility.await("DROP DATABASE " + name).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> {
+                    admin("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                    return true;
+                });
     }
 }

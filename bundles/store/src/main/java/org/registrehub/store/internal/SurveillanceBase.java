@@ -148,7 +148,10 @@ final class SurveillanceBase {
     }
 
     private synchronized void passerDown(Throwable e) {
-        String message = "PostgreSQL injoignable (" + cible + ") : " + Indisponibilite.cause(e);
+        boolean injoignable = Indisponibilite.estIndisponibilite(e);
+        String message = injoignable ? "PostgreSQL injoignable (" + cible + ") : " + Indisponibilite.cause(e)
+                : "schéma de la base en échec (" + cible + ") : " + Indisponibilite.cause(e)
+                        + " — une intervention est nécessaire (voir le journal)";
         Instant now = clock.instant();
         if (etat.statut() == EtatSante.Statut.DOWN) {
             if (Duration.between(dernierRappel, now).compareTo(RAPPEL) >= 0) {
@@ -161,8 +164,13 @@ final class SurveillanceBase {
         }
         etat = new EtatSante(COMPOSANT, EtatSante.Statut.DOWN, message, now);
         dernierRappel = now;
-        LOG.warn("{} — le registre répond « indisponible » (HTTP 503) jusqu'au retour de la base ; "
-                + "nouvelle tentative dans {} s", message, delai.toSeconds());
-        LOG.debug("Cause de l'indisponibilité", e);
+        if (injoignable) {
+            LOG.warn("{} — le registre répond « indisponible » (HTTP 503) jusqu'au retour de la base ; "
+                    + "nouvelle tentative dans {} s", message, delai.toSeconds());
+            LOG.debug("Cause de l'indisponibilité", e);
+        } else {
+            LOG.error("{} ; le registre répond « indisponible » (HTTP 503) ; nouvelle tentative dans {} s", message,
+                    delai.toSeconds(), e);
+        }
     }
 }

@@ -209,6 +209,23 @@ public class PostgresStoreTest {
         }
     }
 
+    @Test
+    public void aBrokenMigrationIsReportedAsSuchNotAsAnOutage() throws Exception {
+        // a schema history whose checksum does not match the shipped migration: Flyway refuses to go on
+        try (var c = db.connect(); var s = c.createStatement()) {
+            s.execute("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'");
+        }
+        PostgresStore autre = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), null, config(),
+                Clock.systemUTC());
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> autre.etat().statut() == EtatSante.Statut.DOWN);
+            assertTrue(autre.etat().message(), autre.etat().message().startsWith("schéma de la base en échec"));
+            assertFalse(autre.etat().message(), autre.etat().message().contains("injoignable"));
+        } finally {
+            autre.deactivate();
+        }
+    }
+
     private static Demande demande(String numero) {
         return new Demande(numero, "Martin", "Léa", LocalDate.of(1990, 4, 12), "44109", Typologie.T3, "G1104",
                 LocalDate.of(2023, 11, 2), Statut.ACTIVE, 0);
