@@ -151,6 +151,7 @@ public class HubIT extends HubTestSupport {
                 soapEnregistrer("Durand", "28/02/1975", "2A004", "T6+"));
         assertEquals(500, refuse.statusCode());
         assertTrue(refuse.body(), refuse.body().contains("<code>DEMANDE_INVALIDE</code>"));
+        assertTrue(refuse.body(), refuse.body().contains("<faultcode>soap:Client</faultcode>"));
         assertTrue(refuse.body(), refuse.body().contains("<champ>dateNaissance</champ><regle>format</regle>"));
 
         HttpResponse<String> absente = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(

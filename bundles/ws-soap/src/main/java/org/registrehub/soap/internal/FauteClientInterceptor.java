@@ -1,0 +1,33 @@
+package org.registrehub.soap.internal;
+
+import java.util.Set;
+
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+import org.registrehub.api.DemandeIntrouvableException;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.soap.internal.v1.ErreurRegistreFault;
+
+/**
+ * Faults caused by the caller's data (invalid demand, unknown numéro) go out as {@code soap:Client}, the others as
+ * {@code soap:Server}, so that a departmental system can tell "fix your request" from "try again later".
+ */
+public class FauteClientInterceptor extends AbstractPhaseInterceptor<Message> {
+
+    static final Set<String> CODES_CLIENT = Set.of(DemandeInvalideException.CODE, DemandeIntrouvableException.CODE);
+
+    public FauteClientInterceptor() {
+        super(Phase.WRITE);
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        if (message.getContent(Exception.class) instanceof Fault fault
+                && fault.getCause() instanceof ErreurRegistreFault erreur
+                && erreur.getFaultInfo() != null && CODES_CLIENT.contains(erreur.getFaultInfo().getCode())) {
+            fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
+        }
+    }
+}
