@@ -108,7 +108,7 @@ public abstract class HubTestSupport {
             // the probe's own bundles come from the local Maven repository
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepo),
-            mavenBundle("org.hamcrest", "hamcrest", "2.1"),
+            mavenBundle("org.hamcrest", "hamcrest", System.getProperty("hamcrest.version")),
             mavenBundle("org.awaitility", "awaitility", System.getProperty("awaitility.version")),
             // the throw-away database
             editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "url", jdbcUrl),

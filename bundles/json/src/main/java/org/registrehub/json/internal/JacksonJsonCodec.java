@@ -58,8 +58,26 @@ public class JacksonJsonCodec implements JsonCodec {
 
     @Override
     public <T> T lire(InputStream json, Class<T> type) {
+        return lire(() -> mapper.readValue(json, type), type);
+    }
+
+    @Override
+    public <T> T lire(String json, Class<T> type) {
+        if (json == null || json.isBlank()) {
+            throw vide();
+        }
+        return lire(() -> mapper.readValue(json, type), type);
+    }
+
+    /** A Jackson read whose failures become field-level errors. */
+    @FunctionalInterface
+    private interface Lecture<T> {
+        T lire() throws IOException;
+    }
+
+    private static <T> T lire(Lecture<T> lecture, Class<T> type) {
         try {
-            T value = mapper.readValue(json, type);
+            T value = lecture.lire();
             if (value == null) {
                 throw vide();
             }
@@ -68,22 +86,6 @@ public class JacksonJsonCodec implements JsonCodec {
             throw traduire(e, type);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public <T> T lire(String json, Class<T> type) {
-        if (json == null || json.isBlank()) {
-            throw vide();
-        }
-        try {
-            T value = mapper.readValue(json, type);
-            if (value == null) {
-                throw vide();
-            }
-            return value;
-        } catch (JsonProcessingException e) {
-            throw traduire(e, type);
         }
     }
 
