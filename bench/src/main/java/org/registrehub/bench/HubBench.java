@@ -117,6 +117,18 @@ public final class HubBench {
         }
     }
 
+    /** The documented REST body, without the NIR (every benchmark demand is another applicant). */
+    private static final String MODELE = modele();
+
+    private static String modele() {
+        try {
+            return Files.readString(Path.of(System.getProperty("registre.exemples")), StandardCharsets.UTF_8)
+                    .replaceFirst("\"nir\": \"[0-9]+\",", "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void enregistrer(HttpClient client, String base, int n, int clients) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger echecs = new AtomicInteger();
@@ -125,9 +137,8 @@ public final class HubBench {
             for (int i = 0; i < n; i++) {
                 int k = i;
                 futures.add(pool.submit(() -> {
-                    String json = "{\"nom\":\"Bench\",\"prenom\":\"Demande " + (char) ('A' + k % 26) + "\","
-                            + "\"dateNaissance\":\"1980-01-" + String.format("%02d", 1 + k % 28) + "\","
-                            + "\"commune\":\"44109\",\"typologie\":\"T3\",\"guichet\":\"G1104\"}";
+                    String json = MODELE.replaceFirst("\"prenoms\": \"Léa Marie\"",
+                            "\"prenoms\": \"Demande " + (char) ('A' + k % 26) + (char) ('a' + k / 26 % 26) + "\"");
                     HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demandes"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
@@ -170,9 +181,10 @@ public final class HubBench {
                                 + "(territoire, mois_annee) DO UPDATE SET dernier = bench_compteur.dernier + 1 "
                                 + "RETURNING dernier");
                         PreparedStatement demande = c.prepareStatement("INSERT INTO bench_demande (numero_unique, "
-                                + "nom, prenom, date_naissance, commune, typologie, guichet, date_depot, statut, "
-                                + "version, canal_creation) VALUES (?, 'Bench', 'Demande', ?, '44109', 'T3', "
-                                + "'G1104', ?, 'ACTIVE', 0, 'REST')");
+                                + "nom, prenoms, date_naissance, commune, typologie, guichet, territoire, date_depot, "
+                                + "date_validite, statut, version, dossier, canal_creation) VALUES (?, 'Bench', "
+                                + "'Demande', ?, '44109', 'T3', 'G1104', '044', ?, ?, 'ACTIVE', 0, CAST(? AS jsonb), "
+                                + "'REST')");
                         PreparedStatement outbox = c.prepareStatement("INSERT INTO bench_outbox (evenement_id, type, "
                                 + "numero_unique, horodatage, contenu) VALUES (?, 'demandeEnregistree', ?, now(), "
                                 + "CAST(? AS json))");
@@ -187,10 +199,12 @@ public final class HubBench {
                             demande.setString(1, numero);
                             demande.setObject(2, LocalDate.of(1980, 1, 1));
                             demande.setObject(3, LocalDate.now());
+                            demande.setObject(4, LocalDate.now().plusYears(1));
+                            demande.setString(5, MODELE);
                             demande.executeUpdate();
                             outbox.setObject(1, UUID.randomUUID());
                             outbox.setString(2, numero);
-                            outbox.setString(3, "{\"numeroUnique\":\"" + numero + "\"}");
+                            outbox.setString(3, MODELE);
                             outbox.executeUpdate();
                             c.commit();
                         }

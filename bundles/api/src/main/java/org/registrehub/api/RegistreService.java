@@ -1,5 +1,6 @@
 package org.registrehub.api;
 
+import java.util.List;
 import java.util.Optional;
 
 /** The register: registration and consultation of demands. Every channel (REST, SOAP, queues, console) calls it. */
@@ -13,6 +14,12 @@ public interface RegistreService {
      * @throws RegistreIndisponibleException if the database is unreachable (nothing written)
      */
     Demande enregistrer(NouvelleDemande demande, Canal canal);
+
+    /**
+     * Checks a demand against every rule of the register without writing anything: the errors
+     * {@link #enregistrer} would report, or an empty list.
+     */
+    List<ErreurChamp> verifier(NouvelleDemande demande);
 
     /**
      * Reads a demand by its numéro unique.

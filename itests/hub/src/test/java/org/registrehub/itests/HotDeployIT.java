@@ -105,7 +105,7 @@ public class HotDeployIT extends HubTestSupport {
     private boolean soapEnregistre() {
         try {
             HttpResponse<String> r = post("/ws/registre/v1", "text/xml; charset=UTF-8",
-                    HubIT.soapEnregistrer("Redeploye", "1975-02-28", "44109", "T2"));
+                    soapEnregistrer("Redeploye", "1975-02-28", "44109", "T2"));
             return r.statusCode() == 200 && r.body().contains("<numeroUnique>");
         } catch (Exception e) {
             return false;

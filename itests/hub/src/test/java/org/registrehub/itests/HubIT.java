@@ -102,10 +102,11 @@ public class HubIT extends HubTestSupport {
         long demandes = compter("select count(*) from demande");
         long evenements = compter("select count(*) from outbox");
         HttpResponse<String> refuse = post("/api/v1/demandes", "application/json",
-                demandeJson("Martin").replace("44109", "4410").replace("G1104", "X1"));
+                demandeJson("Martin").replace("\"44109\"", "\"4410\"").replace("G1104", "X1"));
         assertEquals(400, refuse.statusCode());
         assertEquals("application/problem+json", refuse.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(refuse.body(), refuse.body().contains("\"champ\":\"commune\",\"regle\":\"format\""));
+        assertTrue(refuse.body(), refuse.body()
+                .contains("\"champ\":\"dossier.logementRecherche.communes[0]\",\"regle\":\"format\""));
         assertTrue(refuse.body(), refuse.body().contains("\"champ\":\"guichet\""));
 
         HttpResponse<String> malforme = post("/api/v1/demandes", "application/json", "{\"nom\": ");
@@ -115,7 +116,7 @@ public class HubIT extends HubTestSupport {
         HttpResponse<String> typologie = post("/api/v1/demandes", "application/json",
                 demandeJson("Martin").replace("\"T3\"", "\"T9\""));
         assertEquals(400, typologie.statusCode());
-        assertTrue(typologie.body(), typologie.body().contains("\"champ\":\"typologie\""));
+        assertTrue(typologie.body(), typologie.body().contains("\"champ\":\"dossier.logementRecherche.typologies[0]\""));
 
         assertEquals(404, get("/api/v1/demandes/0440101999999G1104").statusCode());
         assertEquals(400, get("/api/v1/demandes/pas-un-numero").statusCode());
@@ -134,12 +135,13 @@ public class HubIT extends HubTestSupport {
         assertEquals(cree.body(), 200, cree.statusCode());
         String numero = extraire(NUMERO_XML, cree.body());
         assertTrue(numero, numero.startsWith("02A"));
-        assertTrue(cree.body(), cree.body().contains("<typologie>T6_PLUS</typologie>"));
+        assertTrue(cree.body(), cree.body().contains("<typologies>T6_PLUS</typologies>"));
 
         HttpResponse<String> lu = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
                 "<r:consulterDemande><r:numeroUnique>" + numero + "</r:numeroUnique></r:consulterDemande>"));
         assertEquals(200, lu.statusCode());
         assertTrue(lu.body(), lu.body().contains("<nom>Durand</nom>"));
+        assertTrue(lu.body(), lu.body().contains("<dateValidite>"));
         assertEquals(1, compter("select count(*) from demande where numero_unique = '" + numero
                 + "' and canal_creation = 'SOAP'"));
     }
@@ -152,7 +154,8 @@ public class HubIT extends HubTestSupport {
         assertEquals(500, refuse.statusCode());
         assertTrue(refuse.body(), refuse.body().contains("<code>DEMANDE_INVALIDE</code>"));
         assertTrue(refuse.body(), refuse.body().contains("<faultcode>soap:Client</faultcode>"));
-        assertTrue(refuse.body(), refuse.body().contains("<champ>dateNaissance</champ><regle>format</regle>"));
+        assertTrue(refuse.body(), refuse.body()
+                .contains("<champ>dossier.demandeur.dateNaissance</champ><regle>format</regle>"));
 
         HttpResponse<String> absente = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
                 "<r:consulterDemande><r:numeroUnique>0440101999999G1104</r:numeroUnique></r:consulterDemande>"));
@@ -178,7 +181,7 @@ public class HubIT extends HubTestSupport {
             assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
             assertTrue(corps, corps.contains("\"correlationId\":\"" + messageId + "\""));
             String numero = extraire(NUMERO, corps);
-            assertEquals("Bernard", registre.consulter(numero).orElseThrow().nom());
+            assertEquals("Bernard", registre.consulter(numero).orElseThrow().dossier().demandeur().nom());
             assertEquals(1, compter("select count(*) from demande where numero_unique = '" + numero
                     + "' and canal_creation = 'ERP'"));
         }
@@ -194,13 +197,13 @@ public class HubIT extends HubTestSupport {
             MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp.reponses"),
                     "JMSCorrelationID = '" + messageId + "'");
             var producteur = session.createProducer(session.createQueue("registre.erp.demandes"));
-            producteur.send(session.createTextMessage(messageErp(messageId, "Bernard").replace("44109", "4")));
+            producteur.send(session.createTextMessage(messageErp(messageId, "Bernard").replace("\"44109\"", "\"4\"")));
             producteur.send(session.createTextMessage("{\"" + marqueur + "\": "));
 
             Message rejet = reponses.receive(60_000);
             assertNotNull(rejet);
             assertEquals("REJETE", rejet.getStringProperty("registreStatut"));
-            assertTrue(((TextMessage) rejet).getText().contains("\"champ\":\"commune\""));
+            assertTrue(((TextMessage) rejet).getText().contains("\"champ\":\"dossier.logementRecherche.communes[0]\""));
 
             MessageConsumer dlq = session.createConsumer(session.createQueue("registre.erp.dlq"));
             Message mort = null;
@@ -277,13 +280,6 @@ public class HubIT extends HubTestSupport {
     static String enveloppe(String corps) {
         return "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
                 + "xmlns:r=\"urn:registrehub:registre:v1\"><soapenv:Body>" + corps + "</soapenv:Body></soapenv:Envelope>";
-    }
-
-    static String soapEnregistrer(String nom, String naissance, String commune, String typologie) {
-        return enveloppe("<r:enregistrerDemande><r:saisie><r:nom>" + nom + "</r:nom><r:prenom>Paul</r:prenom>"
-                + "<r:dateNaissance>" + naissance + "</r:dateNaissance><r:commune>" + commune + "</r:commune>"
-                + "<r:typologie>" + typologie + "</r:typologie><r:guichet>G2001</r:guichet></r:saisie>"
-                + "</r:enregistrerDemande>");
     }
 
     static String messageErp(String messageId, String nom) {

@@ -60,6 +60,8 @@ public abstract class HubTestSupport {
     static final String HTTP_PORT = "registre.it.http.port";
     static final String BROKER_PORT = "registre.it.broker.port";
     static final String DB_URL = "registre.it.db.url";
+    /** The repository's docs/ folder: the documented examples are the requests the tests send. */
+    static final String EXEMPLES = "registre.it.exemples";
     static final String DB_USER = "registre.it.db.user";
     static final String DB_PASSWORD = "registre.it.db.password";
 
@@ -130,6 +132,8 @@ public abstract class HubTestSupport {
             editConfigurationFilePut("etc/system.properties", HTTP_PORT, String.valueOf(httpPort)),
             editConfigurationFilePut("etc/system.properties", BROKER_PORT, String.valueOf(brokerPort)),
             editConfigurationFilePut("etc/system.properties", DB_URL, jdbcUrl),
+            editConfigurationFilePut("etc/system.properties", EXEMPLES,
+                    new File(System.getProperty("registre.exemples")).getAbsolutePath()),
             editConfigurationFilePut("etc/system.properties", DB_USER, user),
             editConfigurationFilePut("etc/system.properties", DB_PASSWORD, password),
         };
@@ -217,9 +221,32 @@ public abstract class HubTestSupport {
         }
     }
 
+    /** The documented REST body (docs/exemples/nouvelle-demande.json) with another applicant's name. */
     protected static String demandeJson(String nom) {
-        return "{\"nom\":\"" + nom + "\",\"prenom\":\"Léa\",\"dateNaissance\":\"1990-04-12\","
-                + "\"commune\":\"44109\",\"typologie\":\"T3\",\"guichet\":\"G1104\"}";
+        return exemple("exemples/nouvelle-demande.json").replaceFirst("\"nom\": \"Martin\"", "\"nom\": \"" + nom + "\"");
+    }
+
+    /**
+     * The documented SOAP request (docs/soap/enregistrer-demande.xml) with another applicant, birth date, first commune
+     * and first typology. The example's NIR goes with its birth date: it is left out when the date changes.
+     */
+    protected static String soapEnregistrer(String nom, String naissance, String commune, String typologie) {
+        String xml = exemple("soap/enregistrer-demande.xml")
+                .replaceFirst("<r:nom>Martin</r:nom>", "<r:nom>" + nom + "</r:nom>")
+                .replaceFirst("<r:dateNaissance>1990-04-12</r:dateNaissance>",
+                        "<r:dateNaissance>" + naissance + "</r:dateNaissance>")
+                .replaceFirst("<r:communes>44109</r:communes>", "<r:communes>" + commune + "</r:communes>")
+                .replaceFirst("<r:typologies>T3</r:typologies>", "<r:typologies>" + typologie + "</r:typologies>");
+        return naissance.equals("1990-04-12") ? xml : xml.replaceFirst("<r:nir>[^<]*</r:nir>", "");
+    }
+
+    protected static String exemple(String chemin) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty(EXEMPLES), chemin),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
 }

@@ -12,65 +12,79 @@ import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Statut;
-import org.registrehub.api.Typologie;
+import org.registrehub.testing.Exemples;
 
 public class JacksonJsonCodecTest {
 
     private final JacksonJsonCodec codec = new JacksonJsonCodec();
 
     @Test
-    public void readsAValidDemand() {
-        NouvelleDemande d = codec.lire("{\"nom\":\"Martin\",\"prenom\":\"Léa\",\"dateNaissance\":\"1990-04-12\","
-                + "\"commune\":\"44109\",\"typologie\":\"T3\",\"guichet\":\"G1104\"}", NouvelleDemande.class);
-        assertEquals("Martin", d.nom());
-        assertEquals(LocalDate.of(1990, 4, 12), d.dateNaissance());
-        assertEquals(Typologie.T3, d.typologie());
+    public void aDemandRoundTripsThroughJson() {
+        NouvelleDemande demande = Exemples.nouvelleDemande("Martin");
+        String json = codec.ecrire(demande);
+        assertEquals(demande, codec.lire(json, NouvelleDemande.class));
+        assertTrue(json, json.contains("\"dateNaissance\":\"1990-04-12\""));
+        assertTrue(json, json.contains("\"typologies\":[\"T3\",\"T4\"]"));
+        assertTrue(json, json.contains("\"montantMensuel\":1850.00"));
     }
 
     @Test
-    public void writesDatesAsIsoStrings() {
-        Demande d = new Demande("044112300001 2G1104".replace(" ", ""), "Martin", "Léa", LocalDate.of(1990, 4, 12),
-                "44109", Typologie.T3, "G1104", LocalDate.of(2023, 11, 2), Statut.ACTIVE, 0);
+    public void writesTheRegisterDatesAsIsoStrings() {
+        Demande d = new Demande("0441123000012G1104", Statut.ACTIVE, "G1104", "044", LocalDate.of(2023, 11, 2),
+                LocalDate.of(2024, 11, 2), null, 0, Exemples.dossier("Martin"));
         String json = codec.ecrire(d);
-        assertTrue(json, json.contains("\"dateNaissance\":\"1990-04-12\""));
-        assertTrue(json, json.contains("\"typologie\":\"T3\""));
+        assertTrue(json, json.contains("\"dateValidite\":\"2024-11-02\""));
+        assertEquals(d, codec.lire(json, Demande.class));
+    }
+
+    @Test
+    public void nestedErrorsNameTheFullPath() {
+        ErreurChamp e = erreur("{\"dossier\":{\"logementRecherche\":{\"typologies\":[\"T3\",\"T9\"]}}}");
+        assertEquals("dossier.logementRecherche.typologies[1]", e.champ());
+        assertEquals("valeur-autorisee", e.regle());
+        ErreurChamp date = erreur("{\"dossier\":{\"demandeur\":{\"dateNaissance\":\"12/04/1990\"}}}");
+        assertEquals("dossier.demandeur.dateNaissance", date.champ());
+        assertEquals("format", date.regle());
+        ErreurChamp montant = erreur("{\"dossier\":{\"ressources\":[{\"montantMensuel\":\"beaucoup\"}]}}");
+        assertEquals("dossier.ressources[0].montantMensuel", montant.champ());
+        assertEquals("type", montant.regle());
     }
 
     @Test
     public void unknownEnumValueNamesFieldAndAllowedValues() {
-        ErreurChamp e = erreur("{\"typologie\":\"T9\"}");
-        assertEquals("typologie", e.champ());
+        ErreurChamp e = erreur("{\"dossier\":{\"situationFamiliale\":\"FIANCE\"}}");
+        assertEquals("dossier.situationFamiliale", e.champ());
         assertEquals("valeur-autorisee", e.regle());
-        assertEquals("T9", e.valeurRejetee());
-        assertTrue(e.message(), e.message().contains("T6_PLUS"));
+        assertEquals("FIANCE", e.valeurRejetee());
+        assertTrue(e.message(), e.message().contains("PACSE"));
     }
 
     @Test
     public void malformedDateNamesField() {
-        ErreurChamp e = erreur("{\"dateNaissance\":\"1990-13-45\"}");
-        assertEquals("dateNaissance", e.champ());
+        ErreurChamp e = erreur("{\"dossier\":{\"demandeur\":{\"dateNaissance\":\"1990-13-45\"}}}");
+        assertEquals("dossier.demandeur.dateNaissance", e.champ());
         assertEquals("format", e.regle());
         assertEquals("1990-13-45", e.valeurRejetee());
     }
 
     @Test
     public void wrongTypeNamesField() {
-        ErreurChamp e = erreur("{\"nom\":{\"a\":1}}");
-        assertEquals("nom", e.champ());
+        ErreurChamp e = erreur("{\"guichet\":{\"a\":1}}");
+        assertEquals("guichet", e.champ());
         assertEquals("type", e.regle());
     }
 
     @Test
     public void unknownFieldIsRefused() {
-        ErreurChamp e = erreur("{\"nomm\":\"x\"}");
-        assertEquals("nomm", e.champ());
+        ErreurChamp e = erreur("{\"guichett\":\"x\"}");
+        assertEquals("guichett", e.champ());
         assertEquals("champ-inconnu", e.regle());
-        assertTrue(e.message(), e.message().contains("prenom"));
+        assertTrue(e.message(), e.message().contains("dossier"));
     }
 
     @Test
     public void malformedJsonGivesPosition() {
-        ErreurChamp e = erreur("{\"nom\": \"x\",, }");
+        ErreurChamp e = erreur("{\"guichet\": \"x\",, }");
         assertEquals("$", e.champ());
         assertEquals("json-malforme", e.regle());
         assertTrue(e.message(), e.message().contains("ligne 1"));
@@ -85,13 +99,13 @@ public class JacksonJsonCodecTest {
 
     @Test
     public void duplicateKeysAreRefused() {
-        assertEquals("json-malforme", erreur("{\"nom\":\"a\",\"nom\":\"b\"}").regle());
+        assertEquals("json-malforme", erreur("{\"guichet\":\"a\",\"guichet\":\"b\"}").regle());
     }
 
     @Test
     public void oversizeStringIsRefused() {
         String big = "x".repeat(JacksonJsonCodec.MAX_STRING_LENGTH + 1);
-        assertEquals("taille", erreur("{\"nom\":\"" + big + "\"}").regle());
+        assertEquals("taille", erreur("{\"guichet\":\"" + big + "\"}").regle());
     }
 
     private ErreurChamp erreur(String json) {

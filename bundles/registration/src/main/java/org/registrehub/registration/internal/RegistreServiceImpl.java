@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Demande;
+import org.registrehub.api.Dossier;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.EvenementDemande;
@@ -60,12 +61,12 @@ public class RegistreServiceImpl implements RegistreService {
                     erreurs.stream().map(ErreurChamp::champ).toList());
             throw new DemandeInvalideException(erreurs);
         }
-        String commune = saisie.commune().strip();
+        Dossier dossier = Normalisation.dossier(saisie.dossier());
+        String commune = dossier.logementRecherche().communes().get(0);
         String guichet = saisie.guichet().strip();
         String numero = numerotation.attribuer(commune, guichet, aujourdhui);
-        Demande demande = new Demande(numero, ValidateurDemande.normaliser(saisie.nom()),
-                ValidateurDemande.normaliser(saisie.prenom()), saisie.dateNaissance(), commune, saisie.typologie(),
-                guichet, aujourdhui, Statut.ACTIVE, 0);
+        Demande demande = new Demande(numero, Statut.ACTIVE, guichet, numero.substring(0, 3), aujourdhui,
+                aujourdhui.plusYears(1), null, 0, dossier);
         Instant maintenant = clock.instant();
         UUID evenementId = UUID.randomUUID();
         ContenuEvenement contenu = new ContenuEvenement(ContenuEvenement.VERSION_SCHEMA, evenementId,
@@ -74,6 +75,11 @@ public class RegistreServiceImpl implements RegistreService {
                 numero, maintenant, json.ecrire(contenu)));
         LOG.info("Demande {} enregistrée (canal {}, guichet {}, commune {})", numero, canal, guichet, commune);
         return demande;
+    }
+
+    @Override
+    public List<ErreurChamp> verifier(NouvelleDemande demande) {
+        return ValidateurDemande.valider(demande, LocalDate.now(clock));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.registrehub.registration.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -11,19 +12,19 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.junit.Test;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
-import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.Dossier;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Statut;
-import org.registrehub.api.Typologie;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Modifs;
 
 public class RegistreServiceImplTest {
 
@@ -46,16 +47,20 @@ public class RegistreServiceImplTest {
     private final List<String> numerosDemandes = new ArrayList<>();
     private final RegistreServiceImpl service = new RegistreServiceImpl((commune, guichet, date) -> {
         numerosDemandes.add(commune + "/" + guichet + "/" + date);
-        return "0440424000001" + guichet;
+        return "0440324000001" + guichet;
     }, store, new JacksonJsonCodec(), PARIS);
 
     @Test
-    public void registersWithTodayInParisAndWritesTheEvent() {
-        Demande d = service.enregistrer(new NouvelleDemande("  Le  Goff ", "Anne-Marie", LocalDate.of(1980, 2, 29),
-                "44109", Typologie.T2, "G1104"), Canal.SOAP);
+    public void registersWithTodayInParisOneYearOfValidityAndWritesTheEvent() {
+        Dossier saisi = Exemples.dossier("  Le  Goff ");
+        Demande d = service.enregistrer(new NouvelleDemande(" G1104 ", saisi), Canal.SOAP);
 
-        assertEquals("Le Goff", d.nom());
+        assertEquals("Le Goff", d.dossier().demandeur().nom());
         assertEquals(LocalDate.of(2024, 3, 31), d.dateDepot());
+        assertEquals(LocalDate.of(2025, 3, 31), d.dateValidite());
+        assertNull(d.dateDernierRenouvellement());
+        assertEquals("044", d.territoire());
+        assertEquals("G1104", d.guichet());
         assertEquals(Statut.ACTIVE, d.statut());
         assertEquals(List.of("44109/G1104/2024-03-31"), numerosDemandes);
         assertEquals(1, inserts.size());
@@ -70,49 +75,29 @@ public class RegistreServiceImplTest {
     }
 
     @Test
-    public void reportsEveryBrokenRuleAndWritesNothing() {
+    public void normalisesNirPhoneAndEmail() {
+        Dossier x = Exemples.dossier("Martin");
+        String nirEspace = Exemples.NIR_DEMANDEUSE.substring(0, 1) + " " + Exemples.NIR_DEMANDEUSE.substring(1);
+        Dossier saisi = Modifs.dossier(x).demandeur(Modifs.personne(x.demandeur()).nir(nirEspace).build())
+                .contact(new org.registrehub.api.Contact("1 rue X", "44000", "Nantes", "06 12 34 56 78",
+                        " Lea.Martin@Example.ORG "))
+                .build();
+        Demande d = service.enregistrer(new NouvelleDemande("G1104", saisi), Canal.REST);
+        assertEquals(Exemples.NIR_DEMANDEUSE, d.dossier().demandeur().nir());
+        assertEquals("0612345678", d.dossier().contact().telephone());
+        assertEquals("lea.martin@example.org", d.dossier().contact().email());
+    }
+
+    @Test
+    public void invalidDemandWritesNothingAndDrawsNoNumber() {
         try {
-            service.enregistrer(new NouvelleDemande("", "J3an", LocalDate.of(2030, 1, 1), "4410", null, "X1"),
-                    Canal.REST);
+            service.enregistrer(new NouvelleDemande("X1", null), Canal.REST);
             fail("invalid demand accepted");
         } catch (DemandeInvalideException e) {
-            assertEquals("nom:obligatoire prenom:caracteres dateNaissance:date-future commune:format "
-                    + "typologie:obligatoire guichet:format", regles(e.getErreurs()));
-            ErreurChamp commune = e.getErreurs().get(3);
-            assertEquals("4410", commune.valeurRejetee());
-            assertTrue(commune.message(), commune.message().contains("INSEE"));
+            assertEquals("guichet:format dossier:obligatoire", Regles.de(e.getErreurs()));
         }
         assertTrue(inserts.isEmpty());
         assertTrue(numerosDemandes.isEmpty());
-    }
-
-    @Test
-    public void birthDateRules() {
-        assertEquals("dateNaissance:age-minimum", regles(ValidateurDemande.valider(
-                new NouvelleDemande("A", "B", LocalDate.of(2008, 4, 1), "44109", Typologie.T1, "G1104"),
-                LocalDate.of(2024, 3, 31))));
-        assertEquals("", regles(ValidateurDemande.valider(
-                new NouvelleDemande("A", "B", LocalDate.of(2008, 3, 31), "44109", Typologie.T1, "G1104"),
-                LocalDate.of(2024, 3, 31))));
-        assertEquals("dateNaissance:date-plausible", regles(ValidateurDemande.valider(
-                new NouvelleDemande("A", "B", LocalDate.of(1899, 12, 31), "44109", Typologie.T1, "G1104"),
-                LocalDate.of(2024, 3, 31))));
-    }
-
-    @Test
-    public void namesAcceptFrenchSpellingsOnly() {
-        LocalDate today = LocalDate.of(2024, 3, 31);
-        for (String ok : new String[] {"Étienne", "D'Alembert", "Jean-Émile", "Ñúñez", "Œuvray"}) {
-            assertEquals(ok, "", regles(ValidateurDemande.valider(
-                    new NouvelleDemande(ok, ok, LocalDate.of(1970, 1, 1), "2A004", Typologie.CHAMBRE, "GDPUB"),
-                    today)));
-        }
-        assertEquals("nom:caracteres", regles(ValidateurDemande.valider(
-                new NouvelleDemande("<script>", "Paul", LocalDate.of(1970, 1, 1), "44109", Typologie.T1, "G1104"),
-                today)));
-        assertEquals("nom:longueur", regles(ValidateurDemande.valider(
-                new NouvelleDemande("A".repeat(101), "Paul", LocalDate.of(1970, 1, 1), "44109", Typologie.T1,
-                        "G1104"), today)));
     }
 
     @Test
@@ -121,7 +106,7 @@ public class RegistreServiceImplTest {
             service.consulter("12345");
             fail("malformed number accepted");
         } catch (DemandeInvalideException e) {
-            assertEquals("numeroUnique:format", regles(e.getErreurs()));
+            assertEquals("numeroUnique:format", Regles.de(e.getErreurs()));
         }
         assertEquals(Optional.empty(), service.consulter("0440424000099G1104"));
     }
@@ -132,11 +117,7 @@ public class RegistreServiceImplTest {
             service.enregistrer(null, Canal.ERP);
             fail("null demand accepted");
         } catch (DemandeInvalideException e) {
-            assertEquals("$:obligatoire", regles(e.getErreurs()));
+            assertEquals("$:obligatoire", Regles.de(e.getErreurs()));
         }
-    }
-
-    private static String regles(List<ErreurChamp> erreurs) {
-        return erreurs.stream().map(e -> e.champ() + ":" + e.regle()).collect(Collectors.joining(" "));
     }
 }

@@ -39,6 +39,7 @@ import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Demande;
+import org.registrehub.api.Dossier;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.RegistreException;
@@ -46,6 +47,7 @@ import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.SanteService;
 import org.registrehub.api.spi.CompteurStore;
 import org.registrehub.api.spi.DemandeStore;
+import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.api.spi.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +69,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     static final String DATASOURCE_FACTORY_PID = "org.ops4j.datasource";
 
     private final DataSource dataSource;
+    private final JsonCodec json;
     private final Map<String, Object> dataSourceProperties;
     private final BundleContext bundleContext;
     private final StoreConfig config;
@@ -76,17 +79,18 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
                          Map.Entry<Map<String, Object>, DataSource> dataSource,
-                         BundleContext bundleContext, StoreConfig config) {
-        this(dataSource.getValue(), dataSource.getKey(), bundleContext, config, Clock.systemUTC());
+                         @Reference JsonCodec json, BundleContext bundleContext, StoreConfig config) {
+        this(dataSource.getValue(), dataSource.getKey(), json, bundleContext, config, Clock.systemUTC());
     }
 
-    PostgresStore(DataSource dataSource, Map<String, Object> dataSourceProperties, BundleContext bundleContext,
-                  StoreConfig config, Clock clock) {
+    PostgresStore(DataSource dataSource, Map<String, Object> dataSourceProperties, JsonCodec json,
+                  BundleContext bundleContext, StoreConfig config, Clock clock) {
         this.dataSource = dataSource;
+        this.json = json;
         this.dataSourceProperties = dataSourceProperties;
         this.bundleContext = bundleContext;
         this.config = config;
-        this.sessions = construireSessions(dataSource);
+        this.sessions = construireSessions(dataSource, json);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -97,7 +101,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         surveillance.arreter();
     }
 
-    private static SqlSessionFactory construireSessions(DataSource dataSource) {
+    private static SqlSessionFactory construireSessions(DataSource dataSource, JsonCodec json) {
         // MyBatis resolves the type names of the mapper XML through the context class loader.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -109,6 +113,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
             configuration.setDefaultStatementTimeout(30);
             configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
+            configuration.getTypeHandlerRegistry().register(Dossier.class, new DossierTypeHandler(json));
             configuration.addMapper(RegistreMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
@@ -127,7 +132,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Override
     public void inserer(Demande demande, Canal canal, EvenementDemande evenement) {
         executer("insertion de la demande " + demande.numeroUnique(), mapper -> {
-            mapper.insererDemande(demande, canal.name());
+            mapper.insererDemande(LigneDemande.de(demande, json.ecrire(demande.dossier()), canal.name()));
             mapper.insererEvenement(evenement);
             return null;
         });

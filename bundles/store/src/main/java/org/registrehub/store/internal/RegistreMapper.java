@@ -10,7 +10,7 @@ import org.registrehub.api.EvenementDemande;
 /** MyBatis mapper; the SQL lives in {@code RegistreMapper.xml} next to this interface. */
 public interface RegistreMapper {
 
-    int insererDemande(@Param("demande") Demande demande, @Param("canal") String canal);
+    int insererDemande(LigneDemande ligne);
 
     Demande trouverDemande(@Param("numeroUnique") String numeroUnique);
 

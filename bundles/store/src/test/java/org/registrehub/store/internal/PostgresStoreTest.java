@@ -39,11 +39,14 @@ import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.Statut;
-import org.registrehub.api.Typologie;
+import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.Exemples;
 import org.registrehub.testing.TestDatabase;
 
 /** The store against a real, throw-away PostgreSQL database. */
 public class PostgresStoreTest {
+
+    private static final JacksonJsonCodec JSON = new JacksonJsonCodec();
 
     private TestDatabase db;
     private SwitchableDataSource dataSource;
@@ -53,7 +56,7 @@ public class PostgresStoreTest {
     public void setUp() {
         db = TestDatabase.create("registre_store_test");
         dataSource = new SwitchableDataSource(db.dataSource());
-        store = new PostgresStore(dataSource, Map.of("url", db.jdbcUrl()), null, config(), Clock.systemUTC());
+        store = new PostgresStore(dataSource, Map.of("url", db.jdbcUrl()), JSON, null, config(), Clock.systemUTC());
         await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
     }
 
@@ -69,8 +72,19 @@ public class PostgresStoreTest {
 
     @Test
     public void migrationsCreateTheSchema() {
-        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 1"));
-        assertEquals(1, db.count("select count(*) from flyway_schema_history where success and version = '1'"));
+        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 2"));
+        assertEquals(2, db.count("select count(*) from flyway_schema_history where success"));
+    }
+
+    @Test
+    public void theWholeDossierIsStoredAndTheSearchedFieldsCopied() {
+        Demande d = demande("0441123000009G1104");
+        store.inserer(d, Canal.SOAP, evenement(d));
+        Demande lue = store.trouver(d.numeroUnique()).orElseThrow();
+        assertEquals(d.dossier(), lue.dossier());
+        assertEquals(1, db.count("select count(*) from demande where nom = 'Martin' and prenoms = 'Léa Marie'"
+                + " and commune = '44109' and typologie = 'T3' and nir = '" + Exemples.NIR_DEMANDEUSE + "'"
+                + " and date_validite = date '2024-11-02' and territoire = '044'"));
     }
 
     @Test
@@ -194,7 +208,7 @@ public class PostgresStoreTest {
 
     @Test
     public void unreachableServerAtStartIsDownNotFatal() {
-        PostgresStore orphan = new PostgresStore(new SwitchableDataSource(null), Map.of("url", "jdbc:test"), null,
+        PostgresStore orphan = new PostgresStore(new SwitchableDataSource(null), Map.of("url", "jdbc:test"), JSON, null,
                 config(), Clock.systemUTC());
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> orphan.etat().statut() == EtatSante.Statut.DOWN);
@@ -215,7 +229,7 @@ public class PostgresStoreTest {
         try (var c = db.connect(); var s = c.createStatement()) {
             s.execute("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '1'");
         }
-        PostgresStore autre = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), null, config(),
+        PostgresStore autre = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), JSON, null, config(),
                 Clock.systemUTC());
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> autre.etat().statut() == EtatSante.Statut.DOWN);
@@ -227,8 +241,8 @@ public class PostgresStoreTest {
     }
 
     private static Demande demande(String numero) {
-        return new Demande(numero, "Martin", "Léa", LocalDate.of(1990, 4, 12), "44109", Typologie.T3, "G1104",
-                LocalDate.of(2023, 11, 2), Statut.ACTIVE, 0);
+        return new Demande(numero, Statut.ACTIVE, "G1104", numero.length() >= 3 ? numero.substring(0, 3) : "044",
+                LocalDate.of(2023, 11, 2), LocalDate.of(2024, 11, 2), null, 0, Exemples.dossier("Martin"));
     }
 
     private static EvenementDemande evenement(Demande d) {

@@ -1,15 +1,9 @@
 package org.registrehub.soap.internal;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeConstants;
-import javax.xml.datatype.DatatypeFactory;
-import javax.xml.datatype.XMLGregorianCalendar;
 
 import org.registrehub.api.Canal;
 import org.registrehub.api.DemandeIntrouvableException;
@@ -18,7 +12,6 @@ import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
-import org.registrehub.api.Typologie;
 import org.registrehub.soap.internal.v1.Demande;
 import org.registrehub.soap.internal.v1.DetailErreur;
 import org.registrehub.soap.internal.v1.ErreurRegistreFault;
@@ -37,25 +30,23 @@ public class RegistreSoap implements RegistrePortType {
     static final String ERREUR_INTERNE = "ERREUR_INTERNE";
 
     private final RegistreService registre;
-    private final DatatypeFactory datatypes;
 
     public RegistreSoap(RegistreService registre) {
         this.registre = registre;
-        try {
-            this.datatypes = DatatypeFactory.newInstance();
-        } catch (DatatypeConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
     public Demande enregistrerDemande(SaisieDemande saisie) throws ErreurRegistreFault {
-        List<ErreurChamp> erreursLecture = new ArrayList<>();
-        NouvelleDemande demande = saisie == null ? null : lire(saisie, erreursLecture);
+        ConversionSoap conversion = new ConversionSoap();
+        NouvelleDemande demande = saisie == null ? null : conversion.lire(saisie);
         try {
-            return versSoap(registre.enregistrer(demande, Canal.SOAP));
+            if (!conversion.erreurs().isEmpty()) {
+                // a value that did not parse was passed as missing: never register such a demand
+                throw new DemandeInvalideException(fusionner(conversion.erreurs(), registre.verifier(demande)));
+            }
+            return conversion.ecrire(registre.enregistrer(demande, Canal.SOAP));
         } catch (DemandeInvalideException e) {
-            throw faute(new DemandeInvalideException(fusionner(erreursLecture, e.getErreurs())));
+            throw faute(new DemandeInvalideException(fusionner(conversion.erreurs(), e.getErreurs())));
         } catch (RuntimeException e) {
             throw faute(e);
         }
@@ -64,32 +55,11 @@ public class RegistreSoap implements RegistrePortType {
     @Override
     public Demande consulterDemande(String numeroUnique) throws ErreurRegistreFault {
         try {
-            return versSoap(registre.consulter(numeroUnique)
+            return new ConversionSoap().ecrire(registre.consulter(numeroUnique)
                     .orElseThrow(() -> new DemandeIntrouvableException(numeroUnique)));
         } catch (RuntimeException e) {
             throw faute(e);
         }
-    }
-
-    private static NouvelleDemande lire(SaisieDemande s, List<ErreurChamp> erreurs) {
-        LocalDate naissance = null;
-        if (s.getDateNaissance() != null && !s.getDateNaissance().isBlank()) {
-            try {
-                naissance = LocalDate.parse(s.getDateNaissance().strip());
-            } catch (DateTimeParseException e) {
-                erreurs.add(new ErreurChamp("dateNaissance", "format", s.getDateNaissance(),
-                        "date invalide ; format attendu AAAA-MM-JJ"));
-            }
-        }
-        Typologie typologie = null;
-        if (s.getTypologie() != null && !s.getTypologie().isBlank()) {
-            typologie = Typologie.parse(s.getTypologie()).orElse(null);
-            if (typologie == null) {
-                erreurs.add(new ErreurChamp("typologie", "valeur-autorisee", s.getTypologie(),
-                        "valeur non autorisée ; valeurs permises : CHAMBRE, T1, T2, T3, T4, T5, T6_PLUS"));
-            }
-        }
-        return new NouvelleDemande(s.getNom(), s.getPrenom(), naissance, s.getCommune(), typologie, s.getGuichet());
     }
 
     /** A field that did not parse was passed as missing: its parse error replaces the "obligatoire" one. */
@@ -130,23 +100,4 @@ public class RegistreSoap implements RegistrePortType {
         return new ErreurRegistreFault(message, detail);
     }
 
-    private Demande versSoap(org.registrehub.api.Demande d) {
-        Demande s = new Demande();
-        s.setNumeroUnique(d.numeroUnique());
-        s.setNom(d.nom());
-        s.setPrenom(d.prenom());
-        s.setDateNaissance(date(d.dateNaissance()));
-        s.setCommune(d.commune());
-        s.setTypologie(d.typologie().name());
-        s.setGuichet(d.guichet());
-        s.setDateDepot(date(d.dateDepot()));
-        s.setStatut(d.statut().name());
-        s.setVersion(d.version());
-        return s;
-    }
-
-    private XMLGregorianCalendar date(LocalDate date) {
-        return datatypes.newXMLGregorianCalendarDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
-                DatatypeConstants.FIELD_UNDEFINED);
-    }
 }

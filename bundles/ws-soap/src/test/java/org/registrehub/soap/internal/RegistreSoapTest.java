@@ -1,7 +1,6 @@
 package org.registrehub.soap.internal;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -22,31 +21,34 @@ import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.soap.internal.v1.ErreurRegistreFault;
 import org.registrehub.soap.internal.v1.SaisieDemande;
+import org.registrehub.testing.Exemples;
 
 public class RegistreSoapTest {
 
-    private final List<NouvelleDemande> recues = new ArrayList<>();
+    private final List<NouvelleDemande> enregistrees = new ArrayList<>();
 
-    /** Applies the register's rule that every field is mandatory, as the real service does. */
+    /** Applies one rule of the register (the first commune is mandatory) and keeps what it registers. */
     private final RegistreService registre = new RegistreService() {
         @Override
         public Demande enregistrer(NouvelleDemande d, Canal canal) {
-            recues.add(d);
-            List<ErreurChamp> erreurs = new ArrayList<>();
-            if (d.dateNaissance() == null) {
-                erreurs.add(new ErreurChamp("dateNaissance", "obligatoire", null, "champ obligatoire"));
-            }
-            if (d.typologie() == null) {
-                erreurs.add(new ErreurChamp("typologie", "obligatoire", null, "champ obligatoire"));
-            }
-            if (d.commune() == null) {
-                erreurs.add(new ErreurChamp("commune", "obligatoire", null, "champ obligatoire"));
-            }
+            List<ErreurChamp> erreurs = verifier(d);
             if (!erreurs.isEmpty()) {
                 throw new DemandeInvalideException(erreurs);
             }
-            return new Demande("0441123000001" + d.guichet(), d.nom(), d.prenom(), d.dateNaissance(), d.commune(),
-                    d.typologie(), d.guichet(), LocalDate.of(2023, 11, 2), Statut.ACTIVE, 0);
+            enregistrees.add(d);
+            return demande(d);
+        }
+
+        @Override
+        public List<ErreurChamp> verifier(NouvelleDemande d) {
+            List<ErreurChamp> erreurs = new ArrayList<>();
+            if (d.dossier().demandeur().dateNaissance() == null) {
+                erreurs.add(new ErreurChamp("dossier.demandeur.dateNaissance", "obligatoire", null, "champ obligatoire"));
+            }
+            if (d.dossier().contact() == null) {
+                erreurs.add(new ErreurChamp("dossier.contact", "obligatoire", null, "champ obligatoire"));
+            }
+            return erreurs;
         }
 
         @Override
@@ -60,31 +62,75 @@ public class RegistreSoapTest {
 
     private final RegistreSoap soap = new RegistreSoap(registre);
 
-    @Test
-    public void mapsTheDemandBothWays() throws Exception {
-        org.registrehub.soap.internal.v1.Demande d = soap.enregistrerDemande(saisie("1985-07-14", "T6+"));
-        assertEquals("0441123000001G1104", d.getNumeroUnique());
-        assertEquals("T6_PLUS", d.getTypologie());
-        assertEquals("1985-07-14", d.getDateNaissance().toXMLFormat());
-        assertEquals("2023-11-02", d.getDateDepot().toXMLFormat());
-        assertEquals("ACTIVE", d.getStatut());
+    private static Demande demande(NouvelleDemande d) {
+        return new Demande("0441123000001" + d.guichet(), Statut.ACTIVE, d.guichet(), "044",
+                LocalDate.of(2023, 11, 2), LocalDate.of(2024, 11, 2), null, 0, d.dossier());
+    }
+
+    /** The XML of the example dossier, as a departmental system would send it. */
+    private static SaisieDemande saisie() {
+        SaisieDemande s = new SaisieDemande();
+        s.setGuichet("G1104");
+        s.setDossier(new ConversionSoap().ecrire(demande(Exemples.nouvelleDemande("Martin"))).getDossier());
+        return s;
     }
 
     @Test
-    public void unparseableValuesAreReportedPerField() {
+    public void theWholeDossierRoundTripsThroughTheContract() throws Exception {
+        org.registrehub.soap.internal.v1.Demande d = soap.enregistrerDemande(saisie());
+        assertEquals(Exemples.dossier("Martin"), enregistrees.get(0).dossier());
+        assertEquals("0441123000001G1104", d.getNumeroUnique());
+        assertEquals("2024-11-02", d.getDateValidite().toXMLFormat());
+        assertEquals(List.of("T3", "T4"), d.getDossier().getLogementRecherche().getTypologies());
+        assertEquals("1850.00", d.getDossier().getRessources().get(0).getMontantMensuel());
+    }
+
+    @Test
+    public void theDocumentedSoapRequestIsTheExampleDossier() throws Exception {
+        javax.xml.bind.Unmarshaller lecteur = javax.xml.bind.JAXBContext
+                .newInstance(org.registrehub.soap.internal.v1.ObjectFactory.class).createUnmarshaller();
+        javax.xml.stream.XMLStreamReader xml = javax.xml.stream.XMLInputFactory.newFactory().createXMLStreamReader(
+                java.nio.file.Files.newInputStream(java.nio.file.Path.of("../../docs/soap/enregistrer-demande.xml")));
+        while (!(xml.isStartElement() && xml.getLocalName().equals("saisie"))) {
+            xml.next();
+        }
+        SaisieDemande saisie = lecteur.unmarshal(xml, SaisieDemande.class).getValue();
+        soap.enregistrerDemande(saisie);
+        assertEquals(Exemples.nouvelleDemande("Martin"), enregistrees.get(0));
+    }
+
+    @Test
+    public void unparseableValuesAreReportedPerFieldAndNothingIsRegistered() {
+        SaisieDemande s = saisie();
+        s.getDossier().getDemandeur().setDateNaissance("12/04/1990");
+        s.getDossier().getLogementRecherche().getTypologies().set(1, "T9");
+        s.getDossier().getRessources().get(0).setMontantMensuel("1850,00");
+        s.getDossier().getLogementRecherche().setParking("oui");
+        s.getDossier().setContact(null);
         try {
-            SaisieDemande s = saisie("14/07/1985", "T9");
-            s.setCommune(null);
             soap.enregistrerDemande(s);
             fail("invalid demand accepted");
         } catch (ErreurRegistreFault f) {
             assertEquals("DEMANDE_INVALIDE", f.getFaultInfo().getCode());
-            assertEquals("dateNaissance:format:14/07/1985 typologie:valeur-autorisee:T9 commune:obligatoire:null",
-                    f.getFaultInfo().getErreur().stream()
-                            .map(e -> e.getChamp() + ":" + e.getRegle() + ":" + e.getValeurRejetee())
-                            .collect(Collectors.joining(" ")));
+            assertEquals("dossier.demandeur.dateNaissance:format dossier.ressources[0].montantMensuel:format "
+                    + "dossier.logementRecherche.typologies[1]:valeur-autorisee dossier.logementRecherche.parking:format "
+                    + "dossier.contact:obligatoire", f.getFaultInfo().getErreur().stream()
+                            .map(e -> e.getChamp() + ":" + e.getRegle()).collect(Collectors.joining(" ")));
         }
-        assertNull(recues.get(0).dateNaissance());
+        assertTrue("nothing registered", enregistrees.isEmpty());
+    }
+
+    @Test
+    public void anOptionalValueThatDoesNotParseStillStopsTheRegistration() {
+        SaisieDemande s = saisie();
+        s.getDossier().getLogementActuel().setLoyer("cinq cents");
+        try {
+            soap.enregistrerDemande(s);
+            fail("a loyer that is not an amount must be refused, not dropped");
+        } catch (ErreurRegistreFault f) {
+            assertEquals("dossier.logementActuel.loyer", f.getFaultInfo().getErreur().get(0).getChamp());
+        }
+        assertTrue(enregistrees.isEmpty());
     }
 
     @Test
@@ -102,16 +148,5 @@ public class RegistreSoapTest {
         } catch (ErreurRegistreFault f) {
             assertEquals("REGISTRE_INDISPONIBLE", f.getFaultInfo().getCode());
         }
-    }
-
-    private static SaisieDemande saisie(String naissance, String typologie) {
-        SaisieDemande s = new SaisieDemande();
-        s.setNom("Martin");
-        s.setPrenom("Léa");
-        s.setDateNaissance(naissance);
-        s.setCommune("44109");
-        s.setTypologie(typologie);
-        s.setGuichet("G1104");
-        return s;
     }
 }

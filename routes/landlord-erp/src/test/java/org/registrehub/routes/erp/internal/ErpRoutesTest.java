@@ -19,6 +19,7 @@ import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.Exemples;
 
 /** The ERP route's routing and error handling, with the broker endpoints replaced by in-memory ones. */
 public class ErpRoutesTest extends CamelTestSupport {
@@ -30,15 +31,21 @@ public class ErpRoutesTest extends CamelTestSupport {
         @Override
         public Demande enregistrer(NouvelleDemande d, Canal canal) {
             appels.incrementAndGet();
-            if ("Panne".equals(d.nom())) {
+            String nom = d.dossier().demandeur().nom();
+            if ("Panne".equals(nom)) {
                 throw new RegistreIndisponibleException("PostgreSQL injoignable", null);
             }
-            if ("Invalide".equals(d.nom())) {
-                throw new DemandeInvalideException(List.of(
-                        new ErreurChamp("commune", "format", d.commune(), "code commune INSEE attendu")));
+            if ("Invalide".equals(nom)) {
+                throw new DemandeInvalideException(List.of(new ErreurChamp("dossier.logementRecherche.communes[0]",
+                        "format", "4410", "code commune INSEE attendu")));
             }
-            return new Demande("0441123000001G1104", d.nom(), d.prenom(), d.dateNaissance(), d.commune(),
-                    d.typologie(), d.guichet(), LocalDate.of(2023, 11, 2), Statut.ACTIVE, 0);
+            return new Demande("0441123000001G1104", Statut.ACTIVE, d.guichet(), "044", LocalDate.of(2023, 11, 2),
+                    LocalDate.of(2024, 11, 2), null, 0, d.dossier());
+        }
+
+        @Override
+        public List<ErreurChamp> verifier(NouvelleDemande demande) {
+            return List.of();
         }
 
         @Override
@@ -65,8 +72,8 @@ public class ErpRoutesTest extends CamelTestSupport {
 
     private static String message(String messageId, String nom) {
         return "{\"messageId\":\"" + messageId + "\",\"type\":\"enregistrerDemande\",\"versionSchema\":1,"
-                + "\"horodatage\":\"2023-11-02T10:15:30Z\",\"demande\":{\"nom\":\"" + nom + "\",\"prenom\":\"Léa\","
-                + "\"dateNaissance\":\"1990-04-12\",\"commune\":\"44109\",\"typologie\":\"T3\",\"guichet\":\"G1104\"}}";
+                + "\"horodatage\":\"2023-11-02T10:15:30Z\",\"demande\":"
+                + new JacksonJsonCodec().ecrire(Exemples.nouvelleDemande(nom)) + "}";
     }
 
     @Test
@@ -98,7 +105,7 @@ public class ErpRoutesTest extends CamelTestSupport {
 
         assertMockEndpointsSatisfied();
         String body = reponses.getReceivedExchanges().get(0).getMessage().getBody(String.class);
-        assertStringContains(body, "\"champ\":\"commune\"");
+        assertStringContains(body, "\"champ\":\"dossier.logementRecherche.communes[0]\"");
         assertStringContains(body, "\"regle\":\"format\"");
     }
 

@@ -74,13 +74,13 @@ public class OutboxRoutesTest extends CamelTestSupport {
 
     @Test
     public void publishesEveryPendingEventInOrderWithItsHeaders() throws Exception {
-        context.start();
-        ajouter(5);
         MockEndpoint broker = getMockEndpoint("mock:broker");
         broker.expectedBodiesReceived("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}");
         broker.message(0).header("registreNumeroUnique").isEqualTo("0441123000001G1104");
         broker.message(0).header("_AMQ_DUPL_ID").isNotNull();
         broker.message(0).header("registreType").isEqualTo("demandeEnregistree");
+        ajouter(5);
+        context.start();
         assertMockEndpointsSatisfied();
         assertEquals(0, outbox.enAttente());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))

@@ -1,0 +1,21 @@
+package org.registrehub.store.internal;
+
+import java.time.LocalDate;
+
+import org.registrehub.api.Demande;
+
+/** The columns of one {@code demande} row, as the mapper writes them. */
+public record LigneDemande(String numeroUnique, String statut, String guichet, String territoire, LocalDate dateDepot,
+                           LocalDate dateValidite, LocalDate dateDernierRenouvellement, long version, String nom,
+                           String prenoms, LocalDate dateNaissance, String commune, String typologie, String nir,
+                           String dossier, String canal) {
+
+    static LigneDemande de(Demande d, String dossierJson, String canal) {
+        var demandeur = d.dossier().demandeur();
+        var recherche = d.dossier().logementRecherche();
+        return new LigneDemande(d.numeroUnique(), d.statut().name(), d.guichet(), d.territoire(), d.dateDepot(),
+                d.dateValidite(), d.dateDernierRenouvellement(), d.version(), demandeur.nom(), demandeur.prenoms(),
+                demandeur.dateNaissance(), recherche.communes().get(0), recherche.typologies().get(0).name(),
+                demandeur.nir(), dossierJson, canal);
+    }
+}
