@@ -13,9 +13,11 @@ import java.time.LocalDate;
  * @param dateDepot                 filing date (ancienneté), kept by renewals and modifications
  * @param dateValidite              last day of validity; the demand must be renewed before it
  * @param dateDernierRenouvellement date of the last renewal, null if never renewed
+ * @param radiation                 how and when it was radiated, null while active
  * @param version                   optimistic-locking version, incremented by every change
  * @param dossier                   the CERFA 14069 content
  */
 public record Demande(String numeroUnique, Statut statut, String guichet, String territoire, LocalDate dateDepot,
-                      LocalDate dateValidite, LocalDate dateDernierRenouvellement, long version, Dossier dossier) {
+                      LocalDate dateValidite, LocalDate dateDernierRenouvellement, Radiation radiation, long version,
+                      Dossier dossier) {
 }

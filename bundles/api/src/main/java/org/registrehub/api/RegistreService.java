@@ -3,7 +3,11 @@ package org.registrehub.api;
 import java.util.List;
 import java.util.Optional;
 
-/** The register: registration and consultation of demands. Every channel (REST, SOAP, queues, console) calls it. */
+/**
+ * The register: the life cycle of demands. Every channel (REST, SOAP, queues, console) calls it. Every change takes the
+ * version the caller read (optimistic locking), is historized with who, when, which channel and a field-level diff,
+ * and writes its event to the outbox in the same transaction.
+ */
 public interface RegistreService {
 
     /**
@@ -13,7 +17,7 @@ public interface RegistreService {
      * @throws DemandeInvalideException     if the data break a rule (nothing written)
      * @throws RegistreIndisponibleException if the database is unreachable (nothing written)
      */
-    Demande enregistrer(NouvelleDemande demande, Canal canal);
+    Demande enregistrer(NouvelleDemande demande, Contexte contexte);
 
     /**
      * Checks a demand against every rule of the register without writing anything: the errors
@@ -27,4 +31,32 @@ public interface RegistreService {
      * @throws RegistreIndisponibleException if the database is unreachable
      */
     Optional<Demande> consulter(String numeroUnique);
+
+    /**
+     * Replaces the dossier of an active demand; the numéro, the filing date and the validity are kept.
+     *
+     * @throws DemandeInvalideException     if the new dossier breaks a rule
+     * @throws DemandeIntrouvableException  if no demand has this numéro
+     * @throws VersionObsoleteException     if the demand changed since {@code version}
+     * @throws TransitionInterditeException if the demand is radiated
+     */
+    Demande modifier(String numeroUnique, long version, Dossier dossier, Contexte contexte);
+
+    /**
+     * Renews an active demand for one more year from today, keeping its numéro and filing date; the dossier may be
+     * updated at the same time ({@code dossier} null keeps it).
+     */
+    Demande renouveler(String numeroUnique, long version, Dossier dossier, Contexte contexte);
+
+    /** Radiates an active demand for one of the five reasons of CCH R441-2-8. */
+    Demande radier(String numeroUnique, long version, DemandeRadiation radiation, Contexte contexte);
+
+    /**
+     * Reactivates a demand radiated for non-renewal, within the grace period, keeping its numéro and filing date;
+     * it is valid one more year from today.
+     */
+    Demande reactiver(String numeroUnique, long version, Contexte contexte);
+
+    /** Every change of a demand, oldest first. */
+    List<EntreeHistorique> historique(String numeroUnique);
 }

@@ -1,17 +1,20 @@
 package org.registrehub.registration.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import org.registrehub.api.Changement;
 import org.registrehub.api.Demande;
 
 /**
  * The JSON document of an outbox event (schema {@code docs/messages/evenement-demande.schema.json}).
  *
  * @param versionSchema version of this document's shape
+ * @param changements   the fields the operation changed (empty for a registration)
  */
 record ContenuEvenement(int versionSchema, UUID evenementId, String type, Instant horodatage, String canal,
-                        Demande demande) {
+                        List<Changement> changements, Demande demande) {
 
     static final int VERSION_SCHEMA = 1;
 }

@@ -12,22 +12,34 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.registrehub.api.Canal;
+import org.registrehub.api.Changement;
+import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
-import org.registrehub.api.Dossier;
+import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.DemandeRadiation;
+import org.registrehub.api.Dossier;
+import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.NumerotationService;
+import org.registrehub.api.Operation;
+import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
+import org.registrehub.api.TransitionInterditeException;
+import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The register's use cases for every channel. Validation first: an invalid demand never reaches the database. */
+/**
+ * The register's life cycle for every channel. Rules are checked before anything is written; each change is one store
+ * transaction holding the new state, its history entry (field-level diff) and its outbox event.
+ */
 @Component(service = RegistreService.class, configurationPid = "org.registrehub.registration")
 @Designate(ocd = RegistrationConfig.class)
 public class RegistreServiceImpl implements RegistreService {
@@ -38,42 +50,44 @@ public class RegistreServiceImpl implements RegistreService {
     private final DemandeStore store;
     private final JsonCodec json;
     private final Clock clock;
+    private final int validiteMois;
+    private final int delaiReactivationMois;
 
     @Activate
     public RegistreServiceImpl(@Reference NumerotationService numerotation, @Reference DemandeStore store,
                                @Reference JsonCodec json, RegistrationConfig config) {
-        this(numerotation, store, json, Clock.system(ZoneId.of(config.fuseau())));
+        this(numerotation, store, json, Clock.system(ZoneId.of(config.fuseau())), config.validite_mois(),
+                config.reactivation_delaiMois());
     }
 
-    RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, JsonCodec json, Clock clock) {
+    RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, JsonCodec json, Clock clock,
+                        int validiteMois, int delaiReactivationMois) {
         this.numerotation = numerotation;
         this.store = store;
         this.json = json;
         this.clock = clock;
+        this.validiteMois = validiteMois;
+        this.delaiReactivationMois = delaiReactivationMois;
     }
 
+    // ------------------------------------------------------------------ enregistrement
+
     @Override
-    public Demande enregistrer(NouvelleDemande saisie, Canal canal) {
+    public Demande enregistrer(NouvelleDemande saisie, Contexte contexte) {
         LocalDate aujourdhui = LocalDate.now(clock);
-        List<ErreurChamp> erreurs = ValidateurDemande.valider(saisie, aujourdhui);
-        if (!erreurs.isEmpty()) {
-            LOG.info("Demande refusée (canal {}) : {} erreur(s) de validation sur {}", canal, erreurs.size(),
-                    erreurs.stream().map(ErreurChamp::champ).toList());
-            throw new DemandeInvalideException(erreurs);
-        }
+        refuserSiInvalide(ValidateurDemande.valider(saisie, aujourdhui), contexte, "enregistrement");
         Dossier dossier = Normalisation.dossier(saisie.dossier());
         String commune = dossier.logementRecherche().communes().get(0);
         String guichet = saisie.guichet().strip();
         String numero = numerotation.attribuer(commune, guichet, aujourdhui);
         Demande demande = new Demande(numero, Statut.ACTIVE, guichet, numero.substring(0, 3), aujourdhui,
-                aujourdhui.plusYears(1), null, 0, dossier);
+                aujourdhui.plusMonths(validiteMois), null, null, 0, dossier);
         Instant maintenant = clock.instant();
-        UUID evenementId = UUID.randomUUID();
-        ContenuEvenement contenu = new ContenuEvenement(ContenuEvenement.VERSION_SCHEMA, evenementId,
-                EvenementDemande.DEMANDE_ENREGISTREE, maintenant, canal.name(), demande);
-        store.inserer(demande, canal, new EvenementDemande(evenementId, EvenementDemande.DEMANDE_ENREGISTREE,
-                numero, maintenant, json.ecrire(contenu)));
-        LOG.info("Demande {} enregistrée (canal {}, guichet {}, commune {})", numero, canal, guichet, commune);
+        EntreeHistorique creation = new EntreeHistorique(0, maintenant, Operation.ENREGISTREMENT, contexte.acteur(),
+                contexte.canal(), List.of(), null);
+        store.inserer(demande, creation, evenement(demande, creation));
+        LOG.info("Demande {} enregistrée (canal {}, acteur {}, guichet {}, commune {})", numero, contexte.canal(),
+                contexte.acteur(), guichet, commune);
         return demande;
     }
 
@@ -84,11 +98,158 @@ public class RegistreServiceImpl implements RegistreService {
 
     @Override
     public Optional<Demande> consulter(String numeroUnique) {
+        return store.trouver(numeroValide(numeroUnique));
+    }
+
+    @Override
+    public List<EntreeHistorique> historique(String numeroUnique) {
+        String numero = numeroValide(numeroUnique);
+        List<EntreeHistorique> historique = store.historique(numero);
+        if (historique.isEmpty()) {
+            throw new DemandeIntrouvableException(numero);
+        }
+        return historique;
+    }
+
+    // ------------------------------------------------------------------ cycle de vie
+
+    @Override
+    public Demande modifier(String numeroUnique, long version, Dossier dossier, Contexte contexte) {
+        Demande actuelle = lire(numeroUnique, version);
+        exigerActive(actuelle, "modifiée");
+        refuserSiInvalide(ValidateurDemande.valider(new NouvelleDemande(actuelle.guichet(), dossier),
+                LocalDate.now(clock)), contexte, "modification de " + actuelle.numeroUnique());
+        Demande nouvelle = avec(actuelle, actuelle.statut(), actuelle.dateValidite(),
+                actuelle.dateDernierRenouvellement(), null, Normalisation.dossier(dossier));
+        return ecrire(actuelle, nouvelle, Operation.MODIFICATION, contexte, null);
+    }
+
+    @Override
+    public Demande renouveler(String numeroUnique, long version, Dossier dossier, Contexte contexte) {
+        Demande actuelle = lire(numeroUnique, version);
+        if (actuelle.statut() == Statut.RADIEE) {
+            throw new TransitionInterditeException("La demande " + actuelle.numeroUnique() + " est radiée ("
+                    + actuelle.radiation().motif() + " le " + actuelle.radiation().date() + ") : elle ne peut pas être"
+                    + " renouvelée." + (actuelle.radiation().motif() == MotifRadiation.NON_RENOUVELLEMENT
+                            ? " Pendant le délai de grâce, réactivez-la." : " Déposez une nouvelle demande."));
+        }
+        Dossier nouveauDossier = actuelle.dossier();
+        if (dossier != null) {
+            refuserSiInvalide(ValidateurDemande.valider(new NouvelleDemande(actuelle.guichet(), dossier),
+                    LocalDate.now(clock)), contexte, "renouvellement de " + actuelle.numeroUnique());
+            nouveauDossier = Normalisation.dossier(dossier);
+        }
+        LocalDate aujourdhui = LocalDate.now(clock);
+        Demande nouvelle = avec(actuelle, Statut.ACTIVE, aujourdhui.plusMonths(validiteMois), aujourdhui, null,
+                nouveauDossier);
+        return ecrire(actuelle, nouvelle, Operation.RENOUVELLEMENT, contexte, null);
+    }
+
+    @Override
+    public Demande radier(String numeroUnique, long version, DemandeRadiation demandeRadiation, Contexte contexte) {
+        Demande actuelle = lire(numeroUnique, version);
+        if (actuelle.statut() == Statut.RADIEE) {
+            throw new TransitionInterditeException("La demande " + actuelle.numeroUnique() + " est déjà radiée ("
+                    + actuelle.radiation().motif() + " le " + actuelle.radiation().date() + ").");
+        }
+        refuserSiInvalide(ValidateurRadiation.valider(demandeRadiation), contexte,
+                "radiation de " + actuelle.numeroUnique());
+        Radiation radiation = new Radiation(demandeRadiation.motif(), LocalDate.now(clock),
+                demandeRadiation.attribution(), demandeRadiation.motifIrrecevabilite(),
+                vide(demandeRadiation.commentaire()));
+        Demande nouvelle = avec(actuelle, Statut.RADIEE, actuelle.dateValidite(),
+                actuelle.dateDernierRenouvellement(), radiation, actuelle.dossier());
+        return ecrire(actuelle, nouvelle, Operation.RADIATION, contexte, radiation.commentaire());
+    }
+
+    @Override
+    public Demande reactiver(String numeroUnique, long version, Contexte contexte) {
+        Demande actuelle = lire(numeroUnique, version);
+        if (actuelle.statut() != Statut.RADIEE || actuelle.radiation().motif() != MotifRadiation.NON_RENOUVELLEMENT) {
+            throw new TransitionInterditeException("Seule une demande radiée pour non-renouvellement peut être"
+                    + " réactivée ; la demande " + actuelle.numeroUnique() + " est " + (actuelle.statut() == Statut.ACTIVE
+                            ? "active." : "radiée pour " + actuelle.radiation().motif() + "."));
+        }
+        LocalDate aujourdhui = LocalDate.now(clock);
+        LocalDate limite = limiteReactivation(actuelle);
+        if (aujourdhui.isAfter(limite)) {
+            throw new TransitionInterditeException("Le délai de réactivation de la demande " + actuelle.numeroUnique()
+                    + " a expiré le " + limite + " (" + delaiReactivationMois + " mois après le "
+                    + (actuelle.dateDernierRenouvellement() == null ? "dépôt" : "dernier renouvellement")
+                    + ") : déposez une nouvelle demande.");
+        }
+        Demande nouvelle = avec(actuelle, Statut.ACTIVE, aujourdhui.plusMonths(validiteMois), aujourdhui, null,
+                actuelle.dossier());
+        return ecrire(actuelle, nouvelle, Operation.REACTIVATION, contexte, null);
+    }
+
+    /** Last day a demand radiated for non-renewal can be reactivated. */
+    LocalDate limiteReactivation(Demande d) {
+        LocalDate reference = d.dateDernierRenouvellement() == null ? d.dateDepot() : d.dateDernierRenouvellement();
+        return reference.plusMonths(delaiReactivationMois);
+    }
+
+    // ------------------------------------------------------------------ mécanique commune
+
+    private Demande lire(String numeroUnique, long version) {
+        String numero = numeroValide(numeroUnique);
+        Demande actuelle = store.trouver(numero).orElseThrow(() -> new DemandeIntrouvableException(numero));
+        if (actuelle.version() != version) {
+            throw new VersionObsoleteException(numero, version, actuelle.version());
+        }
+        return actuelle;
+    }
+
+    private Demande ecrire(Demande avant, Demande apres, Operation operation, Contexte contexte, String commentaire) {
+        List<Changement> changements = Differences.entre(avant, apres, json);
+        EntreeHistorique entree = new EntreeHistorique(apres.version(), clock.instant(), operation, contexte.acteur(),
+                contexte.canal(), changements, commentaire);
+        store.mettreAJour(apres, avant.version(), entree, evenement(apres, entree));
+        LOG.info("Demande {} : {} (version {}, canal {}, acteur {}, {} champ(s) changé(s))", apres.numeroUnique(),
+                operation, apres.version(), contexte.canal(), contexte.acteur(), changements.size());
+        return apres;
+    }
+
+    private static Demande avec(Demande d, Statut statut, LocalDate validite, LocalDate renouvellement,
+                                Radiation radiation, Dossier dossier) {
+        return new Demande(d.numeroUnique(), statut, d.guichet(), d.territoire(), d.dateDepot(), validite,
+                renouvellement, radiation, d.version() + 1, dossier);
+    }
+
+    private static void exigerActive(Demande d, String action) {
+        if (d.statut() == Statut.RADIEE) {
+            throw new TransitionInterditeException("La demande " + d.numeroUnique() + " est radiée ("
+                    + d.radiation().motif() + " le " + d.radiation().date() + ") : elle ne peut plus être " + action
+                    + ".");
+        }
+    }
+
+    private EvenementDemande evenement(Demande demande, EntreeHistorique entree) {
+        UUID id = UUID.randomUUID();
+        String type = entree.operation().evenement();
+        return new EvenementDemande(id, type, demande.numeroUnique(), entree.horodatage(), json.ecrire(
+                new ContenuEvenement(ContenuEvenement.VERSION_SCHEMA, id, type, entree.horodatage(),
+                        entree.canal().name(), entree.changements(), demande)));
+    }
+
+    private static void refuserSiInvalide(List<ErreurChamp> erreurs, Contexte contexte, String quoi) {
+        if (!erreurs.isEmpty()) {
+            LOG.info("Refus ({}, canal {}) : {} erreur(s) de validation sur {}", quoi, contexte.canal(), erreurs.size(),
+                    erreurs.stream().map(ErreurChamp::champ).toList());
+            throw new DemandeInvalideException(erreurs);
+        }
+    }
+
+    private static String numeroValide(String numeroUnique) {
         String numero = numeroUnique == null ? null : numeroUnique.strip();
         List<ErreurChamp> erreurs = ValidateurDemande.validerNumero(numero);
         if (!erreurs.isEmpty()) {
             throw new DemandeInvalideException(erreurs);
         }
-        return store.trouver(numero);
+        return numero;
+    }
+
+    private static String vide(String texte) {
+        return texte == null || texte.isBlank() ? null : texte.strip();
     }
 }

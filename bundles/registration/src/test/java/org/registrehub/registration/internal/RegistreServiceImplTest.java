@@ -15,13 +15,13 @@ import java.util.Optional;
 
 import org.junit.Test;
 import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.Dossier;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Statut;
-import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.Modifs;
@@ -31,29 +31,19 @@ public class RegistreServiceImplTest {
     /** 31 March 2024 at 23:30 in Paris (21:30 UTC): the filing date is the Paris one. */
     private static final Clock PARIS = Clock.fixed(Instant.parse("2024-03-31T21:30:00Z"), ZoneId.of("Europe/Paris"));
 
-    private final List<Object[]> inserts = new ArrayList<>();
-    private final DemandeStore store = new DemandeStore() {
-        @Override
-        public void inserer(Demande demande, Canal canal, EvenementDemande evenement) {
-            inserts.add(new Object[] {demande, canal, evenement});
-        }
-
-        @Override
-        public Optional<Demande> trouver(String numeroUnique) {
-            return inserts.stream().map(i -> (Demande) i[0]).filter(d -> d.numeroUnique().equals(numeroUnique))
-                    .findFirst();
-        }
-    };
+    private final StoreMemoire store = new StoreMemoire();
     private final List<String> numerosDemandes = new ArrayList<>();
     private final RegistreServiceImpl service = new RegistreServiceImpl((commune, guichet, date) -> {
         numerosDemandes.add(commune + "/" + guichet + "/" + date);
         return "0440324000001" + guichet;
-    }, store, new JacksonJsonCodec(), PARIS);
+    }, store, new JacksonJsonCodec(), PARIS, 12, 18);
+
+    private static final Contexte SOAP = new Contexte("agent-soap", Canal.SOAP);
 
     @Test
     public void registersWithTodayInParisOneYearOfValidityAndWritesTheEvent() {
         Dossier saisi = Exemples.dossier("  Le  Goff ");
-        Demande d = service.enregistrer(new NouvelleDemande(" G1104 ", saisi), Canal.SOAP);
+        Demande d = service.enregistrer(new NouvelleDemande(" G1104 ", saisi), SOAP);
 
         assertEquals("Le Goff", d.dossier().demandeur().nom());
         assertEquals(LocalDate.of(2024, 3, 31), d.dateDepot());
@@ -63,9 +53,10 @@ public class RegistreServiceImplTest {
         assertEquals("G1104", d.guichet());
         assertEquals(Statut.ACTIVE, d.statut());
         assertEquals(List.of("44109/G1104/2024-03-31"), numerosDemandes);
-        assertEquals(1, inserts.size());
-        EvenementDemande e = (EvenementDemande) inserts.get(0)[2];
-        assertEquals(Canal.SOAP, inserts.get(0)[1]);
+        assertEquals(1, store.demandes.size());
+        EvenementDemande e = store.evenements.get(0);
+        assertEquals(Canal.SOAP, store.historique(d.numeroUnique()).get(0).canal());
+        assertEquals("agent-soap", store.historique(d.numeroUnique()).get(0).acteur());
         assertEquals(EvenementDemande.DEMANDE_ENREGISTREE, e.type());
         assertEquals(d.numeroUnique(), e.numeroUnique());
         assertTrue(e.contenu(), e.contenu().contains("\"canal\":\"SOAP\""));
@@ -82,7 +73,7 @@ public class RegistreServiceImplTest {
                 .contact(new org.registrehub.api.Contact("1 rue X", "44000", "Nantes", "06 12 34 56 78",
                         " Lea.Martin@Example.ORG "))
                 .build();
-        Demande d = service.enregistrer(new NouvelleDemande("G1104", saisi), Canal.REST);
+        Demande d = service.enregistrer(new NouvelleDemande("G1104", saisi), SOAP);
         assertEquals(Exemples.NIR_DEMANDEUSE, d.dossier().demandeur().nir());
         assertEquals("0612345678", d.dossier().contact().telephone());
         assertEquals("lea.martin@example.org", d.dossier().contact().email());
@@ -91,12 +82,12 @@ public class RegistreServiceImplTest {
     @Test
     public void invalidDemandWritesNothingAndDrawsNoNumber() {
         try {
-            service.enregistrer(new NouvelleDemande("X1", null), Canal.REST);
+            service.enregistrer(new NouvelleDemande("X1", null), SOAP);
             fail("invalid demand accepted");
         } catch (DemandeInvalideException e) {
             assertEquals("guichet:format dossier:obligatoire", Regles.de(e.getErreurs()));
         }
-        assertTrue(inserts.isEmpty());
+        assertTrue(store.demandes.isEmpty());
         assertTrue(numerosDemandes.isEmpty());
     }
 
@@ -114,7 +105,7 @@ public class RegistreServiceImplTest {
     @Test
     public void nullDemandIsRefused() {
         try {
-            service.enregistrer(null, Canal.ERP);
+            service.enregistrer(null, SOAP);
             fail("null demand accepted");
         } catch (DemandeInvalideException e) {
             assertEquals("$:obligatoire", Regles.de(e.getErreurs()));

@@ -38,13 +38,19 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.Canal;
+import org.registrehub.api.Changement;
 import org.registrehub.api.Demande;
+import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.Dossier;
+import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.Operation;
+import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.SanteService;
+import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.CompteurStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.JsonCodec;
@@ -113,7 +119,9 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.setLocalCacheScope(org.apache.ibatis.session.LocalCacheScope.STATEMENT);
             configuration.setDefaultStatementTimeout(30);
             configuration.getTypeHandlerRegistry().register(UUID.class, new UuidTypeHandler());
-            configuration.getTypeHandlerRegistry().register(Dossier.class, new DossierTypeHandler(json));
+            configuration.getTypeHandlerRegistry().register(Dossier.class, new JsonTypeHandler<>(json, Dossier.class));
+            configuration.getTypeHandlerRegistry().register(Radiation.class,
+                    new JsonTypeHandler<>(json, Radiation.class));
             configuration.addMapper(RegistreMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
@@ -130,18 +138,55 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     // ------------------------------------------------------------------ DemandeStore
 
     @Override
-    public void inserer(Demande demande, Canal canal, EvenementDemande evenement) {
+    public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement) {
         executer("insertion de la demande " + demande.numeroUnique(), mapper -> {
-            mapper.insererDemande(LigneDemande.de(demande, json.ecrire(demande.dossier()), canal.name()));
+            mapper.insererDemande(ligne(demande, demande.version(), creation.canal()));
+            mapper.insererHistorique(ligne(demande.numeroUnique(), creation));
             mapper.insererEvenement(evenement);
             return null;
         });
     }
 
     @Override
+    public void mettreAJour(Demande demande, long versionAttendue, EntreeHistorique entree,
+                            EvenementDemande evenement) {
+        executer("mise à jour de la demande " + demande.numeroUnique(), mapper -> {
+            if (mapper.mettreAJourDemande(ligne(demande, versionAttendue, entree.canal())) == 0) {
+                Long actuelle = mapper.versionActuelle(demande.numeroUnique());
+                if (actuelle == null) {
+                    throw new DemandeIntrouvableException(demande.numeroUnique());
+                }
+                throw new VersionObsoleteException(demande.numeroUnique(), versionAttendue, actuelle);
+            }
+            mapper.insererHistorique(ligne(demande.numeroUnique(), entree));
+            mapper.insererEvenement(evenement);
+            return null;
+        });
+    }
+
+    private LigneDemande ligne(Demande d, long versionAttendue, Canal canal) {
+        return LigneDemande.de(d, versionAttendue, json.ecrire(d.dossier()),
+                d.radiation() == null ? null : json.ecrire(d.radiation()), canal.name());
+    }
+
+    private LigneHistorique ligne(String numero, EntreeHistorique e) {
+        return new LigneHistorique(numero, e.version(), e.horodatage(), e.operation().name(), e.acteur(),
+                e.canal().name(), json.ecrire(e.changements()), e.commentaire());
+    }
+
+    @Override
     public Optional<Demande> trouver(String numeroUnique) {
         return Optional.ofNullable(executer("lecture de la demande " + numeroUnique,
                 mapper -> mapper.trouverDemande(numeroUnique)));
+    }
+
+    @Override
+    public List<EntreeHistorique> historique(String numeroUnique) {
+        return executer("lecture de l'historique de " + numeroUnique, mapper -> mapper.historique(numeroUnique))
+                .stream().map(l -> new EntreeHistorique(l.version(), l.horodatage(), Operation.valueOf(l.operation()),
+                        l.acteur(), Canal.valueOf(l.canal()), List.of(json.lire(l.changements(), Changement[].class)),
+                        l.commentaire()))
+                .toList();
     }
 
     // ------------------------------------------------------------------ CompteurStore

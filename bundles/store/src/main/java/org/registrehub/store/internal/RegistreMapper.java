@@ -12,7 +12,15 @@ public interface RegistreMapper {
 
     int insererDemande(LigneDemande ligne);
 
+    int mettreAJourDemande(LigneDemande ligne);
+
+    Long versionActuelle(@Param("numeroUnique") String numeroUnique);
+
     Demande trouverDemande(@Param("numeroUnique") String numeroUnique);
+
+    int insererHistorique(LigneHistorique ligne);
+
+    List<LigneHistorique> historique(@Param("numeroUnique") String numeroUnique);
 
     long incrementerCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee);
 

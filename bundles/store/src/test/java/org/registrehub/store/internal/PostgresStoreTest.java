@@ -32,13 +32,21 @@ import javax.sql.DataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.registrehub.api.Attribution;
 import org.registrehub.api.Canal;
+import org.registrehub.api.Changement;
 import org.registrehub.api.Demande;
+import org.registrehub.api.DemandeIntrouvableException;
+import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.MotifRadiation;
+import org.registrehub.api.Operation;
+import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.Statut;
+import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.TestDatabase;
@@ -72,14 +80,14 @@ public class PostgresStoreTest {
 
     @Test
     public void migrationsCreateTheSchema() {
-        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 2"));
-        assertEquals(2, db.count("select count(*) from flyway_schema_history where success"));
+        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 3"));
+        assertEquals(3, db.count("select count(*) from flyway_schema_history where success"));
     }
 
     @Test
     public void theWholeDossierIsStoredAndTheSearchedFieldsCopied() {
         Demande d = demande("0441123000009G1104");
-        store.inserer(d, Canal.SOAP, evenement(d));
+        store.inserer(d, creation(Canal.SOAP), evenement(d));
         Demande lue = store.trouver(d.numeroUnique()).orElseThrow();
         assertEquals(d.dossier(), lue.dossier());
         assertEquals(1, db.count("select count(*) from demande where nom = 'Martin' and prenoms = 'Léa Marie'"
@@ -90,7 +98,7 @@ public class PostgresStoreTest {
     @Test
     public void insertWritesTheDemandAndItsEventTogether() {
         Demande d = demande("0441123000001G1104");
-        store.inserer(d, Canal.REST, evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d));
 
         assertEquals(d, store.trouver(d.numeroUnique()).orElseThrow());
         assertEquals(1, store.enAttente());
@@ -100,9 +108,9 @@ public class PostgresStoreTest {
     @Test
     public void failedInsertWritesNeitherDemandNorEvent() {
         Demande d = demande("0441123000002G1104");
-        store.inserer(d, Canal.SOAP, evenement(d));
+        store.inserer(d, creation(Canal.SOAP), evenement(d));
         try {
-            store.inserer(d, Canal.SOAP, evenement(d)); // same numéro: unique constraint
+            store.inserer(d, creation(Canal.SOAP), evenement(d)); // same numéro: unique constraint
             fail("a duplicate numéro must be refused");
         } catch (RegistreException e) {
             assertEquals("ERREUR_INTERNE", e.getCode());
@@ -115,12 +123,92 @@ public class PostgresStoreTest {
     public void schemaRefusesMalformedNumbers() {
         Demande d = demande("BAD");
         try {
-            store.inserer(d, Canal.REST, evenement(d));
+            store.inserer(d, creation(Canal.REST), evenement(d));
             fail("the check constraint must refuse a malformed numéro");
         } catch (RegistreException e) {
             assertEquals("ERREUR_INTERNE", e.getCode());
         }
         assertEquals(0, db.count("select count(*) from outbox"));
+    }
+
+    @Test
+    public void updateChecksTheVersionAndHistorizes() {
+        Demande d = demande("0441123000020G1104");
+        store.inserer(d, creation(Canal.REST), evenement(d));
+        Demande r = radiee(d);
+        store.mettreAJour(r, 0, entree(1, Operation.RADIATION, new Changement("statut", "ACTIVE", "RADIEE")),
+                evenement(r));
+        Demande lue = store.trouver(d.numeroUnique()).orElseThrow();
+        assertEquals(r, lue);
+        assertEquals(1, db.count("select count(*) from demande where statut = 'RADIEE' and motif_radiation = "
+                + "'ATTRIBUTION' and date_radiation = date '2024-02-01' and version = 1"));
+
+        List<EntreeHistorique> historique = store.historique(d.numeroUnique());
+        assertEquals(2, historique.size());
+        assertEquals(Operation.ENREGISTREMENT, historique.get(0).operation());
+        assertEquals(Operation.RADIATION, historique.get(1).operation());
+        assertEquals(List.of(new Changement("statut", "ACTIVE", "RADIEE")), historique.get(1).changements());
+        assertEquals("agent-1", historique.get(1).acteur());
+        assertEquals("motif 1", historique.get(1).commentaire());
+        assertEquals(2, store.enAttente());
+    }
+
+    @Test
+    public void aStaleVersionWritesNothing() {
+        Demande d = demande("0441123000021G1104");
+        store.inserer(d, creation(Canal.REST), evenement(d));
+        Demande r = radiee(d);
+        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r));
+        try {
+            store.mettreAJour(radiee(d), 0, entree(1, Operation.RADIATION), evenement(r));
+            fail("version 0 is stale");
+        } catch (VersionObsoleteException e) {
+            assertEquals(1, e.getVersionActuelle());
+        }
+        try {
+            store.mettreAJour(radiee(demande("0441123000099G1104")), 0, entree(1, Operation.RADIATION), evenement(r));
+            fail("unknown numéro");
+        } catch (DemandeIntrouvableException expected) {
+            assertEquals("0441123000099G1104", expected.getNumeroUnique());
+        }
+        assertEquals(2, db.count("select count(*) from demande_historique where numero_unique = '0441123000021G1104'"));
+        assertEquals(2, store.enAttente());
+    }
+
+    @Test
+    public void concurrentUpdatesOfTheSameVersionLetExactlyOneWin() throws Exception {
+        Demande d = demande("0441123000022G1104");
+        store.inserer(d, creation(Canal.REST), evenement(d));
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch depart = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger gagnants = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger perdants = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    depart.await();
+                    Demande r = radiee(d);
+                    try {
+                        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r));
+                        gagnants.incrementAndGet();
+                    } catch (VersionObsoleteException e) {
+                        perdants.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            depart.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, gagnants.get());
+        assertEquals(threads - 1, perdants.get());
+        assertEquals(2, db.count("select count(*) from demande_historique where numero_unique = '0441123000022G1104'"));
     }
 
     @Test
@@ -133,7 +221,7 @@ public class PostgresStoreTest {
         List<String> numeros = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             Demande d = demande(String.format("0441123%06dG1104", 100 + i));
-            store.inserer(d, Canal.ERP, evenement(d));
+            store.inserer(d, creation(Canal.ERP), evenement(d));
             numeros.add(d.numeroUnique());
         }
         List<String> publies = new ArrayList<>();
@@ -147,7 +235,7 @@ public class PostgresStoreTest {
     @Test
     public void failedPublicationLeavesEventsPending() {
         Demande d = demande("0441123000003G1104");
-        store.inserer(d, Canal.REST, evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d));
         try {
             store.relayer(10, e -> {
                 throw new IllegalStateException("broker down");
@@ -192,7 +280,7 @@ public class PostgresStoreTest {
         dataSource.down = true;
         Demande d = demande("0441123000004G1104");
         try {
-            store.inserer(d, Canal.REST, evenement(d));
+            store.inserer(d, creation(Canal.REST), evenement(d));
             fail("an unreachable database must be reported");
         } catch (RegistreIndisponibleException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("injoignable"));
@@ -202,7 +290,7 @@ public class PostgresStoreTest {
 
         dataSource.down = false;
         await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
-        store.inserer(d, Canal.REST, evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d));
         assertEquals(1, db.count("select count(*) from demande"));
     }
 
@@ -242,7 +330,23 @@ public class PostgresStoreTest {
 
     private static Demande demande(String numero) {
         return new Demande(numero, Statut.ACTIVE, "G1104", numero.length() >= 3 ? numero.substring(0, 3) : "044",
-                LocalDate.of(2023, 11, 2), LocalDate.of(2024, 11, 2), null, 0, Exemples.dossier("Martin"));
+                LocalDate.of(2023, 11, 2), LocalDate.of(2024, 11, 2), null, null, 0, Exemples.dossier("Martin"));
+    }
+
+    private static EntreeHistorique creation(Canal canal) {
+        return new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", canal, List.of(), null);
+    }
+
+    private static EntreeHistorique entree(long version, Operation operation, Changement... changements) {
+        return new EntreeHistorique(version, Instant.now(), operation, "agent-" + version, Canal.CONSOLE,
+                List.of(changements), "motif " + version);
+    }
+
+    private static Demande radiee(Demande d) {
+        return new Demande(d.numeroUnique(), Statut.RADIEE, d.guichet(), d.territoire(), d.dateDepot(),
+                d.dateValidite(), d.dateDernierRenouvellement(), new Radiation(MotifRadiation.ATTRIBUTION,
+                        LocalDate.of(2024, 2, 1), new Attribution("Habitat 44", "RPLS123", "ETAT", true), null, null),
+                d.version() + 1, d.dossier());
     }
 
     private static EvenementDemande evenement(Demande d) {
