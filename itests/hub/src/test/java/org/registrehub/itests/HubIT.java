@@ -246,6 +246,61 @@ public class HubIT extends HubTestSupport {
     }
 
     @Test
+    public void lifeCycleThroughRestWithOptimisticLockingAndHistory() throws Exception {
+        HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Cycle"));
+        assertEquals("\"0\"", cree.headers().firstValue("ETag").orElseThrow());
+        String numero = extraire(NUMERO, cree.body());
+        String chemin = "/api/v1/demandes/" + numero;
+        String dossier = dossierDe(demandeJson("Cycle")).replace("lea.martin@example.org", "cycle@example.org");
+
+        assertEquals(428, envoyer("PUT", chemin, null, dossier).statusCode());
+        HttpResponse<String> modifiee = envoyer("PUT", chemin, "\"0\"", dossier);
+        assertEquals(modifiee.body(), 200, modifiee.statusCode());
+        assertEquals("\"1\"", modifiee.headers().firstValue("ETag").orElseThrow());
+        HttpResponse<String> perdue = envoyer("PUT", chemin, "\"0\"", dossier);
+        assertEquals("a second writer with the old version must not overwrite", 412, perdue.statusCode());
+        assertTrue(perdue.body(), perdue.body().contains("VERSION_OBSOLETE"));
+
+        HttpResponse<String> renouvelee = envoyer("POST", chemin + "/renouvellement", "\"1\"", null);
+        assertEquals(renouvelee.body(), 200, renouvelee.statusCode());
+        assertTrue(renouvelee.body(), renouvelee.body().contains("\"dateDernierRenouvellement\":\"20"));
+
+        String radiation = "{\"motif\":\"ATTRIBUTION\",\"attribution\":{\"bailleur\":\"Habitat 44\","
+                + "\"identifiantRpls\":\"RPLS0449\",\"reservataire\":\"ETAT\",\"dalo\":true},\"commentaire\":\"bail signé\"}";
+        assertEquals(400, envoyer("POST", chemin + "/radiation", "\"2\"", "{\"motif\":\"ATTRIBUTION\"}")
+                .statusCode());
+        HttpResponse<String> radiee = envoyer("POST", chemin + "/radiation", "\"2\"", radiation);
+        assertEquals(radiee.body(), 200, radiee.statusCode());
+        assertTrue(radiee.body(), radiee.body().contains("\"statut\":\"RADIEE\""));
+        HttpResponse<String> deuxFois = envoyer("POST", chemin + "/radiation", "\"3\"", radiation);
+        assertEquals(409, deuxFois.statusCode());
+        assertTrue(deuxFois.body(), deuxFois.body().contains("TRANSITION_INTERDITE"));
+        assertEquals(409, envoyer("POST", chemin + "/renouvellement", "\"3\"", null).statusCode());
+
+        HttpResponse<String> historique = get(chemin + "/historique");
+        assertEquals(200, historique.statusCode());
+        for (String operation : List.of("ENREGISTREMENT", "MODIFICATION", "RENOUVELLEMENT", "RADIATION")) {
+            assertTrue(operation, historique.body().contains("\"operation\":\"" + operation + "\""));
+        }
+        assertTrue(historique.body(), historique.body().contains(
+                "{\"champ\":\"dossier.contact.email\",\"avant\":\"lea.martin@example.org\",\"apres\":\"cycle@example.org\"}"));
+        assertTrue(historique.body(), historique.body().contains("\"acteur\":\"anonyme@127.0.0.1\""));
+        assertEquals(4, compter("select count(*) from demande_historique where numero_unique = '" + numero + "'"));
+        assertEquals(1, compter("select count(*) from outbox where type = 'demandeRadiee' and numero_unique = '"
+                + numero + "'"));
+
+        String console = executer("registre:demande-history " + numero);
+        assertTrue(console, console.contains("RADIATION"));
+        assertTrue(console, console.contains("bail signé"));
+    }
+
+    /** The "dossier" member of a registration body. */
+    private static String dossierDe(String nouvelleDemande) {
+        int debut = nouvelleDemande.indexOf("\"dossier\":") + "\"dossier\":".length();
+        return nouvelleDemande.substring(debut, nouvelleDemande.lastIndexOf('}'));
+    }
+
+    @Test
     public void consoleShowsADemandAndTheHealth() throws Exception {
         HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Console"));
         String numero = extraire(NUMERO, cree.body());

@@ -164,6 +164,18 @@ public abstract class HubTestSupport {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Any method, with an optional {@code If-Match} and body (JSON). */
+    protected HttpResponse<String> envoyer(String methode, String path, String ifMatch, String body) throws Exception {
+        HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .method(methode, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (ifMatch != null) {
+            requete.header("If-Match", ifMatch);
+        }
+        return http.send(requete.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     protected static ConnectionFactory broker() {
         return new JmsConnectionFactory("karaf", "karaf", "amqp://127.0.0.1:" + System.getProperty(BROKER_PORT));
     }

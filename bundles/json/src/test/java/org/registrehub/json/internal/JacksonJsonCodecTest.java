@@ -31,7 +31,7 @@ public class JacksonJsonCodecTest {
     @Test
     public void writesTheRegisterDatesAsIsoStrings() {
         Demande d = new Demande("0441123000012G1104", Statut.ACTIVE, "G1104", "044", LocalDate.of(2023, 11, 2),
-                LocalDate.of(2024, 11, 2), null, 0, Exemples.dossier("Martin"));
+                LocalDate.of(2024, 11, 2), null, null, 0, Exemples.dossier("Martin"));
         String json = codec.ecrire(d);
         assertTrue(json, json.contains("\"dateValidite\":\"2024-11-02\""));
         assertEquals(d, codec.lire(json, Demande.class));

@@ -1,32 +1,52 @@
 package org.registrehub.rest.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.net.URI;
+import java.util.List;
 
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
 import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.DemandeRadiation;
+import org.registrehub.api.Dossier;
+import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.spi.JsonCodec;
 
-/** {@code /api/v1/demandes}: registration and consultation of demands. */
+/**
+ * {@code /api/v1/demandes}: registration, consultation and life cycle. Every response that carries a demand has an
+ * {@code ETag} (its version); every change requires {@code If-Match} with that value, so that two guichets never
+ * overwrite each other ({@code 412} when the demand changed meanwhile, {@code 428} when the header is missing).
+ */
 @Path("/demandes")
 public class DemandesResource {
 
     private final RegistreService registre;
     private final JsonCodec json;
+
+    @Context
+    private HttpServletRequest requete;
 
     public DemandesResource(RegistreService registre, JsonCodec json) {
         this.registre = registre;
@@ -39,9 +59,9 @@ public class DemandesResource {
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response enregistrer(InputStream body, @Context UriInfo uriInfo) {
         NouvelleDemande saisie = json.lire(body, NouvelleDemande.class);
-        Demande demande = registre.enregistrer(saisie, Canal.REST);
+        Demande demande = registre.enregistrer(saisie, contexte());
         URI location = uriInfo.getAbsolutePathBuilder().path(demande.numeroUnique()).build();
-        return Response.created(location).type(MediaType.APPLICATION_JSON).entity(json.ecrire(demande)).build();
+        return reponse(Response.created(location), demande);
     }
 
     @GET
@@ -50,6 +70,97 @@ public class DemandesResource {
     public Response consulter(@PathParam("numeroUnique") String numeroUnique) {
         Demande demande = registre.consulter(numeroUnique)
                 .orElseThrow(() -> new DemandeIntrouvableException(numeroUnique));
-        return Response.ok(json.ecrire(demande), MediaType.APPLICATION_JSON).build();
+        return reponse(Response.ok(), demande);
+    }
+
+    /** Replaces the dossier ({@code If-Match} required). */
+    @PUT
+    @Path("/{numeroUnique}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response modifier(@PathParam("numeroUnique") String numeroUnique,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+        long version = version(ifMatch);
+        Dossier dossier = json.lire(body, Dossier.class);
+        return reponse(Response.ok(), registre.modifier(numeroUnique, version, dossier, contexte()));
+    }
+
+    /** Renews for one more year; the body, optional, is the updated dossier. */
+    @POST
+    @Path("/{numeroUnique}/renouvellement")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response renouveler(@PathParam("numeroUnique") String numeroUnique,
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) throws IOException {
+        long version = version(ifMatch);
+        PushbackInputStream flux = new PushbackInputStream(body == null ? InputStream.nullInputStream() : body);
+        int premier = flux.read();
+        Dossier dossier = null;
+        if (premier >= 0) {
+            flux.unread(premier);
+            dossier = json.lire(flux, Dossier.class);
+        }
+        return reponse(Response.ok(), registre.renouveler(numeroUnique, version, dossier, contexte()));
+    }
+
+    @POST
+    @Path("/{numeroUnique}/radiation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response radier(@PathParam("numeroUnique") String numeroUnique,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
+        long version = version(ifMatch);
+        DemandeRadiation radiation = json.lire(body, DemandeRadiation.class);
+        return reponse(Response.ok(), registre.radier(numeroUnique, version, radiation, contexte()));
+    }
+
+    @POST
+    @Path("/{numeroUnique}/reactivation")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response reactiver(@PathParam("numeroUnique") String numeroUnique,
+                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return reponse(Response.ok(), registre.reactiver(numeroUnique, version(ifMatch), contexte()));
+    }
+
+    @GET
+    @Path("/{numeroUnique}/historique")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response historique(@PathParam("numeroUnique") String numeroUnique) {
+        return Response.ok(json.ecrire(registre.historique(numeroUnique)), MediaType.APPLICATION_JSON).build();
+    }
+
+    private Response reponse(Response.ResponseBuilder builder, Demande demande) {
+        return builder.type(MediaType.APPLICATION_JSON).tag(etag(demande)).entity(json.ecrire(demande)).build();
+    }
+
+    static EntityTag etag(Demande demande) {
+        return new EntityTag(String.valueOf(demande.version()));
+    }
+
+    /** The version in {@code If-Match}: {@code "3"}, {@code W/"3"} or {@code 3}. */
+    static long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new VersionRequiseException();
+        }
+        String valeur = ifMatch.strip();
+        if (valeur.startsWith("W/")) {
+            valeur = valeur.substring(2);
+        }
+        valeur = valeur.replace("\"", "");
+        try {
+            long version = Long.parseLong(valeur);
+            if (version >= 0) {
+                return version;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new DemandeInvalideException(List.of(new ErreurChamp("If-Match", "format", ifMatch,
+                "version attendue : l'ETag reçu en lisant la demande, par exemple \"3\"")));
+    }
+
+    /** Who acts: nobody is authenticated yet, so the caller is recorded as anonymous with its address. */
+    private Contexte contexte() {
+        String adresse = requete == null ? "?" : requete.getRemoteAddr();
+        return new Contexte("anonyme@" + adresse, Canal.REST);
     }
 }

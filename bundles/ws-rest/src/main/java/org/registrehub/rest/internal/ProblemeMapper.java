@@ -14,6 +14,8 @@ import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.TransitionInterditeException;
+import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,18 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
         if (e instanceof DemandeIntrouvableException introuvable) {
             return new Probleme(Probleme.type(introuvable.getCode()), "Demande introuvable", 404,
                     introuvable.getMessage(), instance, introuvable.getCode(), List.of());
+        }
+        if (e instanceof VersionObsoleteException obsolete) {
+            return new Probleme(Probleme.type(obsolete.getCode()), "Version obsolète", 412, obsolete.getMessage(),
+                    instance, obsolete.getCode(), List.of());
+        }
+        if (e instanceof VersionRequiseException requise) {
+            return new Probleme(Probleme.type(requise.getCode()), "Version requise", 428, requise.getMessage(),
+                    instance, requise.getCode(), List.of());
+        }
+        if (e instanceof TransitionInterditeException interdite) {
+            return new Probleme(Probleme.type(interdite.getCode()), "Opération impossible dans cet état", 409,
+                    interdite.getMessage(), instance, interdite.getCode(), List.of());
         }
         if (e instanceof RegistreIndisponibleException indisponible) {
             return new Probleme(Probleme.type(indisponible.getCode()), "Registre indisponible", 503,

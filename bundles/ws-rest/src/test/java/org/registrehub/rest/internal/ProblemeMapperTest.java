@@ -15,6 +15,8 @@ import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.TransitionInterditeException;
+import org.registrehub.api.VersionObsoleteException;
 
 public class ProblemeMapperTest {
 
@@ -40,6 +42,33 @@ public class ProblemeMapperTest {
         assertEquals(415, media.status());
         assertTrue(media.detail(), media.detail().contains("application/json"));
         assertEquals(500, ProblemeMapper.probleme(new NullPointerException(), null).status());
+    }
+
+    @Test
+    public void lifeCycleFailures() {
+        assertEquals(412, ProblemeMapper.probleme(new VersionObsoleteException("0440324000001G1104", 1, 2), null)
+                .status());
+        assertEquals(428, ProblemeMapper.probleme(new VersionRequiseException(), null).status());
+        assertEquals(409, ProblemeMapper.probleme(new TransitionInterditeException("déjà radiée"), null).status());
+    }
+
+    @Test
+    public void ifMatchCarriesTheVersion() {
+        assertEquals(3, DemandesResource.version("\"3\""));
+        assertEquals(3, DemandesResource.version("W/\"3\""));
+        assertEquals(0, DemandesResource.version("0"));
+        try {
+            DemandesResource.version(null);
+            org.junit.Assert.fail();
+        } catch (VersionRequiseException expected) {
+            assertTrue(expected.getMessage().contains("If-Match"));
+        }
+        try {
+            DemandesResource.version("\"abc\"");
+            org.junit.Assert.fail();
+        } catch (DemandeInvalideException expected) {
+            assertEquals("If-Match", expected.getErreurs().get(0).champ());
+        }
     }
 
     @Test

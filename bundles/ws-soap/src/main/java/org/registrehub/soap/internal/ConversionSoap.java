@@ -2,9 +2,11 @@ package org.registrehub.soap.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,10 +16,14 @@ import javax.xml.datatype.DatatypeConstants;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
+import org.registrehub.api.Attribution;
 import org.registrehub.api.Beneficiaire;
+import org.registrehub.api.Changement;
 import org.registrehub.api.CoDemandeur;
 import org.registrehub.api.Contact;
+import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.Dossier;
+import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.Handicap;
 import org.registrehub.api.LienCoDemandeur;
@@ -25,9 +31,12 @@ import org.registrehub.api.LienParente;
 import org.registrehub.api.LogementActuel;
 import org.registrehub.api.LogementRecherche;
 import org.registrehub.api.Motif;
+import org.registrehub.api.MotifIrrecevabilite;
+import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Personne;
 import org.registrehub.api.PersonneACharge;
+import org.registrehub.api.Radiation;
 import org.registrehub.api.Ressource;
 import org.registrehub.api.RevenuFiscal;
 import org.registrehub.api.Sexe;
@@ -66,7 +75,7 @@ final class ConversionSoap {
         return new NouvelleDemande(s.getGuichet(), s.getDossier() == null ? null : dossier(s.getDossier()));
     }
 
-    private Dossier dossier(org.registrehub.soap.internal.v1.Dossier x) {
+    Dossier dossier(org.registrehub.soap.internal.v1.Dossier x) {
         String p = "dossier.";
         return new Dossier(personne(p + "demandeur.", x.getDemandeur()),
                 x.getCoDemandeur() == null ? null : new CoDemandeur(
@@ -97,6 +106,18 @@ final class ConversionSoap {
                         booleen(p + "handicap.mobiliteReduite", x.getHandicap().getMobiliteReduite()),
                         booleen(p + "handicap.fauteuilRoulant", x.getHandicap().getFauteuilRoulant()),
                         x.getHandicap().getBesoins()));
+    }
+
+    DemandeRadiation radiation(org.registrehub.soap.internal.v1.DemandeRadiation x) {
+        if (x == null) {
+            return null;
+        }
+        var a = x.getAttribution();
+        return new DemandeRadiation(code("radiation.motif", x.getMotif(), MotifRadiation.class),
+                a == null ? null : new Attribution(a.getBailleur(), a.getIdentifiantRpls(), a.getReservataire(),
+                        booleen("radiation.attribution.dalo", a.getDalo())),
+                code("radiation.motifIrrecevabilite", x.getMotifIrrecevabilite(), MotifIrrecevabilite.class),
+                x.getCommentaire());
     }
 
     private Personne personne(String p, org.registrehub.soap.internal.v1.Personne x) {
@@ -203,8 +224,44 @@ final class ConversionSoap {
         x.setDateValidite(date(d.dateValidite()));
         x.setDateDernierRenouvellement(d.dateDernierRenouvellement() == null ? null
                 : date(d.dateDernierRenouvellement()));
+        if (d.radiation() != null) {
+            Radiation r = d.radiation();
+            var xr = new org.registrehub.soap.internal.v1.Radiation();
+            xr.setMotif(r.motif().name());
+            xr.setDate(date(r.date()));
+            if (r.attribution() != null) {
+                var a = new org.registrehub.soap.internal.v1.Attribution();
+                a.setBailleur(r.attribution().bailleur());
+                a.setIdentifiantRpls(r.attribution().identifiantRpls());
+                a.setReservataire(r.attribution().reservataire());
+                a.setDalo(String.valueOf(r.attribution().dalo()));
+                xr.setAttribution(a);
+            }
+            xr.setMotifIrrecevabilite(texte(r.motifIrrecevabilite()));
+            xr.setCommentaire(r.commentaire());
+            x.setRadiation(xr);
+        }
         x.setVersion(d.version());
         x.setDossier(ecrire(d.dossier()));
+        return x;
+    }
+
+    org.registrehub.soap.internal.v1.EntreeHistorique ecrire(EntreeHistorique e) {
+        var x = new org.registrehub.soap.internal.v1.EntreeHistorique();
+        x.setVersion(e.version());
+        x.setHorodatage(datatypes.newXMLGregorianCalendar(GregorianCalendar.from(
+                e.horodatage().atZone(ZoneOffset.UTC))));
+        x.setOperation(e.operation().name());
+        x.setActeur(e.acteur());
+        x.setCanal(e.canal().name());
+        for (Changement c : e.changements()) {
+            var xc = new org.registrehub.soap.internal.v1.Changement();
+            xc.setChamp(c.champ());
+            xc.setAvant(c.avant());
+            xc.setApres(c.apres());
+            x.getChangement().add(xc);
+        }
+        x.setCommentaire(e.commentaire());
         return x;
     }
 

@@ -8,15 +8,18 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.TransitionInterditeException;
+import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.soap.internal.v1.ErreurRegistreFault;
 
 /**
- * Faults caused by the caller's data (invalid demand, unknown numéro) go out as {@code soap:Client}, the others as
+ * Faults caused by the caller's request (invalid data, unknown numéro, stale version, forbidden transition) go out as {@code soap:Client}, the others as
  * {@code soap:Server}, so that a departmental system can tell "fix your request" from "try again later".
  */
 public class FauteClientInterceptor extends AbstractPhaseInterceptor<Message> {
 
-    static final Set<String> CODES_CLIENT = Set.of(DemandeInvalideException.CODE, DemandeIntrouvableException.CODE);
+    static final Set<String> CODES_CLIENT = Set.of(DemandeInvalideException.CODE, DemandeIntrouvableException.CODE,
+            VersionObsoleteException.CODE, TransitionInterditeException.CODE);
 
     public FauteClientInterceptor() {
         super(Phase.WRITE);

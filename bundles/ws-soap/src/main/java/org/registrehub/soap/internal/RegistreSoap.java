@@ -3,9 +3,12 @@ package org.registrehub.soap.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 
 import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
@@ -14,6 +17,7 @@ import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.soap.internal.v1.Demande;
 import org.registrehub.soap.internal.v1.DetailErreur;
+import org.registrehub.soap.internal.v1.EntreeHistorique;
 import org.registrehub.soap.internal.v1.ErreurRegistreFault;
 import org.registrehub.soap.internal.v1.RegistrePortType;
 import org.registrehub.soap.internal.v1.SaisieDemande;
@@ -28,6 +32,9 @@ public class RegistreSoap implements RegistrePortType {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistreSoap.class);
     static final String ERREUR_INTERNE = "ERREUR_INTERNE";
+
+    /** Nobody is authenticated yet: SOAP callers are recorded as anonymous departmental systems. */
+    private static final Contexte CONTEXTE = new Contexte("anonyme@soap", Canal.SOAP);
 
     private final RegistreService registre;
 
@@ -44,7 +51,66 @@ public class RegistreSoap implements RegistrePortType {
                 // a value that did not parse was passed as missing: never register such a demand
                 throw new DemandeInvalideException(fusionner(conversion.erreurs(), registre.verifier(demande)));
             }
-            return conversion.ecrire(registre.enregistrer(demande, Canal.SOAP));
+            return conversion.ecrire(registre.enregistrer(demande, CONTEXTE));
+        } catch (DemandeInvalideException e) {
+            throw faute(new DemandeInvalideException(fusionner(conversion.erreurs(), e.getErreurs())));
+        } catch (RuntimeException e) {
+            throw faute(e);
+        }
+    }
+
+    @Override
+    public Demande modifierDemande(String numeroUnique, long version, org.registrehub.soap.internal.v1.Dossier dossier)
+            throws ErreurRegistreFault {
+        ConversionSoap conversion = new ConversionSoap();
+        org.registrehub.api.Dossier lu = dossier == null ? null : conversion.dossier(dossier);
+        return changer(conversion, () -> registre.modifier(numeroUnique, version, lu, CONTEXTE),
+                () -> registre.verifier(new NouvelleDemande("G0000", lu)));
+    }
+
+    @Override
+    public Demande renouvelerDemande(String numeroUnique, long version,
+                                     org.registrehub.soap.internal.v1.Dossier dossier) throws ErreurRegistreFault {
+        ConversionSoap conversion = new ConversionSoap();
+        org.registrehub.api.Dossier lu = dossier == null ? null : conversion.dossier(dossier);
+        return changer(conversion, () -> registre.renouveler(numeroUnique, version, lu, CONTEXTE),
+                () -> registre.verifier(new NouvelleDemande("G0000", lu)));
+    }
+
+    @Override
+    public Demande radierDemande(String numeroUnique, long version,
+                                 org.registrehub.soap.internal.v1.DemandeRadiation radiation) throws ErreurRegistreFault {
+        ConversionSoap conversion = new ConversionSoap();
+        DemandeRadiation lue = conversion.radiation(radiation);
+        return changer(conversion, () -> registre.radier(numeroUnique, version, lue, CONTEXTE), List::of);
+    }
+
+    @Override
+    public Demande reactiverDemande(String numeroUnique, long version) throws ErreurRegistreFault {
+        return changer(new ConversionSoap(), () -> registre.reactiver(numeroUnique, version, CONTEXTE), List::of);
+    }
+
+    @Override
+    public List<EntreeHistorique> historiqueDemande(String numeroUnique) throws ErreurRegistreFault {
+        try {
+            ConversionSoap conversion = new ConversionSoap();
+            return registre.historique(numeroUnique).stream().map(conversion::ecrire).toList();
+        } catch (RuntimeException e) {
+            throw faute(e);
+        }
+    }
+
+    /**
+     * Runs a change; if a value of the request did not parse, nothing is changed and the parse errors are reported
+     * with those of the register's rules ({@code regles}).
+     */
+    private Demande changer(ConversionSoap conversion, Supplier<org.registrehub.api.Demande> changement,
+                            Supplier<List<ErreurChamp>> regles) throws ErreurRegistreFault {
+        try {
+            if (!conversion.erreurs().isEmpty()) {
+                throw new DemandeInvalideException(fusionner(conversion.erreurs(), regles.get()));
+            }
+            return conversion.ecrire(changement.get());
         } catch (DemandeInvalideException e) {
             throw faute(new DemandeInvalideException(fusionner(conversion.erreurs(), e.getErreurs())));
         } catch (RuntimeException e) {

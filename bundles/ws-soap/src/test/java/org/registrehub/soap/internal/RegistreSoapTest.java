@@ -11,26 +11,32 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.junit.Test;
-import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.Attribution;
 import org.registrehub.api.Demande;
+import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NouvelleDemande;
+import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
+import org.registrehub.api.TransitionInterditeException;
+import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.soap.internal.v1.ErreurRegistreFault;
 import org.registrehub.soap.internal.v1.SaisieDemande;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.RegistreServicePartiel;
 
 public class RegistreSoapTest {
 
     private final List<NouvelleDemande> enregistrees = new ArrayList<>();
 
     /** Applies one rule of the register (the first commune is mandatory) and keeps what it registers. */
-    private final RegistreService registre = new RegistreService() {
+    private final RegistreService registre = new RegistreServicePartiel() {
         @Override
-        public Demande enregistrer(NouvelleDemande d, Canal canal) {
+        public Demande enregistrer(NouvelleDemande d, Contexte contexte) {
             List<ErreurChamp> erreurs = verifier(d);
             if (!erreurs.isEmpty()) {
                 throw new DemandeInvalideException(erreurs);
@@ -64,7 +70,7 @@ public class RegistreSoapTest {
 
     private static Demande demande(NouvelleDemande d) {
         return new Demande("0441123000001" + d.guichet(), Statut.ACTIVE, d.guichet(), "044",
-                LocalDate.of(2023, 11, 2), LocalDate.of(2024, 11, 2), null, 0, d.dossier());
+                LocalDate.of(2023, 11, 2), LocalDate.of(2024, 11, 2), null, null, 0, d.dossier());
     }
 
     /** The XML of the example dossier, as a departmental system would send it. */
@@ -131,6 +137,66 @@ public class RegistreSoapTest {
             assertEquals("dossier.logementActuel.loyer", f.getFaultInfo().getErreur().get(0).getChamp());
         }
         assertTrue(enregistrees.isEmpty());
+    }
+
+    @Test
+    public void radiationIsReadWithItsLeaseAndAnUnknownReasonIsAFieldError() throws Exception {
+        List<DemandeRadiation> recues = new ArrayList<>();
+        RegistreSoap radiations = new RegistreSoap(new RegistreServicePartiel() {
+            @Override
+            public Demande radier(String numero, long version, DemandeRadiation radiation, Contexte contexte) {
+                recues.add(radiation);
+                Demande d = demande(Exemples.nouvelleDemande("Martin"));
+                return new Demande(d.numeroUnique(), Statut.RADIEE, d.guichet(), d.territoire(), d.dateDepot(),
+                        d.dateValidite(), null, new Radiation(radiation.motif(), LocalDate.of(2024, 6, 30),
+                                radiation.attribution(), null, null), version + 1, d.dossier());
+            }
+        });
+        var x = new org.registrehub.soap.internal.v1.DemandeRadiation();
+        x.setMotif("ATTRIBUTION");
+        var a = new org.registrehub.soap.internal.v1.Attribution();
+        a.setBailleur("Habitat 44");
+        a.setIdentifiantRpls("RPLS0449");
+        a.setReservataire("ETAT");
+        a.setDalo("true");
+        x.setAttribution(a);
+        org.registrehub.soap.internal.v1.Demande d = radiations.radierDemande("0441123000001G1104", 3, x);
+        assertEquals(new Attribution("Habitat 44", "RPLS0449", "ETAT", true), recues.get(0).attribution());
+        assertEquals("RPLS0449", d.getRadiation().getAttribution().getIdentifiantRpls());
+        assertEquals("2024-06-30", d.getRadiation().getDate().toXMLFormat());
+        assertEquals(4, d.getVersion());
+
+        x.setMotif("DEMENAGEMENT");
+        try {
+            radiations.radierDemande("0441123000001G1104", 3, x);
+            fail("unknown reason accepted");
+        } catch (ErreurRegistreFault f) {
+            assertEquals("radiation.motif", f.getFaultInfo().getErreur().get(0).getChamp());
+            assertEquals("valeur-autorisee", f.getFaultInfo().getErreur().get(0).getRegle());
+        }
+        assertEquals(1, recues.size());
+    }
+
+    @Test
+    public void staleVersionAndForbiddenTransitionAreClientFaults() {
+        RegistreSoap etats = new RegistreSoap(new RegistreServicePartiel() {
+            @Override
+            public Demande reactiver(String numero, long version, Contexte contexte) {
+                if (version == 1) {
+                    throw new VersionObsoleteException(numero, 1, 2);
+                }
+                throw new TransitionInterditeException("est active");
+            }
+        });
+        for (long version : new long[] {1, 2}) {
+            try {
+                etats.reactiverDemande("0441123000001G1104", version);
+                fail();
+            } catch (ErreurRegistreFault f) {
+                assertEquals(version == 1 ? "VERSION_OBSOLETE" : "TRANSITION_INTERDITE", f.getFaultInfo().getCode());
+                assertTrue(FauteClientInterceptor.CODES_CLIENT.contains(f.getFaultInfo().getCode()));
+            }
+        }
     }
 
     @Test

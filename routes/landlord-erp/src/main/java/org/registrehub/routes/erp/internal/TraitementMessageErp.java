@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
@@ -41,7 +42,9 @@ public class TraitementMessageErp {
     public ReponseErp traiter(String corps) {
         MessageErp message = lire(corps);
         try {
-            Demande demande = registre.enregistrer(message.demande(), Canal.ERP);
+            // the landlords are not identified yet: the message id tells which message it was
+            Demande demande = registre.enregistrer(message.demande(),
+                    new Contexte("erp:" + message.messageId(), Canal.ERP));
             LOG.info("Message ERP {} : demande {} enregistrée", message.messageId(), demande.numeroUnique());
             return reponse(message, ReponseErp.ACCEPTE, demande.numeroUnique(), List.of());
         } catch (DemandeInvalideException e) {

@@ -2,7 +2,6 @@ package org.registrehub.routes.erp.internal;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,7 +9,7 @@ import org.apache.camel.RoutesBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.test.junit4.CamelTestSupport;
 import org.junit.Test;
-import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
@@ -20,6 +19,7 @@ import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.RegistreServicePartiel;
 
 /** The ERP route's routing and error handling, with the broker endpoints replaced by in-memory ones. */
 public class ErpRoutesTest extends CamelTestSupport {
@@ -27,9 +27,9 @@ public class ErpRoutesTest extends CamelTestSupport {
     private final AtomicInteger appels = new AtomicInteger();
 
     /** Registers "Martin", rejects "Invalide", and is unavailable for "Panne". */
-    private final RegistreService registre = new RegistreService() {
+    private final RegistreService registre = new RegistreServicePartiel() {
         @Override
-        public Demande enregistrer(NouvelleDemande d, Canal canal) {
+        public Demande enregistrer(NouvelleDemande d, Contexte contexte) {
             appels.incrementAndGet();
             String nom = d.dossier().demandeur().nom();
             if ("Panne".equals(nom)) {
@@ -40,17 +40,7 @@ public class ErpRoutesTest extends CamelTestSupport {
                         "format", "4410", "code commune INSEE attendu")));
             }
             return new Demande("0441123000001G1104", Statut.ACTIVE, d.guichet(), "044", LocalDate.of(2023, 11, 2),
-                    LocalDate.of(2024, 11, 2), null, 0, d.dossier());
-        }
-
-        @Override
-        public List<ErreurChamp> verifier(NouvelleDemande demande) {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Demande> consulter(String numeroUnique) {
-            return Optional.empty();
+                    LocalDate.of(2024, 11, 2), null, null, 0, d.dossier());
         }
     };
 
