@@ -129,16 +129,26 @@ public final class HubBench {
         }
     }
 
+    private static final AtomicInteger PERSONNES = new AtomicInteger();
+
+    private static String prenom(int n) {
+        StringBuilder s = new StringBuilder("Bench");
+        for (int i = 0; i < 5; i++, n /= 26) {
+            s.append((char) ('a' + n % 26));
+        }
+        return s.toString();
+    }
+
     private static void enregistrer(HttpClient client, String base, int n, int clients) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger echecs = new AtomicInteger();
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                int k = i;
                 futures.add(pool.submit(() -> {
+                    // every benchmark demand is another applicant (first name of its own): no presumed duplicate
                     String json = MODELE.replaceFirst("\"prenoms\": \"Léa Marie\"",
-                            "\"prenoms\": \"Demande " + (char) ('A' + k % 26) + (char) ('a' + k / 26 % 26) + "\"");
+                            "\"prenoms\": \"" + prenom(PERSONNES.incrementAndGet()) + "\"");
                     HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demandes"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),

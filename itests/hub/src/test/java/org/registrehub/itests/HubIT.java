@@ -246,6 +246,37 @@ public class HubIT extends HubTestSupport {
     }
 
     @Test
+    public void aPresumedDuplicateIsReportedOnEveryChannelAndRegisteredWithAJustification() throws Exception {
+        String demande = demandeJson("Doublon");
+        HttpResponse<String> premiere = post("/api/v1/demandes", "application/json", demande);
+        assertEquals(201, premiere.statusCode());
+        String numero = extraire(NUMERO, premiere.body());
+        long avant = compter("select count(*) from demande");
+
+        HttpResponse<String> rest = post("/api/v1/demandes", "application/json", demande
+                .replace("\"nom\": \"Doublon\"", "\"nom\": \"DOUBLON\""));
+        assertEquals(409, rest.statusCode());
+        assertTrue(rest.body(), rest.body().contains("\"code\":\"DOUBLON_PRESUME\""));
+        assertTrue(rest.body(), rest.body().contains("\"numeroUnique\":\"" + numero + "\",\"critere\":\"IDENTITE\""));
+
+        String prenom = demande.replaceAll("(?s).*\"prenoms\": \"(Lea[a-z]+) Marie\".*", "$1");
+        String soap = soapEnregistrer("Doublon", "1990-04-12", "44109", "T3")
+                .replaceFirst("<r:prenoms>Lea[a-z]+</r:prenoms>", "<r:prenoms>" + prenom + "</r:prenoms>");
+        HttpResponse<String> faute = post("/ws/registre/v1", "text/xml; charset=UTF-8", soap);
+        assertTrue(faute.body(), faute.body().contains("<code>DOUBLON_PRESUME</code>"));
+        assertTrue(faute.body(), faute.body().contains("<doublon><numeroUnique>" + numero + "</numeroUnique>"));
+        assertEquals(avant, compter("select count(*) from demande"));
+
+        HttpResponse<String> justifiee = post("/api/v1/demandes", "application/json", demande.replaceFirst("\\{",
+                "{\"justificationDoublon\": \"séparation : chacun dépose sa propre demande\","));
+        assertEquals(justifiee.body(), 201, justifiee.statusCode());
+        String second = extraire(NUMERO, justifiee.body());
+        HttpResponse<String> historique = get("/api/v1/demandes/" + second + "/historique");
+        assertTrue(historique.body(), historique.body().contains("doublon confirmé de " + numero
+                + " (IDENTITE) : séparation : chacun dépose sa propre demande"));
+    }
+
+    @Test
     public void lifeCycleThroughRestWithOptimisticLockingAndHistory() throws Exception {
         HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Cycle"));
         assertEquals("\"0\"", cree.headers().firstValue("ETag").orElseThrow());

@@ -233,23 +233,45 @@ public abstract class HubTestSupport {
         }
     }
 
-    /** The documented REST body (docs/exemples/nouvelle-demande.json) with another applicant's name. */
-    protected static String demandeJson(String nom) {
-        return exemple("exemples/nouvelle-demande.json").replaceFirst("\"nom\": \"Martin\"", "\"nom\": \"" + nom + "\"");
+    private static final java.util.concurrent.atomic.AtomicInteger PERSONNES = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A first name no other request of this run uses ("Leaab", "Leaac"...): every example demand is then another
+     * applicant, never a presumed duplicate of an earlier one.
+     */
+    protected static String prenomUnique() {
+        int n = PERSONNES.incrementAndGet();
+        StringBuilder s = new StringBuilder("Lea");
+        for (int i = 0; i < 4; i++, n /= 26) {
+            s.append((char) ('a' + n % 26));
+        }
+        return s.toString();
     }
 
     /**
-     * The documented SOAP request (docs/soap/enregistrer-demande.xml) with another applicant, birth date, first commune
-     * and first typology. The example's NIR goes with its birth date: it is left out when the date changes.
+     * The documented REST body (docs/exemples/nouvelle-demande.json) for another applicant: this family name, a first
+     * name of its own and no NIR.
+     */
+    protected static String demandeJson(String nom) {
+        return exemple("exemples/nouvelle-demande.json")
+                .replaceFirst("\"nom\": \"Martin\"", "\"nom\": \"" + nom + "\"")
+                .replaceFirst("\"prenoms\": \"Léa Marie\"", "\"prenoms\": \"" + prenomUnique() + " Marie\"")
+                .replaceFirst("\"nir\": \"[0-9]+\",", "");
+    }
+
+    /**
+     * The documented SOAP request (docs/soap/enregistrer-demande.xml) for another applicant (this family name, a first
+     * name of its own, no NIR), birth date, first commune and first typology.
      */
     protected static String soapEnregistrer(String nom, String naissance, String commune, String typologie) {
-        String xml = exemple("soap/enregistrer-demande.xml")
+        return exemple("soap/enregistrer-demande.xml")
                 .replaceFirst("<r:nom>Martin</r:nom>", "<r:nom>" + nom + "</r:nom>")
+                .replaceFirst("<r:prenoms>Léa Marie</r:prenoms>", "<r:prenoms>" + prenomUnique() + "</r:prenoms>")
                 .replaceFirst("<r:dateNaissance>1990-04-12</r:dateNaissance>",
                         "<r:dateNaissance>" + naissance + "</r:dateNaissance>")
                 .replaceFirst("<r:communes>44109</r:communes>", "<r:communes>" + commune + "</r:communes>")
-                .replaceFirst("<r:typologies>T3</r:typologies>", "<r:typologies>" + typologie + "</r:typologies>");
-        return naissance.equals("1990-04-12") ? xml : xml.replaceFirst("<r:nir>[^<]*</r:nir>", "");
+                .replaceFirst("<r:typologies>T3</r:typologies>", "<r:typologies>" + typologie + "</r:typologies>")
+                .replaceFirst("<r:nir>[^<]*</r:nir>", "");
     }
 
     protected static String exemple(String chemin) {

@@ -2,20 +2,31 @@ package org.registrehub.api.spi;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.registrehub.api.Demande;
+import org.registrehub.api.Doublon;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.Personne;
 
 /** Persistence of demands. Implemented by the store bundle on PostgreSQL. */
 public interface DemandeStore {
 
     /**
-     * Inserts a new demand, its first history entry and its event in one transaction: all or nothing.
+     * Inserts a new demand, its first history entry and its event in one transaction: all or nothing. Within that
+     * transaction the applicant's active demands are looked up again under a lock on their identity, so that two
+     * concurrent registrations of the same person cannot both pass unnoticed.
      *
+     * @param doublonsConnus numéros of the duplicates the caller already knows and accepted
+     * @throws org.registrehub.api.DoublonPresumeException       if an active duplicate not in {@code doublonsConnus}
+     *                                                           exists (nothing written)
      * @throws org.registrehub.api.RegistreIndisponibleException if the database is unreachable
      */
-    void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement);
+    void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement, Set<String> doublonsConnus);
+
+    /** Active demands of the same applicant: same NIR, or same normalised name, first first-name and birth date. */
+    List<Doublon> doublons(Personne demandeur);
 
     /**
      * Replaces a demand whose version is still {@code versionAttendue}, with its history entry and its event, in one

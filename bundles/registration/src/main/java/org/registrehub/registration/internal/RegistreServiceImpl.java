@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +20,8 @@ import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.Dossier;
+import org.registrehub.api.Doublon;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.EvenementDemande;
@@ -77,6 +80,16 @@ public class RegistreServiceImpl implements RegistreService {
         LocalDate aujourdhui = LocalDate.now(clock);
         refuserSiInvalide(ValidateurDemande.valider(saisie, aujourdhui), contexte, "enregistrement");
         Dossier dossier = Normalisation.dossier(saisie.dossier());
+        List<Doublon> doublons = store.doublons(dossier.demandeur());
+        String justification = vide(saisie.justificationDoublon());
+        if (!doublons.isEmpty() && justification == null) {
+            LOG.info("Enregistrement refusé (canal {}) : doublon présumé de {}", contexte.canal(),
+                    doublons.stream().map(Doublon::numeroUnique).toList());
+            throw new DoublonPresumeException(doublons);
+        }
+        String commentaire = doublons.isEmpty() ? null : "doublon confirmé de " + doublons.stream()
+                .map(d -> d.numeroUnique() + " (" + d.critere() + ")").collect(Collectors.joining(", ")) + " : "
+                + justification;
         String commune = dossier.logementRecherche().communes().get(0);
         String guichet = saisie.guichet().strip();
         String numero = numerotation.attribuer(commune, guichet, aujourdhui);
@@ -84,8 +97,13 @@ public class RegistreServiceImpl implements RegistreService {
                 aujourdhui.plusMonths(validiteMois), null, null, 0, dossier);
         Instant maintenant = clock.instant();
         EntreeHistorique creation = new EntreeHistorique(0, maintenant, Operation.ENREGISTREMENT, contexte.acteur(),
-                contexte.canal(), List.of(), null);
-        store.inserer(demande, creation, evenement(demande, creation));
+                contexte.canal(), List.of(), commentaire);
+        store.inserer(demande, creation, evenement(demande, creation),
+                doublons.stream().map(Doublon::numeroUnique).collect(Collectors.toSet()));
+        if (commentaire != null) {
+            LOG.warn("Demande {} enregistrée malgré un doublon présumé par {} ({}) : {}", numero, contexte.acteur(),
+                    contexte.canal(), commentaire);
+        }
         LOG.info("Demande {} enregistrée (canal {}, acteur {}, guichet {}, commune {})", numero, contexte.canal(),
                 contexte.acteur(), guichet, commune);
         return demande;

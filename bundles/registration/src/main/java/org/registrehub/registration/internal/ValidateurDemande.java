@@ -62,6 +62,7 @@ final class ValidateurDemande {
         if (!e.manquant("dossier", d.dossier())) {
             dossier(d.dossier(), aujourdhui, e);
         }
+        texte("justificationDoublon", d.justificationDoublon(), 500, e);
         return e.liste();
     }
 

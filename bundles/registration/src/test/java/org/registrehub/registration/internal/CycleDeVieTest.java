@@ -22,9 +22,12 @@ import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.Dossier;
+import org.registrehub.api.Doublon;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.MotifIrrecevabilite;
 import org.registrehub.api.MotifRadiation;
+import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Operation;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.Statut;
@@ -58,8 +61,10 @@ public class CycleDeVieTest {
         }
     };
     private final StoreMemoire store = new StoreMemoire();
-    private final RegistreServiceImpl service = new RegistreServiceImpl(
-            (commune, guichet, date) -> "0440124000001" + guichet, store, new JacksonJsonCodec(), horloge, 12, 18);
+    private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
+    private final RegistreServiceImpl service = new RegistreServiceImpl((commune, guichet, date) ->
+            String.format("0440124%06d%s", sequence.incrementAndGet(), guichet), store, new JacksonJsonCodec(),
+            horloge, 12, 18);
 
     private void aujourdhui(String date) {
         maintenant.set(LocalDate.parse(date).atTime(10, 0).atZone(PARIS).toInstant());
@@ -211,6 +216,27 @@ public class CycleDeVieTest {
         aujourdhui("2025-07-16");
         String message = transition(() -> service.reactiver(d.numeroUnique(), 1, AGENT));
         assertTrue(message, message.contains("a expiré le 2025-07-15"));
+    }
+
+    @Test
+    public void aDuplicateIsReportedAndRegisteredOnlyWithAJustification() {
+        Demande premiere = enregistree();
+        try {
+            service.enregistrer(Exemples.nouvelleDemande("Martin"), AGENT);
+            fail("duplicate registered");
+        } catch (DoublonPresumeException e) {
+            assertEquals(premiere.numeroUnique(), e.getDoublons().get(0).numeroUnique());
+            assertEquals(Doublon.NIR, e.getDoublons().get(0).critere());
+            assertTrue(e.getMessage(), e.getMessage().contains("justificationDoublon"));
+        }
+        assertEquals(1, store.demandes.size());
+        NouvelleDemande justifiee = new NouvelleDemande("G1104", Exemples.dossier("Martin"),
+                "nouvelle demande après séparation, dossier distinct");
+        service.enregistrer(justifiee, AGENT);
+        assertEquals(2, store.demandes.size());
+        EntreeHistorique creation = store.historiques.values().stream().skip(1).findFirst().orElseThrow().get(0);
+        assertEquals("doublon confirmé de " + premiere.numeroUnique() + " (NIR) : nouvelle demande après séparation,"
+                + " dossier distinct", creation.commentaire());
     }
 
     @Test

@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
+import org.registrehub.api.Doublon;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.Personne;
+import org.registrehub.api.Statut;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.DemandeStore;
 
@@ -22,7 +27,13 @@ final class StoreMemoire implements DemandeStore {
     final List<EvenementDemande> evenements = new ArrayList<>();
 
     @Override
-    public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement) {
+    public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement,
+                        Set<String> doublonsConnus) {
+        List<Doublon> nouveaux = doublons(demande.dossier().demandeur()).stream()
+                .filter(d -> !doublonsConnus.contains(d.numeroUnique())).toList();
+        if (!nouveaux.isEmpty()) {
+            throw new DoublonPresumeException(nouveaux);
+        }
         demandes.put(demande.numeroUnique(), demande);
         historiques.computeIfAbsent(demande.numeroUnique(), k -> new ArrayList<>()).add(creation);
         evenements.add(evenement);
@@ -40,6 +51,17 @@ final class StoreMemoire implements DemandeStore {
         demandes.put(demande.numeroUnique(), demande);
         historiques.get(demande.numeroUnique()).add(entree);
         evenements.add(evenement);
+    }
+
+    /** Same NIR, or the same name, first names and birth date (the real store also ignores accents and case). */
+    @Override
+    public List<Doublon> doublons(Personne p) {
+        return demandes.values().stream().filter(d -> d.statut() == Statut.ACTIVE).filter(d -> {
+            Personne x = d.dossier().demandeur();
+            return p.nir() != null && p.nir().equals(x.nir()) || p.nom().equals(x.nom())
+                    && p.prenoms().equals(x.prenoms()) && p.dateNaissance().equals(x.dateNaissance());
+        }).map(d -> new Doublon(d.numeroUnique(), p.nir() != null && p.nir().equals(d.dossier().demandeur().nir())
+                ? Doublon.NIR : Doublon.IDENTITE, d.guichet(), d.dateDepot())).toList();
     }
 
     @Override

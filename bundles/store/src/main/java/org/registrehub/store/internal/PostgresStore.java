@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -41,11 +42,14 @@ import org.registrehub.api.Canal;
 import org.registrehub.api.Changement;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
+import org.registrehub.api.Doublon;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.Dossier;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.Operation;
+import org.registrehub.api.Personne;
 import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
@@ -138,8 +142,15 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     // ------------------------------------------------------------------ DemandeStore
 
     @Override
-    public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement) {
+    public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement,
+                        Set<String> doublonsConnus) {
         executer("insertion de la demande " + demande.numeroUnique(), mapper -> {
+            mapper.verrouillerIdentite(demande.dossier().demandeur());
+            List<Doublon> nouveaux = fusionner(mapper.doublons(demande.dossier().demandeur())).stream()
+                    .filter(d -> !doublonsConnus.contains(d.numeroUnique())).toList();
+            if (!nouveaux.isEmpty()) {
+                throw new DoublonPresumeException(nouveaux);
+            }
             mapper.insererDemande(ligne(demande, demande.version(), creation.canal()));
             mapper.insererHistorique(ligne(demande.numeroUnique(), creation));
             mapper.insererEvenement(evenement);
@@ -172,6 +183,20 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private LigneHistorique ligne(String numero, EntreeHistorique e) {
         return new LigneHistorique(numero, e.version(), e.horodatage(), e.operation().name(), e.acteur(),
                 e.canal().name(), json.ecrire(e.changements()), e.commentaire());
+    }
+
+    @Override
+    public List<Doublon> doublons(Personne demandeur) {
+        return fusionner(executer("recherche des doublons", mapper -> mapper.doublons(demandeur)));
+    }
+
+    /** One line per existing demand; the NIR criterion wins over the identity one. */
+    private static List<Doublon> fusionner(List<Doublon> trouves) {
+        Map<String, Doublon> parNumero = new java.util.TreeMap<>();
+        for (Doublon d : trouves) {
+            parNumero.merge(d.numeroUnique(), d, (a, b) -> Doublon.NIR.equals(a.critere()) ? a : b);
+        }
+        return List.copyOf(parNumero.values());
     }
 
     @Override

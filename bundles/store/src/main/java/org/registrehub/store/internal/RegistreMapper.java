@@ -5,7 +5,9 @@ import java.util.UUID;
 
 import org.apache.ibatis.annotations.Param;
 import org.registrehub.api.Demande;
+import org.registrehub.api.Doublon;
 import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.Personne;
 
 /** MyBatis mapper; the SQL lives in {@code RegistreMapper.xml} next to this interface. */
 public interface RegistreMapper {
@@ -19,6 +21,10 @@ public interface RegistreMapper {
     Demande trouverDemande(@Param("numeroUnique") String numeroUnique);
 
     int insererHistorique(LigneHistorique ligne);
+
+    List<Doublon> doublons(Personne demandeur);
+
+    int verrouillerIdentite(Personne demandeur);
 
     List<LigneHistorique> historique(@Param("numeroUnique") String numeroUnique);
 

@@ -37,11 +37,15 @@ import org.registrehub.api.Canal;
 import org.registrehub.api.Changement;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
+import org.registrehub.api.Dossier;
+import org.registrehub.api.Doublon;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.Operation;
+import org.registrehub.api.Personne;
 import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
@@ -49,6 +53,7 @@ import org.registrehub.api.Statut;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Modifs;
 import org.registrehub.testing.TestDatabase;
 
 /** The store against a real, throw-away PostgreSQL database. */
@@ -80,14 +85,14 @@ public class PostgresStoreTest {
 
     @Test
     public void migrationsCreateTheSchema() {
-        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 3"));
-        assertEquals(3, db.count("select count(*) from flyway_schema_history where success"));
+        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 4"));
+        assertEquals(4, db.count("select count(*) from flyway_schema_history where success"));
     }
 
     @Test
     public void theWholeDossierIsStoredAndTheSearchedFieldsCopied() {
-        Demande d = demande("0441123000009G1104");
-        store.inserer(d, creation(Canal.SOAP), evenement(d));
+        Demande d = meme("0441123000009G1104");
+        store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of());
         Demande lue = store.trouver(d.numeroUnique()).orElseThrow();
         assertEquals(d.dossier(), lue.dossier());
         assertEquals(1, db.count("select count(*) from demande where nom = 'Martin' and prenoms = 'Léa Marie'"
@@ -98,7 +103,7 @@ public class PostgresStoreTest {
     @Test
     public void insertWritesTheDemandAndItsEventTogether() {
         Demande d = demande("0441123000001G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
 
         assertEquals(d, store.trouver(d.numeroUnique()).orElseThrow());
         assertEquals(1, store.enAttente());
@@ -108,9 +113,10 @@ public class PostgresStoreTest {
     @Test
     public void failedInsertWritesNeitherDemandNorEvent() {
         Demande d = demande("0441123000002G1104");
-        store.inserer(d, creation(Canal.SOAP), evenement(d));
+        store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of());
         try {
-            store.inserer(d, creation(Canal.SOAP), evenement(d)); // same numéro: unique constraint
+            // same numéro (its duplicate accepted, so that the unique constraint is what stops it)
+            store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(d.numeroUnique()));
             fail("a duplicate numéro must be refused");
         } catch (RegistreException e) {
             assertEquals("ERREUR_INTERNE", e.getCode());
@@ -123,7 +129,7 @@ public class PostgresStoreTest {
     public void schemaRefusesMalformedNumbers() {
         Demande d = demande("BAD");
         try {
-            store.inserer(d, creation(Canal.REST), evenement(d));
+            store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
             fail("the check constraint must refuse a malformed numéro");
         } catch (RegistreException e) {
             assertEquals("ERREUR_INTERNE", e.getCode());
@@ -134,7 +140,7 @@ public class PostgresStoreTest {
     @Test
     public void updateChecksTheVersionAndHistorizes() {
         Demande d = demande("0441123000020G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
         Demande r = radiee(d);
         store.mettreAJour(r, 0, entree(1, Operation.RADIATION, new Changement("statut", "ACTIVE", "RADIEE")),
                 evenement(r));
@@ -156,7 +162,7 @@ public class PostgresStoreTest {
     @Test
     public void aStaleVersionWritesNothing() {
         Demande d = demande("0441123000021G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
         Demande r = radiee(d);
         store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r));
         try {
@@ -178,7 +184,7 @@ public class PostgresStoreTest {
     @Test
     public void concurrentUpdatesOfTheSameVersionLetExactlyOneWin() throws Exception {
         Demande d = demande("0441123000022G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         java.util.concurrent.CountDownLatch depart = new java.util.concurrent.CountDownLatch(1);
@@ -212,6 +218,73 @@ public class PostgresStoreTest {
     }
 
     @Test
+    public void duplicatesByNirOrByIdentityIgnoringAccentsAndCase() {
+        Demande a = meme("0441123000030G1104");
+        store.inserer(a, creation(Canal.REST), evenement(a), Set.of());
+        Personne meme = a.dossier().demandeur();
+
+        Personne autreNom = Modifs.personne(meme).nom("Martin-Durand").prenoms("Léa").build();
+        assertEquals(List.of(new Doublon("0441123000030G1104", Doublon.NIR, "G1104", LocalDate.of(2023, 11, 2))),
+                store.doublons(autreNom));
+        Personne sansNir = Modifs.personne(meme).nom("MARTIN").prenoms("lea Ève").nir(null).build();
+        assertEquals(Doublon.IDENTITE, store.doublons(sansNir).get(0).critere());
+        assertTrue(store.doublons(Modifs.personne(sansNir).dateNaissance(LocalDate.of(1990, 4, 13)).build())
+                .isEmpty());
+        assertTrue(store.doublons(Modifs.personne(sansNir).prenoms("Léon").build()).isEmpty());
+
+        Demande r = radiee(a);
+        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r));
+        assertTrue("a radiated demand is no duplicate", store.doublons(meme).isEmpty());
+    }
+
+    @Test
+    public void anUnknownDuplicateStopsTheInsertAKnownOneDoesNot() {
+        Demande a = meme("0441123000031G1104");
+        store.inserer(a, creation(Canal.REST), evenement(a), Set.of());
+        Demande b = meme("0441123000032G1104");
+        try {
+            store.inserer(b, creation(Canal.REST), evenement(b), Set.of());
+            fail("duplicate inserted");
+        } catch (DoublonPresumeException e) {
+            assertEquals("0441123000031G1104", e.getDoublons().get(0).numeroUnique());
+        }
+        assertFalse(store.trouver(b.numeroUnique()).isPresent());
+        store.inserer(b, creation(Canal.REST), evenement(b), Set.of("0441123000031G1104"));
+        assertTrue(store.trouver(b.numeroUnique()).isPresent());
+    }
+
+    @Test
+    public void concurrentRegistrationsOfOnePersonLetOnlyOneThrough() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch depart = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger refus = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Demande d = meme(String.format("0441123%06dG1104", 40 + t));
+                futures.add(pool.submit(() -> {
+                    depart.await();
+                    try {
+                        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+                    } catch (DoublonPresumeException e) {
+                        refus.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            depart.countDown();
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(threads - 1, refus.get());
+        assertEquals(1, db.count("select count(*) from demande"));
+    }
+
+    @Test
     public void unknownNumberIsEmpty() {
         assertFalse(store.trouver("0441123999999G1104").isPresent());
     }
@@ -221,7 +294,7 @@ public class PostgresStoreTest {
         List<String> numeros = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             Demande d = demande(String.format("0441123%06dG1104", 100 + i));
-            store.inserer(d, creation(Canal.ERP), evenement(d));
+            store.inserer(d, creation(Canal.ERP), evenement(d), Set.of());
             numeros.add(d.numeroUnique());
         }
         List<String> publies = new ArrayList<>();
@@ -235,7 +308,7 @@ public class PostgresStoreTest {
     @Test
     public void failedPublicationLeavesEventsPending() {
         Demande d = demande("0441123000003G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
         try {
             store.relayer(10, e -> {
                 throw new IllegalStateException("broker down");
@@ -280,7 +353,7 @@ public class PostgresStoreTest {
         dataSource.down = true;
         Demande d = demande("0441123000004G1104");
         try {
-            store.inserer(d, creation(Canal.REST), evenement(d));
+            store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
             fail("an unreachable database must be reported");
         } catch (RegistreIndisponibleException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("injoignable"));
@@ -290,7 +363,7 @@ public class PostgresStoreTest {
 
         dataSource.down = false;
         await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
-        store.inserer(d, creation(Canal.REST), evenement(d));
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
         assertEquals(1, db.count("select count(*) from demande"));
     }
 
@@ -328,9 +401,22 @@ public class PostgresStoreTest {
         }
     }
 
+    /** A demand of its own applicant (a name derived from the numéro, no NIR): never a duplicate of another. */
     private static Demande demande(String numero) {
+        String nom = "Martin " + numero.chars().filter(Character::isDigit).mapToObj(c -> String.valueOf(
+                (char) ('a' + c - '0'))).collect(java.util.stream.Collectors.joining());
+        Dossier d = Exemples.dossier(nom);
+        return meme(numero, Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null).build()).build());
+    }
+
+    /** A demand of the example applicant (Léa Martin, with her NIR). */
+    private static Demande meme(String numero) {
+        return meme(numero, Exemples.dossier("Martin"));
+    }
+
+    private static Demande meme(String numero, Dossier dossier) {
         return new Demande(numero, Statut.ACTIVE, "G1104", numero.length() >= 3 ? numero.substring(0, 3) : "044",
-                LocalDate.of(2023, 11, 2), LocalDate.of(2024, 11, 2), null, null, 0, Exemples.dossier("Martin"));
+                LocalDate.of(2023, 11, 2), LocalDate.of(2024, 11, 2), null, null, 0, dossier);
     }
 
     private static EntreeHistorique creation(Canal canal) {

@@ -2,14 +2,20 @@ package org.registrehub.rest.internal;
 
 import java.util.List;
 
+import org.registrehub.api.Doublon;
 import org.registrehub.api.ErreurChamp;
 
 /**
- * An RFC 9457 problem document, with two extension members: {@code code} (stable, for machines) and {@code erreurs}
- * (field-level errors).
+ * An RFC 9457 problem document, with three extension members: {@code code} (stable, for machines), {@code erreurs}
+ * (field-level errors) and {@code doublons} (the applicant's active demands, for {@code DOUBLON_PRESUME}).
  */
 public record Probleme(String type, String title, int status, String detail, String instance, String code,
-                       List<ErreurChamp> erreurs) {
+                       List<ErreurChamp> erreurs, List<Doublon> doublons) {
+
+    public Probleme(String type, String title, int status, String detail, String instance, String code,
+                    List<ErreurChamp> erreurs) {
+        this(type, title, status, detail, instance, code, erreurs, List.of());
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 

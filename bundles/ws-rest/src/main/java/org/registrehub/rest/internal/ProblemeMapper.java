@@ -12,6 +12,7 @@ import javax.ws.rs.ext.Provider;
 
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.TransitionInterditeException;
@@ -57,6 +58,10 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
         if (e instanceof DemandeIntrouvableException introuvable) {
             return new Probleme(Probleme.type(introuvable.getCode()), "Demande introuvable", 404,
                     introuvable.getMessage(), instance, introuvable.getCode(), List.of());
+        }
+        if (e instanceof DoublonPresumeException doublon) {
+            return new Probleme(Probleme.type(doublon.getCode()), "Doublon présumé", 409, doublon.getMessage(),
+                    instance, doublon.getCode(), List.of(), doublon.getDoublons());
         }
         if (e instanceof VersionObsoleteException obsolete) {
             return new Probleme(Probleme.type(obsolete.getCode()), "Version obsolète", 412, obsolete.getMessage(),

@@ -50,6 +50,12 @@ public class ProblemeMapperTest {
                 .status());
         assertEquals(428, ProblemeMapper.probleme(new VersionRequiseException(), null).status());
         assertEquals(409, ProblemeMapper.probleme(new TransitionInterditeException("déjà radiée"), null).status());
+        org.registrehub.api.Doublon doublon = new org.registrehub.api.Doublon("0440324000001G1104", "NIR", "G1104",
+                java.time.LocalDate.of(2024, 3, 1));
+        Probleme p = ProblemeMapper.probleme(new org.registrehub.api.DoublonPresumeException(List.of(doublon)), null);
+        assertEquals(409, p.status());
+        assertEquals("DOUBLON_PRESUME", p.code());
+        assertEquals(List.of(doublon), p.doublons());
     }
 
     @Test

@@ -72,7 +72,8 @@ final class ConversionSoap {
     // ------------------------------------------------------------------ XML -> API
 
     NouvelleDemande lire(SaisieDemande s) {
-        return new NouvelleDemande(s.getGuichet(), s.getDossier() == null ? null : dossier(s.getDossier()));
+        return new NouvelleDemande(s.getGuichet(), s.getDossier() == null ? null : dossier(s.getDossier()),
+                s.getJustificationDoublon());
     }
 
     Dossier dossier(org.registrehub.soap.internal.v1.Dossier x) {
@@ -262,6 +263,15 @@ final class ConversionSoap {
             x.getChangement().add(xc);
         }
         x.setCommentaire(e.commentaire());
+        return x;
+    }
+
+    org.registrehub.soap.internal.v1.Doublon ecrire(org.registrehub.api.Doublon d) {
+        var x = new org.registrehub.soap.internal.v1.Doublon();
+        x.setNumeroUnique(d.numeroUnique());
+        x.setCritere(d.critere());
+        x.setGuichet(d.guichet());
+        x.setDateDepot(date(d.dateDepot()));
         return x;
     }
 

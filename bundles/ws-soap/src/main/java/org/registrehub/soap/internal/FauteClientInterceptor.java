@@ -8,6 +8,7 @@ import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.soap.internal.v1.ErreurRegistreFault;
@@ -19,7 +20,7 @@ import org.registrehub.soap.internal.v1.ErreurRegistreFault;
 public class FauteClientInterceptor extends AbstractPhaseInterceptor<Message> {
 
     static final Set<String> CODES_CLIENT = Set.of(DemandeInvalideException.CODE, DemandeIntrouvableException.CODE,
-            VersionObsoleteException.CODE, TransitionInterditeException.CODE);
+            VersionObsoleteException.CODE, TransitionInterditeException.CODE, DoublonPresumeException.CODE);
 
     public FauteClientInterceptor() {
         super(Phase.WRITE);

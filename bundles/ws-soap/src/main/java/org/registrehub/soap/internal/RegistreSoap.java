@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeRadiation;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
@@ -145,6 +146,10 @@ public class RegistreSoap implements RegistrePortType {
         if (e instanceof RegistreException registre && !ERREUR_INTERNE.equals(registre.getCode())) {
             detail.setCode(registre.getCode());
             message = registre.getMessage();
+            if (e instanceof DoublonPresumeException doublon) {
+                ConversionSoap conversion = new ConversionSoap();
+                doublon.getDoublons().forEach(d -> detail.getDoublon().add(conversion.ecrire(d)));
+            }
             if (e instanceof DemandeInvalideException invalide) {
                 for (ErreurChamp erreur : invalide.getErreurs()) {
                     org.registrehub.soap.internal.v1.ErreurChamp x = new org.registrehub.soap.internal.v1.ErreurChamp();

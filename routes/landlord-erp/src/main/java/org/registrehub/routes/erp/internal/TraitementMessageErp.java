@@ -9,6 +9,8 @@ import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.Doublon;
+import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.spi.JsonCodec;
@@ -46,11 +48,15 @@ public class TraitementMessageErp {
             Demande demande = registre.enregistrer(message.demande(),
                     new Contexte("erp:" + message.messageId(), Canal.ERP));
             LOG.info("Message ERP {} : demande {} enregistrée", message.messageId(), demande.numeroUnique());
-            return reponse(message, ReponseErp.ACCEPTE, demande.numeroUnique(), List.of());
+            return reponse(message, ReponseErp.ACCEPTE, demande.numeroUnique(), List.of(), List.of());
         } catch (DemandeInvalideException e) {
             LOG.info("Message ERP {} rejeté : {}", message.messageId(),
                     e.getErreurs().stream().map(ErreurChamp::champ).collect(Collectors.joining(", ")));
-            return reponse(message, ReponseErp.REJETE, null, e.getErreurs());
+            return reponse(message, ReponseErp.REJETE, null, e.getErreurs(), List.of());
+        } catch (DoublonPresumeException e) {
+            LOG.info("Message ERP {} rejeté : doublon présumé", message.messageId());
+            return reponse(message, ReponseErp.REJETE, null, List.of(new ErreurChamp("dossier.demandeur", "doublon",
+                    null, e.getMessage())), e.getDoublons());
         }
     }
 
@@ -83,8 +89,9 @@ public class TraitementMessageErp {
         return message;
     }
 
-    private ReponseErp reponse(MessageErp message, String statut, String numero, List<ErreurChamp> erreurs) {
+    private ReponseErp reponse(MessageErp message, String statut, String numero, List<ErreurChamp> erreurs,
+                               List<Doublon> doublons) {
         return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.TYPE, MessageErp.VERSION_SCHEMA,
-                clock.instant(), message.messageId(), statut, numero, erreurs);
+                clock.instant(), message.messageId(), statut, numero, erreurs, doublons);
     }
 }
