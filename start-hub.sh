@@ -28,10 +28,19 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   mvn -B -q install -DskipTests
 fi
 
-hub=assembly/target/assembly
-if [ ! -x "$hub/bin/karaf" ]; then
-  echo "Distribution absente ($hub) : lancez ./start-hub.sh sans SKIP_BUILD." >&2
+# The hub runs from its own copy of the distribution, target/hub (never from the build output, which the next build
+# archives): unpacked again after each build, kept otherwise (its data/ - journal, logs - survives restarts).
+archive=$(ls assembly/target/registre-assembly-*.tar.gz 2>/dev/null | head -1)
+if [ -z "$archive" ]; then
+  echo "Distribution absente (assembly/target/*.tar.gz) : lancez ./start-hub.sh sans SKIP_BUILD." >&2
   exit 1
+fi
+hub=target/hub
+if [ ! -f "$hub/.depuis" ] || [ "$archive" -nt "$hub/.depuis" ]; then
+  rm -rf "$hub"
+  mkdir -p "$hub"
+  tar xzf "$archive" -C "$hub" --strip-components=1
+  touch "$hub/.depuis"
 fi
 echo "Démarrage de Registre Hub : REST http://127.0.0.1:${REGISTRE_HTTP_PORT:-8181}/api/v1, SOAP /ws/registre/v1," \
      "AMQP 127.0.0.1:${REGISTRE_BROKER_PORT:-61616}, base ${REGISTRE_DB_HOST:-127.0.0.1}:${REGISTRE_DB_PORT:-5432}/${REGISTRE_DB_NAME:-registre}"

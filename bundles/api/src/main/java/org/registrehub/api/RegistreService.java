@@ -57,6 +57,13 @@ public interface RegistreService {
      */
     Demande reactiver(String numeroUnique, long version, Contexte contexte);
 
+    /**
+     * Searches demands, one page at a time ({@code page} from 0, {@code taille} from 1 to 100).
+     *
+     * @throws DemandeInvalideException for a malformed criterion or a page beyond {@link PageDemandes#TOTAL_MAX}
+     */
+    PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille);
+
     /** Every change of a demand, oldest first. */
     List<EntreeHistorique> historique(String numeroUnique);
 }

@@ -325,6 +325,28 @@ public class HubIT extends HubTestSupport {
         assertTrue(console, console.contains("bail signé"));
     }
 
+    @Test
+    public void searchThroughRestAndConsole() throws Exception {
+        String nom = "Recherche";
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, post("/api/v1/demandes", "application/json", demandeJson(nom)).statusCode());
+        }
+        HttpResponse<String> page = get("/api/v1/demandes?nom=RECHERCHE&commune=44162&statut=ACTIVE&taille=2&tri=nom");
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.body(), page.body().contains("\"total\":3,\"totalExact\":true"));
+        assertEquals(2, page.body().split("\"numeroUnique\"").length - 1);
+        HttpResponse<String> suivante = get("/api/v1/demandes?nom=rech&taille=2&page=1");
+        assertEquals(1, suivante.body().split("\"numeroUnique\"").length - 1);
+        HttpResponse<String> mauvaise = get("/api/v1/demandes?dateNaissance=1990-13-01&statut=PERDUE&taille=500");
+        assertEquals(400, mauvaise.statusCode());
+        assertTrue(mauvaise.body(), mauvaise.body().contains("\"champ\":\"dateNaissance\""));
+        assertTrue(mauvaise.body(), mauvaise.body().contains("\"champ\":\"statut\""));
+
+        String console = executer("registre:demande-search --nom recherche --taille 5");
+        assertTrue(console, console.contains("3 demande(s)"));
+        assertTrue(console, console.contains("Recherche"));
+    }
+
     /** The "dossier" member of a registration body. */
     private static String dossierDe(String nouvelleDemande) {
         int debut = nouvelleDemande.indexOf("\"dossier\":") + "\"dossier\":".length();

@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.registrehub.api.Contexte;
+import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.Dossier;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NouvelleDemande;
+import org.registrehub.api.PageDemandes;
 import org.registrehub.api.RegistreService;
+import org.registrehub.api.Tri;
 
 /**
  * Base of the test doubles of {@link RegistreService} in channel tests (SOAP mapping, routes): a test overrides the
@@ -55,6 +58,11 @@ public abstract class RegistreServicePartiel implements RegistreService {
     @Override
     public Demande reactiver(String numeroUnique, long version, Contexte contexte) {
         throw nonPrevu("reactiver");
+    }
+
+    @Override
+    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille) {
+        throw nonPrevu("rechercher");
     }
 
     @Override

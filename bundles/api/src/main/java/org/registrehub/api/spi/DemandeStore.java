@@ -4,11 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.Demande;
 import org.registrehub.api.Doublon;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.PageDemandes;
 import org.registrehub.api.Personne;
+import org.registrehub.api.Tri;
 
 /** Persistence of demands. Implemented by the store bundle on PostgreSQL. */
 public interface DemandeStore {
@@ -38,6 +41,9 @@ public interface DemandeStore {
     void mettreAJour(Demande demande, long versionAttendue, EntreeHistorique entree, EvenementDemande evenement);
 
     Optional<Demande> trouver(String numeroUnique);
+
+    /** One page of the demands matching already validated criteria; the total is counted up to {@code totalMax + 1}. */
+    PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, int totalMax);
 
     /** The history of a demand, oldest first (empty if the demand does not exist). */
     List<EntreeHistorique> historique(String numeroUnique);

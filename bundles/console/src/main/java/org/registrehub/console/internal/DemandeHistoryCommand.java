@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -29,6 +30,7 @@ public class DemandeHistoryCommand implements Action {
 
     @Argument(index = 0, name = "numeroUnique", required = true,
             description = "Numéro unique de la demande (18 caractères, ex. 0440324000001G1104)")
+    @Completion(NumeroUniqueCompleter.class)
     String numeroUnique;
 
     @Override

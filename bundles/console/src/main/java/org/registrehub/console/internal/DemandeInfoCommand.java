@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
@@ -28,6 +29,7 @@ public class DemandeInfoCommand implements Action {
 
     @Argument(index = 0, name = "numeroUnique", required = true,
             description = "Numéro unique de la demande (18 caractères, ex. 0440324000001G1104)")
+    @Completion(NumeroUniqueCompleter.class)
     String numeroUnique;
 
     @Override

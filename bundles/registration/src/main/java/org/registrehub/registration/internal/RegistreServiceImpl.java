@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.Changement;
 import org.registrehub.api.Contexte;
+import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
@@ -29,10 +30,12 @@ import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.NumerotationService;
 import org.registrehub.api.Operation;
+import org.registrehub.api.PageDemandes;
 import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.api.TransitionInterditeException;
+import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.JsonCodec;
@@ -117,6 +120,17 @@ public class RegistreServiceImpl implements RegistreService {
     @Override
     public Optional<Demande> consulter(String numeroUnique) {
         return store.trouver(numeroValide(numeroUnique));
+    }
+
+    @Override
+    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille) {
+        List<ErreurChamp> erreurs = ValidateurRecherche.valider(criteres, page, taille);
+        if (!erreurs.isEmpty()) {
+            throw new DemandeInvalideException(erreurs);
+        }
+        return store.rechercher(criteres == null ? new CriteresRecherche(null, null, null, null, null, null, null,
+                null, null, null, null, null) : criteres, tri == null ? Tri.PAR_DEFAUT : tri, page, taille,
+                PageDemandes.TOTAL_MAX);
     }
 
     @Override

@@ -7,14 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.Doublon;
 import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.PageDemandes;
 import org.registrehub.api.Personne;
 import org.registrehub.api.Statut;
+import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.DemandeStore;
 
@@ -62,6 +65,15 @@ final class StoreMemoire implements DemandeStore {
                     && p.prenoms().equals(x.prenoms()) && p.dateNaissance().equals(x.dateNaissance());
         }).map(d -> new Doublon(d.numeroUnique(), p.nir() != null && p.nir().equals(d.dossier().demandeur().nir())
                 ? Doublon.NIR : Doublon.IDENTITE, d.guichet(), d.dateDepot())).toList();
+    }
+
+    /** Searches are the real store's (tested on PostgreSQL); here the last request is only recorded. */
+    Object[] derniereRecherche;
+
+    @Override
+    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, int totalMax) {
+        derniereRecherche = new Object[] {criteres, tri, page, taille, totalMax};
+        return new PageDemandes(List.of(), page, taille, 0, true);
     }
 
     @Override

@@ -9,7 +9,8 @@ public record LigneDemande(String numeroUnique, String statut, String guichet, S
                            LocalDate dateValidite, LocalDate dateDernierRenouvellement, long version,
                            long versionAttendue, String nom, String prenoms, LocalDate dateNaissance, String commune,
                            String typologie, String nir, String dossier, String motifRadiation,
-                           LocalDate dateRadiation, String radiation, String canal) {
+                           LocalDate dateRadiation, String radiation, String canal, String[] communes,
+                           String[] typologies) {
 
     static LigneDemande de(Demande d, long versionAttendue, String dossierJson, String radiationJson, String canal) {
         var demandeur = d.dossier().demandeur();
@@ -19,6 +20,8 @@ public record LigneDemande(String numeroUnique, String statut, String guichet, S
                 demandeur.prenoms(), demandeur.dateNaissance(), recherche.communes().get(0),
                 recherche.typologies().get(0).name(), demandeur.nir(), dossierJson,
                 d.radiation() == null ? null : d.radiation().motif().name(),
-                d.radiation() == null ? null : d.radiation().date(), radiationJson, canal);
+                d.radiation() == null ? null : d.radiation().date(), radiationJson, canal,
+                recherche.communes().toArray(String[]::new),
+                recherche.typologies().stream().map(Enum::name).toArray(String[]::new));
     }
 }

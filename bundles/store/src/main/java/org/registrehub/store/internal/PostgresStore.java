@@ -40,6 +40,7 @@ import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Changement;
+import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.Doublon;
@@ -49,11 +50,14 @@ import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.Operation;
+import org.registrehub.api.PageDemandes;
 import org.registrehub.api.Personne;
 import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.ResumeDemande;
 import org.registrehub.api.SanteService;
+import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.CompteurStore;
 import org.registrehub.api.spi.DemandeStore;
@@ -183,6 +187,21 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private LigneHistorique ligne(String numero, EntreeHistorique e) {
         return new LigneHistorique(numero, e.version(), e.horodatage(), e.operation().name(), e.acteur(),
                 e.canal().name(), json.ecrire(e.changements()), e.commentaire());
+    }
+
+    @Override
+    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, int totalMax) {
+        String ordre = switch (tri.champ()) {
+            case DATE_DEPOT -> "date_depot";
+            case DATE_VALIDITE -> "date_validite";
+            case NOM -> "registre_normaliser(nom) COLLATE \"C\"";
+            case NUMERO_UNIQUE -> "numero_unique COLLATE \"C\"";
+        } + (tri.croissant() ? " ASC" : " DESC");
+        return executer("recherche de demandes", mapper -> {
+            List<ResumeDemande> demandes = mapper.rechercher(criteres, ordre, taille, page * taille);
+            long total = mapper.compter(criteres, totalMax + 1);
+            return new PageDemandes(demandes, page, taille, Math.min(total, totalMax), total <= totalMax);
+        });
     }
 
     @Override

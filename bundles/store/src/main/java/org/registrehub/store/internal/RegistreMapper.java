@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.ibatis.annotations.Param;
+import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.Demande;
 import org.registrehub.api.Doublon;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.Personne;
+import org.registrehub.api.ResumeDemande;
 
 /** MyBatis mapper; the SQL lives in {@code RegistreMapper.xml} next to this interface. */
 public interface RegistreMapper {
@@ -21,6 +23,12 @@ public interface RegistreMapper {
     Demande trouverDemande(@Param("numeroUnique") String numeroUnique);
 
     int insererHistorique(LigneHistorique ligne);
+
+    /** {@code ordre} is an ORDER BY expression chosen by the store from a closed list, never from the caller. */
+    List<ResumeDemande> rechercher(@Param("c") CriteresRecherche criteres, @Param("ordre") String ordre,
+                                   @Param("taille") int taille, @Param("offset") int offset);
+
+    long compter(@Param("c") CriteresRecherche criteres, @Param("limite") int limite);
 
     List<Doublon> doublons(Personne demandeur);
 

@@ -14,6 +14,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
+import javax.ws.rs.QueryParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.EntityTag;
@@ -24,6 +25,7 @@ import javax.ws.rs.core.UriInfo;
 
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
+import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
@@ -32,6 +34,8 @@ import org.registrehub.api.Dossier;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
+import org.registrehub.api.Statut;
+import org.registrehub.api.Tri;
 import org.registrehub.api.spi.JsonCodec;
 
 /**
@@ -62,6 +66,34 @@ public class DemandesResource {
         Demande demande = registre.enregistrer(saisie, contexte());
         URI location = uriInfo.getAbsolutePathBuilder().path(demande.numeroUnique()).build();
         return reponse(Response.created(location), demande);
+    }
+
+    /**
+     * Searches demands: {@code ?nom=le goff&commune=44109&statut=ACTIVE&page=0&taille=20&tri=dateDepot&ordre=desc}.
+     * Criteria: numeroUnique (beginning), nom, prenom (beginning, accents and case ignored), dateNaissance, commune,
+     * territoire, statut, typologie, depotDu, depotAu, validiteDu, validiteAu (AAAA-MM-JJ).
+     */
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response rechercher(@QueryParam("numeroUnique") String numeroUnique, @QueryParam("nom") String nom,
+                               @QueryParam("prenom") String prenom, @QueryParam("dateNaissance") String dateNaissance,
+                               @QueryParam("commune") String commune, @QueryParam("territoire") String territoire,
+                               @QueryParam("statut") String statut, @QueryParam("typologie") String typologie,
+                               @QueryParam("depotDu") String depotDu, @QueryParam("depotAu") String depotAu,
+                               @QueryParam("validiteDu") String validiteDu, @QueryParam("validiteAu") String validiteAu,
+                               @QueryParam("page") String page, @QueryParam("taille") String taille,
+                               @QueryParam("tri") String tri, @QueryParam("ordre") String ordre) {
+        ParametresRecherche p = new ParametresRecherche();
+        CriteresRecherche criteres = new CriteresRecherche(p.texte(numeroUnique), p.texte(nom), p.texte(prenom),
+                p.date("dateNaissance", dateNaissance), p.texte(commune), p.texte(territoire),
+                p.valeur("statut", statut, Statut.class), p.typologie(typologie), p.date("depotDu", depotDu),
+                p.date("depotAu", depotAu), p.date("validiteDu", validiteDu), p.date("validiteAu", validiteAu));
+        Tri ordreResultats = p.tri(tri, ordre);
+        int numeroPage = p.entier("page", page, 0);
+        int taillePage = p.entier("taille", taille, 20);
+        p.verifier();
+        return Response.ok(json.ecrire(registre.rechercher(criteres, ordreResultats, numeroPage, taillePage)),
+                MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -1,0 +1,166 @@
+package org.registrehub.store.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.registrehub.api.Canal;
+import org.registrehub.api.CriteresRecherche;
+import org.registrehub.api.Demande;
+import org.registrehub.api.Dossier;
+import org.registrehub.api.EntreeHistorique;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.LogementRecherche;
+import org.registrehub.api.Operation;
+import org.registrehub.api.PageDemandes;
+import org.registrehub.api.ResumeDemande;
+import org.registrehub.api.Statut;
+import org.registrehub.api.Tri;
+import org.registrehub.api.Typologie;
+import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Modifs;
+import org.registrehub.testing.TestDatabase;
+
+/** Search on a real PostgreSQL: each criterion, their combination, order and pages. */
+public class RechercheTest {
+
+    private static final List<String> INSERES = new java.util.ArrayList<>();
+    private static TestDatabase db;
+    private static PostgresStore store;
+
+    @BeforeClass
+    public static void peupler() {
+        db = TestDatabase.create("registre_recherche_test");
+        store = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), new JacksonJsonCodec(), null,
+                PostgresStoreTest.config(), Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+        inserer("0440124000001G1104", "Le Goff", "Éloïse", "1985-02-01", List.of("44109", "44162"),
+                List.of(Typologie.T2, Typologie.T3), "2024-01-10", Statut.ACTIVE);
+        inserer("0440224000002G1104", "LEGOFF", "Eloise Anne", "1985-02-01", List.of("44162"),
+                List.of(Typologie.T3), "2024-02-11", Statut.ACTIVE);
+        inserer("0440224000003G1104", "Martin", "Paul", "1970-07-07", List.of("44109"), List.of(Typologie.T4),
+                "2024-02-12", Statut.RADIEE);
+        inserer("0590324000001G5901", "Dupont", "Anne", "1992-12-24", List.of("59350"), List.of(Typologie.T1),
+                "2024-03-13", Statut.ACTIVE);
+        inserer("02A0424000001G2001", "Léger", "Marc", "1960-01-30", List.of("2A004"), List.of(Typologie.T6_PLUS),
+                "2024-04-14", Statut.ACTIVE);
+    }
+
+    @AfterClass
+    public static void fermer() {
+        store.deactivate();
+        db.close();
+    }
+
+    private static void inserer(String numero, String nom, String prenoms, String naissance, List<String> communes,
+                                List<Typologie> typologies, String depot, Statut statut) {
+        Dossier x = Exemples.dossier(nom);
+        Dossier dossier = Modifs.dossier(x)
+                .demandeur(Modifs.personne(x.demandeur()).prenoms(prenoms).dateNaissance(LocalDate.parse(naissance))
+                        .nir(null).build())
+                .logementRecherche(new LogementRecherche(typologies, communes, null, false, false, false)).build();
+        LocalDate dateDepot = LocalDate.parse(depot);
+        Demande d = new Demande(numero, Statut.ACTIVE, "G1104", numero.substring(0, 3), dateDepot,
+                dateDepot.plusYears(1), null, null, 0, dossier);
+        store.inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,
+                List.of(), null), evenement(d), Set.copyOf(INSERES)); // Le Goff and LEGOFF are the same person
+        INSERES.add(numero);
+        if (statut == Statut.RADIEE) {
+            Demande r = new Demande(numero, Statut.RADIEE, d.guichet(), d.territoire(), d.dateDepot(),
+                    d.dateValidite(), null, new org.registrehub.api.Radiation(org.registrehub.api.MotifRadiation.ABANDON,
+                            dateDepot.plusDays(1), null, null, null), 1, d.dossier());
+            store.mettreAJour(r, 0, new EntreeHistorique(1, Instant.now(), Operation.RADIATION, "test", Canal.REST,
+                    List.of(), null), evenement(r));
+        }
+    }
+
+    private static EvenementDemande evenement(Demande d) {
+        return new EvenementDemande(UUID.randomUUID(), "demandeEnregistree", d.numeroUnique(), Instant.now(), "{}");
+    }
+
+    private static CriteresRecherche criteres() {
+        return new CriteresRecherche(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static List<String> numeros(CriteresRecherche c) {
+        return store.rechercher(c, new Tri(Tri.Champ.NUMERO_UNIQUE, true), 0, 100, 10_000).demandes().stream()
+                .map(ResumeDemande::numeroUnique).toList();
+    }
+
+    @Test
+    public void namesIgnoreAccentsCaseSpacesAndHyphens() {
+        assertEquals(List.of("0440124000001G1104", "0440224000002G1104"),
+                numeros(new CriteresRecherche(null, "le goff", null, null, null, null, null, null, null, null, null,
+                        null)));
+        assertEquals("a prefix of the normalised name", List.of("02A0424000001G2001", "0440124000001G1104",
+                "0440224000002G1104"), numeros(new CriteresRecherche(null, "LE", null, null, null, null, null, null,
+                        null, null, null, null)));
+        assertEquals(List.of("02A0424000001G2001"), numeros(new CriteresRecherche(null, "Léger", null, null, null, null,
+                null, null, null, null, null, null)));
+        assertEquals(List.of("0440124000001G1104", "0440224000002G1104"),
+                numeros(new CriteresRecherche(null, null, "éloïse", null, null, null, null, null, null, null, null,
+                        null)));
+    }
+
+    @Test
+    public void eachCriterion() {
+        assertEquals(List.of("0440224000002G1104", "0440224000003G1104"),
+                numeros(new CriteresRecherche("04402", null, null, null, null, null, null, null, null, null, null,
+                        null)));
+        assertEquals(List.of("0440124000001G1104", "0440224000002G1104"),
+                numeros(new CriteresRecherche(null, null, null, LocalDate.of(1985, 2, 1), null, null, null, null,
+                        null, null, null, null)));
+        assertEquals("any wished commune", List.of("0440124000001G1104", "0440224000002G1104"),
+                numeros(new CriteresRecherche(null, null, null, null, "44162", null, null, null, null, null, null,
+                        null)));
+        assertEquals(List.of("0590324000001G5901"), numeros(new CriteresRecherche(null, null, null, null, null, "059",
+                null, null, null, null, null, null)));
+        assertEquals(List.of("0440224000003G1104"), numeros(new CriteresRecherche(null, null, null, null, null, null,
+                Statut.RADIEE, null, null, null, null, null)));
+        assertEquals("any wished typology", List.of("0440124000001G1104", "0440224000002G1104"),
+                numeros(new CriteresRecherche(null, null, null, null, null, null, null, Typologie.T3, null, null, null,
+                        null)));
+        assertEquals(List.of("0440224000002G1104", "0440224000003G1104", "0590324000001G5901"),
+                numeros(new CriteresRecherche(null, null, null, null, null, null, null, null,
+                        LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 31), null, null)));
+        assertEquals(List.of("02A0424000001G2001"), numeros(new CriteresRecherche(null, null, null, null, null, null,
+                null, null, null, null, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30))));
+        assertEquals("criteria combine", List.of("0440224000002G1104"), numeros(new CriteresRecherche(null, "legoff",
+                null, null, "44162", "044", Statut.ACTIVE, Typologie.T3, LocalDate.of(2024, 2, 1), null, null,
+                null)));
+    }
+
+    @Test
+    public void orderAndPages() {
+        PageDemandes p0 = store.rechercher(criteres(), new Tri(Tri.Champ.DATE_DEPOT, false), 0, 2, 10_000);
+        assertEquals(5, p0.total());
+        assertTrue(p0.totalExact());
+        assertEquals(List.of("02A0424000001G2001", "0590324000001G5901"),
+                p0.demandes().stream().map(ResumeDemande::numeroUnique).toList());
+        PageDemandes p2 = store.rechercher(criteres(), new Tri(Tri.Champ.DATE_DEPOT, false), 2, 2, 10_000);
+        assertEquals(List.of("0440124000001G1104"), p2.demandes().stream().map(ResumeDemande::numeroUnique).toList());
+        PageDemandes parNom = store.rechercher(criteres(), new Tri(Tri.Champ.NOM, true), 0, 1, 10_000);
+        assertEquals("Dupont", parNom.demandes().get(0).nom());
+        PageDemandes borne = store.rechercher(criteres(), Tri.PAR_DEFAUT, 0, 1, 3);
+        assertEquals(3, borne.total());
+        assertFalse("more matches than counted", borne.totalExact());
+        ResumeDemande r = p2.demandes().get(0);
+        assertEquals(Typologie.T2, r.typologie());
+        assertEquals("44109", r.commune());
+    }
+}
