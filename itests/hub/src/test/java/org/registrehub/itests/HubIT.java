@@ -326,6 +326,32 @@ public class HubIT extends HubTestSupport {
     }
 
     @Test
+    public void attestationAsPdfThroughRestAndAsMtomAttachmentThroughSoap() throws Exception {
+        HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Attestation"));
+        String numero = extraire(NUMERO, cree.body());
+        HttpResponse<byte[]> pdf = http.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/demandes/" + numero + "/attestation")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String texte = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            String groupe = numero.substring(0, 3) + " " + numero.substring(3, 5) + " " + numero.substring(5, 7) + " "
+                    + numero.substring(7, 13) + " " + numero.substring(13);
+            assertTrue(texte, texte.contains(groupe));
+            assertTrue(texte, texte.contains("ATTESTATION") || texte.contains("Attestation d'enregistrement"));
+        }
+
+        HttpResponse<String> soap = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
+                "<r:attestationDemande><r:numeroUnique>" + numero + "</r:numeroUnique></r:attestationDemande>"));
+        assertEquals(200, soap.statusCode());
+        assertTrue(soap.headers().firstValue("Content-Type").orElseThrow(),
+                soap.headers().firstValue("Content-Type").orElseThrow().contains("multipart/related"));
+        assertTrue("the PDF is an attachment", soap.body().contains("xop:Include") && soap.body().contains("%PDF"));
+
+        assertEquals(404, get("/api/v1/demandes/0440101999999G1104/attestation").statusCode());
+    }
+
+    @Test
     public void searchThroughRestAndConsole() throws Exception {
         String nom = "Recherche";
         for (int i = 0; i < 3; i++) {

@@ -45,6 +45,9 @@ public interface DemandeStore {
     /** One page of the demands matching already validated criteria; the total is counted up to {@code totalMax + 1}. */
     PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, int totalMax);
 
+    /** Codes of the guichets that registered demands of a territory, in order. */
+    List<String> guichets(String territoire);
+
     /** The history of a demand, oldest first (empty if the demand does not exist). */
     List<EntreeHistorique> historique(String numeroUnique);
 }

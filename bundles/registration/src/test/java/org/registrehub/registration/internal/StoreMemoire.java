@@ -77,6 +77,12 @@ final class StoreMemoire implements DemandeStore {
     }
 
     @Override
+    public List<String> guichets(String territoire) {
+        return demandes.values().stream().filter(d -> d.territoire().equals(territoire)).map(Demande::guichet)
+                .distinct().sorted().toList();
+    }
+
+    @Override
     public Optional<Demande> trouver(String numeroUnique) {
         return Optional.ofNullable(demandes.get(numeroUnique));
     }

@@ -205,6 +205,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     }
 
     @Override
+    public List<String> guichets(String territoire) {
+        return executer("guichets du territoire " + territoire, mapper -> mapper.guichets(territoire));
+    }
+
+    @Override
     public List<Doublon> doublons(Personne demandeur) {
         return fusionner(executer("recherche des doublons", mapper -> mapper.doublons(demandeur)));
     }

@@ -28,6 +28,8 @@ public interface RegistreMapper {
     List<ResumeDemande> rechercher(@Param("c") CriteresRecherche criteres, @Param("ordre") String ordre,
                                    @Param("taille") int taille, @Param("offset") int offset);
 
+    List<String> guichets(@Param("territoire") String territoire);
+
     long compter(@Param("c") CriteresRecherche criteres, @Param("limite") int limite);
 
     List<Doublon> doublons(Personne demandeur);

@@ -146,6 +146,12 @@ public class RechercheTest {
     }
 
     @Test
+    public void guichetsOfATerritory() {
+        assertEquals(List.of("G1104"), store.guichets("044"));
+        assertEquals(List.of(), store.guichets("075"));
+    }
+
+    @Test
     public void orderAndPages() {
         PageDemandes p0 = store.rechercher(criteres(), new Tri(Tri.Champ.DATE_DEPOT, false), 0, 2, 10_000);
         assertEquals(5, p0.total());

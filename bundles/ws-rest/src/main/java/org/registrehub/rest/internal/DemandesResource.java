@@ -23,6 +23,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 
+import org.registrehub.api.AttestationService;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.CriteresRecherche;
@@ -47,13 +48,15 @@ import org.registrehub.api.spi.JsonCodec;
 public class DemandesResource {
 
     private final RegistreService registre;
+    private final AttestationService attestations;
     private final JsonCodec json;
 
     @Context
     private HttpServletRequest requete;
 
-    public DemandesResource(RegistreService registre, JsonCodec json) {
+    public DemandesResource(RegistreService registre, AttestationService attestations, JsonCodec json) {
         this.registre = registre;
+        this.attestations = attestations;
         this.json = json;
     }
 
@@ -151,6 +154,17 @@ public class DemandesResource {
     public Response reactiver(@PathParam("numeroUnique") String numeroUnique,
                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return reponse(Response.ok(), registre.reactiver(numeroUnique, version(ifMatch), contexte()));
+    }
+
+    /** The attestation d'enregistrement of an active demand, in PDF. */
+    @GET
+    @Path("/{numeroUnique}/attestation")
+    @Produces({AttestationService.MEDIA_TYPE, Probleme.MEDIA_TYPE})
+    public Response attestation(@PathParam("numeroUnique") String numeroUnique) {
+        byte[] pdf = attestations.attestation(numeroUnique);
+        return Response.ok(pdf, AttestationService.MEDIA_TYPE)
+                .header("Content-Disposition", "inline; filename=\"attestation-" + numeroUnique.strip() + ".pdf\"")
+                .build();
     }
 
     @GET

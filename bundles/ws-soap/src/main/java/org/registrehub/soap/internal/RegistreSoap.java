@@ -6,6 +6,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 
+import javax.activation.DataHandler;
+
+import org.apache.cxf.attachment.ByteDataSource;
+import org.registrehub.api.AttestationService;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeRadiation;
@@ -38,9 +42,15 @@ public class RegistreSoap implements RegistrePortType {
     private static final Contexte CONTEXTE = new Contexte("anonyme@soap", Canal.SOAP);
 
     private final RegistreService registre;
+    private final AttestationService attestations;
 
     public RegistreSoap(RegistreService registre) {
+        this(registre, null);
+    }
+
+    public RegistreSoap(RegistreService registre, AttestationService attestations) {
         this.registre = registre;
+        this.attestations = attestations;
     }
 
     @Override
@@ -114,6 +124,16 @@ public class RegistreSoap implements RegistrePortType {
             return conversion.ecrire(changement.get());
         } catch (DemandeInvalideException e) {
             throw faute(new DemandeInvalideException(fusionner(conversion.erreurs(), e.getErreurs())));
+        } catch (RuntimeException e) {
+            throw faute(e);
+        }
+    }
+
+    @Override
+    public DataHandler attestationDemande(String numeroUnique) throws ErreurRegistreFault {
+        try {
+            return new DataHandler(new ByteDataSource(attestations.attestation(numeroUnique),
+                    AttestationService.MEDIA_TYPE));
         } catch (RuntimeException e) {
             throw faute(e);
         }

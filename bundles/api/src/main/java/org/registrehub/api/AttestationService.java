@@ -1,0 +1,18 @@
+package org.registrehub.api;
+
+/**
+ * The attestation d'enregistrement (CCH L441-2-1): the document that gives the applicant the numéro unique, the filing
+ * date, the validity and the guichets of the territory. Issued at registration and at each renewal.
+ */
+public interface AttestationService {
+
+    String MEDIA_TYPE = "application/pdf";
+
+    /**
+     * The attestation of a demand, as a PDF document.
+     *
+     * @throws DemandeIntrouvableException   if no demand has this numéro
+     * @throws TransitionInterditeException if the demand is radiated (it has no attestation any more)
+     */
+    byte[] attestation(String numeroUnique);
+}
