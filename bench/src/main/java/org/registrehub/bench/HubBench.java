@@ -1,8 +1,6 @@
 package org.registrehub.bench;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,14 +16,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.registrehub.testing.TestDatabase;
 
@@ -52,68 +48,31 @@ public final class HubBench {
     }
 
     private static void run(Path distribution, Path dir, TestDatabase db, int demandes, int clients) throws Exception {
-        supprimer(dir);
-        Files.createDirectories(dir);
-        executer(dir, "tar", "xzf", distribution.toAbsolutePath().toString(), "-C", dir.toString());
-        Path home;
-        try (Stream<Path> s = Files.list(dir)) {
-            home = s.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
-        int http = port();
-        int ssh = port();
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("karaf-console.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("REGISTRE_DB_HOST", db.host());
-        env.put("REGISTRE_DB_PORT", String.valueOf(db.port()));
-        env.put("REGISTRE_DB_NAME", db.name());
-        env.put("REGISTRE_DB_USER", db.user());
-        env.put("REGISTRE_DB_PASSWORD", db.password());
-        env.put("REGISTRE_HTTP_PORT", String.valueOf(http));
-        env.put("REGISTRE_BROKER_PORT", String.valueOf(port()));
-        env.put("REGISTRE_SSH_PORT", String.valueOf(ssh));
-        env.put("REGISTRE_RMI_REGISTRY_PORT", String.valueOf(port()));
-        env.put("REGISTRE_RMI_SERVER_PORT", String.valueOf(port()));
-        if (env.get("JAVA_HOME") == null) {
-            env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
-        }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        String base = "http://127.0.0.1:" + http;
-
-        long t0 = System.nanoTime();
-        Process karaf = pb.start();
-        try {
-            attendre(Duration.ofMinutes(3), () -> statut(client, base + "/api/v1/health") == 200);
-            double bootHealth = secondes(t0);
-            attendre(Duration.ofMinutes(2), () -> bundlesNonActifs(home, ssh) == 0);
-            double bootBundles = secondes(t0);
-            long pid = javaPid(karaf);
+        try (HubLance hub = new HubLance(distribution, dir, db)) {
+            double bootHealth = hub.attendreSante(Duration.ofMinutes(3));
+            double bootBundles = hub.attendreBundles(Duration.ofMinutes(2));
             System.out.printf("BENCH boot.health %.1f s%nBENCH boot.bundles %.1f s (%d bundles)%n", bootHealth,
-                    bootBundles, bundles(home, ssh));
+                    bootBundles, hub.bundles().size());
             TimeUnit.SECONDS.sleep(10); // idle: let the start-up allocation settle before reading the resident size
-            System.out.printf("BENCH rss.idle %d MiB%n", rssMiB(pid));
+            System.out.printf("BENCH rss.idle %d MiB%n", hub.rssMiB());
 
             // warm-up, then the measured run
-            enregistrer(client, base, 200, clients);
+            enregistrer(hub.client, hub.base, 200, clients, new Mesures(200));
+            Mesures latences = new Mesures(demandes);
             long t1 = System.nanoTime();
-            enregistrer(client, base, demandes, clients);
-            double hub = demandes / secondes(t1);
-            long rssCharge = rssMiB(pid);
+            enregistrer(hub.client, hub.base, demandes, clients, latences);
+            double debit = demandes / secondes(t1);
+            long rssCharge = hub.rssMiB();
 
             double jdbc = baseline(db, demandes, clients);
-            System.out.printf("BENCH rest.register %.0f demandes/s (%d demandes, %d clients)%n", hub, demandes, clients);
+            System.out.printf("BENCH rest.register %.0f demandes/s (%d demandes, %d clients), latency %s%n", debit,
+                    demandes, clients, latences.resume());
             System.out.printf("BENCH jdbc.baseline %.0f demandes/s (same rows, plain JDBC, %d connections)%n", jdbc,
                     clients);
-            System.out.printf("BENCH ratio %.2f (REST registration / plain JDBC of the same rows)%n", hub / jdbc);
+            System.out.printf("BENCH ratio %.2f (REST registration / plain JDBC of the same rows)%n", debit / jdbc);
             System.out.printf("BENCH rss.loaded %d MiB%n", rssCharge);
             System.out.printf("BENCH distribution %.1f MiB tar.gz, %.1f MiB unpacked%n",
-                    Files.size(distribution) / 1048576.0, taille(home) / 1048576.0);
-        } finally {
-            karaf.descendants().forEach(ProcessHandle::destroy);
-            karaf.destroy();
-            karaf.waitFor(60, TimeUnit.SECONDS);
-            karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+                    Files.size(distribution) / 1048576.0, hub.taille() / 1048576.0);
         }
     }
 
@@ -139,7 +98,8 @@ public final class HubBench {
         return s.toString();
     }
 
-    private static void enregistrer(HttpClient client, String base, int n, int clients) throws Exception {
+    private static void enregistrer(HttpClient client, String base, int n, int clients, Mesures latences)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger echecs = new AtomicInteger();
         try {
@@ -149,10 +109,12 @@ public final class HubBench {
                     // every benchmark demand is another applicant (first name of its own): no presumed duplicate
                     String json = MODELE.replaceFirst("\"prenoms\": \"Léa Marie\"",
                             "\"prenoms\": \"" + prenom(PERSONNES.incrementAndGet()) + "\"");
+                    long debut = System.nanoTime();
                     HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demandes"))
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                             HttpResponse.BodyHandlers.discarding());
+                    latences.ajouter(System.nanoTime() - debut);
                     if (r.statusCode() != 201) {
                         echecs.incrementAndGet();
                     }
@@ -233,97 +195,8 @@ public final class HubBench {
 
     // ------------------------------------------------------------------ helpers
 
-    private interface Condition {
-        boolean vraie() throws Exception;
-    }
-
-    private static void attendre(Duration max, Condition condition) throws Exception {
-        long fin = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < fin) {
-            try {
-                if (condition.vraie()) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new IllegalStateException("délai dépassé (" + max + ")");
-    }
-
-    private static int statut(HttpClient client, String url) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static List<String> bundleList(Path home, int ssh) throws Exception {
-        // bin/client reads the command from its standard input in batch mode (-b)
-        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(ssh), "-u", "karaf",
-                "-p", "karaf", "-r", "1", "-b").redirectErrorStream(true).start();
-        p.getOutputStream().write("bundle:list -t 0 --no-format\n".getBytes(StandardCharsets.UTF_8));
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out.lines().filter(l -> l.matches("^\\s*\\d+\\s+(Active|Resolved|Installed|Starting|Stopping|Failure).*"))
-                .toList();
-    }
-
-    private static long bundlesNonActifs(Path home, int ssh) throws Exception {
-        List<String> lignes = bundleList(home, ssh);
-        if (lignes.isEmpty()) {
-            return Long.MAX_VALUE;
-        }
-        // fragments stay Resolved by design; anything else that is not Active (Installed, Starting, Failure...) counts
-        return lignes.stream().filter(l -> !l.contains("Active") && !l.contains("Resolved")).count();
-    }
-
-    private static int bundles(Path home, int ssh) throws Exception {
-        return bundleList(home, ssh).size();
-    }
-
-    private static long javaPid(Process karaf) {
-        return karaf.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
-                .findFirst().map(ProcessHandle::pid).orElse(karaf.pid());
-    }
-
-    private static long rssMiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
-            }
-        }
-        return -1;
-    }
-
-    private static long taille(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
     private static double secondes(long depuis) {
         return (System.nanoTime() - depuis) / 1e9;
     }
 
-    private static int port() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void executer(Path dir, String... commande) throws Exception {
-        Process p = new ProcessBuilder(commande).directory(dir.toFile()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("échec de " + String.join(" ", commande));
-        }
-    }
-
-    private static void supprimer(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).map(Path::toFile).forEach(File::delete);
-            }
-        }
-    }
 }
