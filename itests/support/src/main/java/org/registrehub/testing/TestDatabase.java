@@ -146,14 +146,17 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     /**
-     * Drops the database, terminating the connections still open on it. A client that reconnects at that very moment
-     * (a hub being stopped) makes the drop fail: it is tried again for up to 30 seconds.
+     * Drops the database. New connections are refused first, so that a client still running (a hub being stopped,
+     * whose pool reconnects) cannot come back between the termination of its connections and the drop.
      */
     @Override
     public void close() {
-        Awaitility.await("DROP DATABASE " + name).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+        Awaitility.await("DROP DATABASE " + name).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions().until(() -> {
-                    admin("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                    if (!admin("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").isEmpty()) {
+                        admin("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS false");
+                        admin("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                    }
                     return true;
                 });
     }
