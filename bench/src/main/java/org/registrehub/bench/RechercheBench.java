@@ -45,10 +45,27 @@ public final class RechercheBench {
         int echantillons = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
-        try (TestDatabase db = TestDatabase.create("registre_bench_recherche");
+        // -Dregistre.bench.base=<name>: keep the loaded demands in that database and reuse them in the next run.
+        String conservee = System.getProperty("registre.bench.base", "");
+        try (TestDatabase db = conservee.isBlank() ? TestDatabase.create("registre_bench_recherche")
+                : TestDatabase.kept(conservee);
              HubLance hub = new HubLance(distribution, dir, db)) {
-            hub.attendreSante(Duration.ofMinutes(3));
-            charger(db, nombre);
+            hub.attendreSante(Duration.ofMinutes(10)); // migrations of a kept database may build indexes
+            long presentes = db.count("SELECT count(*) FROM demande");
+            if (presentes == nombre && !conservee.isBlank()) {
+                System.out.printf("BENCH load.reused %d demandes already in %s%n", presentes, db.name());
+                try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    s.execute("VACUUM ANALYZE demande");
+                }
+            } else {
+                if (presentes > 0) {
+                    System.out.printf("… %d demandes présentes dans %s, rechargement%n", presentes, db.name());
+                    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                        s.execute("TRUNCATE demande, demande_historique, outbox, compteur_numero");
+                    }
+                }
+                charger(db, nombre);
+            }
             Map<String, List<Requete>> requetes = requetes(nombre, echantillons);
             System.out.printf("BENCH search.dataset %d demandes, table %s%n", nombre, taille(db));
             for (Map.Entry<String, List<Requete>> e : requetes.entrySet()) {

@@ -58,6 +58,26 @@ public final class GenerateurDemandes {
         "Bourgeois", "Pierre", "Benoît", "Rey", "Leclerc", "Payet", "Rolland", "Leclercq", "Guillaume", "Lecomte",
         "Le Goff", "Le Gall", "Le Roux", "Kerbrat", "Hamon", "Benali", "Haddad", "Diallo", "Nguyen", "Ferreira",
         "Da Silva", "Dos Santos", "Lemaître", "Delattre", "Vandenbussche", "Deconinck", "Dewaele", "Lebrun"};
+    /** Cumulated weights of {@link #NOMS}: rank r weighs 1/sqrt(r). */
+    private static final double[] POIDS_NOMS_FREQUENTS = new double[NOMS.length];
+
+    static {
+        double cumul = 0;
+        for (int r = 0; r < NOMS.length; r++) {
+            cumul += 1 / Math.sqrt(r + 1);
+            POIDS_NOMS_FREQUENTS[r] = cumul;
+        }
+    }
+
+    private static final String[] DEBUTS = {"Ber", "Bou", "Cha", "Dal", "Fer", "Gar", "Gil", "Lam", "Mar", "Mor",
+        "Pel", "Ri", "Ro", "Sau", "Tal", "Val", "Bel", "Cor", "Dur", "Fou", "Gué", "Jou", "Lan", "Mal", "Nor", "Pou",
+        "Quer", "Rab", "Ser", "Thé", "Ver", "Kers"};
+    private static final String[] MILIEUX = {"", "an", "ou", "il", "er", "ab", "és", "ig"};
+    private static final String[] FINS = {"ard", "eau", "et", "ier", "in", "on", "ot", "ault", "eux", "and", "at",
+        "ec", "elle", "ès", "ic", "oux", "ul", "aud", "ain", "esse", "ouin", "asse", "é", "ez"};
+    private static final String[] PARTICULES = {"", "Le ", "De ", "Du "};
+    private static final int NOMS_RARES = 32 * 8 * 24 * 4;
+
     private static final String[] PRENOMS_F = {"Marie", "Nathalie", "Isabelle", "Sylvie", "Catherine", "Sophie",
         "Julie", "Camille", "Léa", "Manon", "Chloé", "Emma", "Sarah", "Laura", "Céline", "Aurélie", "Émilie",
         "Fatima", "Aïcha", "Inès", "Océane", "Amandine", "Valérie", "Sandrine", "Christine", "Nadia", "Élodie"};
@@ -139,9 +159,9 @@ public final class GenerateurDemandes {
         boolean couple = taille >= 2 && alea.nextInt(100) < 55;
         Sexe sexe = alea.nextInt(100) < 62 ? Sexe.F : Sexe.M;
         LocalDate naissance = depot.minusYears(18 + alea.nextInt(62)).minusDays(alea.nextInt(365));
-        String nom = choisir(NOMS);
+        String nom = nomDeFamille();
         Personne demandeur = personne(nom, sexe, naissance);
-        CoDemandeur co = couple ? new CoDemandeur(personne(alea.nextInt(100) < 70 ? nom : choisir(NOMS),
+        CoDemandeur co = couple ? new CoDemandeur(personne(alea.nextInt(100) < 70 ? nom : nomDeFamille(),
                 sexe == Sexe.F ? Sexe.M : Sexe.F, naissance.plusDays(alea.nextInt(3000) - 1500)),
                 alea.nextBoolean() ? LienCoDemandeur.CONJOINT : LienCoDemandeur.CONCUBIN) : null;
         List<PersonneACharge> enfants = new ArrayList<>();
@@ -265,6 +285,25 @@ public final class GenerateurDemandes {
             }
         }
         return d.communes().get(0);
+    }
+
+    /**
+     * Family names as skewed as in France: the frequent names above (6 % of people, the first ones most, so that
+     * Martin is about 0.3 %), then a long tail of 24 576 other names built from French syllables, a few of them
+     * common and most rare. A search by name then meets both a name shared by thousands of demands and a name
+     * carried by a handful.
+     */
+    String nomDeFamille() {
+        if (alea.nextInt(1000) < 60) {
+            double tirage = alea.nextDouble() * POIDS_NOMS_FREQUENTS[POIDS_NOMS_FREQUENTS.length - 1];
+            int rang = java.util.Arrays.binarySearch(POIDS_NOMS_FREQUENTS, tirage);
+            return NOMS[rang >= 0 ? rang : -rang - 1];
+        }
+        int i = (int) (NOMS_RARES * Math.pow(alea.nextDouble(), 1.5));
+        String nom = DEBUTS[i % DEBUTS.length] + MILIEUX[i / DEBUTS.length % MILIEUX.length]
+                + FINS[i / (DEBUTS.length * MILIEUX.length) % FINS.length];
+        String particule = PARTICULES[i / (DEBUTS.length * MILIEUX.length * FINS.length) % PARTICULES.length];
+        return particule.isEmpty() ? nom : particule + nom.substring(0, 1).toUpperCase() + nom.substring(1);
     }
 
     private <T> T choisir(T[] valeurs) {

@@ -60,4 +60,20 @@ public class GenerateurDemandesTest {
         assertEquals("T2 share of pending demands (DOMAIN: 30.4 %)", 30.4, t2, 1.0);
         assertTrue("a realistic share of the stock is pending: " + nbActives, nbActives > total / 3);
     }
+
+    @Test
+    public void familyNamesAreAsSkewedAsInFrance() {
+        GenerateurDemandes generateur = new GenerateurDemandes(42, AUJOURDHUI, 4);
+        java.util.Map<String, Integer> noms = new java.util.HashMap<>();
+        int total = 200_000;
+        for (int i = 0; i < total; i++) {
+            noms.merge(generateur.nomDeFamille(), 1, Integer::sum);
+        }
+        double martin = 100.0 * noms.getOrDefault("Martin", 0) / total;
+        assertTrue("Martin is the most frequent name, about 0.3 %: " + martin, martin > 0.2 && martin < 0.5);
+        assertTrue("thousands of distinct names: " + noms.size(), noms.size() > 10_000);
+        for (String nom : noms.keySet()) {
+            assertTrue(nom, nom.matches("\\p{Lu}[\\p{L}' -]+"));
+        }
+    }
 }

@@ -34,14 +34,16 @@ public final class TestDatabase implements AutoCloseable {
     private final String password;
     private final String adminDatabase;
     private final String name;
+    private final boolean kept;
 
-    private TestDatabase(String name) {
+    private TestDatabase(String name, boolean kept) {
         this.host = env("REGISTRE_DB_HOST", "127.0.0.1");
         this.port = Integer.parseInt(env("REGISTRE_DB_PORT", "5432"));
         this.user = env("REGISTRE_DB_USER", "postgres");
         this.password = env("REGISTRE_DB_PASSWORD", "");
         this.adminDatabase = env("REGISTRE_DB_ADMIN_DATABASE", "postgres");
         this.name = name;
+        this.kept = kept;
     }
 
     /**
@@ -52,9 +54,25 @@ public final class TestDatabase implements AutoCloseable {
         LocalDateTime now = LocalDateTime.now();
         String name = (prefix + "_" + now.format(STAMP) + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF))).toLowerCase();
-        TestDatabase db = new TestDatabase(name);
+        TestDatabase db = new TestDatabase(name, false);
         db.purgerAbandonnees(prefix.toLowerCase(), now.minus(ABANDON));
         db.admin("CREATE DATABASE \"" + name + "\"");
+        return db;
+    }
+
+    /**
+     * A database that outlives the run: created if absent, never dropped by {@link #close()} (for benchmarks that
+     * reuse a large data set between runs). Its name must not look like a throw-away database.
+     */
+    public static TestDatabase kept(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}") || name.matches(".*_[0-9]{14}_[0-9a-f]{4}")) {
+            throw new IllegalArgumentException("database name " + name + ": lower-case letters, digits and _"
+                    + " expected, without the _<timestamp>_<hex> suffix of throw-away databases");
+        }
+        TestDatabase db = new TestDatabase(name, true);
+        if (db.admin("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").isEmpty()) {
+            db.admin("CREATE DATABASE \"" + name + "\"");
+        }
         return db;
     }
 
@@ -151,6 +169,9 @@ public final class TestDatabase implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (kept) {
+            return;
+        }
         Awaitility.await("DROP DATABASE " + name).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions().until(() -> {
                     if (!admin("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").isEmpty()) {

@@ -130,7 +130,7 @@ public class RegistreServiceImpl implements RegistreService {
         }
         return store.rechercher(criteres == null ? new CriteresRecherche(null, null, null, null, null, null, null,
                 null, null, null, null, null) : criteres, tri == null ? Tri.PAR_DEFAUT : tri, page, taille,
-                PageDemandes.TOTAL_MAX);
+                PageDemandes.COMPTAGE_MAX);
     }
 
     @Override

@@ -33,7 +33,7 @@ public class RechercheServiceTest {
         service.rechercher(c, null, 3, 20);
         assertEquals(c, store.derniereRecherche[0]);
         assertEquals(Tri.PAR_DEFAUT, store.derniereRecherche[1]);
-        assertEquals(PageDemandes.TOTAL_MAX, store.derniereRecherche[4]);
+        assertEquals(PageDemandes.COMPTAGE_MAX, store.derniereRecherche[4]);
     }
 
     @Test

@@ -198,6 +198,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             case NUMERO_UNIQUE -> "numero_unique COLLATE \"C\"";
         } + (tri.croissant() ? " ASC" : " DESC");
         return executer("recherche de demandes", mapper -> {
+            mapper.plansSurMesure();
             List<ResumeDemande> demandes = mapper.rechercher(criteres, ordre, taille, page * taille);
             long total = mapper.compter(criteres, totalMax + 1);
             return new PageDemandes(demandes, page, taille, Math.min(total, totalMax), total <= totalMax);

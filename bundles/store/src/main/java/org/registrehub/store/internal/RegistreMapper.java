@@ -28,6 +28,13 @@ public interface RegistreMapper {
     List<ResumeDemande> rechercher(@Param("c") CriteresRecherche criteres, @Param("ordre") String ordre,
                                    @Param("taille") int taille, @Param("offset") int offset);
 
+    /**
+     * For the rest of the transaction, plans every statement for its actual values: a search on a frequent name or a
+     * dense commune needs another plan than one on a rare one, and a generic plan (which PostgreSQL adopts for a
+     * statement prepared on a pooled connection after five runs) would serve both with one.
+     */
+    void plansSurMesure();
+
     List<String> guichets(@Param("territoire") String territoire);
 
     long compter(@Param("c") CriteresRecherche criteres, @Param("limite") int limite);
