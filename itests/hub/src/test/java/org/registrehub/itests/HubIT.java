@@ -300,6 +300,16 @@ public class HubIT extends HubTestSupport {
                 + "\"identifiantRpls\":\"RPLS0449\",\"reservataire\":\"ETAT\",\"dalo\":true},\"commentaire\":\"bail signé\"}";
         assertEquals(400, envoyer("POST", chemin + "/radiation", "\"2\"", "{\"motif\":\"ATTRIBUTION\"}")
                 .statusCode());
+        // Unreadable and missing values are named alike, with the path of the rules on every channel.
+        HttpResponse<String> illisible = envoyer("POST", chemin + "/radiation", "\"2\"",
+                radiation.replace("\"dalo\":true", "\"dalo\":\"oui\""));
+        assertEquals(illisible.body(), 400, illisible.statusCode());
+        assertTrue(illisible.body(), illisible.body().contains("\"champ\":\"radiation.attribution.dalo\""));
+        HttpResponse<String> incomplete = envoyer("POST", chemin + "/radiation", "\"2\"",
+                radiation.replace(",\"dalo\":true", "").replace("\"reservataire\":\"ETAT\",", ""));
+        assertEquals(incomplete.body(), 400, incomplete.statusCode());
+        assertTrue(incomplete.body(), incomplete.body().contains("\"champ\":\"radiation.attribution.dalo\""));
+        assertTrue(incomplete.body(), incomplete.body().contains("\"champ\":\"radiation.attribution.reservataire\""));
         HttpResponse<String> radiee = envoyer("POST", chemin + "/radiation", "\"2\"", radiation);
         assertEquals(radiee.body(), 200, radiee.statusCode());
         assertTrue(radiee.body(), radiee.body().contains("\"statut\":\"RADIEE\""));

@@ -32,6 +32,7 @@ final class ValidateurRadiation {
                             "identifiant RPLS du logement attendu : 1 à 20 lettres ou chiffres");
                 }
                 e.manquant("radiation.attribution.reservataire", a.reservataire());
+                e.manquant("radiation.attribution.dalo", a.dalo());
             }
         } else if (r.attribution() != null) {
             e.ajouter("radiation.attribution", "coherence", r.motif(),

@@ -160,8 +160,9 @@ public class CycleDeVieTest {
         assertEquals("radiation.attribution:obligatoire", regles(() -> service.radier(n, 0,
                 new DemandeRadiation(MotifRadiation.ATTRIBUTION, null, null, null), AGENT)));
         assertEquals("radiation.attribution.bailleur:obligatoire radiation.attribution.identifiantRpls:format "
-                + "radiation.attribution.reservataire:obligatoire", regles(() -> service.radier(n, 0,
-                        new DemandeRadiation(MotifRadiation.ATTRIBUTION, new Attribution(" ", "RPLS-1", null, false),
+                + "radiation.attribution.reservataire:obligatoire radiation.attribution.dalo:obligatoire",
+                regles(() -> service.radier(n, 0,
+                        new DemandeRadiation(MotifRadiation.ATTRIBUTION, new Attribution(" ", "RPLS-1", null, null),
                                 null, null), AGENT)));
         assertEquals("radiation.motifIrrecevabilite:obligatoire", regles(() -> service.radier(n, 0,
                 new DemandeRadiation(MotifRadiation.IRRECEVABILITE, null, null, null), AGENT)));

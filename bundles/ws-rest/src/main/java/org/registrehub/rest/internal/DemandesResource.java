@@ -144,7 +144,16 @@ public class DemandesResource {
     public Response radier(@PathParam("numeroUnique") String numeroUnique,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, InputStream body) {
         long version = version(ifMatch);
-        DemandeRadiation radiation = json.lire(body, DemandeRadiation.class);
+        DemandeRadiation radiation;
+        try {
+            radiation = json.lire(body, DemandeRadiation.class);
+        } catch (DemandeInvalideException e) {
+            // The body is the radiation: its fields are named as the rules name them on every channel.
+            throw new DemandeInvalideException(e.getErreurs().stream()
+                    .map(x -> new ErreurChamp(x.champ() == null || x.champ().isEmpty() ? "radiation"
+                            : "radiation." + x.champ(), x.regle(), x.valeurRejetee(), x.message()))
+                    .toList());
+        }
         return reponse(Response.ok(), registre.radier(numeroUnique, version, radiation, contexte()));
     }
 
