@@ -61,7 +61,7 @@ public class DemandeInfoCommand implements Action {
         table.addRow().addContent("Ménage", x.tailleMenage() + " personne(s), " + x.situationFamiliale());
         table.addRow().addContent("Ressources mensuelles", x.ressources() == null ? "-" : x.ressources().stream()
                 .map(Ressource::montantMensuel).filter(m -> m != null).reduce(BigDecimal.ZERO, BigDecimal::add)
-                .toPlainString() + " €");
+                .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " €");
         table.addRow().addContent("Logement actuel", x.logementActuel() == null ? "-" : x.logementActuel().statut()
                 + (x.mutation() ? " (mutation)" : ""));
         table.addRow().addContent("Motifs", x.motifs() == null ? "-" : join(x.motifs()));

@@ -1,5 +1,6 @@
 package org.registrehub.registration.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,11 @@ final class Differences {
         return forme instanceof Map ? Map.of() : List.of();
     }
 
+    /** Numbers compare by value: 520, 520.0 and 520.00 are the same rent. */
     private static String texte(Object valeur) {
+        if (valeur instanceof Number) {
+            return new BigDecimal(valeur.toString()).stripTrailingZeros().toPlainString();
+        }
         return valeur == null ? null : valeur.toString();
     }
 }

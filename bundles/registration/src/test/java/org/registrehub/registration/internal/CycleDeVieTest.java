@@ -100,6 +100,29 @@ public class CycleDeVieTest {
     }
 
     @Test
+    public void amountsWrittenWithAnotherScaleAreNotAChange() {
+        Demande d = enregistree();
+        Dossier x = d.dossier();
+        List<org.registrehub.api.Ressource> ressources = x.ressources().stream()
+                .map(r -> new org.registrehub.api.Ressource(r.beneficiaire(), r.rang(), r.type(),
+                        r.montantMensuel().stripTrailingZeros()))
+                .toList();
+        var l = x.logementActuel();
+        Dossier memesMontants = Modifs.dossier(x).ressources(ressources)
+                .logementActuel(new org.registrehub.api.LogementActuel(l.statut(), l.loyer().setScale(4), l.surface(),
+                        l.typologie(), l.nombreOccupants()))
+                .build();
+        service.modifier(d.numeroUnique(), 0, memesMontants, AGENT);
+        assertEquals(List.of(), store.historique(d.numeroUnique()).get(1).changements());
+
+        Dossier autreLoyer = Modifs.dossier(memesMontants).logementActuel(new org.registrehub.api.LogementActuel(
+                l.statut(), new java.math.BigDecimal("520.5"), l.surface(), l.typologie(), l.nombreOccupants())).build();
+        service.modifier(d.numeroUnique(), 1, autreLoyer, AGENT);
+        assertEquals(List.of(new Changement("dossier.logementActuel.loyer", "520", "520.5")),
+                store.historique(d.numeroUnique()).get(2).changements());
+    }
+
+    @Test
     public void aStaleVersionIsRefusedBeforeAnything() {
         Demande d = enregistree();
         service.modifier(d.numeroUnique(), 0, d.dossier(), AGENT);
