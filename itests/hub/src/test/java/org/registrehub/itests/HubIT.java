@@ -140,6 +140,11 @@ public class HubIT extends HubTestSupport {
         HttpResponse<String> lu = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
                 "<r:consulterDemande><r:numeroUnique>" + numero + "</r:numeroUnique></r:consulterDemande>"));
         assertEquals(200, lu.statusCode());
+        // Only the attestation travels as MTOM; the other answers are plain envelopes.
+        for (HttpResponse<String> reponse : List.of(cree, lu)) {
+            String type = reponse.headers().firstValue("Content-Type").orElseThrow();
+            assertTrue(type, type.startsWith("text/xml"));
+        }
         assertTrue(lu.body(), lu.body().contains("<nom>Durand</nom>"));
         assertTrue(lu.body(), lu.body().contains("<dateValidite>"));
         assertEquals(1, compter("select count(*) from demande where numero_unique = '" + numero
@@ -160,6 +165,7 @@ public class HubIT extends HubTestSupport {
         HttpResponse<String> absente = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
                 "<r:consulterDemande><r:numeroUnique>0440101999999G1104</r:numeroUnique></r:consulterDemande>"));
         assertTrue(absente.body(), absente.body().contains("<code>DEMANDE_INTROUVABLE</code>"));
+        assertTrue(absente.headers().firstValue("Content-Type").orElseThrow().startsWith("text/xml"));
 
         HttpResponse<String> pasXml = post("/ws/registre/v1", "text/xml; charset=UTF-8", "<pas-fini");
         assertEquals(500, pasXml.statusCode());
@@ -306,7 +312,7 @@ public class HubIT extends HubTestSupport {
         assertEquals(illisible.body(), 400, illisible.statusCode());
         assertTrue(illisible.body(), illisible.body().contains("\"champ\":\"radiation.attribution.dalo\""));
         HttpResponse<String> incomplete = envoyer("POST", chemin + "/radiation", "\"2\"",
-                radiation.replace(",\"dalo\":true", "").replace("\"reservataire\":\"ETAT\",", ""));
+                radiation.replace(",\"dalo\":true", "").replace(",\"reservataire\":\"ETAT\"", ""));
         assertEquals(incomplete.body(), 400, incomplete.statusCode());
         assertTrue(incomplete.body(), incomplete.body().contains("\"champ\":\"radiation.attribution.dalo\""));
         assertTrue(incomplete.body(), incomplete.body().contains("\"champ\":\"radiation.attribution.reservataire\""));
