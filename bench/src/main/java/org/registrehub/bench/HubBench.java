@@ -132,12 +132,16 @@ public final class HubBench {
         }
     }
 
-    /** The same rows as a registration, written by plain JDBC: counter increment, demand, outbox, one transaction. */
+    /**
+     * The same rows as a registration, written by plain JDBC: counter increment (its own transaction, as the hub),
+     * then demand (with its search columns), history line and outbox event in one transaction.
+     */
     private static double baseline(TestDatabase db, int n, int clients) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE bench_demande (LIKE demande INCLUDING ALL)");
             s.execute("CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL)");
             s.execute("CREATE TABLE bench_compteur (LIKE compteur_numero INCLUDING ALL)");
+            s.execute("CREATE TABLE bench_historique (LIKE demande_historique INCLUDING ALL)");
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger suivant = new AtomicInteger();
@@ -154,9 +158,12 @@ public final class HubBench {
                                 + "RETURNING dernier");
                         PreparedStatement demande = c.prepareStatement("INSERT INTO bench_demande (numero_unique, "
                                 + "nom, prenoms, date_naissance, commune, typologie, guichet, territoire, date_depot, "
-                                + "date_validite, statut, version, dossier, canal_creation) VALUES (?, 'Bench', "
-                                + "'Demande', ?, '44109', 'T3', 'G1104', '044', ?, ?, 'ACTIVE', 0, CAST(? AS jsonb), "
-                                + "'REST')");
+                                + "date_validite, statut, version, dossier, canal_creation, communes, typologies) "
+                                + "VALUES (?, 'Bench', 'Demande', ?, '44109', 'T3', 'G1104', '044', ?, ?, 'ACTIVE', 0, "
+                                + "CAST(? AS jsonb), 'REST', ARRAY['44109', '44162'], ARRAY['T3', 'T4'])");
+                        PreparedStatement historique = c.prepareStatement("INSERT INTO bench_historique "
+                                + "(numero_unique, version, horodatage, operation, acteur, canal, changements) VALUES "
+                                + "(?, 0, now(), 'ENREGISTREMENT', 'anonyme@127.0.0.1', 'REST', '[]'::jsonb)");
                         PreparedStatement outbox = c.prepareStatement("INSERT INTO bench_outbox (evenement_id, type, "
                                 + "numero_unique, horodatage, contenu) VALUES (?, 'demandeEnregistree', ?, now(), "
                                 + "CAST(? AS json))");
@@ -174,6 +181,8 @@ public final class HubBench {
                             demande.setObject(4, LocalDate.now().plusYears(1));
                             demande.setString(5, MODELE);
                             demande.executeUpdate();
+                            historique.setString(1, numero);
+                            historique.executeUpdate();
                             outbox.setObject(1, UUID.randomUUID());
                             outbox.setString(2, numero);
                             outbox.setString(3, MODELE);
