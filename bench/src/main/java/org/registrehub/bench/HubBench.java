@@ -37,17 +37,19 @@ public final class HubBench {
     public static void main(String[] args) throws Exception {
         int demandes = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int echauffement = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
         if (!Files.exists(distribution)) {
             throw new IllegalStateException("distribution absente : " + distribution + " (mvn install -DskipTests)");
         }
         try (TestDatabase db = TestDatabase.create("registre_bench")) {
-            run(distribution, dir, db, demandes, clients);
+            run(distribution, dir, db, demandes, clients, echauffement);
         }
     }
 
-    private static void run(Path distribution, Path dir, TestDatabase db, int demandes, int clients) throws Exception {
+    private static void run(Path distribution, Path dir, TestDatabase db, int demandes, int clients,
+                            int echauffement) throws Exception {
         try (HubLance hub = new HubLance(distribution, dir, db)) {
             double bootHealth = hub.attendreSante(Duration.ofMinutes(3));
             double bootBundles = hub.attendreBundles(Duration.ofMinutes(2));
@@ -56,8 +58,12 @@ public final class HubBench {
             TimeUnit.SECONDS.sleep(10); // idle: let the start-up allocation settle before reading the resident size
             System.out.printf("BENCH rss.idle %d MiB%n", hub.rssMiB());
 
-            // warm-up, then the measured run
-            enregistrer(hub.client, hub.base, 200, clients, new Mesures(200));
+            // warm-up until the JIT has compiled the hot paths (on 2 cores, the first thousand registrations run at
+            // half speed), then the measured run
+            long t0 = System.nanoTime();
+            enregistrer(hub.client, hub.base, echauffement, clients, new Mesures(echauffement));
+            System.out.printf("BENCH rest.register.warmup %.0f demandes/s (first %d demandes, cold JVM)%n",
+                    echauffement / secondes(t0), echauffement);
             Mesures latences = new Mesures(demandes);
             long t1 = System.nanoTime();
             enregistrer(hub.client, hub.base, demandes, clients, latences);

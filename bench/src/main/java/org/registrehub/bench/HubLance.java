@@ -11,9 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import org.registrehub.testing.TestDatabase;
@@ -119,10 +122,26 @@ final class HubLance implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        karaf.descendants().forEach(ProcessHandle::destroy);
-        karaf.destroy();
-        karaf.waitFor(60, TimeUnit.SECONDS);
-        karaf.descendants().forEach(ProcessHandle::destroyForcibly);
+        // The Karaf JVM is a child of the start script: wait for it too, not only for the script. A JVM still
+        // shutting down when the database is dropped would see its database vanish and re-create it (autoCreate).
+        List<ProcessHandle> processus = new ArrayList<>(karaf.descendants().toList());
+        processus.add(karaf.toHandle());
+        processus.forEach(ProcessHandle::destroy);
+        long fin = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (ProcessHandle p : processus) {
+            try {
+                p.onExit().get(Math.max(1, fin - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                p.destroyForcibly();
+            }
+        }
+        for (ProcessHandle p : processus) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("le processus " + p.pid() + " du hub ne s'arrête pas", e);
+            }
+        }
     }
 
     interface Condition {
