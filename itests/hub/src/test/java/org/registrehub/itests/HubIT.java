@@ -404,7 +404,9 @@ public class HubIT extends HubTestSupport {
         assertTrue(info, info.contains(numero));
         assertTrue(info, info.contains("ACTIVE"));
         String inconnue = executer("registre:demande-info 0440101999999G1104");
-        assertTrue(inconnue, inconnue.contains("Aucune demande"));
+        assertTrue(inconnue, inconnue.startsWith("Error executing command: Aucune demande"));
+        String erreur = executer("registre:demande-search --statut ANNULEE");
+        assertTrue(erreur, erreur.contains("--statut : valeurs permises ACTIVE, RADIEE"));
         String sante = executer("registre:health");
         assertTrue(sante, sante.contains("base-de-donnees"));
         assertTrue(sante, sante.contains("UP"));

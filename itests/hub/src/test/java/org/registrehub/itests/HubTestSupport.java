@@ -18,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.util.Arrays;
@@ -201,6 +202,11 @@ public abstract class HubTestSupport {
         Session session = sessionFactory.create(System.in, print, print);
         try {
             Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (PrivilegedActionException e) {
+            // as the shell does on every session: a command reports its error by throwing it
+            print.println("Error executing command: " + e.getException().getMessage());
+        } catch (RuntimeException e) {
+            print.println("Error executing command: " + e.getMessage());
         } finally {
             session.close();
         }

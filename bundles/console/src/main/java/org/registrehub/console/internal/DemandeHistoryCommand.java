@@ -13,7 +13,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.Changement;
 import org.registrehub.api.EntreeHistorique;
-import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
 
 /** {@code registre:demande-history NUMERO}: every change of a demand, who made it, when, how, and what changed. */
@@ -35,27 +34,23 @@ public class DemandeHistoryCommand implements Action {
 
     @Override
     public Object execute() {
-        try {
-            ShellTable table = new ShellTable();
-            table.column("Version");
-            table.column("Horodatage (Paris)");
-            table.column("Opération");
-            table.column("Acteur");
-            table.column("Canal");
-            table.column("Changements").maxSize(80).wrap();
-            for (EntreeHistorique e : registre.historique(numeroUnique)) {
-                String changements = e.changements().stream().map(DemandeHistoryCommand::changement)
-                        .collect(Collectors.joining("\n"));
-                if (e.commentaire() != null) {
-                    changements = (changements.isEmpty() ? "" : changements + "\n") + "« " + e.commentaire() + " »";
-                }
-                table.addRow().addContent(e.version(), HEURE.format(e.horodatage()), e.operation(), e.acteur(),
-                        e.canal(), changements.isEmpty() ? "-" : changements);
+        ShellTable table = new ShellTable();
+        table.column("Version");
+        table.column("Horodatage (Paris)");
+        table.column("Opération");
+        table.column("Acteur");
+        table.column("Canal");
+        table.column("Changements").maxSize(80).wrap();
+        for (EntreeHistorique e : registre.historique(numeroUnique)) {
+            String changements = e.changements().stream().map(DemandeHistoryCommand::changement)
+                    .collect(Collectors.joining("\n"));
+            if (e.commentaire() != null) {
+                changements = (changements.isEmpty() ? "" : changements + "\n") + "« " + e.commentaire() + " »";
             }
-            table.print(System.out);
-        } catch (RegistreException e) {
-            System.err.println(e.getMessage());
+            table.addRow().addContent(e.version(), HEURE.format(e.horodatage()), e.operation(), e.acteur(),
+                    e.canal(), changements.isEmpty() ? "-" : changements);
         }
+        table.print(System.out);
         return null;
     }
 

@@ -15,7 +15,6 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.Demande;
 import org.registrehub.api.Dossier;
 import org.registrehub.api.Personne;
-import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Ressource;
 
@@ -34,12 +33,10 @@ public class DemandeInfoCommand implements Action {
 
     @Override
     public Object execute() {
-        try {
-            registre.consulter(numeroUnique).ifPresentOrElse(d -> afficher(d, System.out),
-                    () -> System.err.println("Aucune demande ne porte le numéro unique « " + numeroUnique + " »."));
-        } catch (RegistreException e) {
-            System.err.println(e.getMessage());
-        }
+        // errors are thrown: the shell prints them on every kind of session (local console, SSH, bin/client)
+        Demande demande = registre.consulter(numeroUnique).orElseThrow(() -> new IllegalArgumentException(
+                "Aucune demande ne porte le numéro unique « " + numeroUnique + " »."));
+        afficher(demande, System.out);
         return null;
     }
 

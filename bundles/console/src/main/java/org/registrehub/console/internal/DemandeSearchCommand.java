@@ -13,7 +13,6 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.PageDemandes;
-import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.ResumeDemande;
 import org.registrehub.api.Statut;
@@ -79,29 +78,25 @@ public class DemandeSearchCommand implements Action {
 
     @Override
     public Object execute() {
-        try {
-            CriteresRecherche criteres = new CriteresRecherche(numero, nom, prenom, date("--naissance", naissance),
-                    commune, territoire, statut(),
-                    typologie == null ? null : Typologie.parse(typologie).orElseThrow(() ->
-                            new IllegalArgumentException("--typologie : valeurs permises CHAMBRE, T1 … T6_PLUS")),
-                    date("--depot-du", depotDu), date("--depot-au", depotAu), date("--validite-du", validiteDu),
-                    date("--validite-au", validiteAu));
-            PageDemandes resultat = registre.rechercher(criteres, tri(), page, taille);
-            ShellTable table = new ShellTable();
-            for (String colonne : new String[] {"Numéro unique", "Statut", "Nom", "Prénoms", "Naissance", "Commune",
-                "Typologie", "Dépôt", "Validité"}) {
-                table.column(colonne);
-            }
-            for (ResumeDemande d : resultat.demandes()) {
-                table.addRow().addContent(d.numeroUnique(), d.statut(), d.nom(), d.prenoms(), d.dateNaissance(),
-                        d.commune(), d.typologie(), d.dateDepot(), d.dateValidite());
-            }
-            table.print(System.out);
-            System.out.println((resultat.totalExact() ? "" : "plus de ") + resultat.total() + " demande(s) ; page "
-                    + resultat.page() + ", " + resultat.demandes().size() + " affichée(s)");
-        } catch (RegistreException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+        CriteresRecherche criteres = new CriteresRecherche(numero, nom, prenom, date("--naissance", naissance),
+                commune, territoire, statut(),
+                typologie == null ? null : Typologie.parse(typologie).orElseThrow(() ->
+                        new IllegalArgumentException("--typologie : valeurs permises CHAMBRE, T1 … T6_PLUS")),
+                date("--depot-du", depotDu), date("--depot-au", depotAu), date("--validite-du", validiteDu),
+                date("--validite-au", validiteAu));
+        PageDemandes resultat = registre.rechercher(criteres, tri(), page, taille);
+        ShellTable table = new ShellTable();
+        for (String colonne : new String[] {"Numéro unique", "Statut", "Nom", "Prénoms", "Naissance", "Commune",
+            "Typologie", "Dépôt", "Validité"}) {
+            table.column(colonne);
         }
+        for (ResumeDemande d : resultat.demandes()) {
+            table.addRow().addContent(d.numeroUnique(), d.statut(), d.nom(), d.prenoms(), d.dateNaissance(),
+                    d.commune(), d.typologie(), d.dateDepot(), d.dateValidite());
+        }
+        table.print(System.out);
+        System.out.println((resultat.totalExact() ? "" : "plus de ") + resultat.total() + " demande(s) ; page "
+                + resultat.page() + ", " + resultat.demandes().size() + " affichée(s)");
         return null;
     }
 

@@ -22,15 +22,14 @@ public class HealthCommand implements Action {
     @Override
     public Object execute() {
         if (composants == null || composants.isEmpty()) {
-            System.err.println("Aucun composant ne publie son état : la fonctionnalité registre-store est-elle "
-                    + "installée (feature:list | grep registre) ?");
-            return null;
+            throw new IllegalStateException("Aucun composant ne publie son état : la fonctionnalité registre-store "
+                    + "est-elle installée (feature:list | grep registre) ?");
         }
         ShellTable table = new ShellTable();
         table.column("Composant");
         table.column("État");
         table.column("Depuis");
-        table.column("Détail").maxSize(100).wrap();
+        table.column("Détail").maxSize(140).wrap();
         composants.stream().map(SanteService::etat).sorted(Comparator.comparing(EtatSante::composant))
                 .forEach(e -> table.addRow().addContent(e.composant(), e.statut(), e.depuis(), e.message()));
         table.print(System.out);
