@@ -62,6 +62,8 @@ import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.CompteurStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.spi.IdentiteStore;
 import org.registrehub.api.spi.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,12 +72,13 @@ import org.slf4j.LoggerFactory;
  * The register's persistence on PostgreSQL through MyBatis. The DataSource is the pax-jdbc one
  * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
  */
-@Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class},
+@Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
+    IdentiteStore.class, AuditStore.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
-        SurveillanceBase.Operations {
+        SurveillanceBase.Operations, AccesPostgres.Delegation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -89,6 +92,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final StoreConfig config;
     private final SqlSessionFactory sessions;
     private final SurveillanceBase surveillance;
+    private final AccesPostgres acces;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -105,9 +109,15 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.bundleContext = bundleContext;
         this.config = config;
         this.sessions = construireSessions(dataSource, json);
+        this.acces = new AccesPostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
+    }
+
+    @Override
+    public AccesPostgres acces() {
+        return acces;
     }
 
     @Deactivate
@@ -131,6 +141,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.getTypeHandlerRegistry().register(Radiation.class,
                     new JsonTypeHandler<>(json, Radiation.class));
             configuration.addMapper(RegistreMapper.class);
+            configuration.addMapper(AccesMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);
@@ -288,6 +299,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
      * names while it builds dynamic SQL: the calling thread's context class loader is this bundle's meanwhile.
      */
     private <T> T executer(String operation, Function<RegistreMapper, T> work) {
+        return executer(operation, RegistreMapper.class, work);
+    }
+
+    /** Runs the work in one transaction with the given mapper; failures become the register's errors. */
+    <M, T> T executer(String operation, Class<M> mapper, Function<M, T> work) {
         if (!surveillance.schemaPret()) {
             throw new RegistreIndisponibleException("Le registre n'est pas prêt : " + surveillance.etat().message()
                     + ". Réessayez dans quelques instants.", null);
@@ -296,7 +312,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(PostgresStore.class.getClassLoader());
         try (SqlSession session = sessions.openSession(false)) {
-            T result = work.apply(session.getMapper(RegistreMapper.class));
+            T result = work.apply(session.getMapper(mapper));
             session.commit(true);
             return result;
         } catch (PersistenceException e) {

@@ -1,0 +1,54 @@
+package org.registrehub.api.acces;
+
+import java.util.List;
+import java.util.Set;
+
+import org.registrehub.api.Contexte;
+
+/**
+ * Access management: organisations, their territories, their users. Allowed to administrators everywhere and to
+ * gestionnaires within their territories; every change is audited. Errors: {@code AccesRefuseException},
+ * {@code DemandeInvalideException} (field by field), {@code RegistreException} with code {@code INTROUVABLE} or
+ * {@code EXISTE_DEJA}.
+ */
+public interface AccesService {
+
+    Organisation creerOrganisation(Organisation organisation, Contexte contexte);
+
+    List<Organisation> organisations(Contexte contexte);
+
+    Organisation accorderTerritoire(String organisation, String territoire, Contexte contexte);
+
+    Organisation revoquerTerritoire(String organisation, String territoire, Contexte contexte);
+
+    /**
+     * Creates a user; when no password is given, one is generated and returned (shown once, never stored in clear).
+     *
+     * @return the account and the password to hand over
+     */
+    CompteCree creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
+                                String motDePasse, Contexte contexte);
+
+    List<Utilisateur> utilisateurs(String organisation, Contexte contexte);
+
+    /** Disables a user at once: its next request is refused. */
+    Utilisateur desactiverUtilisateur(String identifiant, Contexte contexte);
+
+    Utilisateur reactiverUtilisateur(String identifiant, Contexte contexte);
+
+    /** Sets a new password (generated when none is given) and returns it. */
+    CompteCree changerMotDePasse(String identifiant, String motDePasse, Contexte contexte);
+
+    /**
+     * A created account and its password in clear, to hand over once.
+     *
+     * @param utilisateur the account
+     * @param motDePasse  its password
+     */
+    record CompteCree(Utilisateur utilisateur, String motDePasse) {
+        @Override
+        public String toString() {
+            return "CompteCree[" + utilisateur + ", motDePasse=***]";
+        }
+    }
+}

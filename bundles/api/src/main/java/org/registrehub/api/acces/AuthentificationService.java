@@ -1,0 +1,16 @@
+package org.registrehub.api.acces;
+
+import java.util.Optional;
+
+/** Checks credentials against the identities stored in PostgreSQL (used by the JAAS realm of every channel). */
+public interface AuthentificationService {
+
+    /**
+     * The identity of an active user of an active organisation whose password matches; empty otherwise (unknown
+     * user, wrong password, disabled account), without saying which, and after the same work in every case.
+     */
+    Optional<Identite> authentifier(String identifiant, char[] motDePasse);
+
+    /** The current identity of an active user (roles and territories as they are now), for a message channel. */
+    Optional<Identite> identite(String identifiant);
+}

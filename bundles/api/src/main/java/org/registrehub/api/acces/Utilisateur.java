@@ -1,0 +1,23 @@
+package org.registrehub.api.acces;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A user account (never its password).
+ *
+ * @param identifiant  login, unique
+ * @param nom          display name
+ * @param organisation code of its organisation
+ * @param roles        its roles
+ * @param actif        a disabled user is refused at its next request
+ * @param creeLe       creation time
+ * @param desactiveLe  when it was disabled, if it is
+ */
+public record Utilisateur(String identifiant, String nom, String organisation, Set<Role> roles, boolean actif,
+                          Instant creeLe, Instant desactiveLe) {
+
+    public Utilisateur {
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+}

@@ -1,0 +1,53 @@
+package org.registrehub.api.spi;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.Utilisateur;
+
+/** Organisations, users and territories in PostgreSQL. Passwords are stored only as bcrypt hashes. */
+public interface IdentiteStore {
+
+    /**
+     * A user with its hash and its organisation.
+     *
+     * @param utilisateur  the account
+     * @param empreinte    bcrypt hash of its password
+     * @param organisation its organisation, territories included
+     */
+    record Compte(Utilisateur utilisateur, String empreinte, Organisation organisation) {
+        @Override
+        public String toString() {
+            return "Compte[" + utilisateur.identifiant() + "]";
+        }
+    }
+
+    Optional<Compte> compte(String identifiant);
+
+    Optional<Organisation> organisation(String code);
+
+    List<Organisation> organisations();
+
+    /** Inserts the organisation and its territories; false when the code (or guichet code) is taken. */
+    boolean creerOrganisation(Organisation organisation);
+
+    void accorderTerritoire(String organisation, String territoire);
+
+    void revoquerTerritoire(String organisation, String territoire);
+
+    /** Inserts the user; false when the login is taken. */
+    boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles, String empreinte);
+
+    List<Utilisateur> utilisateurs(String organisation);
+
+    /** Sets the active flag; false when the user is unknown. */
+    boolean activerUtilisateur(String identifiant, boolean actif);
+
+    boolean changerEmpreinte(String identifiant, String empreinte);
+
+    /** Number of active users holding this role (the first start creates the administrator when there is none). */
+    long utilisateursActifs(Role role);
+}

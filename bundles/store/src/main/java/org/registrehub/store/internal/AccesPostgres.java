@@ -1,0 +1,240 @@
+package org.registrehub.store.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.registrehub.api.Canal;
+import org.registrehub.api.acces.CriteresAudit;
+import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.PageAudit;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.acces.Utilisateur;
+import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.spi.IdentiteStore;
+
+/** Organisations, users, territories and the audit trail, on the store's sessions and health watch. */
+final class AccesPostgres implements IdentiteStore, AuditStore {
+
+    /** Lets the store publish these services itself (one component, one DataSource, one health watch). */
+    interface Delegation extends IdentiteStore, AuditStore {
+
+        AccesPostgres acces();
+
+        @Override
+        default Optional<Compte> compte(String identifiant) {
+            return acces().compte(identifiant);
+        }
+
+        @Override
+        default Optional<Organisation> organisation(String code) {
+            return acces().organisation(code);
+        }
+
+        @Override
+        default List<Organisation> organisations() {
+            return acces().organisations();
+        }
+
+        @Override
+        default boolean creerOrganisation(Organisation organisation) {
+            return acces().creerOrganisation(organisation);
+        }
+
+        @Override
+        default void accorderTerritoire(String organisation, String territoire) {
+            acces().accorderTerritoire(organisation, territoire);
+        }
+
+        @Override
+        default void revoquerTerritoire(String organisation, String territoire) {
+            acces().revoquerTerritoire(organisation, territoire);
+        }
+
+        @Override
+        default boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
+                                         String empreinte) {
+            return acces().creerUtilisateur(identifiant, nom, organisation, roles, empreinte);
+        }
+
+        @Override
+        default List<Utilisateur> utilisateurs(String organisation) {
+            return acces().utilisateurs(organisation);
+        }
+
+        @Override
+        default boolean activerUtilisateur(String identifiant, boolean actif) {
+            return acces().activerUtilisateur(identifiant, actif);
+        }
+
+        @Override
+        default boolean changerEmpreinte(String identifiant, String empreinte) {
+            return acces().changerEmpreinte(identifiant, empreinte);
+        }
+
+        @Override
+        default long utilisateursActifs(Role role) {
+            return acces().utilisateursActifs(role);
+        }
+
+        @Override
+        default void auditer(EntreeAudit entree) {
+            acces().auditer(entree);
+        }
+
+        @Override
+        default PageAudit rechercher(CriteresAudit criteres, Set<String> territoires, int page, int taille) {
+            return acces().rechercher(criteres, territoires, page, taille);
+        }
+    }
+
+    private final PostgresStore store;
+
+    AccesPostgres(PostgresStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<Compte> compte(String identifiant) {
+        return Optional.ofNullable(store.executer("lecture du compte " + identifiant, AccesMapper.class,
+                m -> m.compte(identifiant))).map(l -> new Compte(utilisateur(l), texte(l, "empreinte"),
+                        organisation(l, "org_")));
+    }
+
+    @Override
+    public Optional<Organisation> organisation(String code) {
+        return Optional.ofNullable(store.executer("lecture de l'organisation " + code, AccesMapper.class,
+                m -> m.organisation(code))).map(l -> organisation(l, ""));
+    }
+
+    @Override
+    public List<Organisation> organisations() {
+        return store.executer("liste des organisations", AccesMapper.class, AccesMapper::organisations).stream()
+                .map(l -> organisation(l, "")).toList();
+    }
+
+    @Override
+    public boolean creerOrganisation(Organisation o) {
+        return store.executer("création de l'organisation " + o.code(), AccesMapper.class, m -> {
+            if (m.creerOrganisation(o.code(), o.type().name(), o.nom(), o.guichet(), o.active()) == 0) {
+                return false;
+            }
+            o.territoires().forEach(t -> m.accorderTerritoire(o.code(), t));
+            return true;
+        });
+    }
+
+    @Override
+    public void accorderTerritoire(String organisation, String territoire) {
+        store.executer("territoire " + territoire + " accordé à " + organisation, AccesMapper.class,
+                m -> m.accorderTerritoire(organisation, territoire));
+    }
+
+    @Override
+    public void revoquerTerritoire(String organisation, String territoire) {
+        store.executer("territoire " + territoire + " retiré à " + organisation, AccesMapper.class,
+                m -> m.revoquerTerritoire(organisation, territoire));
+    }
+
+    @Override
+    public boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
+                                    String empreinte) {
+        String liste = roles.stream().map(Role::nom).sorted().collect(Collectors.joining(","));
+        return store.executer("création de l'utilisateur " + identifiant, AccesMapper.class,
+                m -> m.creerUtilisateur(identifiant, nom, organisation, liste, empreinte)) > 0;
+    }
+
+    @Override
+    public List<Utilisateur> utilisateurs(String organisation) {
+        return store.executer("utilisateurs de " + organisation, AccesMapper.class, m -> m.utilisateurs(organisation))
+                .stream().map(AccesPostgres::utilisateur).toList();
+    }
+
+    @Override
+    public boolean activerUtilisateur(String identifiant, boolean actif) {
+        return store.executer((actif ? "réactivation de " : "désactivation de ") + identifiant, AccesMapper.class,
+                m -> m.activerUtilisateur(identifiant, actif)) > 0;
+    }
+
+    @Override
+    public boolean changerEmpreinte(String identifiant, String empreinte) {
+        return store.executer("mot de passe de " + identifiant, AccesMapper.class,
+                m -> m.changerEmpreinte(identifiant, empreinte)) > 0;
+    }
+
+    @Override
+    public long utilisateursActifs(Role role) {
+        return store.executer("comptage des utilisateurs " + role.nom(), AccesMapper.class,
+                m -> m.utilisateursActifs(role.nom()));
+    }
+
+    @Override
+    public void auditer(EntreeAudit e) {
+        store.executer("écriture de l'audit", AccesMapper.class, m -> m.auditer(e));
+    }
+
+    @Override
+    public PageAudit rechercher(CriteresAudit criteres, Set<String> territoires, int page, int taille) {
+        List<String> liste = territoires == null ? null : List.copyOf(territoires);
+        return store.executer("lecture de l'audit", AccesMapper.class, m -> {
+            List<EntreeAudit> lignes = m.audit(criteres, liste, taille, page * taille).stream()
+                    .map(AccesPostgres::entree).toList();
+            return new PageAudit(lignes, page, taille, m.compterAudit(criteres, liste));
+        });
+    }
+
+    // ------------------------------------------------------------------ rows to records
+
+    private static Utilisateur utilisateur(Map<String, Object> l) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : liste(texte(l, "roles"))) {
+            Role.parse(r).ifPresent(roles::add);
+        }
+        return new Utilisateur(texte(l, "identifiant"), texte(l, "nom"), texte(l, "organisation"), roles,
+                Boolean.TRUE.equals(l.get("actif")), instant(l.get("cree_le")), instant(l.get("desactive_le")));
+    }
+
+    private static Organisation organisation(Map<String, Object> l, String prefixe) {
+        return new Organisation(texte(l, prefixe + "code"), TypeOrganisation.valueOf(texte(l, prefixe + "type")),
+                texte(l, prefixe + "nom"), texte(l, prefixe + "guichet"), Boolean.TRUE.equals(l.get(prefixe + "active")),
+                new TreeSet<>(liste(texte(l, prefixe + "territoires"))));
+    }
+
+    private static EntreeAudit entree(Map<String, Object> l) {
+        return new EntreeAudit(instant(l.get("horodatage")), texte(l, "acteur"), texte(l, "organisation"),
+                Canal.valueOf(texte(l, "canal")), texte(l, "operation"), texte(l, "numero_unique"),
+                texte(l, "territoire"), texte(l, "details"));
+    }
+
+    private static String texte(Map<String, Object> l, String colonne) {
+        Object v = l.get(colonne);
+        return v == null ? null : v.toString();
+    }
+
+    private static List<String> liste(String valeurs) {
+        return valeurs == null || valeurs.isEmpty() ? List.of() : Arrays.asList(valeurs.split(","));
+    }
+
+    private static Instant instant(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (v instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        throw new IllegalStateException("horodatage inattendu : " + v.getClass());
+    }
+}

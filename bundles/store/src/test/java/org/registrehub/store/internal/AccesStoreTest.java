@@ -1,0 +1,192 @@
+package org.registrehub.store.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Demande;
+import org.registrehub.api.EntreeHistorique;
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.Operation;
+import org.registrehub.api.Statut;
+import org.registrehub.api.acces.CriteresAudit;
+import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.PageAudit;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.spi.IdentiteStore.Compte;
+import org.registrehub.testing.Exemples;
+import org.registrehub.testing.TestDatabase;
+
+/** Organisations, users, territories and the append-only audit trail on a real, throw-away PostgreSQL. */
+public class AccesStoreTest {
+
+    /** A well-formed bcrypt hash (the schema refuses anything else); the store never checks passwords itself. */
+    private static final String EMPREINTE = "$2y$10$" + "abcdefghijklmnopqrstuv".repeat(3).substring(0, 53);
+
+    private TestDatabase db;
+    private PostgresStore store;
+
+    @Before
+    public void setUp() {
+        db = TestDatabase.create("registre_acces_test");
+        store = StoresDeTest.ouvrir(db);
+    }
+
+    @After
+    public void tearDown() {
+        if (store != null) {
+            StoresDeTest.fermer(store);
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private static Organisation guichet(String code, String guichet, String... territoires) {
+        return new Organisation(code, TypeOrganisation.GUICHET, "Mairie " + code, guichet, true, Set.of(territoires));
+    }
+
+    @Test
+    public void organisationsKeepTheirTerritoriesAndTheirCodesAreUnique() {
+        assertTrue(store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044", "085")));
+        assertFalse("same code", store.creerOrganisation(guichet("MAIRIE-NANTES", "G1105", "044")));
+        assertFalse("same guichet code", store.creerOrganisation(guichet("AUTRE", "G1104", "044")));
+        Organisation lue = store.organisation("MAIRIE-NANTES").orElseThrow();
+        assertEquals(Set.of("044", "085"), lue.territoires());
+        assertEquals("G1104", lue.guichet());
+
+        store.accorderTerritoire("MAIRIE-NANTES", "049");
+        store.revoquerTerritoire("MAIRIE-NANTES", "085");
+        assertEquals(Set.of("044", "049"), store.organisation("MAIRIE-NANTES").orElseThrow().territoires());
+        assertEquals(List.of("MAIRIE-NANTES"), store.organisations().stream().map(Organisation::code).toList());
+        assertTrue(store.organisation("INCONNUE").isEmpty());
+    }
+
+    @Test
+    public void aUserComesBackWithItsRolesOrganisationAndHashAndCanBeDisabledAtOnce() {
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
+        assertTrue(store.creerUtilisateur("agent.nantes", "Agent Nantes", "MAIRIE-NANTES",
+                EnumSet.of(Role.GUICHET, Role.GESTIONNAIRE), EMPREINTE));
+        assertFalse("same login", store.creerUtilisateur("agent.nantes", "Autre", "MAIRIE-NANTES",
+                EnumSet.of(Role.GUICHET), EMPREINTE));
+        assertFalse("unknown organisation", store.creerUtilisateur("perdu", "Perdu", "INCONNUE",
+                EnumSet.of(Role.GUICHET), EMPREINTE));
+
+        Compte c = store.compte("agent.nantes").orElseThrow();
+        assertEquals(EMPREINTE, c.empreinte());
+        assertEquals(EnumSet.of(Role.GUICHET, Role.GESTIONNAIRE), c.utilisateur().roles());
+        assertEquals(Set.of("044"), c.organisation().territoires());
+        assertTrue(c.utilisateur().actif());
+        assertNull(c.utilisateur().desactiveLe());
+        assertEquals(1, store.utilisateursActifs(Role.GESTIONNAIRE));
+
+        assertTrue(store.activerUtilisateur("agent.nantes", false));
+        Compte desactive = store.compte("agent.nantes").orElseThrow();
+        assertFalse(desactive.utilisateur().actif());
+        assertNotNull(desactive.utilisateur().desactiveLe());
+        assertEquals(0, store.utilisateursActifs(Role.GESTIONNAIRE));
+        assertTrue(store.activerUtilisateur("agent.nantes", true));
+        assertTrue(store.compte("agent.nantes").orElseThrow().utilisateur().actif());
+        assertFalse(store.activerUtilisateur("inconnu", false));
+    }
+
+    @Test
+    public void theSchemaRefusesWhatIsNotAHashOrNotARole() throws Exception {
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
+        refuse("INSERT INTO utilisateur (identifiant, organisation_id, empreinte, roles) SELECT 'clair', id,"
+                + " 'motdepasse', ARRAY['guichet'] FROM organisation");
+        refuse("INSERT INTO utilisateur (identifiant, organisation_id, empreinte, roles) SELECT 'pirate', id, '"
+                + EMPREINTE + "', ARRAY['root'] FROM organisation");
+        refuse("INSERT INTO organisation_territoire SELECT id, '44' FROM organisation");
+    }
+
+    @Test
+    public void usersOfADisabledOrganisationAreInactive() throws Exception {
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
+        store.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE);
+        executer("UPDATE organisation SET active = false");
+        assertFalse(store.compte("agent.nantes").orElseThrow().utilisateur().actif());
+    }
+
+    @Test
+    public void auditLinesAreFilteredByCriteriaAndTerritoriesAndNeverChange() throws Exception {
+        Instant t = Instant.parse("2026-11-23T10:00:00Z");
+        store.auditer(new EntreeAudit(t, "agent.nantes", "MAIRIE-NANTES", Canal.REST, "CONSULTATION",
+                "0441126000001G1104", "044", null));
+        store.auditer(new EntreeAudit(t.plusSeconds(60), "agent.lille", "MAIRIE-LILLE", Canal.SOAP, "RECHERCHE",
+                null, "059", "nom=martin"));
+        store.auditer(new EntreeAudit(t.plusSeconds(120), "agent.nantes", "MAIRIE-NANTES", Canal.REST,
+                "ATTESTATION", "0441126000001G1104", "044", null));
+
+        PageAudit tout = store.rechercher(CriteresAudit.aucun(), null, 0, 10);
+        assertEquals(3, tout.total());
+        assertEquals("most recent first", "ATTESTATION", tout.entrees().get(0).operation());
+        assertEquals(2, store.rechercher(new CriteresAudit("agent.nantes", null, null, null, null, null, null),
+                null, 0, 10).total());
+        assertEquals(1, store.rechercher(new CriteresAudit(null, null, "0441126000001G1104", "CONSULTATION", null,
+                null, null), null, 0, 10).total());
+        assertEquals(1, store.rechercher(new CriteresAudit(null, null, null, null, null, t.plusSeconds(30),
+                t.plusSeconds(90)), null, 0, 10).total());
+        assertEquals(1, store.rechercher(CriteresAudit.aucun(), Set.of("059"), 0, 10).total());
+        assertEquals(0, store.rechercher(CriteresAudit.aucun(), Set.of(), 0, 10).total());
+        PageAudit page = store.rechercher(CriteresAudit.aucun(), null, 1, 2);
+        assertEquals(1, page.entrees().size());
+        assertEquals(3, page.total());
+
+        refuse("UPDATE audit SET acteur = 'personne'");
+        refuse("DELETE FROM audit");
+        refuse("TRUNCATE audit");
+        assertEquals(3, db.count("select count(*) from audit"));
+    }
+
+    @Test
+    public void everyChangeOfADemandIsAuditedInTheSameTransaction() {
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
+        store.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE);
+        Demande d = new Demande("0441126000001G1104", Statut.ACTIVE, "G1104", "044", LocalDate.of(2026, 11, 23),
+                LocalDate.of(2027, 11, 23), null, null, 0, Exemples.dossier("Martin"));
+        EntreeHistorique creation = new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "agent.nantes",
+                Canal.REST, List.of(), null);
+        store.inserer(d, creation, new EvenementDemande(java.util.UUID.randomUUID(), "demandeEnregistree",
+                d.numeroUnique(), Instant.now(), "{}"), Set.of());
+        EntreeAudit ligne = store.rechercher(CriteresAudit.aucun(), null, 0, 10).entrees().get(0);
+        assertEquals("agent.nantes", ligne.acteur());
+        assertEquals("MAIRIE-NANTES", ligne.organisation());
+        assertEquals("ENREGISTREMENT", ligne.operation());
+        assertEquals("044", ligne.territoire());
+        assertEquals(Canal.REST, ligne.canal());
+    }
+
+    private void refuse(String sql) {
+        try {
+            executer(sql);
+            fail("accepted: " + sql);
+        } catch (SQLException expected) {
+            // the schema refuses it
+        }
+    }
+
+    private void executer(String sql) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+}
