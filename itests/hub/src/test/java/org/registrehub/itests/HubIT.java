@@ -8,28 +8,42 @@ import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import javax.inject.Inject;
 import javax.jms.Message;
 import javax.jms.MessageConsumer;
 import javax.jms.Session;
 import javax.jms.TextMessage;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
 import javax.sql.DataSource;
 
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.junit.Before;
 import org.junit.Test;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.service.blueprint.container.BlueprintContainer;
 import org.registrehub.api.RegistreService;
+import org.registrehub.api.acces.Identite;
 
 /** The walking skeleton end to end: every bundle active, a demand through REST, SOAP and a queue, the outbox relay. */
 public class HubIT extends HubTestSupport {
@@ -54,8 +68,8 @@ public class HubIT extends HubTestSupport {
     @Test
     public void everyBundleIsActiveAndEveryBlueprintContainerIsUp() throws Exception {
         await("all bundles active").atMost(Duration.ofSeconds(60)).until(() -> bundlesInactifs().isEmpty());
-        for (String module : List.of("api", "json", "store", "numbering", "registration", "ws-rest", "ws-soap",
-                "console", "routes-landlord-erp", "routes-outbox-relay")) {
+        for (String module : List.of("api", "json", "store", "numbering", "registration", "attestation", "security",
+                "ws-rest", "ws-soap", "console", "routes-landlord-erp", "routes-outbox-relay")) {
             assertEquals(module, Bundle.ACTIVE, bundle("org.registrehub.registre-" + module).getState());
         }
         for (String module : List.of("ws-rest", "ws-soap", "routes-landlord-erp", "routes-outbox-relay")) {
@@ -63,8 +77,9 @@ public class HubIT extends HubTestSupport {
             await("blueprint container of " + module).atMost(Duration.ofSeconds(60))
                     .until(() -> !bundleContext.getServiceReferences(BlueprintContainer.class, filter).isEmpty());
         }
-        for (String feature : List.of("registre-broker", "registre-registration", "registre-rest", "registre-soap",
-                "registre-console", "registre-erp", "registre-outbox-relay")) {
+        for (String feature : List.of("registre-broker", "registre-registration", "registre-attestation",
+                "registre-security", "registre-rest", "registre-soap", "registre-console", "registre-erp",
+                "registre-outbox-relay")) {
             assertTrue(feature, featuresService.isInstalled(featuresService.getFeature(feature)));
         }
         System.out.println("ITEST bundles=" + bundleContext.getBundles().length);
@@ -393,6 +408,45 @@ public class HubIT extends HubTestSupport {
     private static String dossierDe(String nouvelleDemande) {
         int debut = nouvelleDemande.indexOf("\"dossier\":") + "\"dossier\":".length();
         return nouvelleDemande.substring(debut, nouvelleDemande.lastIndexOf('}'));
+    }
+
+    @Test
+    public void theFirstStartCreatesTheAdministratorWhoLogsInThroughTheRegistreRealm() throws Exception {
+        Path secret = Path.of(System.getProperty("karaf.data"), "registre", "admin.secret");
+        await("admin secret written").atMost(Duration.ofSeconds(60)).until(() -> Files.exists(secret));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(secret));
+        Properties p = new Properties();
+        try (var in = Files.newBufferedReader(secret)) {
+            p.load(in);
+        }
+        LoginContext login = new LoginContext("registre", identifiants(p.getProperty("identifiant"),
+                p.getProperty("motDePasse")));
+        login.login();
+        Set<String> roles = login.getSubject().getPrincipals(RolePrincipal.class).stream().map(RolePrincipal::getName)
+                .collect(Collectors.toSet());
+        assertTrue(roles.toString(), roles.containsAll(Set.of("admin", "ssh")));
+        assertEquals(1, login.getSubject().getPrincipals(Identite.class).size());
+        login.logout();
+        try {
+            new LoginContext("registre", identifiants(p.getProperty("identifiant"), "pas le bon")).login();
+            throw new AssertionError("wrong password accepted");
+        } catch (LoginException expected) {
+            // refused
+        }
+        assertEquals(1, compter("select count(*) from utilisateur where identifiant = 'admin' and actif"
+                + " and empreinte like '$2y$12$%'"));
+    }
+
+    private static CallbackHandler identifiants(String identifiant, String motDePasse) {
+        return callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof NameCallback n) {
+                    n.setName(identifiant);
+                } else if (c instanceof PasswordCallback pw) {
+                    pw.setPassword(motDePasse.toCharArray());
+                }
+            }
+        };
     }
 
     @Test

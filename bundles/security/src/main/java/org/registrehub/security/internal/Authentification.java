@@ -1,0 +1,116 @@
+package org.registrehub.security.internal;
+
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.Identite;
+import org.registrehub.api.spi.IdentiteStore;
+import org.registrehub.api.spi.IdentiteStore.Compte;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks a login and password against PostgreSQL. The account (active flag, roles, territories) is read at every
+ * call, so that a disabled user is refused at its next request; a password already verified by bcrypt is remembered
+ * for a few minutes as a salted SHA-256 (never in clear), so that Basic authentication on every REST call does not
+ * cost a bcrypt each time.
+ */
+@Component(service = AuthentificationService.class, configurationPid = "org.registrehub.security")
+@Designate(ocd = SecuriteConfig.class)
+public class Authentification implements AuthentificationService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Authentification.class);
+
+    private final IdentiteStore store;
+    private final MotsDePasse motsDePasse;
+    private final Duration memoire;
+    private final Clock horloge;
+    private final byte[] poivre = new byte[32];
+    private final String empreinteFactice;
+    private final ConcurrentMap<String, Verifie> verifies = new ConcurrentHashMap<>();
+
+    private record Verifie(byte[] condense, Instant jusqua) {
+    }
+
+    @Activate
+    public Authentification(@Reference IdentiteStore store, SecuriteConfig config) {
+        this(store, new MotsDePasse(config.bcrypt_cout()), Duration.ofMinutes(config.verification_cacheMinutes()),
+                Clock.systemUTC());
+    }
+
+    Authentification(IdentiteStore store, MotsDePasse motsDePasse, Duration memoire, Clock horloge) {
+        this.store = store;
+        this.motsDePasse = motsDePasse;
+        this.memoire = memoire;
+        this.horloge = horloge;
+        new SecureRandom().nextBytes(poivre);
+        this.empreinteFactice = motsDePasse.empreinte(MotsDePasse.aleatoire().toCharArray());
+    }
+
+    @Override
+    public Optional<Identite> authentifier(String identifiant, char[] motDePasse) {
+        if (identifiant == null || identifiant.isBlank() || motDePasse == null || motDePasse.length == 0) {
+            return Optional.empty();
+        }
+        String login = identifiant.strip();
+        Optional<Compte> compte = store.compte(login);
+        if (compte.isEmpty()) {
+            motsDePasse.verifier(empreinteFactice, motDePasse); // same cost as for a known login
+            LOG.info("Authentification refusée : identifiant inconnu « {} »", login);
+            return Optional.empty();
+        }
+        Compte c = compte.get();
+        if (!motDePasseVerifie(login, motDePasse, c.empreinte())) {
+            LOG.info("Authentification refusée : mot de passe erroné pour « {} »", login);
+            return Optional.empty();
+        }
+        if (!c.utilisateur().actif()) {
+            LOG.info("Authentification refusée : compte « {} » ou son organisation désactivé", login);
+            return Optional.empty();
+        }
+        return Optional.of(new Identite(login, c.organisation(), c.utilisateur().roles()));
+    }
+
+    @Override
+    public Optional<Identite> identite(String identifiant) {
+        if (identifiant == null || identifiant.isBlank()) {
+            return Optional.empty();
+        }
+        return store.compte(identifiant.strip()).filter(c -> c.utilisateur().actif())
+                .map(c -> new Identite(c.utilisateur().identifiant(), c.organisation(), c.utilisateur().roles()));
+    }
+
+    private boolean motDePasseVerifie(String login, char[] motDePasse, String empreinte) {
+        byte[] condense = MotsDePasse.condense(poivre, login, motDePasse, empreinte);
+        Instant maintenant = horloge.instant();
+        Verifie connu = verifies.get(login);
+        if (connu != null && connu.jusqua().isAfter(maintenant) && MessageDigest.isEqual(connu.condense(), condense)) {
+            return true;
+        }
+        if (!motsDePasse.verifier(empreinte, motDePasse)) {
+            return false;
+        }
+        verifies.put(login, new Verifie(condense, maintenant.plus(memoire)));
+        return true;
+    }
+
+    /** Forgets what was verified for this login (its password changed). */
+    void oublier(String identifiant) {
+        verifies.remove(identifiant);
+    }
+
+    MotsDePasse motsDePasse() {
+        return motsDePasse;
+    }
+}

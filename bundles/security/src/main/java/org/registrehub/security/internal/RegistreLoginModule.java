@@ -1,0 +1,110 @@
+package org.registrehub.security.internal;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.CallbackHandler;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+import javax.security.auth.login.FailedLoginException;
+import javax.security.auth.login.LoginException;
+import javax.security.auth.spi.LoginModule;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Role;
+
+/**
+ * Logs a user in against the register's identities. The subject gets the user, one role principal per role of the
+ * register, the Karaf roles its console needs (administrators: admin, manager, viewer, systembundles, ssh;
+ * gestionnaires: viewer, ssh), and the {@link Identite} itself, which the channels hand to the services.
+ */
+public class RegistreLoginModule implements LoginModule {
+
+    private Subject subject;
+    private CallbackHandler callbackHandler;
+    private AuthentificationService authentification;
+    private Identite identite;
+    private final Set<Principal> ajoutes = new LinkedHashSet<>();
+
+    @Override
+    public void initialize(Subject subject, CallbackHandler callbackHandler, Map<String, ?> sharedState,
+                           Map<String, ?> options) {
+        this.subject = subject;
+        this.callbackHandler = callbackHandler;
+        this.authentification = (AuthentificationService) options.get(RegistreRealm.OPTION_SERVICE);
+    }
+
+    @Override
+    public boolean login() throws LoginException {
+        if (authentification == null || callbackHandler == null) {
+            throw new LoginException("royaume registre mal configuré : service d'authentification absent");
+        }
+        NameCallback nom = new NameCallback("identifiant : ");
+        PasswordCallback motDePasse = new PasswordCallback("mot de passe : ", false);
+        try {
+            callbackHandler.handle(new Callback[] {nom, motDePasse});
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new LoginException("identifiants illisibles : " + e.getMessage());
+        }
+        char[] secret = motDePasse.getPassword();
+        try {
+            Optional<Identite> trouvee = authentification.authentifier(nom.getName(), secret);
+            identite = trouvee.orElseThrow(() -> new FailedLoginException("identifiant ou mot de passe refusé"));
+            return true;
+        } catch (RegistreException e) {
+            throw new LoginException("authentification impossible : " + e.getMessage());
+        } finally {
+            if (secret != null) {
+                Arrays.fill(secret, '\0');
+            }
+            motDePasse.clearPassword();
+        }
+    }
+
+    @Override
+    public boolean commit() {
+        if (identite == null) {
+            return false;
+        }
+        ajoutes.add(new UserPrincipal(identite.identifiant()));
+        ajoutes.add(identite);
+        for (Role r : identite.roles()) {
+            ajoutes.add(new RolePrincipal(r.nom()));
+        }
+        if (identite.a(Role.ADMIN)) {
+            for (String karaf : new String[] {"admin", "manager", "viewer", "systembundles", "ssh"}) {
+                ajoutes.add(new RolePrincipal(karaf));
+            }
+        } else if (identite.a(Role.GESTIONNAIRE)) {
+            ajoutes.add(new RolePrincipal("viewer"));
+            ajoutes.add(new RolePrincipal("ssh"));
+        }
+        subject.getPrincipals().addAll(ajoutes);
+        return true;
+    }
+
+    @Override
+    public boolean abort() {
+        identite = null;
+        return logout();
+    }
+
+    @Override
+    public boolean logout() {
+        subject.getPrincipals().removeAll(ajoutes);
+        ajoutes.clear();
+        return true;
+    }
+}

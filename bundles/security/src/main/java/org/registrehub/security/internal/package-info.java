@@ -1,0 +1,6 @@
+/**
+ * Security of the register: bcrypt password hashes (Bouncy Castle), the authentication service behind the JAAS realm
+ * {@code registre} used by REST, SOAP, the console and the broker, the first administrator, access management and the
+ * audit trail. Wiring: Declarative Services.
+ */
+package org.registrehub.security.internal;

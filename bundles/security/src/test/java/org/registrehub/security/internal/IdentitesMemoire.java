@@ -1,0 +1,113 @@
+package org.registrehub.security.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.Utilisateur;
+import org.registrehub.api.spi.IdentiteStore;
+
+/** The identity store's contract in memory, for the rules of this bundle (the SQL is tested in the store bundle). */
+final class IdentitesMemoire implements IdentiteStore {
+
+    final Map<String, Organisation> organisations = new LinkedHashMap<>();
+    final Map<String, Utilisateur> utilisateurs = new LinkedHashMap<>();
+    final Map<String, String> empreintes = new LinkedHashMap<>();
+
+    @Override
+    public Optional<Compte> compte(String identifiant) {
+        Utilisateur u = utilisateurs.get(identifiant);
+        if (u == null) {
+            return Optional.empty();
+        }
+        Organisation o = organisations.get(u.organisation());
+        Utilisateur vu = new Utilisateur(u.identifiant(), u.nom(), u.organisation(), u.roles(), u.actif() && o.active(),
+                u.creeLe(), u.desactiveLe());
+        return Optional.of(new Compte(vu, empreintes.get(identifiant), o));
+    }
+
+    @Override
+    public Optional<Organisation> organisation(String code) {
+        return Optional.ofNullable(organisations.get(code));
+    }
+
+    @Override
+    public List<Organisation> organisations() {
+        return new ArrayList<>(organisations.values());
+    }
+
+    @Override
+    public boolean creerOrganisation(Organisation organisation) {
+        if (organisations.containsKey(organisation.code())) {
+            return false;
+        }
+        organisations.put(organisation.code(), organisation);
+        return true;
+    }
+
+    private void territoires(String code, boolean ajouter, String territoire) {
+        Organisation o = organisations.get(code);
+        Set<String> t = new TreeSet<>(o.territoires());
+        if (ajouter) {
+            t.add(territoire);
+        } else {
+            t.remove(territoire);
+        }
+        organisations.put(code, new Organisation(o.code(), o.type(), o.nom(), o.guichet(), o.active(), t));
+    }
+
+    @Override
+    public void accorderTerritoire(String organisation, String territoire) {
+        territoires(organisation, true, territoire);
+    }
+
+    @Override
+    public void revoquerTerritoire(String organisation, String territoire) {
+        territoires(organisation, false, territoire);
+    }
+
+    @Override
+    public boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
+                                    String empreinte) {
+        if (utilisateurs.containsKey(identifiant) || !organisations.containsKey(organisation)) {
+            return false;
+        }
+        utilisateurs.put(identifiant, new Utilisateur(identifiant, nom, organisation, roles, true, Instant.now(), null));
+        empreintes.put(identifiant, empreinte);
+        return true;
+    }
+
+    @Override
+    public List<Utilisateur> utilisateurs(String organisation) {
+        return utilisateurs.values().stream().filter(u -> organisation == null || u.organisation().equals(organisation))
+                .toList();
+    }
+
+    @Override
+    public boolean activerUtilisateur(String identifiant, boolean actif) {
+        Utilisateur u = utilisateurs.get(identifiant);
+        if (u == null) {
+            return false;
+        }
+        utilisateurs.put(identifiant, new Utilisateur(u.identifiant(), u.nom(), u.organisation(), u.roles(), actif,
+                u.creeLe(), actif ? null : Instant.now()));
+        return true;
+    }
+
+    @Override
+    public boolean changerEmpreinte(String identifiant, String empreinte) {
+        return empreintes.replace(identifiant, empreinte) != null;
+    }
+
+    @Override
+    public long utilisateursActifs(Role role) {
+        return utilisateurs.values().stream().filter(u -> u.actif() && u.roles().contains(role)).count();
+    }
+}
