@@ -52,6 +52,7 @@ public final class HubBench {
                             int echauffement) throws Exception {
         try (HubLance hub = new HubLance(distribution, dir, db)) {
             double bootHealth = hub.attendreSante(Duration.ofMinutes(3));
+            String autorisation = hub.compteDeMesure(db, List.of("044"));
             double bootBundles = hub.attendreBundles(Duration.ofMinutes(2));
             System.out.printf("BENCH boot.health %.1f s%nBENCH boot.bundles %.1f s (%d bundles)%n", bootHealth,
                     bootBundles, hub.bundles().size());
@@ -61,12 +62,12 @@ public final class HubBench {
             // warm-up until the JIT has compiled the hot paths (on 2 cores, the first thousand registrations run at
             // half speed), then the measured run
             long t0 = System.nanoTime();
-            enregistrer(hub.client, hub.base, echauffement, clients, new Mesures(echauffement));
+            enregistrer(hub.client, hub.base, autorisation, echauffement, clients, new Mesures(echauffement));
             System.out.printf("BENCH rest.register.warmup %.0f demandes/s (first %d demandes, cold JVM)%n",
                     echauffement / secondes(t0), echauffement);
             Mesures latences = new Mesures(demandes);
             long t1 = System.nanoTime();
-            enregistrer(hub.client, hub.base, demandes, clients, latences);
+            enregistrer(hub.client, hub.base, autorisation, demandes, clients, latences);
             double debit = demandes / secondes(t1);
             long rssCharge = hub.rssMiB();
 
@@ -104,7 +105,8 @@ public final class HubBench {
         return s.toString();
     }
 
-    private static void enregistrer(HttpClient client, String base, int n, int clients, Mesures latences)
+    private static void enregistrer(HttpClient client, String base, String autorisation, int n, int clients,
+                                    Mesures latences)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger echecs = new AtomicInteger();
@@ -117,7 +119,7 @@ public final class HubBench {
                             "\"prenoms\": \"" + prenom(PERSONNES.incrementAndGet()) + "\"");
                     long debut = System.nanoTime();
                     HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demandes"))
-                            .header("Content-Type", "application/json")
+                            .header("Content-Type", "application/json").header("Authorization", autorisation)
                             .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
                             HttpResponse.BodyHandlers.discarding());
                     latences.ajouter(System.nanoTime() - debut);
@@ -140,7 +142,7 @@ public final class HubBench {
 
     /**
      * The same rows as a registration, written by plain JDBC: counter increment (its own transaction, as the hub),
-     * then demand (with its search columns), history line and outbox event in one transaction.
+     * then demand (with its search columns), history line, audit line and outbox event in one transaction.
      */
     private static double baseline(TestDatabase db, int n, int clients) throws Exception {
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -148,6 +150,7 @@ public final class HubBench {
             s.execute("CREATE TABLE bench_outbox (LIKE outbox INCLUDING ALL)");
             s.execute("CREATE TABLE bench_compteur (LIKE compteur_numero INCLUDING ALL)");
             s.execute("CREATE TABLE bench_historique (LIKE demande_historique INCLUDING ALL)");
+            s.execute("CREATE TABLE bench_audit (LIKE audit INCLUDING ALL)");
         }
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger suivant = new AtomicInteger();
@@ -170,6 +173,9 @@ public final class HubBench {
                         PreparedStatement historique = c.prepareStatement("INSERT INTO bench_historique "
                                 + "(numero_unique, version, horodatage, operation, acteur, canal, changements) VALUES "
                                 + "(?, 0, now(), 'ENREGISTREMENT', 'anonyme@127.0.0.1', 'REST', '[]'::jsonb)");
+                        PreparedStatement audit = c.prepareStatement("INSERT INTO bench_audit (horodatage, acteur,"
+                                + " organisation, canal, operation, numero_unique, territoire) VALUES (now(),"
+                                + " 'bench.gestionnaire', 'BENCH', 'REST', 'ENREGISTREMENT', ?, '044')");
                         PreparedStatement outbox = c.prepareStatement("INSERT INTO bench_outbox (evenement_id, type, "
                                 + "numero_unique, horodatage, contenu) VALUES (?, 'demandeEnregistree', ?, now(), "
                                 + "CAST(? AS json))");
@@ -189,6 +195,8 @@ public final class HubBench {
                             demande.executeUpdate();
                             historique.setString(1, numero);
                             historique.executeUpdate();
+                            audit.setString(1, numero);
+                            audit.executeUpdate();
                             outbox.setObject(1, UUID.randomUUID());
                             outbox.setString(2, numero);
                             outbox.setString(3, MODELE);

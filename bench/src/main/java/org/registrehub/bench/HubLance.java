@@ -85,6 +85,32 @@ final class HubLance implements AutoCloseable {
         return (System.nanoTime() - demarre) / 1e9;
     }
 
+    /** Login of the account the benchmarks call the hub with (a gestionnaire of the territories measured). */
+    static final String COMPTE = "bench.gestionnaire";
+    private static final String MOT_DE_PASSE = "mot de passe du banc d'essai";
+
+    /**
+     * Creates the benchmark's organisation and gestionnaire account on these territories in the hub's database (as
+     * a gestionnaire would through the access management), and returns its HTTP Basic header.
+     */
+    String compteDeMesure(TestDatabase db, java.util.Collection<String> territoires) throws Exception {
+        String empreinte = org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2y", MOT_DE_PASSE.toCharArray(),
+                java.security.SecureRandom.getInstanceStrong().generateSeed(16), 10);
+        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("INSERT INTO organisation (code, type, nom) VALUES ('BENCH', 'ETAT', 'Banc d''essai')"
+                    + " ON CONFLICT DO NOTHING");
+            for (String t : territoires) {
+                s.execute("INSERT INTO organisation_territoire SELECT id, '" + t + "' FROM organisation"
+                        + " WHERE code = 'BENCH' ON CONFLICT DO NOTHING");
+            }
+            s.execute("INSERT INTO utilisateur (identifiant, nom, organisation_id, empreinte, roles) SELECT '" + COMPTE
+                    + "', 'Banc d''essai', id, '" + empreinte + "', ARRAY['gestionnaire'] FROM organisation"
+                    + " WHERE code = 'BENCH' ON CONFLICT (identifiant) DO UPDATE SET empreinte = EXCLUDED.empreinte");
+        }
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((COMPTE + ":" + MOT_DE_PASSE)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     int statut(String chemin) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(base + chemin)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -66,6 +66,7 @@ public final class RechercheBench {
                 }
                 charger(db, nombre);
             }
+            autorisation = hub.compteDeMesure(db, territoires(db));
             Map<String, List<Requete>> requetes = requetes(nombre, echantillons);
             System.out.printf("BENCH search.dataset %d demandes, table %s%n", nombre, taille(db));
             for (Map.Entry<String, List<Requete>> e : requetes.entrySet()) {
@@ -159,9 +160,24 @@ public final class RechercheBench {
                 scan.percentile(50), rest.percentile(50) / scan.percentile(50));
     }
 
+    /** Basic header of the benchmark's gestionnaire, who covers every territory of the loaded demands. */
+    private static String autorisation;
+
+    private static List<String> territoires(TestDatabase db) throws Exception {
+        try (Connection c = db.connect(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT DISTINCT territoire FROM demande")) {
+            List<String> t = new java.util.ArrayList<>();
+            while (rs.next()) {
+                t.add(rs.getString(1));
+            }
+            return t;
+        }
+    }
+
     private static HttpResponse<String> appeler(HubLance hub, Requete r) throws Exception {
         return hub.client.send(HttpRequest.newBuilder(URI.create(hub.base + "/api/v1/demandes?" + r.rest()
-                + "&taille=20")).timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+                + "&taille=20")).header("Authorization", autorisation).timeout(Duration.ofMinutes(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void executer(Connection c, String sql, List<Object> parametres) throws Exception {

@@ -13,6 +13,7 @@ public interface AttestationService {
      *
      * @throws DemandeIntrouvableException   if no demand has this numéro
      * @throws TransitionInterditeException if the demand is radiated (it has no attestation any more)
+     * @throws AccesRefuseException         if the caller may not read this demand
      */
-    byte[] attestation(String numeroUnique);
+    byte[] attestation(String numeroUnique, Contexte contexte);
 }

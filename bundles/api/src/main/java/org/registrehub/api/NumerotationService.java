@@ -17,4 +17,20 @@ public interface NumerotationService {
      * @return the 18-character numéro unique {@code DDDMMYYNNNNNNGGGGG}
      */
     String attribuer(String commune, String guichet, LocalDate dateDepot);
+
+    /**
+     * Territory code (département, 3 characters) of an INSEE commune code: {@code 44109 -> 044},
+     * {@code 2A004 -> 02A}, overseas {@code 97411 -> 974}; the first three characters of the numéro unique.
+     *
+     * @throws IllegalArgumentException if the code is not an INSEE commune code
+     */
+    static String territoire(String commune) {
+        if (commune == null || !commune.matches("^([0-9]{5}|2[AB][0-9]{3})$")) {
+            throw new IllegalArgumentException("code commune INSEE invalide : " + commune);
+        }
+        if (commune.startsWith("97") || commune.startsWith("98")) {
+            return commune.substring(0, 3);
+        }
+        return "0" + commune.substring(0, 2);
+    }
 }

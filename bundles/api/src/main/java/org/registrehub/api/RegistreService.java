@@ -7,6 +7,10 @@ import java.util.Optional;
  * The register: the life cycle of demands. Every channel (REST, SOAP, queues, console) calls it. Every change takes the
  * version the caller read (optimistic locking), is historized with who, when, which channel and a field-level diff,
  * and writes its event to the outbox in the same transaction.
+ *
+ * <p>Every operation is checked against the caller's identity ({@link Contexte#identite()}): role and territory
+ * ({@link AccesRefuseException} otherwise), and every read of nominative data is written to the audit trail before
+ * the data is returned.
  */
 public interface RegistreService {
 
@@ -30,7 +34,7 @@ public interface RegistreService {
      *
      * @throws RegistreIndisponibleException if the database is unreachable
      */
-    Optional<Demande> consulter(String numeroUnique);
+    Optional<Demande> consulter(String numeroUnique, Contexte contexte);
 
     /**
      * Replaces the dossier of an active demand; the numéro, the filing date and the validity are kept.
@@ -62,8 +66,8 @@ public interface RegistreService {
      *
      * @throws DemandeInvalideException for a malformed criterion or a page beyond {@link PageDemandes#TOTAL_MAX}
      */
-    PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille);
+    PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, Contexte contexte);
 
     /** Every change of a demand, oldest first. */
-    List<EntreeHistorique> historique(String numeroUnique);
+    List<EntreeHistorique> historique(String numeroUnique, Contexte contexte);
 }

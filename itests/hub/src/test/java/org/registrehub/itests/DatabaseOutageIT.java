@@ -65,6 +65,7 @@ public class DatabaseOutageIT extends HubTestSupport {
             // 2. the database appears: migrations run, the hub serves
             proxy.demarrer();
             await("health UP").atMost(Duration.ofSeconds(60)).until(() -> get("/api/v1/health").statusCode() == 200);
+            comptes();
             assertEquals(201, post("/api/v1/demandes", "application/json", demandeJson("Premiere")).statusCode());
 
             // 3. the database goes away while the hub runs

@@ -27,9 +27,10 @@ public class HotDeployIT extends HubTestSupport {
     private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([^\"]+)\"");
 
     @Before
-    public void hubPret() {
+    public void hubPret() throws Exception {
         await("health UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> get("/api/v1/health").statusCode() == 200);
+        comptes();
         await("SOAP published").atMost(Duration.ofSeconds(60)).until(this::soapRepond);
     }
 

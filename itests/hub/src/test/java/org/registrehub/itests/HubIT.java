@@ -60,9 +60,10 @@ public class HubIT extends HubTestSupport {
     private RegistreService registre;
 
     @Before
-    public void hubPret() {
+    public void hubPret() throws Exception {
         await("health UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> get("/api/v1/health").statusCode() == 200);
+        comptes();
     }
 
     @Test
@@ -145,15 +146,15 @@ public class HubIT extends HubTestSupport {
         assertEquals(200, wsdl.statusCode());
         assertTrue(wsdl.body().contains("enregistrerDemande"));
 
-        HttpResponse<String> cree = post("/ws/registre/v1", "text/xml; charset=UTF-8", soapEnregistrer(
-                "Durand", "1975-02-28", "2A004", "T6+"));
+        HttpResponse<String> cree = postEnTantQue("gestionnaire.2a", "/ws/registre/v1", "text/xml; charset=UTF-8",
+                soapEnregistrer("Durand", "1975-02-28", "2A004", "T6+"));
         assertEquals(cree.body(), 200, cree.statusCode());
         String numero = extraire(NUMERO_XML, cree.body());
         assertTrue(numero, numero.startsWith("02A"));
         assertTrue(cree.body(), cree.body().contains("<typologies>T6_PLUS</typologies>"));
 
-        HttpResponse<String> lu = post("/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
-                "<r:consulterDemande><r:numeroUnique>" + numero + "</r:numeroUnique></r:consulterDemande>"));
+        HttpResponse<String> lu = postEnTantQue("gestionnaire.2a", "/ws/registre/v1", "text/xml; charset=UTF-8",
+                enveloppe("<r:consulterDemande><r:numeroUnique>" + numero + "</r:numeroUnique></r:consulterDemande>"));
         assertEquals(200, lu.statusCode());
         // Only the attestation travels as MTOM; the other answers are plain envelopes.
         for (HttpResponse<String> reponse : List.of(cree, lu)) {
@@ -202,7 +203,10 @@ public class HubIT extends HubTestSupport {
             assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
             assertTrue(corps, corps.contains("\"correlationId\":\"" + messageId + "\""));
             String numero = extraire(NUMERO, corps);
-            assertEquals("Bernard", registre.consulter(numero).orElseThrow().dossier().demandeur().nom());
+            HttpResponse<String> lue = get("/api/v1/demandes/" + numero);
+            assertTrue(lue.body(), lue.body().contains("\"nom\":\"Bernard\""));
+            assertEquals("the ERP account is the author", 1, compter("select count(*) from demande_historique"
+                    + " where numero_unique = '" + numero + "' and acteur = 'erp.habitat44' and canal = 'ERP'"));
             assertEquals(1, compter("select count(*) from demande where numero_unique = '" + numero
                     + "' and canal_creation = 'ERP'"));
         }
@@ -346,12 +350,12 @@ public class HubIT extends HubTestSupport {
         }
         assertTrue(historique.body(), historique.body().contains(
                 "{\"champ\":\"dossier.contact.email\",\"avant\":\"lea.martin@example.org\",\"apres\":\"cycle@example.org\"}"));
-        assertTrue(historique.body(), historique.body().contains("\"acteur\":\"anonyme@127.0.0.1\""));
+        assertTrue(historique.body(), historique.body().contains("\"acteur\":\"gestionnaire.44\""));
         assertEquals(4, compter("select count(*) from demande_historique where numero_unique = '" + numero + "'"));
         assertEquals(1, compter("select count(*) from outbox where type = 'demandeRadiee' and numero_unique = '"
                 + numero + "'"));
 
-        String console = executer("registre:demande-history " + numero);
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-history " + numero);
         assertTrue(console, console.contains("RADIATION"));
         assertTrue(console, console.contains("bail signé"));
     }
@@ -361,7 +365,8 @@ public class HubIT extends HubTestSupport {
         HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Attestation"));
         String numero = extraire(NUMERO, cree.body());
         HttpResponse<byte[]> pdf = http.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl()
-                + "/api/v1/demandes/" + numero + "/attestation")).build(), HttpResponse.BodyHandlers.ofByteArray());
+                + "/api/v1/demandes/" + numero + "/attestation")).header("Authorization", basic(GESTIONNAIRE,
+                MOT_DE_PASSE)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElseThrow());
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
@@ -399,7 +404,7 @@ public class HubIT extends HubTestSupport {
         assertTrue(mauvaise.body(), mauvaise.body().contains("\"champ\":\"dateNaissance\""));
         assertTrue(mauvaise.body(), mauvaise.body().contains("\"champ\":\"statut\""));
 
-        String console = executer("registre:demande-search --nom recherche --taille 5");
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-search --nom recherche --taille 5");
         assertTrue(console, console.contains("3 demande(s)"));
         assertTrue(console, console.contains("Recherche"));
     }
@@ -408,6 +413,88 @@ public class HubIT extends HubTestSupport {
     private static String dossierDe(String nouvelleDemande) {
         int debut = nouvelleDemande.indexOf("\"dossier\":") + "\"dossier\":".length();
         return nouvelleDemande.substring(debut, nouvelleDemande.lastIndexOf('}'));
+    }
+
+    @Test
+    public void anonymousCallersAreRefusedExceptForHealthAndTheContract() throws Exception {
+        HttpResponse<String> anonyme = getEnTantQue(null, "/api/v1/demandes?nom=martin");
+        assertEquals(401, anonyme.statusCode());
+        assertEquals("Basic realm=\"Registre Hub\", charset=\"UTF-8\"",
+                anonyme.headers().firstValue("WWW-Authenticate").orElseThrow());
+        assertTrue(anonyme.body(), anonyme.body().contains("\"code\":\"AUTHENTIFICATION_REQUISE\""));
+        HttpResponse<String> faux = http.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/demandes?nom=martin")).header("Authorization", basic(GESTIONNAIRE, "pas le bon")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, faux.statusCode());
+        assertEquals(200, getEnTantQue(null, "/api/v1/health").statusCode());
+        assertEquals(200, getEnTantQue(null, "/ws/registre/v1?wsdl").statusCode());
+
+        HttpResponse<String> soap = postEnTantQue(null, "/ws/registre/v1", "text/xml; charset=UTF-8", enveloppe(
+                "<r:consulterDemande><r:numeroUnique>0440101000001G1104</r:numeroUnique></r:consulterDemande>"));
+        assertEquals(401, soap.statusCode());
+        assertTrue(soap.body(), soap.body().contains("<faultcode>soap:Client</faultcode>"));
+        assertTrue(soap.body(), soap.body().contains("<code>AUTHENTIFICATION_REQUISE</code>"));
+        assertTrue(soap.headers().firstValue("WWW-Authenticate").isPresent());
+    }
+
+    @Test
+    public void rolesAndTerritoriesAreEnforcedOnEveryChannelAndNominativeReadsAreAudited() throws Exception {
+        HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Territoire"));
+        assertEquals(cree.body(), 201, cree.statusCode());
+        String numero = extraire(NUMERO, cree.body());
+
+        // a guichet of the 59 on a demand of the 44: REST 403, SOAP client fault, console refusal; nothing audited
+        HttpResponse<String> lille = getEnTantQue("agent.g5901", "/api/v1/demandes/" + numero);
+        assertEquals(403, lille.statusCode());
+        assertTrue(lille.body(), lille.body().contains("\"code\":\"ACCES_REFUSE\""));
+        assertTrue(lille.body(), lille.body().contains("hors des territoires de MAIRIE-LILLE (059)"));
+        HttpResponse<String> soap = postEnTantQue("agent.g5901", "/ws/registre/v1", "text/xml; charset=UTF-8",
+                enveloppe("<r:consulterDemande><r:numeroUnique>" + numero + "</r:numeroUnique></r:consulterDemande>"));
+        assertTrue(soap.body(), soap.body().contains("<code>ACCES_REFUSE</code>"));
+        assertTrue(soap.body(), soap.body().contains("<faultcode>soap:Client</faultcode>"));
+        assertTrue(executerEnTantQue("agent.g5901", "registre:demande-info " + numero).contains("Accès refusé"));
+        assertEquals(0, compter("select count(*) from audit where acteur = 'agent.g5901'"));
+
+        // an observer sees no nominative resource at all
+        for (String chemin : List.of("/api/v1/demandes/" + numero, "/api/v1/demandes?nom=territoire",
+                "/api/v1/demandes/" + numero + "/historique", "/api/v1/demandes/" + numero + "/attestation")) {
+            assertEquals(chemin, 403, getEnTantQue("observatoire", chemin).statusCode());
+        }
+
+        // a landlord of the 44 reads and declares an attribution, but does not modify
+        HttpResponse<String> lu = getEnTantQue("bailleur.nmh", "/api/v1/demandes/" + numero);
+        assertEquals(200, lu.statusCode());
+        assertEquals(403, envoyerEnTantQue("bailleur.nmh", "POST", "/api/v1/demandes/" + numero + "/renouvellement",
+                "\"0\"", null).statusCode());
+        HttpResponse<String> attribuee = envoyerEnTantQue("bailleur.nmh", "POST", "/api/v1/demandes/" + numero
+                + "/radiation", "\"0\"", "{\"motif\":\"ATTRIBUTION\",\"attribution\":{\"bailleur\":\"NMH\","
+                + "\"identifiantRpls\":\"4410900012345\",\"reservataire\":\"ETAT\",\"dalo\":false}}");
+        assertEquals(attribuee.body(), 200, attribuee.statusCode());
+
+        assertEquals("the read, with who, organisation, channel and territory", 1, compter("select count(*) from audit"
+                + " where operation = 'CONSULTATION' and acteur = 'bailleur.nmh' and organisation = 'NMH'"
+                + " and canal = 'REST' and numero_unique = '" + numero + "' and territoire = '044'"));
+        assertEquals("the change, with the organisation of its author", 1, compter("select count(*) from audit"
+                + " where operation = 'RADIATION' and acteur = 'bailleur.nmh' and organisation = 'NMH'"
+                + " and numero_unique = '" + numero + "'"));
+    }
+
+    @Test
+    public void aDisabledUserIsRefusedAtItsNextRequest() throws Exception {
+        assertEquals(200, getEnTantQue("agent.g1104", "/api/v1/demandes?nom=martin").statusCode());
+        modifierBase("UPDATE utilisateur SET actif = false, desactive_le = now() WHERE identifiant = 'agent.g1104'");
+        try {
+            assertEquals(401, getEnTantQue("agent.g1104", "/api/v1/demandes?nom=martin").statusCode());
+        } finally {
+            modifierBase("UPDATE utilisateur SET actif = true, desactive_le = NULL WHERE identifiant = 'agent.g1104'");
+        }
+        assertEquals(200, getEnTantQue("agent.g1104", "/api/v1/demandes?nom=martin").statusCode());
+    }
+
+    private void modifierBase(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
     }
 
     @Test
@@ -434,7 +521,7 @@ public class HubIT extends HubTestSupport {
             // refused
         }
         assertEquals(1, compter("select count(*) from utilisateur where identifiant = 'admin' and actif"
-                + " and empreinte like '$2y$12$%'"));
+                + " and empreinte like '$2y$04$%'")); // the cost set in etc/org.registrehub.security.cfg
     }
 
     private static CallbackHandler identifiants(String identifiant, String motDePasse) {
@@ -453,13 +540,13 @@ public class HubIT extends HubTestSupport {
     public void consoleShowsADemandAndTheHealth() throws Exception {
         HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Console"));
         String numero = extraire(NUMERO, cree.body());
-        String info = executer("registre:demande-info " + numero);
+        String info = executerEnTantQue(GESTIONNAIRE, "registre:demande-info " + numero);
         assertTrue(info, info.contains("Console"));
         assertTrue(info, info.contains(numero));
         assertTrue(info, info.contains("ACTIVE"));
-        String inconnue = executer("registre:demande-info 0440101999999G1104");
+        String inconnue = executerEnTantQue(GESTIONNAIRE, "registre:demande-info 0440101999999G1104");
         assertTrue(inconnue, inconnue.startsWith("Error executing command: Aucune demande"));
-        String erreur = executer("registre:demande-search --statut ANNULEE");
+        String erreur = executerEnTantQue(GESTIONNAIRE, "registre:demande-search --statut ANNULEE");
         assertTrue(erreur, erreur.contains("--statut : valeurs permises ACTIVE, RADIEE"));
         String sante = executer("registre:health");
         assertTrue(sante, sante.contains("base-de-donnees"));
@@ -490,6 +577,7 @@ public class HubIT extends HubTestSupport {
 
     static String messageErp(String messageId, String nom) {
         return "{\"messageId\":\"" + messageId + "\",\"type\":\"enregistrerDemande\",\"versionSchema\":1,"
-                + "\"horodatage\":\"2026-11-23T09:30:00Z\",\"demande\":" + demandeJson(nom) + "}";
+                + "\"horodatage\":\"2026-11-23T09:30:00Z\",\"demande\":"
+                + demandeJson(nom).replaceFirst("\"guichet\": \"G1104\"", "\"guichet\": \"G4401\"") + "}";
     }
 }

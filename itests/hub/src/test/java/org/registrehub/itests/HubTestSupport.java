@@ -129,6 +129,10 @@ public abstract class HubTestSupport {
             editConfigurationFilePut("etc/system.properties", "REGISTRE_BROKER_PORT", String.valueOf(brokerPort)),
             editConfigurationFilePut("etc/org.registrehub.erp.cfg", "broker.url", brokerUrl),
             editConfigurationFilePut("etc/org.registrehub.outbox.cfg", "broker.url", brokerUrl),
+            // ERP messages act as the account of the landlord Habitat 44 (guichet G4401), see comptes()
+            editConfigurationFilePut("etc/org.registrehub.erp.cfg", "erp.compte", "erp.habitat44"),
+            // cheap bcrypt for the accounts the hub creates during the tests (the first administrator's included)
+            editConfigurationFilePut("etc/org.registrehub.security.cfg", "bcrypt.cout", "4"),
             // what the tests read back inside the container
             editConfigurationFilePut("etc/system.properties", HTTP_PORT, String.valueOf(httpPort)),
             editConfigurationFilePut("etc/system.properties", BROKER_PORT, String.valueOf(brokerPort)),
@@ -153,20 +157,52 @@ public abstract class HubTestSupport {
         return "http://127.0.0.1:" + System.getProperty(HTTP_PORT);
     }
 
+    /** Password of every account the tests create (see {@link #comptes()}). */
+    protected static final String MOT_DE_PASSE = "mot de passe des tests";
+    /** The account the HTTP helpers use unless told otherwise: the gestionnaire of the 44. */
+    protected static final String GESTIONNAIRE = "gestionnaire.44";
+
+    protected static String basic(String identifiant, String motDePasse) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((identifiant + ":" + motDePasse)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
     protected HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return getEnTantQue(GESTIONNAIRE, path);
+    }
+
+    protected HttpResponse<String> getEnTantQue(String identifiant, String path) throws Exception {
+        HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (identifiant != null) {
+            requete.header("Authorization", basic(identifiant, MOT_DE_PASSE));
+        }
+        return http.send(requete.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     protected HttpResponse<String> post(String path, String contentType, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return postEnTantQue(GESTIONNAIRE, path, contentType, body);
+    }
+
+    /** A POST as this account ({@code null}: anonymous). */
+    protected HttpResponse<String> postEnTantQue(String identifiant, String path, String contentType, String body)
+            throws Exception {
+        HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (identifiant != null) {
+            requete.header("Authorization", basic(identifiant, MOT_DE_PASSE));
+        }
+        return http.send(requete.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Any method, with an optional {@code If-Match} and body (JSON). */
     protected HttpResponse<String> envoyer(String methode, String path, String ifMatch, String body) throws Exception {
+        return envoyerEnTantQue(GESTIONNAIRE, methode, path, ifMatch, body);
+    }
+
+    protected HttpResponse<String> envoyerEnTantQue(String identifiant, String methode, String path, String ifMatch,
+                                                    String body) throws Exception {
         HttpRequest.Builder requete = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .method(methode, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -174,7 +210,72 @@ public abstract class HubTestSupport {
         if (ifMatch != null) {
             requete.header("If-Match", ifMatch);
         }
+        if (identifiant != null) {
+            requete.header("Authorization", basic(identifiant, MOT_DE_PASSE));
+        }
         return http.send(requete.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The organisations and accounts of the tests, created once in the test database (bcrypt hashes of
+     * {@link #MOT_DE_PASSE}): a guichet of the 44 (G1104), a landlord-guichet of the 44 (G4401, the ERP account), a
+     * guichet of the 59, a landlord of the 44, the gestionnaires of the 44 and of Corse-du-Sud, an observatory.
+     */
+    protected static synchronized void comptes() throws Exception {
+        String empreinte = org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2y", MOT_DE_PASSE.toCharArray(),
+                new byte[16], 4);
+        String[][] organisations = {
+            {"MAIRIE-NANTES", "GUICHET", "Mairie de Nantes", "G1104", "044"},
+            {"HABITAT44", "BAILLEUR", "Habitat 44", "G4401", "044"},
+            {"MAIRIE-LILLE", "GUICHET", "Mairie de Lille", "G5901", "059"},
+            {"NMH", "BAILLEUR", "Nantes Métropole Habitat", null, "044"},
+            {"DDETS44", "ETAT", "DDETS de Loire-Atlantique", null, "044"},
+            {"OBS-PDL", "OBSERVATOIRE", "Observatoire régional", null, "044"},
+            {"DDETS2A", "ETAT", "DDETS de Corse-du-Sud", null, "02A"},
+        };
+        String[][] utilisateurs = {
+            {"agent.g1104", "MAIRIE-NANTES", "guichet"},
+            {"erp.habitat44", "HABITAT44", "guichet,bailleur"},
+            {"agent.g5901", "MAIRIE-LILLE", "guichet"},
+            {"bailleur.nmh", "NMH", "bailleur"},
+            {GESTIONNAIRE, "DDETS44", "gestionnaire"},
+            {"observatoire", "OBS-PDL", "observateur"},
+            {"gestionnaire.2a", "DDETS2A", "gestionnaire"},
+        };
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(System.getProperty(DB_URL));
+        ds.setUser(System.getProperty(DB_USER));
+        ds.setPassword(System.getProperty(DB_PASSWORD));
+        try (java.sql.Connection c = ds.getConnection()) {
+            for (String[] o : organisations) {
+                try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO organisation (code, type, nom,"
+                        + " guichet) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    p.setString(1, o[0]);
+                    p.setString(2, o[1]);
+                    p.setString(3, o[2]);
+                    p.setString(4, o[3]);
+                    p.executeUpdate();
+                }
+                try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO organisation_territoire"
+                        + " SELECT id, ? FROM organisation WHERE code = ? ON CONFLICT DO NOTHING")) {
+                    p.setString(1, o[4]);
+                    p.setString(2, o[0]);
+                    p.executeUpdate();
+                }
+            }
+            for (String[] u : utilisateurs) {
+                try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO utilisateur (identifiant, nom,"
+                        + " organisation_id, empreinte, roles) SELECT ?, ?, id, ?, CAST(string_to_array(?, ',') AS"
+                        + " VARCHAR(20)[]) FROM organisation WHERE code = ? ON CONFLICT DO NOTHING")) {
+                    p.setString(1, u[0]);
+                    p.setString(2, u[0]);
+                    p.setString(3, empreinte);
+                    p.setString(4, u[2]);
+                    p.setString(5, u[1]);
+                    p.executeUpdate();
+                }
+            }
+        }
     }
 
     protected static ConnectionFactory broker() {
@@ -204,6 +305,33 @@ public abstract class HubTestSupport {
             Subject.doAs(admin, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
         } catch (PrivilegedActionException e) {
             // as the shell does on every session: a command reports its error by throwing it
+            print.println("Error executing command: " + e.getException().getMessage());
+        } catch (RuntimeException e) {
+            print.println("Error executing command: " + e.getMessage());
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs a console command in a session opened with this register account (a real login through the realm). */
+    protected String executerEnTantQue(String identifiant, String command) throws Exception {
+        Subject sujet = new Subject();
+        new javax.security.auth.login.LoginContext("registre", sujet, callbacks -> {
+            for (javax.security.auth.callback.Callback c : callbacks) {
+                if (c instanceof javax.security.auth.callback.NameCallback n) {
+                    n.setName(identifiant);
+                } else if (c instanceof javax.security.auth.callback.PasswordCallback pw) {
+                    pw.setPassword(MOT_DE_PASSE.toCharArray());
+                }
+            }
+        }).login();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, print, print);
+        try {
+            Subject.doAs(sujet, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
+        } catch (PrivilegedActionException e) {
             print.println("Error executing command: " + e.getException().getMessage());
         } catch (RuntimeException e) {
             print.println("Error executing command: " + e.getMessage());

@@ -36,7 +36,7 @@ public abstract class RegistreServicePartiel implements RegistreService {
     }
 
     @Override
-    public Optional<Demande> consulter(String numeroUnique) {
+    public Optional<Demande> consulter(String numeroUnique, Contexte contexte) {
         throw nonPrevu("consulter");
     }
 
@@ -61,12 +61,12 @@ public abstract class RegistreServicePartiel implements RegistreService {
     }
 
     @Override
-    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille) {
+    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, Contexte contexte) {
         throw nonPrevu("rechercher");
     }
 
     @Override
-    public List<EntreeHistorique> historique(String numeroUnique) {
+    public List<EntreeHistorique> historique(String numeroUnique, Contexte contexte) {
         throw nonPrevu("historique");
     }
 }

@@ -42,8 +42,12 @@ public interface DemandeStore {
 
     Optional<Demande> trouver(String numeroUnique);
 
-    /** One page of the demands matching already validated criteria; the total is counted up to {@code totalMax + 1}. */
-    PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, int totalMax);
+    /**
+     * One page of the demands matching already validated criteria, within the given territories (null: all); the
+     * total is counted up to {@code totalMax + 1}.
+     */
+    PageDemandes rechercher(CriteresRecherche criteres, java.util.Set<String> territoires, Tri tri, int page,
+                            int taille, int totalMax);
 
     /** Codes of the guichets that registered demands of a territory, in order. */
     List<String> guichets(String territoire);

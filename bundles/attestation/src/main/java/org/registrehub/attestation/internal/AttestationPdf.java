@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.AttestationService;
+import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.Dossier;
@@ -67,8 +68,9 @@ public class AttestationPdf implements AttestationService {
     }
 
     @Override
-    public byte[] attestation(String numeroUnique) {
-        Demande d = registre.consulter(numeroUnique).orElseThrow(() -> new DemandeIntrouvableException(numeroUnique));
+    public byte[] attestation(String numeroUnique, Contexte contexte) {
+        Demande d = registre.consulter(numeroUnique, contexte)
+                .orElseThrow(() -> new DemandeIntrouvableException(numeroUnique));
         if (d.statut() == Statut.RADIEE) {
             throw new TransitionInterditeException("La demande " + d.numeroUnique() + " est radiée ("
                     + d.radiation().motif() + " le " + d.radiation().date() + ") : elle n'a plus d'attestation.");

@@ -19,16 +19,21 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Test;
 import org.registrehub.api.Attribution;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.Statut;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Identites;
 import org.registrehub.testing.RegistreServicePartiel;
 
 /** The PDF is read back with PDFBox's own text extraction: what a reader of the attestation sees. */
 public class AttestationPdfTest {
+
+    private static final Contexte LECTEUR = Identites.contexte(Identites.bailleur44(), Canal.REST);
 
     private static final Clock EMISSION = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneId.of("Europe/Paris"));
 
@@ -42,7 +47,7 @@ public class AttestationPdfTest {
     private static AttestationPdf attestations(Demande d) {
         return new AttestationPdf(new RegistreServicePartiel() {
             @Override
-            public Optional<Demande> consulter(String numeroUnique) {
+            public Optional<Demande> consulter(String numeroUnique, Contexte contexte) {
                 return numeroUnique.equals(d.numeroUnique()) ? Optional.of(d) : Optional.empty();
             }
         }, territoire -> territoire.equals("044") ? List.of("G1104", "G4401", "G4402") : List.of(),
@@ -51,7 +56,7 @@ public class AttestationPdfTest {
 
     @Test
     public void theAttestationSaysWhatTheLawAsksFor() throws IOException {
-        byte[] pdf = attestations(demande(Statut.ACTIVE)).attestation("0441126000001G1104");
+        byte[] pdf = attestations(demande(Statut.ACTIVE)).attestation("0441126000001G1104", LECTEUR);
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/attestation-exemple.pdf"), pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -73,7 +78,7 @@ public class AttestationPdfTest {
     public void unknownAndRadiatedDemandsHaveNoAttestation() {
         for (String numero : List.of("0441126000009G1104", "0441126000001G1104")) {
             try {
-                attestations(demande(Statut.RADIEE)).attestation(numero);
+                attestations(demande(Statut.RADIEE)).attestation(numero, LECTEUR);
                 fail();
             } catch (RegistreException e) {
                 assertEquals(numero.endsWith("9G1104") ? "DEMANDE_INTROUVABLE" : "TRANSITION_INTERDITE", e.getCode());

@@ -41,7 +41,7 @@ public class DemandeHistoryCommand implements Action {
         table.column("Acteur");
         table.column("Canal");
         table.column("Changements").maxSize(80).wrap();
-        for (EntreeHistorique e : registre.historique(numeroUnique)) {
+        for (EntreeHistorique e : registre.historique(numeroUnique, Sessions.contexte())) {
             String changements = e.changements().stream().map(DemandeHistoryCommand::changement)
                     .collect(Collectors.joining("\n"));
             if (e.commentaire() != null) {

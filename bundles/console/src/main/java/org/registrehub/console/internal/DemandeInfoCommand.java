@@ -34,7 +34,7 @@ public class DemandeInfoCommand implements Action {
     @Override
     public Object execute() {
         // errors are thrown: the shell prints them on every kind of session (local console, SSH, bin/client)
-        Demande demande = registre.consulter(numeroUnique).orElseThrow(() -> new IllegalArgumentException(
+        Demande demande = registre.consulter(numeroUnique, Sessions.contexte()).orElseThrow(() -> new IllegalArgumentException(
                 "Aucune demande ne porte le numéro unique « " + numeroUnique + " »."));
         afficher(demande, System.out);
         return null;

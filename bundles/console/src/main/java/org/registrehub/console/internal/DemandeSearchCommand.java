@@ -84,7 +84,7 @@ public class DemandeSearchCommand implements Action {
                         new IllegalArgumentException("--typologie : valeurs permises CHAMBRE, T1 … T6_PLUS")),
                 date("--depot-du", depotDu), date("--depot-au", depotAu), date("--validite-du", validiteDu),
                 date("--validite-au", validiteAu));
-        PageDemandes resultat = registre.rechercher(criteres, tri(), page, taille);
+        PageDemandes resultat = registre.rechercher(criteres, tri(), page, taille, Sessions.contexte());
         ShellTable table = new ShellTable();
         for (String colonne : new String[] {"Numéro unique", "Statut", "Nom", "Prénoms", "Naissance", "Commune",
             "Typologie", "Dépôt", "Validité"}) {

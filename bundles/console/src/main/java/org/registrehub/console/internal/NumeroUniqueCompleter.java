@@ -36,9 +36,13 @@ public class NumeroUniqueCompleter implements Completer {
         if (!PREFIXE.matcher(prefixe).matches()) {
             return -1;
         }
+        if (Sessions.identite().isEmpty()) {
+            return -1; // no register account in this session: nothing to propose
+        }
         try {
             List<String> numeros = registre.rechercher(new CriteresRecherche(prefixe, null, null, null, null, null,
-                    null, null, null, null, null, null), new Tri(Tri.Champ.NUMERO_UNIQUE, true), 0, PROPOSITIONS)
+                    null, null, null, null, null, null), new Tri(Tri.Champ.NUMERO_UNIQUE, true), 0, PROPOSITIONS,
+                    Sessions.contexte())
                     .demandes().stream().map(ResumeDemande::numeroUnique).toList();
             return new StringsCompleter(numeros).complete(session, commandLine, candidates);
         } catch (RegistreException e) {

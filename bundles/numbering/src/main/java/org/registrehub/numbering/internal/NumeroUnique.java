@@ -19,13 +19,7 @@ final class NumeroUnique {
      * {@code 2A004 -> 02A}, overseas {@code 97411 -> 974}.
      */
     static String territoire(String commune) {
-        if (commune == null || !COMMUNE.matcher(commune).matches()) {
-            throw new IllegalArgumentException("code commune INSEE invalide : " + commune);
-        }
-        if (commune.startsWith("97") || commune.startsWith("98")) {
-            return commune.substring(0, 3);
-        }
-        return "0" + commune.substring(0, 2);
+        return org.registrehub.api.NumerotationService.territoire(commune);
     }
 
     /** {@code MMYY} of the filing date. */

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
@@ -37,6 +39,8 @@ import org.registrehub.api.Statut;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
+import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.JsonCodec;
 import org.slf4j.Logger;
@@ -54,6 +58,7 @@ public class RegistreServiceImpl implements RegistreService {
 
     private final NumerotationService numerotation;
     private final DemandeStore store;
+    private final AuditStore audit;
     private final JsonCodec json;
     private final Clock clock;
     private final int validiteMois;
@@ -61,15 +66,16 @@ public class RegistreServiceImpl implements RegistreService {
 
     @Activate
     public RegistreServiceImpl(@Reference NumerotationService numerotation, @Reference DemandeStore store,
-                               @Reference JsonCodec json, RegistrationConfig config) {
-        this(numerotation, store, json, Clock.system(ZoneId.of(config.fuseau())), config.validite_mois(),
+                               @Reference AuditStore audit, @Reference JsonCodec json, RegistrationConfig config) {
+        this(numerotation, store, audit, json, Clock.system(ZoneId.of(config.fuseau())), config.validite_mois(),
                 config.reactivation_delaiMois());
     }
 
-    RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, JsonCodec json, Clock clock,
-                        int validiteMois, int delaiReactivationMois) {
+    RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, AuditStore audit, JsonCodec json,
+                        Clock clock, int validiteMois, int delaiReactivationMois) {
         this.numerotation = numerotation;
         this.store = store;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
         this.validiteMois = validiteMois;
@@ -80,9 +86,12 @@ public class RegistreServiceImpl implements RegistreService {
 
     @Override
     public Demande enregistrer(NouvelleDemande saisie, Contexte contexte) {
+        Autorisations.exigerRole(contexte, Autorisations.ENREGISTREURS, "l'enregistrement d'une demande");
         LocalDate aujourdhui = LocalDate.now(clock);
         refuserSiInvalide(ValidateurDemande.valider(saisie, aujourdhui), contexte, "enregistrement");
         Dossier dossier = Normalisation.dossier(saisie.dossier());
+        Autorisations.enregistrer(contexte, saisie.guichet().strip(),
+                NumerotationService.territoire(dossier.logementRecherche().communes().get(0)));
         List<Doublon> doublons = store.doublons(dossier.demandeur());
         String justification = vide(saisie.justificationDoublon());
         if (!doublons.isEmpty() && justification == null) {
@@ -118,28 +127,41 @@ public class RegistreServiceImpl implements RegistreService {
     }
 
     @Override
-    public Optional<Demande> consulter(String numeroUnique) {
-        return store.trouver(numeroValide(numeroUnique));
+    public Optional<Demande> consulter(String numeroUnique, Contexte contexte) {
+        Autorisations.exigerRole(contexte, Autorisations.LECTEURS, "la lecture d'une demande");
+        Optional<Demande> demande = store.trouver(numeroValide(numeroUnique));
+        demande.ifPresent(d -> {
+            Autorisations.lire(contexte, d);
+            auditer(contexte, "CONSULTATION", d.numeroUnique(), d.territoire(), null);
+        });
+        return demande;
     }
 
     @Override
-    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille) {
+    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, Contexte contexte) {
+        Autorisations.exigerRole(contexte, Autorisations.LECTEURS, "la recherche de demandes");
         List<ErreurChamp> erreurs = ValidateurRecherche.valider(criteres, page, taille);
         if (!erreurs.isEmpty()) {
             throw new DemandeInvalideException(erreurs);
         }
-        return store.rechercher(criteres == null ? new CriteresRecherche(null, null, null, null, null, null, null,
-                null, null, null, null, null) : criteres, tri == null ? Tri.PAR_DEFAUT : tri, page, taille,
+        CriteresRecherche c = criteres == null ? new CriteresRecherche(null, null, null, null, null, null, null,
+                null, null, null, null, null) : criteres;
+        Set<String> territoires = Autorisations.rechercher(contexte, c.territoire());
+        PageDemandes resultat = store.rechercher(c, territoires, tri == null ? Tri.PAR_DEFAUT : tri, page, taille,
                 PageDemandes.COMPTAGE_MAX);
+        auditer(contexte, "RECHERCHE", null, territoires.size() == 1 ? territoires.iterator().next() : null,
+                DescriptionRecherche.de(c, page) + " ; " + resultat.demandes().size() + " demande(s) affichée(s)");
+        return resultat;
     }
 
     @Override
-    public List<EntreeHistorique> historique(String numeroUnique) {
+    public List<EntreeHistorique> historique(String numeroUnique, Contexte contexte) {
+        Autorisations.exigerRole(contexte, Autorisations.LECTEURS, "la lecture d'un historique");
         String numero = numeroValide(numeroUnique);
+        Demande d = store.trouver(numero).orElseThrow(() -> new DemandeIntrouvableException(numero));
+        Autorisations.lire(contexte, d);
         List<EntreeHistorique> historique = store.historique(numero);
-        if (historique.isEmpty()) {
-            throw new DemandeIntrouvableException(numero);
-        }
+        auditer(contexte, "HISTORIQUE", numero, d.territoire(), null);
         return historique;
     }
 
@@ -147,7 +169,9 @@ public class RegistreServiceImpl implements RegistreService {
 
     @Override
     public Demande modifier(String numeroUnique, long version, Dossier dossier, Contexte contexte) {
-        Demande actuelle = lire(numeroUnique, version);
+        Autorisations.exigerRole(contexte, Autorisations.ENREGISTREURS, "la modification d'une demande");
+        Demande actuelle = lire(numeroUnique, version, d -> Autorisations.changer(contexte, d,
+                "la modification d'une demande"));
         exigerActive(actuelle, "modifiée");
         refuserSiInvalide(ValidateurDemande.valider(new NouvelleDemande(actuelle.guichet(), dossier),
                 LocalDate.now(clock)), contexte, "modification de " + actuelle.numeroUnique());
@@ -158,7 +182,9 @@ public class RegistreServiceImpl implements RegistreService {
 
     @Override
     public Demande renouveler(String numeroUnique, long version, Dossier dossier, Contexte contexte) {
-        Demande actuelle = lire(numeroUnique, version);
+        Autorisations.exigerRole(contexte, Autorisations.ENREGISTREURS, "le renouvellement d'une demande");
+        Demande actuelle = lire(numeroUnique, version, d -> Autorisations.changer(contexte, d,
+                "le renouvellement d'une demande"));
         if (actuelle.statut() == Statut.RADIEE) {
             throw new TransitionInterditeException("La demande " + actuelle.numeroUnique() + " est radiée ("
                     + actuelle.radiation().motif() + " le " + actuelle.radiation().date() + ") : elle ne peut pas être"
@@ -179,7 +205,9 @@ public class RegistreServiceImpl implements RegistreService {
 
     @Override
     public Demande radier(String numeroUnique, long version, DemandeRadiation demandeRadiation, Contexte contexte) {
-        Demande actuelle = lire(numeroUnique, version);
+        Autorisations.exigerRole(contexte, Autorisations.RADIATEURS, "la radiation d'une demande");
+        Demande actuelle = lire(numeroUnique, version, d -> Autorisations.radier(contexte, d,
+                demandeRadiation == null ? null : demandeRadiation.motif()));
         if (actuelle.statut() == Statut.RADIEE) {
             throw new TransitionInterditeException("La demande " + actuelle.numeroUnique() + " est déjà radiée ("
                     + actuelle.radiation().motif() + " le " + actuelle.radiation().date() + ").");
@@ -196,7 +224,9 @@ public class RegistreServiceImpl implements RegistreService {
 
     @Override
     public Demande reactiver(String numeroUnique, long version, Contexte contexte) {
-        Demande actuelle = lire(numeroUnique, version);
+        Autorisations.exigerRole(contexte, Autorisations.ENREGISTREURS, "la réactivation d'une demande");
+        Demande actuelle = lire(numeroUnique, version, d -> Autorisations.changer(contexte, d,
+                "la réactivation d'une demande"));
         if (actuelle.statut() != Statut.RADIEE || actuelle.radiation().motif() != MotifRadiation.NON_RENOUVELLEMENT) {
             throw new TransitionInterditeException("Seule une demande radiée pour non-renouvellement peut être"
                     + " réactivée ; la demande " + actuelle.numeroUnique() + " est " + (actuelle.statut() == Statut.ACTIVE
@@ -223,9 +253,11 @@ public class RegistreServiceImpl implements RegistreService {
 
     // ------------------------------------------------------------------ mécanique commune
 
-    private Demande lire(String numeroUnique, long version) {
+    /** The demand to change: found, allowed to the caller (checked before its version says anything), current. */
+    private Demande lire(String numeroUnique, long version, Consumer<Demande> autorisation) {
         String numero = numeroValide(numeroUnique);
         Demande actuelle = store.trouver(numero).orElseThrow(() -> new DemandeIntrouvableException(numero));
+        autorisation.accept(actuelle);
         if (actuelle.version() != version) {
             throw new VersionObsoleteException(numero, version, actuelle.version());
         }
@@ -240,6 +272,12 @@ public class RegistreServiceImpl implements RegistreService {
         LOG.info("Demande {} : {} (version {}, canal {}, acteur {}, {} champ(s) changé(s))", apres.numeroUnique(),
                 operation, apres.version(), contexte.canal(), contexte.acteur(), changements.size());
         return apres;
+    }
+
+    /** A read of nominative data, in the audit trail before the data leaves the service. */
+    private void auditer(Contexte contexte, String operation, String numero, String territoire, String details) {
+        audit.auditer(new EntreeAudit(clock.instant(), contexte.acteur(), contexte.organisation(), contexte.canal(),
+                operation, numero, territoire, details));
     }
 
     private static Demande avec(Demande d, Statut statut, LocalDate validite, LocalDate renouvellement,

@@ -35,13 +35,14 @@ import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Identites;
 import org.registrehub.testing.Modifs;
 
 /** The life-cycle rules: what each operation keeps, changes, historizes and refuses. */
 public class CycleDeVieTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final Contexte AGENT = new Contexte("agent-44", Canal.CONSOLE);
+    private static final Contexte AGENT = Identites.contexte(Identites.gestionnaire44(), Canal.CONSOLE);
 
     private final AtomicReference<Instant> maintenant = new AtomicReference<>(Instant.parse("2024-01-15T09:00:00Z"));
     private final Clock horloge = new Clock() {
@@ -63,7 +64,8 @@ public class CycleDeVieTest {
     private final StoreMemoire store = new StoreMemoire();
     private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
     private final RegistreServiceImpl service = new RegistreServiceImpl((commune, guichet, date) ->
-            String.format("0440124%06d%s", sequence.incrementAndGet(), guichet), store, new JacksonJsonCodec(),
+            String.format("0440124%06d%s", sequence.incrementAndGet(), guichet), store, store,
+            new JacksonJsonCodec(),
             horloge, 12, 18);
 
     private void aujourdhui(String date) {
@@ -89,7 +91,7 @@ public class CycleDeVieTest {
         assertEquals(1, m.version());
         EntreeHistorique h = store.historique(d.numeroUnique()).get(1);
         assertEquals(Operation.MODIFICATION, h.operation());
-        assertEquals("agent-44", h.acteur());
+        assertEquals("gestionnaire.44", h.acteur());
         assertEquals(Canal.CONSOLE, h.canal());
         assertEquals(List.of(
                 new Changement("dossier.contact.adresse", "12 rue des Olivettes", "3 place Royale"),
@@ -266,7 +268,7 @@ public class CycleDeVieTest {
     @Test
     public void historyOfAnUnknownDemandIsAnError() {
         try {
-            service.historique("0440124999999G1104");
+            service.historique("0440124999999G1104", AGENT);
             fail();
         } catch (RegistreException e) {
             assertEquals("DEMANDE_INTROUVABLE", e.getCode());

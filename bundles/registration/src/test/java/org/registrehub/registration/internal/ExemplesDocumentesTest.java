@@ -27,6 +27,7 @@ import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Statut;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.Identites;
 
 /**
  * The REST bodies of docs/exemples, replayed in the order of the README's session: each one does what the README
@@ -35,12 +36,13 @@ import org.registrehub.json.internal.JacksonJsonCodec;
 public class ExemplesDocumentesTest {
 
     private static final Path EXEMPLES = Path.of("../../docs/exemples");
-    private static final Contexte GUICHET = new Contexte("agent@guichet", Canal.REST);
+    private static final Contexte GUICHET = Identites.contexte(Identites.gestionnaire44(), Canal.REST);
 
     private final JacksonJsonCodec json = new JacksonJsonCodec();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final StoreMemoire store = new StoreMemoire();
     private final RegistreServiceImpl service = new RegistreServiceImpl((commune, guichet, date) ->
-            String.format("0441126%06d%s", sequence.incrementAndGet(), guichet), new StoreMemoire(), json,
+            String.format("0441126%06d%s", sequence.incrementAndGet(), guichet), store, store, json,
             Clock.fixed(LocalDate.of(2026, 11, 23).atTime(10, 0).atZone(ZoneId.of("Europe/Paris")).toInstant(),
                     ZoneId.of("Europe/Paris")), 12, 18);
 
@@ -67,7 +69,7 @@ public class ExemplesDocumentesTest {
         Demande modifiee = service.modifier(martin.numeroUnique(), 0, lire("modification.json", Dossier.class),
                 GUICHET);
         assertEquals(List.of("dossier.contact.telephone", "dossier.logementRecherche.communes[2]",
-                "dossier.logementRecherche.loyerMax"), service.historique(martin.numeroUnique()).get(1).changements()
+                "dossier.logementRecherche.loyerMax"), service.historique(martin.numeroUnique(), GUICHET).get(1).changements()
                 .stream().map(c -> c.champ()).toList());
 
         Demande radiee = service.radier(martin.numeroUnique(), modifiee.version(),

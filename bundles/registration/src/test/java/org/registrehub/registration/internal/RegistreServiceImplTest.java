@@ -24,6 +24,7 @@ import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Statut;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Identites;
 import org.registrehub.testing.Modifs;
 
 public class RegistreServiceImplTest {
@@ -36,9 +37,9 @@ public class RegistreServiceImplTest {
     private final RegistreServiceImpl service = new RegistreServiceImpl((commune, guichet, date) -> {
         numerosDemandes.add(commune + "/" + guichet + "/" + date);
         return "0440324000001" + guichet;
-    }, store, new JacksonJsonCodec(), PARIS, 12, 18);
+    }, store, store, new JacksonJsonCodec(), PARIS, 12, 18);
 
-    private static final Contexte SOAP = new Contexte("agent-soap", Canal.SOAP);
+    private static final Contexte SOAP = Identites.contexte(Identites.gestionnaire44(), Canal.SOAP);
 
     @Test
     public void registersWithTodayInParisOneYearOfValidityAndWritesTheEvent() {
@@ -56,13 +57,13 @@ public class RegistreServiceImplTest {
         assertEquals(1, store.demandes.size());
         EvenementDemande e = store.evenements.get(0);
         assertEquals(Canal.SOAP, store.historique(d.numeroUnique()).get(0).canal());
-        assertEquals("agent-soap", store.historique(d.numeroUnique()).get(0).acteur());
+        assertEquals("gestionnaire.44", store.historique(d.numeroUnique()).get(0).acteur());
         assertEquals(EvenementDemande.DEMANDE_ENREGISTREE, e.type());
         assertEquals(d.numeroUnique(), e.numeroUnique());
         assertTrue(e.contenu(), e.contenu().contains("\"canal\":\"SOAP\""));
         assertTrue(e.contenu(), e.contenu().contains("\"evenementId\":\"" + e.evenementId() + "\""));
         assertTrue(e.contenu(), e.contenu().contains("\"nom\":\"Le Goff\""));
-        assertEquals(Optional.of(d), service.consulter(d.numeroUnique()));
+        assertEquals(Optional.of(d), service.consulter(d.numeroUnique(), SOAP));
     }
 
     @Test
@@ -94,12 +95,12 @@ public class RegistreServiceImplTest {
     @Test
     public void consultationChecksTheNumberFormat() {
         try {
-            service.consulter("12345");
+            service.consulter("12345", SOAP);
             fail("malformed number accepted");
         } catch (DemandeInvalideException e) {
             assertEquals("numeroUnique:format", Regles.de(e.getErreurs()));
         }
-        assertEquals(Optional.empty(), service.consulter("0440424000099G1104"));
+        assertEquals(Optional.empty(), service.consulter("0440424000099G1104", SOAP));
     }
 
     @Test

@@ -19,11 +19,28 @@ import org.registrehub.api.Personne;
 import org.registrehub.api.Statut;
 import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
+import org.registrehub.api.acces.CriteresAudit;
+import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.PageAudit;
+import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
 
 /** The store's contract in memory (version check included), for the rules of the service; the real one is tested on
  * PostgreSQL in the store bundle and end to end in the integration tests. */
-final class StoreMemoire implements DemandeStore {
+final class StoreMemoire implements DemandeStore, AuditStore {
+
+    final List<EntreeAudit> audits = new ArrayList<>();
+
+    @Override
+    public void auditer(EntreeAudit entree) {
+        audits.add(entree);
+    }
+
+    @Override
+    public PageAudit rechercher(CriteresAudit criteres, Set<String> territoires, int page, int taille) {
+        return new PageAudit(audits, page, taille, audits.size());
+    }
+
 
     final Map<String, Demande> demandes = new LinkedHashMap<>();
     final Map<String, List<EntreeHistorique>> historiques = new LinkedHashMap<>();
@@ -71,8 +88,9 @@ final class StoreMemoire implements DemandeStore {
     Object[] derniereRecherche;
 
     @Override
-    public PageDemandes rechercher(CriteresRecherche criteres, Tri tri, int page, int taille, int totalMax) {
-        derniereRecherche = new Object[] {criteres, tri, page, taille, totalMax};
+    public PageDemandes rechercher(CriteresRecherche criteres, Set<String> territoires, Tri tri, int page, int taille,
+                                   int totalMax) {
+        derniereRecherche = new Object[] {criteres, tri, page, taille, totalMax, territoires};
         return new PageDemandes(List.of(), page, taille, 0, true);
     }
 

@@ -64,7 +64,9 @@ public class RegistreLoginModule implements LoginModule {
             identite = trouvee.orElseThrow(() -> new FailedLoginException("identifiant ou mot de passe refusé"));
             return true;
         } catch (RegistreException e) {
-            throw new LoginException("authentification impossible : " + e.getMessage());
+            LoginException echec = new LoginException("authentification impossible : " + e.getMessage());
+            echec.initCause(e); // the channels answer "unavailable" rather than "refused"
+            throw echec;
         } finally {
             if (secret != null) {
                 Arrays.fill(secret, '\0');

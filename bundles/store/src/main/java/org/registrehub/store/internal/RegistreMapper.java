@@ -25,7 +25,8 @@ public interface RegistreMapper {
     int insererHistorique(LigneHistorique ligne);
 
     /** {@code ordre} is an ORDER BY expression chosen by the store from a closed list, never from the caller. */
-    List<ResumeDemande> rechercher(@Param("c") CriteresRecherche criteres, @Param("ordre") String ordre,
+    List<ResumeDemande> rechercher(@Param("c") CriteresRecherche criteres,
+                                   @Param("territoires") List<String> territoires, @Param("ordre") String ordre,
                                    @Param("taille") int taille, @Param("offset") int offset);
 
     /**
@@ -37,7 +38,8 @@ public interface RegistreMapper {
 
     List<String> guichets(@Param("territoire") String territoire);
 
-    long compter(@Param("c") CriteresRecherche criteres, @Param("limite") int limite);
+    long compter(@Param("c") CriteresRecherche criteres, @Param("territoires") List<String> territoires,
+                 @Param("limite") int limite);
 
     List<Doublon> doublons(Personne demandeur);
 

@@ -48,6 +48,7 @@ import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
 import org.registrehub.store.internal.PostgresStore;
 import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Identites;
 import org.registrehub.testing.Modifs;
 import org.registrehub.testing.TestDatabase;
 
@@ -58,7 +59,7 @@ import org.registrehub.testing.TestDatabase;
 public class CycleDeViePostgresTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final Contexte GUICHET = new Contexte("agent@G1104", Canal.REST);
+    private static final Contexte GUICHET = Identites.contexte(Identites.gestionnaire44(), Canal.REST);
 
     private final AtomicReference<Instant> maintenant = new AtomicReference<>();
     private final Clock horloge = new Clock() {
@@ -87,7 +88,7 @@ public class CycleDeViePostgresTest {
         aujourdhui("2024-01-15");
         db = TestDatabase.create("registre_cycle_test");
         store = StoresDeTest.ouvrir(db);
-        registre = new RegistreServiceImpl(new NumerotationBaseDeDonnees(store), store, new JacksonJsonCodec(),
+        registre = new RegistreServiceImpl(new NumerotationBaseDeDonnees(store), store, store, new JacksonJsonCodec(),
                 horloge, 12, 18);
     }
 
@@ -128,11 +129,16 @@ public class CycleDeViePostgresTest {
         assertEquals("0440124000001G1104", d.numeroUnique());
         assertEquals(LocalDate.of(2024, 1, 15), d.dateDepot());
         assertEquals(LocalDate.of(2025, 1, 15), d.dateValidite());
-        assertEquals(d, registre.consulter(d.numeroUnique()).orElseThrow());
+        assertEquals(d, registre.consulter(d.numeroUnique(), GUICHET).orElseThrow());
+        assertEquals("the read is audited", 1, compter("select count(*) from audit where operation = 'CONSULTATION'"
+                + " and acteur = 'gestionnaire.44' and organisation = 'DDETS44' and canal = 'REST'"
+                + " and numero_unique = '0440124000001G1104' and territoire = '044'"));
+        assertEquals("the change is audited by the database", 1, compter("select count(*) from audit"
+                + " where operation = 'ENREGISTREMENT' and numero_unique = '0440124000001G1104'"));
         assertEquals(1, compter("select count(*) from demande where numero_unique = '0440124000001G1104'"
                 + " and date_validite = date '2025-01-15' and statut = 'ACTIVE' and version = 0"));
         assertEquals(1, compter("select count(*) from demande_historique where operation = 'ENREGISTREMENT'"
-                + " and acteur = 'agent@G1104' and canal = 'REST'"));
+                + " and acteur = 'gestionnaire.44' and canal = 'REST'"));
         assertEquals(1, compter("select count(*) from outbox where type = 'demandeEnregistree'"
                 + " and numero_unique = '0440124000001G1104'"));
     }
@@ -145,7 +151,7 @@ public class CycleDeViePostgresTest {
         assertEquals(d.numeroUnique(), m.numeroUnique());
         assertEquals(d.dateDepot(), m.dateDepot());
         assertEquals(1, m.version());
-        EntreeHistorique h = registre.historique(d.numeroUnique()).get(1);
+        EntreeHistorique h = registre.historique(d.numeroUnique(), GUICHET).get(1);
         assertEquals(Operation.MODIFICATION, h.operation());
         assertEquals(List.of(new Changement("dossier.contact.email", "lea.martin@example.org", "lea@example.org")),
                 h.changements());
@@ -159,7 +165,7 @@ public class CycleDeViePostgresTest {
         assertEquals(2, compter("select count(*) from demande_historique"));
         assertEquals(2, compter("select count(*) from outbox"));
         assertEquals("lea@example.org",
-                registre.consulter(d.numeroUnique()).orElseThrow().dossier().contact().email());
+                registre.consulter(d.numeroUnique(), GUICHET).orElseThrow().dossier().contact().email());
     }
 
     @Test
@@ -201,7 +207,7 @@ public class CycleDeViePostgresTest {
                 new Attribution("Nantes Métropole Habitat", "4410900012345", "ETAT", true), null, "bail signé"),
                 GUICHET);
         assertEquals(Statut.RADIEE, r.statut());
-        Demande relue = registre.consulter(d.numeroUnique()).orElseThrow();
+        Demande relue = registre.consulter(d.numeroUnique(), GUICHET).orElseThrow();
         assertEquals(r.radiation(), relue.radiation());
         assertEquals(Boolean.TRUE, relue.radiation().attribution().dalo());
 
@@ -225,7 +231,8 @@ public class CycleDeViePostgresTest {
         registre.radier(sansReponse.numeroUnique(), 0, new DemandeRadiation(MotifRadiation.NON_REPONSE, null, null,
                 null), GUICHET);
         assertEquals(MotifIrrecevabilite.RESSOURCES_SUPERIEURES_PLAFOND,
-                registre.consulter(irrecevable.numeroUnique()).orElseThrow().radiation().motifIrrecevabilite());
+                registre.consulter(irrecevable.numeroUnique(), GUICHET).orElseThrow().radiation()
+                        .motifIrrecevabilite());
         assertEquals(1, compter("select count(*) from demande where motif_radiation = 'ABANDON'"));
         assertEquals(1, compter("select count(*) from demande where motif_radiation = 'IRRECEVABILITE'"));
         assertEquals(1, compter("select count(*) from demande where motif_radiation = 'NON_REPONSE'"));
@@ -246,7 +253,7 @@ public class CycleDeViePostgresTest {
         assertEquals(Statut.ACTIVE, reactivee.statut());
         assertEquals(a.numeroUnique(), reactivee.numeroUnique());
         assertEquals(a.dateDepot(), reactivee.dateDepot());
-        assertNull(registre.consulter(a.numeroUnique()).orElseThrow().radiation());
+        assertNull(registre.consulter(a.numeroUnique(), GUICHET).orElseThrow().radiation());
         assertEquals(1, compter("select count(*) from demande where statut = 'ACTIVE'"
                 + " and date_validite = date '2026-07-15' and motif_radiation is null and date_radiation is null"));
 
@@ -257,7 +264,7 @@ public class CycleDeViePostgresTest {
         } catch (TransitionInterditeException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("2025-07-15"));
         }
-        assertEquals(Statut.RADIEE, registre.consulter(b.numeroUnique()).orElseThrow().statut());
+        assertEquals(Statut.RADIEE, registre.consulter(b.numeroUnique(), GUICHET).orElseThrow().statut());
     }
 
     @Test
@@ -285,7 +292,7 @@ public class CycleDeViePostgresTest {
 
         Demande justifiee = registre.enregistrer(new NouvelleDemande(memeIdentite.guichet(), memeIdentite.dossier(),
                 "même personne, dossier transféré"), GUICHET);
-        String commentaire = registre.historique(justifiee.numeroUnique()).get(0).commentaire();
+        String commentaire = registre.historique(justifiee.numeroUnique(), GUICHET).get(0).commentaire();
         assertTrue(commentaire, commentaire.startsWith("doublon confirmé de " + premiere.numeroUnique()));
         assertTrue(commentaire, commentaire.endsWith("même personne, dossier transféré"));
     }
@@ -303,7 +310,7 @@ public class CycleDeViePostgresTest {
         List<Demande> gagnantes = issues.stream().filter(Demande.class::isInstance).map(Demande.class::cast).toList();
         assertEquals(issues.toString(), 1, gagnantes.size());
         assertEquals(7, issues.stream().filter(VersionObsoleteException.class::isInstance).count());
-        Demande finale = registre.consulter(d.numeroUnique()).orElseThrow();
+        Demande finale = registre.consulter(d.numeroUnique(), GUICHET).orElseThrow();
         assertEquals(gagnantes.get(0).dossier(), finale.dossier());
         assertEquals(1, finale.version());
         assertEquals(2, compter("select count(*) from demande_historique"));

@@ -6,7 +6,6 @@ import java.io.PushbackInputStream;
 import java.net.URI;
 import java.util.List;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
@@ -21,6 +20,7 @@ import javax.ws.rs.core.EntityTag;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.registrehub.api.AttestationService;
@@ -52,7 +52,7 @@ public class DemandesResource {
     private final JsonCodec json;
 
     @Context
-    private HttpServletRequest requete;
+    private SecurityContext securite;
 
     public DemandesResource(RegistreService registre, AttestationService attestations, JsonCodec json) {
         this.registre = registre;
@@ -95,7 +95,7 @@ public class DemandesResource {
         int numeroPage = p.entier("page", page, 0);
         int taillePage = p.entier("taille", taille, 20);
         p.verifier();
-        return Response.ok(json.ecrire(registre.rechercher(criteres, ordreResultats, numeroPage, taillePage)),
+        return Response.ok(json.ecrire(registre.rechercher(criteres, ordreResultats, numeroPage, taillePage, contexte())),
                 MediaType.APPLICATION_JSON).build();
     }
 
@@ -103,7 +103,7 @@ public class DemandesResource {
     @Path("/{numeroUnique}")
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response consulter(@PathParam("numeroUnique") String numeroUnique) {
-        Demande demande = registre.consulter(numeroUnique)
+        Demande demande = registre.consulter(numeroUnique, contexte())
                 .orElseThrow(() -> new DemandeIntrouvableException(numeroUnique));
         return reponse(Response.ok(), demande);
     }
@@ -170,7 +170,7 @@ public class DemandesResource {
     @Path("/{numeroUnique}/attestation")
     @Produces({AttestationService.MEDIA_TYPE, Probleme.MEDIA_TYPE})
     public Response attestation(@PathParam("numeroUnique") String numeroUnique) {
-        byte[] pdf = attestations.attestation(numeroUnique);
+        byte[] pdf = attestations.attestation(numeroUnique, contexte());
         return Response.ok(pdf, AttestationService.MEDIA_TYPE)
                 .header("Content-Disposition", "inline; filename=\"attestation-" + numeroUnique.strip() + ".pdf\"")
                 .build();
@@ -180,7 +180,7 @@ public class DemandesResource {
     @Path("/{numeroUnique}/historique")
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response historique(@PathParam("numeroUnique") String numeroUnique) {
-        return Response.ok(json.ecrire(registre.historique(numeroUnique)), MediaType.APPLICATION_JSON).build();
+        return Response.ok(json.ecrire(registre.historique(numeroUnique, contexte())), MediaType.APPLICATION_JSON).build();
     }
 
     private Response reponse(Response.ResponseBuilder builder, Demande demande) {
@@ -213,9 +213,8 @@ public class DemandesResource {
                 "version attendue : l'ETag reçu en lisant la demande, par exemple \"3\"")));
     }
 
-    /** Who acts: nobody is authenticated yet, so the caller is recorded as anonymous with its address. */
+    /** Who acts: the identity the authentication filter put in the security context. */
     private Contexte contexte() {
-        String adresse = requete == null ? "?" : requete.getRemoteAddr();
-        return new Contexte("anonyme@" + adresse, Canal.REST);
+        return new Contexte(AuthentificationFiltre.identite(securite), Canal.REST);
     }
 }

@@ -10,6 +10,7 @@ import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 import javax.ws.rs.ext.Provider;
 
+import org.registrehub.api.AccesRefuseException;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DoublonPresumeException;
@@ -74,6 +75,10 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
         if (e instanceof TransitionInterditeException interdite) {
             return new Probleme(Probleme.type(interdite.getCode()), "Opération impossible dans cet état", 409,
                     interdite.getMessage(), instance, interdite.getCode(), List.of());
+        }
+        if (e instanceof AccesRefuseException refuse) {
+            return new Probleme(Probleme.type(refuse.getCode()), "Accès refusé", 403, refuse.getMessage(), instance,
+                    refuse.getCode(), List.of());
         }
         if (e instanceof RegistreIndisponibleException indisponible) {
             return new Probleme(Probleme.type(indisponible.getCode()), "Registre indisponible", 503,

@@ -1,11 +1,13 @@
 package org.registrehub.soap.internal;
 
+import java.util.List;
 import java.util.Set;
 
 import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.registrehub.api.AccesRefuseException;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DoublonPresumeException;
@@ -20,7 +22,8 @@ import org.registrehub.soap.internal.v1.ErreurRegistreFault;
 public class FauteClientInterceptor extends AbstractPhaseInterceptor<Message> {
 
     static final Set<String> CODES_CLIENT = Set.of(DemandeInvalideException.CODE, DemandeIntrouvableException.CODE,
-            VersionObsoleteException.CODE, TransitionInterditeException.CODE, DoublonPresumeException.CODE);
+            VersionObsoleteException.CODE, TransitionInterditeException.CODE, DoublonPresumeException.CODE,
+            AccesRefuseException.CODE, AuthentificationSoapInterceptor.CODE);
 
     public FauteClientInterceptor() {
         super(Phase.WRITE);
@@ -28,6 +31,14 @@ public class FauteClientInterceptor extends AbstractPhaseInterceptor<Message> {
 
     @Override
     public void handleMessage(Message message) {
+        if (message.getContent(Exception.class) instanceof Fault refus && AuthentificationSoapInterceptor.estRefus(refus)) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, List<String>> entetes = (java.util.Map<String, List<String>>)
+                    message.computeIfAbsent(Message.PROTOCOL_HEADERS, k -> new java.util.TreeMap<String, List<String>>(
+                            String.CASE_INSENSITIVE_ORDER));
+            entetes.put("WWW-Authenticate", AuthentificationSoapInterceptor.defi());
+            return;
+        }
         if (message.getContent(Exception.class) instanceof Fault fault
                 && fault.getCause() instanceof ErreurRegistreFault erreur
                 && erreur.getFaultInfo() != null && CODES_CLIENT.contains(erreur.getFaultInfo().getCode())) {

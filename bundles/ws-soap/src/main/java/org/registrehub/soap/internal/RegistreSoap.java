@@ -20,6 +20,7 @@ import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
+import org.registrehub.api.acces.Identite;
 import org.registrehub.soap.internal.v1.Demande;
 import org.registrehub.soap.internal.v1.DetailErreur;
 import org.registrehub.soap.internal.v1.EntreeHistorique;
@@ -38,19 +39,23 @@ public class RegistreSoap implements RegistrePortType {
     private static final Logger LOG = LoggerFactory.getLogger(RegistreSoap.class);
     static final String ERREUR_INTERNE = "ERREUR_INTERNE";
 
-    /** Nobody is authenticated yet: SOAP callers are recorded as anonymous departmental systems. */
-    private static final Contexte CONTEXTE = new Contexte("anonyme@soap", Canal.SOAP);
-
     private final RegistreService registre;
     private final AttestationService attestations;
-
-    public RegistreSoap(RegistreService registre) {
-        this(registre, null);
-    }
+    private final Supplier<Identite> identite;
 
     public RegistreSoap(RegistreService registre, AttestationService attestations) {
+        this(registre, attestations, AuthentificationSoapInterceptor::identiteCourante);
+    }
+
+    RegistreSoap(RegistreService registre, AttestationService attestations, Supplier<Identite> identite) {
         this.registre = registre;
         this.attestations = attestations;
+        this.identite = identite;
+    }
+
+    /** Who acts: the identity the authentication interceptor found for this call. */
+    private Contexte contexte() {
+        return new Contexte(identite.get(), Canal.SOAP);
     }
 
     @Override
@@ -62,7 +67,7 @@ public class RegistreSoap implements RegistrePortType {
                 // a value that did not parse was passed as missing: never register such a demand
                 throw new DemandeInvalideException(fusionner(conversion.erreurs(), registre.verifier(demande)));
             }
-            return conversion.ecrire(registre.enregistrer(demande, CONTEXTE));
+            return conversion.ecrire(registre.enregistrer(demande, contexte()));
         } catch (DemandeInvalideException e) {
             throw faute(new DemandeInvalideException(fusionner(conversion.erreurs(), e.getErreurs())));
         } catch (RuntimeException e) {
@@ -75,7 +80,7 @@ public class RegistreSoap implements RegistrePortType {
             throws ErreurRegistreFault {
         ConversionSoap conversion = new ConversionSoap();
         org.registrehub.api.Dossier lu = dossier == null ? null : conversion.dossier(dossier);
-        return changer(conversion, () -> registre.modifier(numeroUnique, version, lu, CONTEXTE),
+        return changer(conversion, () -> registre.modifier(numeroUnique, version, lu, contexte()),
                 () -> registre.verifier(new NouvelleDemande("G0000", lu)));
     }
 
@@ -84,7 +89,7 @@ public class RegistreSoap implements RegistrePortType {
                                      org.registrehub.soap.internal.v1.Dossier dossier) throws ErreurRegistreFault {
         ConversionSoap conversion = new ConversionSoap();
         org.registrehub.api.Dossier lu = dossier == null ? null : conversion.dossier(dossier);
-        return changer(conversion, () -> registre.renouveler(numeroUnique, version, lu, CONTEXTE),
+        return changer(conversion, () -> registre.renouveler(numeroUnique, version, lu, contexte()),
                 () -> registre.verifier(new NouvelleDemande("G0000", lu)));
     }
 
@@ -93,19 +98,19 @@ public class RegistreSoap implements RegistrePortType {
                                  org.registrehub.soap.internal.v1.DemandeRadiation radiation) throws ErreurRegistreFault {
         ConversionSoap conversion = new ConversionSoap();
         DemandeRadiation lue = conversion.radiation(radiation);
-        return changer(conversion, () -> registre.radier(numeroUnique, version, lue, CONTEXTE), List::of);
+        return changer(conversion, () -> registre.radier(numeroUnique, version, lue, contexte()), List::of);
     }
 
     @Override
     public Demande reactiverDemande(String numeroUnique, long version) throws ErreurRegistreFault {
-        return changer(new ConversionSoap(), () -> registre.reactiver(numeroUnique, version, CONTEXTE), List::of);
+        return changer(new ConversionSoap(), () -> registre.reactiver(numeroUnique, version, contexte()), List::of);
     }
 
     @Override
     public List<EntreeHistorique> historiqueDemande(String numeroUnique) throws ErreurRegistreFault {
         try {
             ConversionSoap conversion = new ConversionSoap();
-            return registre.historique(numeroUnique).stream().map(conversion::ecrire).toList();
+            return registre.historique(numeroUnique, contexte()).stream().map(conversion::ecrire).toList();
         } catch (RuntimeException e) {
             throw faute(e);
         }
@@ -132,7 +137,7 @@ public class RegistreSoap implements RegistrePortType {
     @Override
     public DataHandler attestationDemande(String numeroUnique) throws ErreurRegistreFault {
         try {
-            return new DataHandler(new ByteDataSource(attestations.attestation(numeroUnique),
+            return new DataHandler(new ByteDataSource(attestations.attestation(numeroUnique, contexte()),
                     AttestationService.MEDIA_TYPE));
         } catch (RuntimeException e) {
             throw faute(e);
@@ -142,7 +147,7 @@ public class RegistreSoap implements RegistrePortType {
     @Override
     public Demande consulterDemande(String numeroUnique) throws ErreurRegistreFault {
         try {
-            return new ConversionSoap().ecrire(registre.consulter(numeroUnique)
+            return new ConversionSoap().ecrire(registre.consulter(numeroUnique, contexte())
                     .orElseThrow(() -> new DemandeIntrouvableException(numeroUnique)));
         } catch (RuntimeException e) {
             throw faute(e);

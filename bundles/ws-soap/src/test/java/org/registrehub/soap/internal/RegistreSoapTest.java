@@ -27,6 +27,7 @@ import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.soap.internal.v1.ErreurRegistreFault;
 import org.registrehub.soap.internal.v1.SaisieDemande;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Identites;
 import org.registrehub.testing.RegistreServicePartiel;
 
 public class RegistreSoapTest {
@@ -58,7 +59,7 @@ public class RegistreSoapTest {
         }
 
         @Override
-        public Optional<Demande> consulter(String numeroUnique) {
+        public Optional<Demande> consulter(String numeroUnique, Contexte contexte) {
             if (numeroUnique.startsWith("999")) {
                 throw new RegistreIndisponibleException("PostgreSQL injoignable", null);
             }
@@ -66,7 +67,7 @@ public class RegistreSoapTest {
         }
     };
 
-    private final RegistreSoap soap = new RegistreSoap(registre);
+    private final RegistreSoap soap = new RegistreSoap(registre, null, Identites::guichet44);
 
     private static Demande demande(NouvelleDemande d) {
         return new Demande("0441123000001" + d.guichet(), Statut.ACTIVE, d.guichet(), "044",
@@ -151,7 +152,7 @@ public class RegistreSoapTest {
                         d.dateValidite(), null, new Radiation(radiation.motif(), LocalDate.of(2024, 6, 30),
                                 radiation.attribution(), null, null), version + 1, d.dossier());
             }
-        });
+        }, null, Identites::guichet44);
         var x = new org.registrehub.soap.internal.v1.DemandeRadiation();
         x.setMotif("ATTRIBUTION");
         var a = new org.registrehub.soap.internal.v1.Attribution();
@@ -187,7 +188,7 @@ public class RegistreSoapTest {
                 }
                 throw new TransitionInterditeException("est active");
             }
-        });
+        }, null, Identites::guichet44);
         for (long version : new long[] {1, 2}) {
             try {
                 etats.reactiverDemande("0441123000001G1104", version);

@@ -6,13 +6,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.registrehub.api.Canal;
+import org.registrehub.api.AccesRefuseException;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.Doublon;
 import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.RegistreService;
+import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.Identite;
 import org.registrehub.api.spi.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,29 +34,54 @@ public class TraitementMessageErp {
     private final JsonCodec json;
     private final Clock clock;
 
-    public TraitementMessageErp(RegistreService registre, JsonCodec json) {
-        this(registre, json, Clock.systemUTC());
+    private final AuthentificationService authentification;
+    private final String compte;
+
+    public TraitementMessageErp(RegistreService registre, JsonCodec json, AuthentificationService authentification,
+                                String compte) {
+        this(registre, json, authentification, compte, Clock.systemUTC());
     }
 
-    TraitementMessageErp(RegistreService registre, JsonCodec json, Clock clock) {
+    TraitementMessageErp(RegistreService registre, JsonCodec json, AuthentificationService authentification,
+                         String compte, Clock clock) {
         this.registre = registre;
         this.json = json;
+        this.authentification = authentification;
+        this.compte = compte == null ? "" : compte.strip();
         this.clock = clock;
+    }
+
+    /**
+     * The register account the ERP messages act as ({@code erp.compte}): its roles and territories are checked like
+     * any caller's. A missing or disabled account is a configuration problem: the message is retried, then kept in
+     * the dead-letter queue with the reason, never lost.
+     */
+    private Contexte contexte() {
+        if (compte.isEmpty()) {
+            throw new RegistreIndisponibleException("Aucun compte du registre n'est configuré pour les ERP"
+                    + " (erp.compte dans etc/org.registrehub.erp.cfg).", null);
+        }
+        Identite identite = authentification.identite(compte).orElseThrow(() -> new RegistreIndisponibleException(
+                "Le compte ERP « " + compte + " » est inconnu ou désactivé (erp.compte dans"
+                        + " etc/org.registrehub.erp.cfg).", null));
+        return new Contexte(identite, Canal.ERP);
     }
 
     /** @return the reply to send back to the ERP */
     public ReponseErp traiter(String corps) {
         MessageErp message = lire(corps);
         try {
-            // the landlords are not identified yet: the message id tells which message it was
-            Demande demande = registre.enregistrer(message.demande(),
-                    new Contexte("erp:" + message.messageId(), Canal.ERP));
+            Demande demande = registre.enregistrer(message.demande(), contexte());
             LOG.info("Message ERP {} : demande {} enregistrée", message.messageId(), demande.numeroUnique());
             return reponse(message, ReponseErp.ACCEPTE, demande.numeroUnique(), List.of(), List.of());
         } catch (DemandeInvalideException e) {
             LOG.info("Message ERP {} rejeté : {}", message.messageId(),
                     e.getErreurs().stream().map(ErreurChamp::champ).collect(Collectors.joining(", ")));
             return reponse(message, ReponseErp.REJETE, null, e.getErreurs(), List.of());
+        } catch (AccesRefuseException e) {
+            LOG.info("Message ERP {} rejeté : {}", message.messageId(), e.getMessage());
+            return reponse(message, ReponseErp.REJETE, null, List.of(new ErreurChamp("demande", "acces", null,
+                    e.getMessage())), List.of());
         } catch (DoublonPresumeException e) {
             LOG.info("Message ERP {} rejeté : doublon présumé", message.messageId());
             return reponse(message, ReponseErp.REJETE, null, List.of(new ErreurChamp("dossier.demandeur", "doublon",

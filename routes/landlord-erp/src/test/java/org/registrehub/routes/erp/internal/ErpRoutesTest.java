@@ -2,6 +2,7 @@ package org.registrehub.routes.erp.internal;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,9 +17,12 @@ import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.RegistreService;
+import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.Identite;
 import org.registrehub.api.Statut;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.Identites;
 import org.registrehub.testing.RegistreServicePartiel;
 
 /** The ERP route's routing and error handling, with the broker endpoints replaced by in-memory ones. */
@@ -26,11 +30,29 @@ public class ErpRoutesTest extends CamelTestSupport {
 
     private final AtomicInteger appels = new AtomicInteger();
 
+    /** The ERP account: active until the test disables it. */
+    private final java.util.concurrent.atomic.AtomicBoolean compteActif = new java.util.concurrent.atomic.AtomicBoolean(
+            true);
+    private final java.util.List<Contexte> contextes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AuthentificationService comptes = new AuthentificationService() {
+        @Override
+        public Optional<Identite> authentifier(String identifiant, char[] motDePasse) {
+            throw new AssertionError("the route never handles passwords");
+        }
+
+        @Override
+        public Optional<Identite> identite(String identifiant) {
+            return compteActif.get() && "erp.habitat44".equals(identifiant)
+                    ? Optional.of(Identites.guichet("erp.habitat44", "HABITAT44", "G4401", "044")) : Optional.empty();
+        }
+    };
+
     /** Registers "Martin", rejects "Invalide", and is unavailable for "Panne". */
     private final RegistreService registre = new RegistreServicePartiel() {
         @Override
         public Demande enregistrer(NouvelleDemande d, Contexte contexte) {
             appels.incrementAndGet();
+            contextes.add(contexte);
             String nom = d.dossier().demandeur().nom();
             if ("Panne".equals(nom)) {
                 throw new RegistreIndisponibleException("PostgreSQL injoignable", null);
@@ -46,7 +68,7 @@ public class ErpRoutesTest extends CamelTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new ErpRoutes(new TraitementMessageErp(registre, new JacksonJsonCodec()));
+        return new ErpRoutes(new TraitementMessageErp(registre, new JacksonJsonCodec(), comptes, "erp.habitat44"));
     }
 
     @Override
@@ -141,5 +163,23 @@ public class ErpRoutesTest extends CamelTestSupport {
         assertEquals("one try plus two redeliveries", 3, appels.get());
         assertStringContains(dlq.getReceivedExchanges().get(0).getMessage().getHeader(ErpRoutes.HEADER_ERREUR,
                 String.class), "RegistreIndisponibleException");
+    }
+
+    @Test
+    public void messagesActAsTheConfiguredAccountAndADisabledAccountKeepsThemInTheDeadLetterQueue() throws Exception {
+        getMockEndpoint("mock:reponses").expectedMessageCount(1);
+        template.sendBody("direct:demandes", message("m-5", "Martin"));
+        assertMockEndpointsSatisfied();
+        assertEquals("erp.habitat44", contextes.get(0).acteur());
+        assertEquals(org.registrehub.api.Canal.ERP, contextes.get(0).canal());
+
+        compteActif.set(false);
+        MockEndpoint dlq = getMockEndpoint("mock:dlq");
+        dlq.expectedMessageCount(1);
+        template.sendBody("direct:demandes", message("m-6", "Martin"));
+        dlq.assertIsSatisfied();
+        assertStringContains(dlq.getReceivedExchanges().get(0).getMessage().getHeader(ErpRoutes.HEADER_ERREUR,
+                String.class), "erp.habitat44");
+        assertEquals("nothing registered without the account", 1, appels.get());
     }
 }

@@ -1,0 +1,30 @@
+package org.registrehub.console.internal;
+
+import java.security.AccessController;
+import java.util.Optional;
+
+import javax.security.auth.Subject;
+
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.acces.Identite;
+
+/** The register identity of the console session: the one the realm {@code registre} gave at login. */
+final class Sessions {
+
+    private Sessions() {
+    }
+
+    @SuppressWarnings("removal") // the Karaf shell runs each command as the session's subject (JAAS doAs)
+    static Optional<Identite> identite() {
+        Subject sujet = Subject.getSubject(AccessController.getContext());
+        return sujet == null ? Optional.empty() : sujet.getPrincipals(Identite.class).stream().findFirst();
+    }
+
+    /** The context of a command, or a clear refusal when the session was not opened with a register account. */
+    static Contexte contexte() {
+        return new Contexte(identite().orElseThrow(() -> new IllegalStateException("Cette session n'est pas"
+                + " ouverte avec un compte du registre : connectez-vous avec le vôtre, par exemple"
+                + " bin/client -u <identifiant>.")), Canal.CONSOLE);
+    }
+}
