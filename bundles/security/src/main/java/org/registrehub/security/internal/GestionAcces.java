@@ -1,0 +1,353 @@
+package org.registrehub.security.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.AccesRefuseException;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.acces.AccesService;
+import org.registrehub.api.acces.AuditService;
+import org.registrehub.api.acces.CriteresAudit;
+import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.PageAudit;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.acces.Utilisateur;
+import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.spi.IdentiteStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Access management and the reading of the audit trail. Administrators act everywhere; a gestionnaire acts on the
+ * organisations whose territories are all within its own, grants only its own territories and never the admin role.
+ * Every change is audited (never a password); errors name the field and the rule.
+ */
+@Component(service = {AccesService.class, AuditService.class}, configurationPid = "org.registrehub.security")
+public class GestionAcces implements AccesService, AuditService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GestionAcces.class);
+    public static final String INTROUVABLE = "INTROUVABLE";
+    public static final String EXISTE_DEJA = "EXISTE_DEJA";
+    static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{1,19}$");
+    static final Pattern IDENTIFIANT = Pattern.compile("^[a-z0-9][a-z0-9._@-]{1,99}$");
+    static final Pattern GUICHET = Pattern.compile("^(G[0-9]{4}|GDPUB)$");
+    static final Pattern TERRITOIRE = Pattern.compile("^[0-9]{2}[0-9AB]$");
+    static final int TAILLE_MAX = 100;
+
+    private final IdentiteStore store;
+    private final AuditStore audit;
+    private final MotsDePasse motsDePasse;
+    private final Clock horloge;
+
+    @Activate
+    public GestionAcces(@Reference IdentiteStore store, @Reference AuditStore audit, SecuriteConfig config) {
+        this(store, audit, new MotsDePasse(config.bcrypt_cout()), Clock.systemUTC());
+    }
+
+    GestionAcces(IdentiteStore store, AuditStore audit, MotsDePasse motsDePasse, Clock horloge) {
+        this.store = store;
+        this.audit = audit;
+        this.motsDePasse = motsDePasse;
+        this.horloge = horloge;
+    }
+
+    // ------------------------------------------------------------------ organisations
+
+    @Override
+    public Organisation creerOrganisation(Organisation o, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la création d'une organisation");
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        if (o == null) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp("organisation", "obligatoire", null,
+                    "organisation attendue")));
+        }
+        verifier(erreurs, "code", o.code(), CODE, "code de 2 à 20 caractères : majuscules, chiffres, - ou _");
+        if (o.type() == null) {
+            erreurs.add(new ErreurChamp("type", "obligatoire", null,
+                    "type attendu : GUICHET, BAILLEUR, ETAT, OBSERVATOIRE ou HUB"));
+        } else if (o.type() == TypeOrganisation.HUB && !qui.a(Role.ADMIN)) {
+            erreurs.add(new ErreurChamp("type", "reserve", "HUB", "seul un administrateur crée une organisation HUB"));
+        }
+        if (o.nom() == null || o.nom().isBlank() || o.nom().length() > 200) {
+            erreurs.add(new ErreurChamp("nom", "obligatoire", o.nom(), "nom de 1 à 200 caractères"));
+        }
+        if (o.guichet() != null && !GUICHET.matcher(o.guichet()).matches()) {
+            erreurs.add(new ErreurChamp("guichet", "format", o.guichet(), "code de guichet G suivi de 4 chiffres"));
+        }
+        int i = 0;
+        for (String t : o.territoires()) {
+            verifier(erreurs, "territoires[" + i++ + "]", t, TERRITOIRE, "département sur 3 caractères : 044, 02A");
+        }
+        if (o.territoires().isEmpty() && !qui.a(Role.ADMIN)) {
+            erreurs.add(new ErreurChamp("territoires", "obligatoire", null, "au moins un territoire"));
+        }
+        refuserSiErreurs(erreurs);
+        exigerTerritoires(qui, o.territoires(), "créer une organisation sur");
+        Organisation creee = new Organisation(o.code(), o.type(), o.nom().strip(), o.guichet(), true,
+                o.territoires());
+        if (!store.creerOrganisation(creee)) {
+            throw new RegistreException(EXISTE_DEJA, "Une organisation porte déjà le code " + o.code()
+                    + (o.guichet() == null ? "" : " ou le code de guichet " + o.guichet()) + ".");
+        }
+        auditer(contexte, "CREATION_ORGANISATION", premier(creee.territoires()), "organisation " + creee.code()
+                + " (" + creee.type() + ", territoires " + creee.territoires() + ")");
+        LOG.info("Organisation {} créée par {}", creee.code(), contexte.acteur());
+        return organisation(creee.code());
+    }
+
+    @Override
+    public List<Organisation> organisations(Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la liste des organisations");
+        return store.organisations().stream().filter(o -> qui.a(Role.ADMIN) || gere(qui, o)).toList();
+    }
+
+    @Override
+    public Organisation accorderTerritoire(String code, String territoire, Contexte contexte) {
+        return territoire(code, territoire, contexte, true);
+    }
+
+    @Override
+    public Organisation revoquerTerritoire(String code, String territoire, Contexte contexte) {
+        return territoire(code, territoire, contexte, false);
+    }
+
+    private Organisation territoire(String code, String territoire, Contexte contexte, boolean accorder) {
+        Identite qui = gestionnaireOuAdmin(contexte, accorder ? "l'attribution d'un territoire"
+                : "le retrait d'un territoire");
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        verifier(erreurs, "territoire", territoire, TERRITOIRE, "département sur 3 caractères : 044, 02A");
+        refuserSiErreurs(erreurs);
+        Organisation o = organisation(code);
+        exigerGestion(qui, o);
+        exigerTerritoires(qui, Set.of(territoire), accorder ? "accorder" : "retirer");
+        if (accorder) {
+            store.accorderTerritoire(code, territoire);
+        } else {
+            store.revoquerTerritoire(code, territoire);
+        }
+        auditer(contexte, accorder ? "TERRITOIRE_ACCORDE" : "TERRITOIRE_RETIRE", territoire, "organisation " + code);
+        return organisation(code);
+    }
+
+    // ------------------------------------------------------------------ users
+
+    @Override
+    public CompteCree creerUtilisateur(String identifiant, String nom, String code, Set<Role> roles,
+                                       String motDePasse, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la création d'un utilisateur");
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        verifier(erreurs, "identifiant", identifiant, IDENTIFIANT,
+                "2 à 100 caractères : minuscules, chiffres, . _ @ -");
+        if (nom != null && nom.length() > 200) {
+            erreurs.add(new ErreurChamp("nom", "longueur", nom, "200 caractères au plus"));
+        }
+        if (code == null || code.isBlank()) {
+            erreurs.add(new ErreurChamp("organisation", "obligatoire", null, "code de l'organisation attendu"));
+        }
+        if (roles == null || roles.isEmpty()) {
+            erreurs.add(new ErreurChamp("roles", "obligatoire", null,
+                    "au moins un rôle : guichet, bailleur, gestionnaire, observateur, admin"));
+        } else if (roles.contains(Role.ADMIN) && !qui.a(Role.ADMIN)) {
+            erreurs.add(new ErreurChamp("roles", "reserve", "admin", "seul un administrateur crée un administrateur"));
+        }
+        if (motDePasse != null) {
+            String refus = MotsDePasse.refus(motDePasse, identifiant);
+            if (refus != null) {
+                erreurs.add(new ErreurChamp("motDePasse", "robustesse", null, "mot de passe : " + refus));
+            }
+        }
+        refuserSiErreurs(erreurs);
+        Organisation o = organisation(code);
+        exigerGestion(qui, o);
+        String secret = motDePasse == null ? MotsDePasse.aleatoire() : motDePasse;
+        if (!store.creerUtilisateur(identifiant, nom == null ? null : nom.strip(), code, roles,
+                motsDePasse.empreinte(secret.toCharArray()))) {
+            throw new RegistreException(EXISTE_DEJA, "L'identifiant « " + identifiant + " » est déjà pris.");
+        }
+        auditer(contexte, "CREATION_UTILISATEUR", premier(o.territoires()), "utilisateur " + identifiant
+                + " (organisation " + code + ", rôles " + noms(roles) + ")");
+        LOG.info("Utilisateur {} ({}, {}) créé par {}", identifiant, code, noms(roles), contexte.acteur());
+        return new CompteCree(utilisateur(identifiant), motDePasse == null ? secret : null);
+    }
+
+    @Override
+    public List<Utilisateur> utilisateurs(String code, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la liste des utilisateurs");
+        if (code != null) {
+            exigerGestion(qui, organisation(code));
+            return store.utilisateurs(code);
+        }
+        Set<String> geres = organisations(contexte).stream().map(Organisation::code).collect(Collectors.toSet());
+        return store.utilisateurs(null).stream().filter(u -> geres.contains(u.organisation())).toList();
+    }
+
+    @Override
+    public Utilisateur desactiverUtilisateur(String identifiant, Contexte contexte) {
+        return activer(identifiant, false, contexte);
+    }
+
+    @Override
+    public Utilisateur reactiverUtilisateur(String identifiant, Contexte contexte) {
+        return activer(identifiant, true, contexte);
+    }
+
+    private Utilisateur activer(String identifiant, boolean actif, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, actif ? "la réactivation d'un utilisateur"
+                : "la désactivation d'un utilisateur");
+        IdentiteStore.Compte compte = compte(identifiant);
+        exigerGestion(qui, compte.organisation());
+        if (!actif && identifiant.equals(qui.identifiant())) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp("identifiant", "soi-meme", identifiant,
+                    "on ne se désactive pas soi-même")));
+        }
+        store.activerUtilisateur(identifiant, actif);
+        auditer(contexte, actif ? "REACTIVATION_UTILISATEUR" : "DESACTIVATION_UTILISATEUR",
+                premier(compte.organisation().territoires()), "utilisateur " + identifiant);
+        LOG.info("Utilisateur {} {} par {}", identifiant, actif ? "réactivé" : "désactivé", contexte.acteur());
+        return utilisateur(identifiant);
+    }
+
+    @Override
+    public CompteCree changerMotDePasse(String identifiant, String motDePasse, Contexte contexte) {
+        Identite qui = contexte.identite();
+        IdentiteStore.Compte compte = compte(identifiant);
+        if (!identifiant.equals(qui.identifiant())) {
+            gestionnaireOuAdmin(contexte, "le changement du mot de passe d'un autre utilisateur");
+            exigerGestion(qui, compte.organisation());
+        }
+        if (motDePasse != null) {
+            String refus = MotsDePasse.refus(motDePasse, identifiant);
+            if (refus != null) {
+                throw new DemandeInvalideException(List.of(new ErreurChamp("motDePasse", "robustesse", null,
+                        "mot de passe : " + refus)));
+            }
+        }
+        String secret = motDePasse == null ? MotsDePasse.aleatoire() : motDePasse;
+        store.changerEmpreinte(identifiant, motsDePasse.empreinte(secret.toCharArray()));
+        auditer(contexte, "MOT_DE_PASSE", premier(compte.organisation().territoires()), "utilisateur " + identifiant);
+        return new CompteCree(utilisateur(identifiant), motDePasse == null ? secret : null);
+    }
+
+    // ------------------------------------------------------------------ audit
+
+    @Override
+    public PageAudit rechercher(CriteresAudit criteres, int page, int taille, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la lecture du journal d'audit");
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        if (page < 0 || page > 10_000) {
+            erreurs.add(new ErreurChamp("page", "bornes", String.valueOf(page), "page de 0 à 10 000"));
+        }
+        if (taille < 1 || taille > TAILLE_MAX) {
+            erreurs.add(new ErreurChamp("taille", "bornes", String.valueOf(taille), "taille de page de 1 à 100"));
+        }
+        CriteresAudit c = criteres == null ? CriteresAudit.aucun() : criteres;
+        if (c.territoire() != null && !TERRITOIRE.matcher(c.territoire()).matches()) {
+            erreurs.add(new ErreurChamp("territoire", "format", c.territoire(), "département sur 3 caractères"));
+        }
+        if (c.du() != null && c.au() != null && c.au().isBefore(c.du())) {
+            erreurs.add(new ErreurChamp("du", "intervalle", c.du().toString(), "du doit précéder au"));
+        }
+        refuserSiErreurs(erreurs);
+        Set<String> territoires = null;
+        if (!qui.a(Role.ADMIN)) {
+            territoires = c.territoire() == null ? qui.territoires() : Set.of(c.territoire());
+            exigerTerritoires(qui, territoires, "lire l'audit de");
+        }
+        PageAudit resultat = audit.rechercher(c, territoires, page, taille);
+        auditer(contexte, "LECTURE_AUDIT", c.territoire(), "critères " + c);
+        return resultat;
+    }
+
+    // ------------------------------------------------------------------ rules
+
+    private static Identite gestionnaireOuAdmin(Contexte contexte, String operation) {
+        Identite qui = contexte.identite();
+        if (!qui.a(Role.ADMIN) && !qui.a(Role.GESTIONNAIRE)) {
+            throw new AccesRefuseException("Accès refusé : " + operation + " demande le rôle gestionnaire ou admin.");
+        }
+        return qui;
+    }
+
+    /** A gestionnaire manages an organisation whose territories are all its own (and which has some). */
+    private static boolean gere(Identite qui, Organisation o) {
+        return qui.a(Role.ADMIN) || !o.territoires().isEmpty() && qui.territoires().containsAll(o.territoires())
+                && o.type() != TypeOrganisation.HUB;
+    }
+
+    private static void exigerGestion(Identite qui, Organisation o) {
+        if (!gere(qui, o)) {
+            throw new AccesRefuseException("Accès refusé : l'organisation " + o.code() + " (territoires "
+                    + o.territoires() + ") n'est pas entièrement dans les territoires de " + qui.organisation().code()
+                    + " " + new TreeSet<>(qui.territoires()) + ".");
+        }
+    }
+
+    private static void exigerTerritoires(Identite qui, Set<String> territoires, String action) {
+        if (qui.a(Role.ADMIN)) {
+            return;
+        }
+        Set<String> hors = new TreeSet<>(territoires);
+        hors.removeAll(qui.territoires());
+        if (!hors.isEmpty()) {
+            throw new AccesRefuseException("Accès refusé : " + qui.organisation().code() + " ne peut pas " + action
+                    + " " + hors + ", hors de ses territoires " + new TreeSet<>(qui.territoires()) + ".");
+        }
+    }
+
+    private Organisation organisation(String code) {
+        return store.organisation(code).orElseThrow(() -> new RegistreException(INTROUVABLE,
+                "Aucune organisation ne porte le code « " + code + " »."));
+    }
+
+    private IdentiteStore.Compte compte(String identifiant) {
+        return store.compte(identifiant).orElseThrow(() -> new RegistreException(INTROUVABLE,
+                "Aucun utilisateur ne porte l'identifiant « " + identifiant + " »."));
+    }
+
+    private Utilisateur utilisateur(String identifiant) {
+        return compte(identifiant).utilisateur();
+    }
+
+    private void auditer(Contexte contexte, String operation, String territoire, String details) {
+        audit.auditer(new EntreeAudit(horloge.instant(), contexte.acteur(), contexte.organisation(), contexte.canal(),
+                operation, null, territoire, details));
+    }
+
+    private static void verifier(List<ErreurChamp> erreurs, String champ, String valeur, Pattern format,
+                                 String message) {
+        if (valeur == null || valeur.isBlank()) {
+            erreurs.add(new ErreurChamp(champ, "obligatoire", null, message));
+        } else if (!format.matcher(valeur).matches()) {
+            erreurs.add(new ErreurChamp(champ, "format", valeur, message));
+        }
+    }
+
+    private static void refuserSiErreurs(List<ErreurChamp> erreurs) {
+        if (!erreurs.isEmpty()) {
+            throw new DemandeInvalideException(erreurs);
+        }
+    }
+
+    private static String premier(Set<String> territoires) {
+        return territoires.isEmpty() ? null : new TreeSet<>(territoires).first();
+    }
+
+    private static String noms(Set<Role> roles) {
+        return EnumSet.copyOf(roles).stream().map(Role::nom).collect(Collectors.joining(", "));
+    }
+}

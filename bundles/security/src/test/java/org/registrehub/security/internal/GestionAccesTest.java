@@ -1,0 +1,199 @@
+package org.registrehub.security.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.Test;
+import org.registrehub.api.AccesRefuseException;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.acces.AccesService.CompteCree;
+import org.registrehub.api.acces.CriteresAudit;
+import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.PageAudit;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.spi.AuditStore;
+
+/** Access management by administrators and gestionnaires, its limits, and its audit. */
+public class GestionAccesTest {
+
+    private final IdentitesMemoire store = new IdentitesMemoire();
+    private final List<EntreeAudit> audits = new ArrayList<>();
+    private final List<Set<String>> filtres = new ArrayList<>();
+    private final AuditStore audit = new AuditStore() {
+        @Override
+        public void auditer(EntreeAudit entree) {
+            audits.add(entree);
+        }
+
+        @Override
+        public PageAudit rechercher(CriteresAudit criteres, Set<String> territoires, int page, int taille) {
+            filtres.add(territoires);
+            return new PageAudit(audits, page, taille, audits.size());
+        }
+    };
+    private final MotsDePasse motsDePasse = new MotsDePasse(4);
+    private final GestionAcces acces = new GestionAcces(store, audit, motsDePasse, Clock.systemUTC());
+    private final Authentification authentification = new Authentification(store, motsDePasse, Duration.ofMinutes(5),
+            Clock.systemUTC());
+
+    private static final Contexte ADMIN = new Contexte(new Identite("admin", new Organisation("HUB",
+            TypeOrganisation.HUB, "Hub", null, true, Set.of()), EnumSet.of(Role.ADMIN)), Canal.REST);
+    private static final Contexte GESTIONNAIRE_44 = new Contexte(new Identite("gestionnaire.44",
+            new Organisation("DDETS44", TypeOrganisation.ETAT, "DDETS 44", null, true, Set.of("044")),
+            EnumSet.of(Role.GESTIONNAIRE)), Canal.CONSOLE);
+    private static final Contexte GUICHET_44 = new Contexte(new Identite("agent.g1104",
+            new Organisation("MAIRIE-NANTES", TypeOrganisation.GUICHET, "Mairie", "G1104", true, Set.of("044")),
+            EnumSet.of(Role.GUICHET)), Canal.REST);
+
+    private static Organisation organisation(String code, TypeOrganisation type, String guichet, String... t) {
+        return new Organisation(code, type, "Organisation " + code, guichet, true, Set.of(t));
+    }
+
+    @Test
+    public void aGestionnaireCreatesOrganisationsAndUsersOnlyWithinItsTerritories() {
+        Organisation nantes = acces.creerOrganisation(organisation("MAIRIE-NANTES", TypeOrganisation.GUICHET, "G1104",
+                "044"), GESTIONNAIRE_44);
+        assertEquals(Set.of("044"), nantes.territoires());
+        refuse(() -> acces.creerOrganisation(organisation("MAIRIE-LILLE", TypeOrganisation.GUICHET, "G5901", "059"),
+                GESTIONNAIRE_44));
+        refuse(() -> acces.creerOrganisation(organisation("HUB2", TypeOrganisation.HUB, null, "044"), GESTIONNAIRE_44)
+                .code(), "type:reserve");
+        acces.creerOrganisation(organisation("MAIRIE-LILLE", TypeOrganisation.GUICHET, "G5901", "059"), ADMIN);
+
+        CompteCree agent = acces.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET),
+                null, GESTIONNAIRE_44);
+        assertEquals(20, agent.motDePasse().length());
+        Identite connecte = authentification.authentifier("agent.nantes", agent.motDePasse().toCharArray())
+                .orElseThrow();
+        assertEquals(Set.of(Role.GUICHET), connecte.roles());
+        refuse(() -> acces.creerUtilisateur("agent.lille", null, "MAIRIE-LILLE", EnumSet.of(Role.GUICHET), null,
+                GESTIONNAIRE_44));
+        refuse(() -> acces.creerUtilisateur("chef", null, "MAIRIE-NANTES", EnumSet.of(Role.ADMIN), null,
+                GESTIONNAIRE_44).utilisateur(), "roles:reserve");
+        refuse(() -> acces.creerOrganisation(organisation("AUTRE", TypeOrganisation.GUICHET, null, "044"), GUICHET_44));
+        assertEquals(List.of("MAIRIE-NANTES"), acces.organisations(GESTIONNAIRE_44).stream().map(Organisation::code)
+                .toList());
+        assertEquals(2, acces.organisations(ADMIN).size());
+    }
+
+    @Test
+    public void everyMistakeIsNamedAtOnceAndTakenNamesAreRefused() {
+        try {
+            acces.creerOrganisation(new Organisation("mairie", null, "", "X12", true, Set.of("44")), ADMIN);
+            fail("accepted");
+        } catch (DemandeInvalideException e) {
+            assertEquals(List.of("code:format", "type:obligatoire", "nom:obligatoire", "guichet:format",
+                    "territoires[0]:format"), e.getErreurs().stream().map(x -> x.champ() + ":" + x.regle()).toList());
+        }
+        acces.creerOrganisation(organisation("NMH", TypeOrganisation.BAILLEUR, null, "044"), ADMIN);
+        try {
+            acces.creerOrganisation(organisation("NMH", TypeOrganisation.BAILLEUR, null, "044"), ADMIN);
+            fail("same code");
+        } catch (RegistreException e) {
+            assertEquals(GestionAcces.EXISTE_DEJA, e.getCode());
+        }
+        try {
+            acces.creerUtilisateur("Agent NMH", null, "NMH", Set.of(), "court", ADMIN);
+            fail("accepted");
+        } catch (DemandeInvalideException e) {
+            assertEquals(List.of("identifiant:format", "roles:obligatoire", "motDePasse:robustesse"),
+                    e.getErreurs().stream().map(x -> x.champ() + ":" + x.regle()).toList());
+        }
+        try {
+            acces.creerUtilisateur("agent.nmh", null, "INCONNUE", EnumSet.of(Role.BAILLEUR), null, ADMIN);
+            fail("unknown organisation");
+        } catch (RegistreException e) {
+            assertEquals(GestionAcces.INTROUVABLE, e.getCode());
+        }
+    }
+
+    @Test
+    public void aDisabledUserCannotLogInAndAPasswordChangeTakesEffectAtOnce() {
+        acces.creerOrganisation(organisation("NMH", TypeOrganisation.BAILLEUR, null, "044"), ADMIN);
+        acces.creerUtilisateur("agent.nmh", null, "NMH", EnumSet.of(Role.BAILLEUR), "un mot de passe choisi", ADMIN);
+        assertTrue(authentification.authentifier("agent.nmh", "un mot de passe choisi".toCharArray()).isPresent());
+
+        assertFalse(acces.desactiverUtilisateur("agent.nmh", GESTIONNAIRE_44).actif());
+        assertTrue(authentification.authentifier("agent.nmh", "un mot de passe choisi".toCharArray()).isEmpty());
+        assertTrue(acces.reactiverUtilisateur("agent.nmh", GESTIONNAIRE_44).actif());
+
+        CompteCree nouveau = acces.changerMotDePasse("agent.nmh", null, GESTIONNAIRE_44);
+        assertTrue(authentification.authentifier("agent.nmh", "un mot de passe choisi".toCharArray()).isEmpty());
+        assertTrue(authentification.authentifier("agent.nmh", nouveau.motDePasse().toCharArray()).isPresent());
+        refuse(() -> acces.desactiverUtilisateur("agent.nmh", GUICHET_44));
+        try {
+            acces.desactiverUtilisateur("gestionnaire.44", GESTIONNAIRE_44);
+            fail("a gestionnaire disabled itself");
+        } catch (RegistreException e) {
+            // unknown here (or itself): refused either way
+        }
+    }
+
+    @Test
+    public void everyChangeIsAuditedWithoutPasswordsAndAGestionnaireReadsTheAuditOfItsTerritories() {
+        acces.creerOrganisation(organisation("NMH", TypeOrganisation.BAILLEUR, null, "044"), GESTIONNAIRE_44);
+        acces.creerUtilisateur("agent.nmh", null, "NMH", EnumSet.of(Role.BAILLEUR), "un mot de passe choisi",
+                GESTIONNAIRE_44);
+        acces.desactiverUtilisateur("agent.nmh", GESTIONNAIRE_44);
+        assertEquals(List.of("CREATION_ORGANISATION", "CREATION_UTILISATEUR", "DESACTIVATION_UTILISATEUR"),
+                audits.stream().map(EntreeAudit::operation).toList());
+        EntreeAudit creation = audits.get(1);
+        assertEquals("gestionnaire.44", creation.acteur());
+        assertEquals("DDETS44", creation.organisation());
+        assertEquals("044", creation.territoire());
+        assertTrue(audits.stream().noneMatch(a -> a.details().contains("un mot de passe choisi")));
+
+        acces.rechercher(CriteresAudit.aucun(), 0, 20, GESTIONNAIRE_44);
+        assertEquals(Set.of("044"), filtres.get(0));
+        acces.rechercher(CriteresAudit.aucun(), 0, 20, ADMIN);
+        assertNull("an administrator reads everything", filtres.get(1));
+        refuse(() -> acces.rechercher(new CriteresAudit(null, null, null, null, "059", null, null), 0, 20,
+                GESTIONNAIRE_44));
+        refuse(() -> acces.rechercher(CriteresAudit.aucun(), 0, 20, GUICHET_44));
+        assertEquals("reading the audit is audited", "LECTURE_AUDIT", audits.get(audits.size() - 1).operation());
+    }
+
+    private interface Action {
+        Object faire();
+    }
+
+    private static void refuse(Action action) {
+        try {
+            action.faire();
+            fail("accepted");
+        } catch (AccesRefuseException e) {
+            assertTrue(e.getMessage(), e.getMessage().startsWith("Accès refusé : "));
+        }
+    }
+
+    private static void refuse(Action action, String erreur) {
+        try {
+            action.faire();
+            fail("accepted");
+        } catch (DemandeInvalideException e) {
+            assertTrue(e.getErreurs().toString(), e.getErreurs().stream().map(x -> x.champ() + ":" + x.regle())
+                    .anyMatch(erreur::equals));
+        }
+    }
+
+    static List<String> champs(List<ErreurChamp> erreurs) {
+        return erreurs.stream().map(ErreurChamp::champ).toList();
+    }
+}
