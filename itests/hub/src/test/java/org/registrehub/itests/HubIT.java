@@ -480,6 +480,45 @@ public class HubIT extends HubTestSupport {
     }
 
     @Test
+    public void aGestionnaireManagesAccessThroughRestAndConsoleAndEverythingIsInTheAuditTrail() throws Exception {
+        HttpResponse<String> organisation = post("/api/v1/acces/organisations", "application/json",
+                "{\"code\":\"MAIRIE-REZE\",\"type\":\"GUICHET\",\"nom\":\"Mairie de Rezé\",\"guichet\":\"G4402\","
+                        + "\"territoires\":[\"044\"]}");
+        assertEquals(organisation.body(), 201, organisation.statusCode());
+        assertEquals(403, post("/api/v1/acces/organisations", "application/json", "{\"code\":\"MAIRIE-ROUBAIX\","
+                + "\"type\":\"GUICHET\",\"nom\":\"Roubaix\",\"territoires\":[\"059\"]}").statusCode());
+        HttpResponse<String> invalide = post("/api/v1/acces/utilisateurs", "application/json",
+                "{\"identifiant\":\"Agent Reze\",\"organisation\":\"MAIRIE-REZE\",\"roles\":[\"chef\"]}");
+        assertEquals(400, invalide.statusCode());
+        assertTrue(invalide.body(), invalide.body().contains("\"champ\":\"roles[0]\""));
+
+        HttpResponse<String> utilisateur = post("/api/v1/acces/utilisateurs", "application/json",
+                "{\"identifiant\":\"agent.reze\",\"nom\":\"Agent de Rezé\",\"organisation\":\"MAIRIE-REZE\","
+                        + "\"roles\":[\"guichet\"]}");
+        assertEquals(utilisateur.body(), 201, utilisateur.statusCode());
+        Matcher m = Pattern.compile("\"motDePasse\":\"([a-zA-Z2-9]{20})\"").matcher(utilisateur.body());
+        assertTrue(utilisateur.body(), m.find());
+        String motDePasse = m.group(1);
+        java.net.http.HttpRequest recherche = java.net.http.HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/demandes?nom=martin")).header("Authorization", basic("agent.reze", motDePasse)).GET().build();
+        assertEquals(200, http.send(recherche, HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        String sortie = executerEnTantQue(GESTIONNAIRE, "registre:user-disable agent.reze");
+        assertTrue(sortie, sortie.contains("agent.reze") && sortie.contains("non (depuis"));
+        assertEquals("refused at its next request", 401, http.send(recherche, HttpResponse.BodyHandlers.ofString())
+                .statusCode());
+
+        HttpResponse<String> audit = get("/api/v1/audit?operation=creation_utilisateur&acteur=" + GESTIONNAIRE);
+        assertEquals(audit.body(), 200, audit.statusCode());
+        assertTrue(audit.body(), audit.body().contains("utilisateur agent.reze (organisation MAIRIE-REZE, rôles guichet)"));
+        assertFalse("no password in the audit trail", audit.body().contains(motDePasse));
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:audit --operation DESACTIVATION_UTILISATEUR");
+        assertTrue(console, console.contains("utilisateur agent.reze"));
+        assertEquals(403, getEnTantQue("observatoire", "/api/v1/audit").statusCode());
+        assertEquals(403, getEnTantQue("agent.g1104", "/api/v1/acces/organisations").statusCode());
+    }
+
+    @Test
     public void aDisabledUserIsRefusedAtItsNextRequest() throws Exception {
         assertEquals(200, getEnTantQue("agent.g1104", "/api/v1/demandes?nom=martin").statusCode());
         modifierBase("UPDATE utilisateur SET actif = false, desactive_le = now() WHERE identifiant = 'agent.g1104'");

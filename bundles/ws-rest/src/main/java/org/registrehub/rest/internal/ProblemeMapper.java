@@ -80,6 +80,14 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
             return new Probleme(Probleme.type(refuse.getCode()), "Accès refusé", 403, refuse.getMessage(), instance,
                     refuse.getCode(), List.of());
         }
+        if (e instanceof RegistreException r && "INTROUVABLE".equals(r.getCode())) {
+            return new Probleme(Probleme.type(r.getCode()), "Introuvable", 404, r.getMessage(), instance, r.getCode(),
+                    List.of());
+        }
+        if (e instanceof RegistreException r && "EXISTE_DEJA".equals(r.getCode())) {
+            return new Probleme(Probleme.type(r.getCode()), "Existe déjà", 409, r.getMessage(), instance, r.getCode(),
+                    List.of());
+        }
         if (e instanceof RegistreIndisponibleException indisponible) {
             return new Probleme(Probleme.type(indisponible.getCode()), "Registre indisponible", 503,
                     indisponible.getMessage(), instance, indisponible.getCode(), List.of());

@@ -1,0 +1,136 @@
+package org.registrehub.console.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.registrehub.api.acces.AccesService;
+import org.registrehub.api.acces.AccesService.CompteCree;
+import org.registrehub.api.acces.Role;
+
+/**
+ * Users: creation (the password is generated and shown once, never typed on a command line that history keeps),
+ * list, immediate disabling, reactivation, new password.
+ */
+public final class UtilisateurCommands {
+
+    private UtilisateurCommands() {
+    }
+
+    private static void afficher(CompteCree compte) {
+        Tables.utilisateurs(List.of(compte.utilisateur()));
+        if (compte.motDePasse() != null) {
+            System.out.println("Mot de passe (affiché une seule fois, à transmettre à l'utilisateur) : "
+                    + compte.motDePasse());
+        }
+    }
+
+    /** {@code registre:user-add --nom "Agent" --role guichet agent.nantes MAIRIE-NANTES}. */
+    @Service
+    @Command(scope = "registre", name = "user-add", description = "Crée un utilisateur ; son mot de passe est généré")
+    public static class Ajouter implements Action {
+
+        @Reference
+        AccesService acces;
+
+        @Option(name = "--nom", description = "Nom affiché")
+        String nom;
+
+        @Option(name = "--role", required = true, multiValued = true,
+                description = "guichet, bailleur, gestionnaire, observateur (admin : administrateurs)")
+        List<String> roles;
+
+        @Argument(index = 0, name = "identifiant", required = true, description = "Identifiant (minuscules)")
+        String identifiant;
+
+        @Argument(index = 1, name = "organisation", required = true, description = "Code de l'organisation")
+        String organisation;
+
+        @Override
+        public Object execute() {
+            Set<Role> lus = EnumSet.noneOf(Role.class);
+            for (String r : roles) {
+                lus.add(Role.parse(r).orElseThrow(() -> new IllegalArgumentException("--role : valeurs permises"
+                        + " guichet, bailleur, gestionnaire, observateur, admin (reçu « " + r + " »)")));
+            }
+            afficher(acces.creerUtilisateur(identifiant, nom, organisation, lus, null, Sessions.contexte()));
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "registre", name = "user-list", description = "Liste les utilisateurs des organisations gérées")
+    public static class Lister implements Action {
+
+        @Reference
+        AccesService acces;
+
+        @Argument(index = 0, name = "organisation", description = "Code d'une organisation (toutes sinon)")
+        String organisation;
+
+        @Override
+        public Object execute() {
+            Tables.utilisateurs(acces.utilisateurs(organisation, Sessions.contexte()));
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "registre", name = "user-disable", description = "Désactive un utilisateur : sa requête suivante"
+            + " est refusée")
+    public static class Desactiver implements Action {
+
+        @Reference
+        AccesService acces;
+
+        @Argument(index = 0, name = "identifiant", required = true, description = "Identifiant")
+        String identifiant;
+
+        @Override
+        public Object execute() {
+            Tables.utilisateurs(List.of(acces.desactiverUtilisateur(identifiant, Sessions.contexte())));
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "registre", name = "user-enable", description = "Réactive un utilisateur")
+    public static class Reactiver implements Action {
+
+        @Reference
+        AccesService acces;
+
+        @Argument(index = 0, name = "identifiant", required = true, description = "Identifiant")
+        String identifiant;
+
+        @Override
+        public Object execute() {
+            Tables.utilisateurs(List.of(acces.reactiverUtilisateur(identifiant, Sessions.contexte())));
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "registre", name = "user-password", description = "Génère un nouveau mot de passe (le vôtre, ou"
+            + " celui d'un utilisateur que vous gérez)")
+    public static class MotDePasse implements Action {
+
+        @Reference
+        AccesService acces;
+
+        @Argument(index = 0, name = "identifiant", required = true, description = "Identifiant")
+        String identifiant;
+
+        @Override
+        public Object execute() {
+            afficher(acces.changerMotDePasse(identifiant, null, Sessions.contexte()));
+            return null;
+        }
+    }
+}
