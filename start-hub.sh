@@ -37,10 +37,27 @@ if [ -z "$archive" ]; then
 fi
 hub=target/hub
 if [ ! -f "$hub/.depuis" ] || [ "$archive" -nt "$hub/.depuis" ]; then
+  # the first administrator's secret (data/registre) outlives a new build: the database keeps that administrator
+  garde=""
+  if [ -d "$hub/data/registre" ]; then
+    garde=$(mktemp -d)
+    cp -a "$hub/data/registre" "$garde/"
+  fi
   rm -rf "$hub"
   mkdir -p "$hub"
   tar xzf "$archive" -C "$hub" --strip-components=1
+  if [ -n "$garde" ]; then
+    mkdir -p "$hub/data"
+    cp -a "$garde/registre" "$hub/data/"
+    rm -rf "$garde"
+  fi
   touch "$hub/.depuis"
+fi
+secret="$hub/data/registre/admin.secret"
+if [ -f "$secret" ]; then
+  echo "Administrateur du hub : identifiant et mot de passe dans $secret (créé au premier démarrage)."
+else
+  echo "Premier démarrage : le mot de passe de l'administrateur sera écrit dans $secret (voir README, « Utilisateurs, rôles et audit »)."
 fi
 echo "Démarrage de Registre Hub : REST http://127.0.0.1:${REGISTRE_HTTP_PORT:-8181}/api/v1, SOAP /ws/registre/v1," \
      "AMQP 127.0.0.1:${REGISTRE_BROKER_PORT:-61616}, base ${REGISTRE_DB_HOST:-127.0.0.1}:${REGISTRE_DB_PORT:-5432}/${REGISTRE_DB_NAME:-registre}"

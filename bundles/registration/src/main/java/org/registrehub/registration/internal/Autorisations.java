@@ -40,7 +40,7 @@ final class Autorisations {
     static void exigerRole(Contexte contexte, Set<Role> roles, String operation) {
         Identite i = contexte.identite();
         if (roles.stream().noneMatch(i::a)) {
-            throw new AccesRefuseException("Accès refusé : " + operation + " demande le rôle "
+            throw new AccesRefuseException("Accès refusé : " + operation + " exige le rôle "
                     + roles.stream().map(Role::nom).collect(Collectors.joining(" ou ")) + " ; « " + i.identifiant()
                     + " » a le rôle " + noms(i) + (i.a(Role.OBSERVATEUR) || i.a(Role.ADMIN)
                             ? " (aucune donnée nominative)." : "."));

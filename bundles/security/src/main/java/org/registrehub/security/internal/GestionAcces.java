@@ -278,7 +278,7 @@ public class GestionAcces implements AccesService, AuditService {
     private static Identite gestionnaireOuAdmin(Contexte contexte, String operation) {
         Identite qui = contexte.identite();
         if (!qui.a(Role.ADMIN) && !qui.a(Role.GESTIONNAIRE)) {
-            throw new AccesRefuseException("Accès refusé : " + operation + " demande le rôle gestionnaire ou admin.");
+            throw new AccesRefuseException("Accès refusé : " + operation + " exige le rôle gestionnaire ou admin.");
         }
         return qui;
     }
