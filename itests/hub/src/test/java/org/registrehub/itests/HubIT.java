@@ -519,6 +519,66 @@ public class HubIT extends HubTestSupport {
     }
 
     @Test
+    public void hardenedInputsAreRefusedWithTheirStatusAndNothingIsWritten() throws Exception {
+        long demandes = compter("select count(*) from demande");
+        // REST: a body above the limit, announced by Content-Length or sent in chunks
+        String enorme = demandeJson("Volumineux").replace("\"Nantes\"", "\"" + "N".repeat(1_200_000) + "\"");
+        HttpResponse<String> annonce = post("/api/v1/demandes", "application/json", enorme);
+        assertEquals(annonce.body(), 413, annonce.statusCode());
+        assertTrue(annonce.body(), annonce.body().contains("\"code\":\"REQUETE_TROP_VOLUMINEUSE\""));
+        // in chunks (no Content-Length), made of blanks that the JSON parser reads through: the count stops it
+        String blancs = demandeJson("Volumineux").replaceFirst("\\{", "{" + " ".repeat(1_200_000));
+        HttpResponse<String> morceaux = http.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/demandes")).header("Content-Type", "application/json")
+                .header("Authorization", basic(GESTIONNAIRE, MOT_DE_PASSE))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        blancs.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(morceaux.body(), 413, morceaux.statusCode());
+        // REST: a wrong type and an unknown value name their field
+        HttpResponse<String> type = post("/api/v1/demandes", "application/json",
+                demandeJson("Type").replace("\"loyerMax\": 700", "\"loyerMax\": \"sept cents\""));
+        assertEquals(400, type.statusCode());
+        assertTrue(type.body(), type.body().contains("\"champ\":\"dossier.logementRecherche.loyerMax\""));
+
+        // SOAP: DOCTYPE (external entity, expansion) refused before parsing; oversize refused
+        HttpResponse<String> xxe = post("/ws/registre/v1", "text/xml; charset=UTF-8", "<?xml version=\"1.0\"?>"
+                + "<!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\"><!ENTITY a \"aaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
+                + enveloppe("<r:consulterDemande><r:numeroUnique>&x;&b;</r:numeroUnique></r:consulterDemande>"));
+        assertEquals(xxe.body(), 400, xxe.statusCode());
+        assertTrue(xxe.body(), xxe.body().contains("<code>XML_INTERDIT</code>"));
+        assertTrue(xxe.body(), xxe.body().contains("<faultcode>soap:Client</faultcode>"));
+        assertFalse(xxe.body(), xxe.body().contains("root:"));
+        HttpResponse<String> gros = post("/ws/registre/v1", "text/xml; charset=UTF-8",
+                soapEnregistrer("Volumineux", "1975-02-28", "44109", "T2").replace("<r:nom>Volumineux</r:nom>",
+                        "<r:nom>" + "V".repeat(1_200_000) + "</r:nom>"));
+        assertEquals(413, gros.statusCode());
+        assertTrue(gros.body(), gros.body().contains("<code>REQUETE_TROP_VOLUMINEUSE</code>"));
+        assertEquals("nothing written", demandes, compter("select count(*) from demande"));
+    }
+
+    @Test
+    public void neitherNirNorPasswordsReachTheLog() throws Exception {
+        String nir = "290044410912390"; // wrong key: refused, reported to the caller only
+        HttpResponse<String> refuse = post("/api/v1/demandes", "application/json",
+                demandeJson("Journal").replaceFirst("\"sexe\": \"F\",", "\"sexe\": \"F\", \"nir\": \"" + nir + "\","));
+        assertEquals(refuse.body(), 400, refuse.statusCode());
+        assertTrue(refuse.body(), refuse.body().contains(nir));
+        String secret = "ceci-est-un-secret-" + UUID.randomUUID();
+        HttpResponse<String> mauvais = http.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl()
+                + "/api/v1/demandes?nom=x")).header("Authorization", basic(GESTIONNAIRE, secret)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, mauvais.statusCode());
+        Path journal = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        await("the refusals are logged").atMost(Duration.ofSeconds(10)).until(() ->
+                Files.readString(journal).contains("mot de passe erroné pour « " + GESTIONNAIRE + " »"));
+        String log = Files.readString(journal);
+        assertFalse("NIR in the log", log.contains(nir));
+        assertFalse("password in the log", log.contains(secret));
+        assertFalse("test password in the log", log.contains(MOT_DE_PASSE));
+    }
+
+    @Test
     public void aDisabledUserIsRefusedAtItsNextRequest() throws Exception {
         assertEquals(200, getEnTantQue("agent.g1104", "/api/v1/demandes?nom=martin").statusCode());
         modifierBase("UPDATE utilisateur SET actif = false, desactive_le = now() WHERE identifiant = 'agent.g1104'");

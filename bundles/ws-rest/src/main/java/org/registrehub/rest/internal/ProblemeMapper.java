@@ -76,6 +76,10 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
             return new Probleme(Probleme.type(interdite.getCode()), "Opération impossible dans cet état", 409,
                     interdite.getMessage(), instance, interdite.getCode(), List.of());
         }
+        if (e instanceof TailleMaxFiltre.TropVolumineuse trop) {
+            return new Probleme(Probleme.type(TailleMaxFiltre.CODE), "Requête trop volumineuse", 413, trop.getMessage(),
+                    instance, TailleMaxFiltre.CODE, List.of());
+        }
         if (e instanceof AccesRefuseException refuse) {
             return new Probleme(Probleme.type(refuse.getCode()), "Accès refusé", 403, refuse.getMessage(), instance,
                     refuse.getCode(), List.of());

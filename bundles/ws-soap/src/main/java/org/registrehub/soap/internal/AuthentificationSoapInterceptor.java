@@ -78,6 +78,11 @@ public class AuthentificationSoapInterceptor extends AbstractPhaseInterceptor<Me
 
     /** A client fault with HTTP status 401 and the register's error detail. */
     static Fault refus(String message) {
+        return refus(message, CODE);
+    }
+
+    /** A client fault with HTTP status 401 and the register's error detail with this code. */
+    static Fault refus(String message, String codeErreur) {
         Fault fault = new Fault(message, java.util.logging.Logger.getLogger(AuthentificationSoapInterceptor.class
                 .getName()));
         fault.setFaultCode(Fault.FAULT_CODE_CLIENT);
@@ -87,7 +92,7 @@ public class AuthentificationSoapInterceptor extends AbstractPhaseInterceptor<Me
             Element detail = doc.createElement("detail");
             Element erreur = doc.createElementNS("urn:registrehub:registre:v1", "erreurRegistre");
             Element code = doc.createElementNS("urn:registrehub:registre:v1", "code");
-            code.setTextContent(CODE);
+            code.setTextContent(codeErreur);
             Element texte = doc.createElementNS("urn:registrehub:registre:v1", "message");
             texte.setTextContent(message);
             erreur.appendChild(code);

@@ -32,6 +32,7 @@ public class FauteClientInterceptor extends AbstractPhaseInterceptor<Message> {
     @Override
     public void handleMessage(Message message) {
         if (message.getContent(Exception.class) instanceof Fault refus && AuthentificationSoapInterceptor.estRefus(refus)) {
+            // 401: the challenge
             @SuppressWarnings("unchecked")
             java.util.Map<String, List<String>> entetes = (java.util.Map<String, List<String>>)
                     message.computeIfAbsent(Message.PROTOCOL_HEADERS, k -> new java.util.TreeMap<String, List<String>>(

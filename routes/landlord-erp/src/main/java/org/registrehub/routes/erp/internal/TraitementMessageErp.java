@@ -93,16 +93,29 @@ public class TraitementMessageErp {
         return json.ecrire(reponse);
     }
 
+    private long tailleMaxOctets = 1_048_576;
+
+    /** Messages above this size ({@code erp.tailleMaxOctets}) go to the dead-letter queue unread. */
+    public void setTailleMaxOctets(long tailleMaxOctets) {
+        this.tailleMaxOctets = tailleMaxOctets;
+    }
+
     private MessageErp lire(String corps) {
         if (corps == null || corps.isBlank()) {
             throw new MessageIllisibleException("message vide");
+        }
+        long taille = corps.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (taille > tailleMaxOctets) {
+            throw new MessageIllisibleException("message trop volumineux : " + taille + " octets, limite "
+                    + tailleMaxOctets + " (erp.tailleMaxOctets)");
         }
         MessageErp message;
         try {
             message = json.lire(corps, MessageErp.class);
         } catch (DemandeInvalideException e) {
+            // field and rule only: a rejected value (a NIR...) never goes into the dead-letter reason nor the logs
             throw new MessageIllisibleException("message JSON illisible : " + e.getErreurs().stream()
-                    .map(ErreurChamp::toString).collect(Collectors.joining(" ; ")));
+                    .map(x -> x.champ() + " : " + x.message()).collect(Collectors.joining(" ; ")));
         }
         if (message.messageId() == null || message.messageId().isBlank()) {
             throw new MessageIllisibleException("messageId : champ obligatoire");

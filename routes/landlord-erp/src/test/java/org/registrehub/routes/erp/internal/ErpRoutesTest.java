@@ -182,4 +182,17 @@ public class ErpRoutesTest extends CamelTestSupport {
                 String.class), "erp.habitat44");
         assertEquals("nothing registered without the account", 1, appels.get());
     }
+
+    @Test
+    public void anOversizeMessageGoesToTheDeadLetterQueueUnread() throws Exception {
+        MockEndpoint dlq = getMockEndpoint("mock:dlq");
+        dlq.expectedMessageCount(1);
+        getMockEndpoint("mock:reponses").expectedMessageCount(0);
+        String enorme = message("m-7", "Martin").replace("\"Martin\"", "\"" + "M".repeat(1_100_000) + "\"");
+        template.sendBody("direct:demandes", enorme);
+        assertMockEndpointsSatisfied();
+        assertStringContains(dlq.getReceivedExchanges().get(0).getMessage().getHeader(ErpRoutes.HEADER_ERREUR,
+                String.class), "message trop volumineux");
+        assertEquals("nothing registered", 0, appels.get());
+    }
 }

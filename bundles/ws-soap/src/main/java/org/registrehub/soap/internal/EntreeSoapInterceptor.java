@@ -1,0 +1,147 @@
+package org.registrehub.soap.internal;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.cxf.interceptor.Fault;
+import org.apache.cxf.message.Message;
+import org.apache.cxf.phase.AbstractPhaseInterceptor;
+import org.apache.cxf.phase.Phase;
+
+/**
+ * What a SOAP request may be before the XML parser sees it: at most {@code requete.tailleMaxOctets} bytes (HTTP 413
+ * otherwise, at once when {@code Content-Length} says so, while reading otherwise), and no {@code DOCTYPE} in its
+ * prolog (no DTD, hence no external entity nor entity expansion; HTTP 400 and a client fault {@code XML_INTERDIT}).
+ */
+public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
+
+    static final String CODE_TAILLE = "REQUETE_TROP_VOLUMINEUSE";
+    static final String CODE_XML = "XML_INTERDIT";
+    private static final int PROLOGUE = 8192;
+
+    private final long tailleMax;
+
+    public EntreeSoapInterceptor(long tailleMax) {
+        super(Phase.RECEIVE);
+        addAfter(AuthentificationSoapInterceptor.class.getName());
+        this.tailleMax = tailleMax;
+    }
+
+    @Override
+    public void handleMessage(Message message) {
+        InputStream in = message.getContent(InputStream.class);
+        if (in == null) {
+            return;
+        }
+        long annoncee = longueur(message);
+        if (annoncee > tailleMax) {
+            throw refus(413, CODE_TAILLE, message(annoncee));
+        }
+        BufferedInputStream lu = new BufferedInputStream(new Limite(in), PROLOGUE);
+        try {
+            lu.mark(PROLOGUE);
+            byte[] debut = lu.readNBytes(PROLOGUE);
+            lu.reset();
+            if (doctype(new String(debut, StandardCharsets.ISO_8859_1))) {
+                throw refus(400, CODE_XML, "Les déclarations DOCTYPE (DTD, entités) sont refusées dans une requête"
+                        + " SOAP ; rien n'a été lu ni enregistré.");
+            }
+        } catch (IOException e) {
+            throw new Fault(e);
+        }
+        message.setContent(InputStream.class, lu);
+    }
+
+    /** A DOCTYPE before the first element of the document (comments and processing instructions skipped). */
+    static boolean doctype(String debut) {
+        int i = 0;
+        while (true) {
+            int lt = debut.indexOf('<', i);
+            if (lt < 0 || lt + 1 >= debut.length()) {
+                return false;
+            }
+            if (debut.startsWith("<?", lt)) {
+                i = finDe(debut, "?>", lt);
+            } else if (debut.startsWith("<!--", lt)) {
+                i = finDe(debut, "-->", lt);
+            } else {
+                return debut.regionMatches(true, lt, "<!DOCTYPE", 0, 9);
+            }
+            if (i < 0) {
+                return false;
+            }
+        }
+    }
+
+    private static int finDe(String texte, String fin, int depuis) {
+        int j = texte.indexOf(fin, depuis);
+        return j < 0 ? -1 : j + fin.length();
+    }
+
+    private String message(long taille) {
+        return "La requête" + (taille >= 0 ? " fait " + taille + " octets ; elle" : "") + " dépasse la limite de "
+                + tailleMax + " octets du registre (requete.tailleMaxOctets) ; rien n'a été enregistré.";
+    }
+
+    private static long longueur(Message message) {
+        @SuppressWarnings("unchecked")
+        Map<String, List<String>> entetes = (Map<String, List<String>>) message.get(Message.PROTOCOL_HEADERS);
+        if (entetes != null) {
+            for (Map.Entry<String, List<String>> e : entetes.entrySet()) {
+                if ("Content-Length".equalsIgnoreCase(e.getKey()) && !e.getValue().isEmpty()) {
+                    try {
+                        return Long.parseLong(e.getValue().get(0).strip());
+                    } catch (NumberFormatException ignored) {
+                        return -1;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** A client fault with this HTTP status and the register's error detail. */
+    static Fault refus(int statut, String code, String texte) {
+        Fault fault = AuthentificationSoapInterceptor.refus(texte, code);
+        fault.setStatusCode(statut);
+        return fault;
+    }
+
+    /** Counts what is read and stops at the limit. */
+    private final class Limite extends FilterInputStream {
+
+        private long lus;
+
+        Limite(InputStream in) {
+            super(in);
+        }
+
+        private void compter(long n) {
+            if (n > 0) {
+                lus += n;
+                if (lus > tailleMax) {
+                    throw refus(413, CODE_TAILLE, message(-1));
+                }
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            compter(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            compter(n);
+            return n;
+        }
+    }
+}
