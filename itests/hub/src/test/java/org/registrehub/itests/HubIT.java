@@ -483,8 +483,16 @@ public class HubIT extends HubTestSupport {
     public void aGestionnaireManagesAccessThroughRestAndConsoleAndEverythingIsInTheAuditTrail() throws Exception {
         HttpResponse<String> organisation = post("/api/v1/acces/organisations", "application/json",
                 "{\"code\":\"MAIRIE-REZE\",\"type\":\"GUICHET\",\"nom\":\"Mairie de Rezé\",\"guichet\":\"G4402\","
-                        + "\"territoires\":[\"044\"]}");
+                        + "\"territoires\":[\"044\"],\"adresse\":\"Place Jean-Baptiste Daviais, 44400 Rezé\","
+                        + "\"horaires\":\"lundi-vendredi 8h30-12h30, 13h30-17h\"}");
         assertEquals(organisation.body(), 201, organisation.statusCode());
+        // the public directory: no authentication, the guichets of the commune's département
+        HttpResponse<String> annuaire = getEnTantQue(null, "/api/v1/guichets?commune=44143");
+        assertEquals(annuaire.body(), 200, annuaire.statusCode());
+        assertTrue(annuaire.body(), annuaire.body().contains("\"guichet\":\"G4402\",\"organisation\":\"MAIRIE-REZE\""));
+        assertTrue(annuaire.body(), annuaire.body().contains("Place Jean-Baptiste Daviais, 44400 Rezé"));
+        assertFalse(annuaire.body(), annuaire.body().contains("G5901"));
+        assertEquals(400, getEnTantQue(null, "/api/v1/guichets?commune=441").statusCode());
         assertEquals(403, post("/api/v1/acces/organisations", "application/json", "{\"code\":\"MAIRIE-ROUBAIX\","
                 + "\"type\":\"GUICHET\",\"nom\":\"Roubaix\",\"territoires\":[\"059\"]}").statusCode());
         HttpResponse<String> invalide = post("/api/v1/acces/utilisateurs", "application/json",

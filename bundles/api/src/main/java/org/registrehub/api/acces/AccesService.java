@@ -21,6 +21,9 @@ public interface AccesService {
 
     Organisation revoquerTerritoire(String organisation, String territoire, Contexte contexte);
 
+    /** Sets the address and opening hours the public directory shows for this organisation's guichet. */
+    Guichet changerCoordonnees(String organisation, String adresse, String horaires, Contexte contexte);
+
     /**
      * Creates a user; when no password is given, one is generated and returned (shown once, never stored in clear).
      *

@@ -38,6 +38,12 @@ public interface IdentiteStore {
 
     void revoquerTerritoire(String organisation, String territoire);
 
+    /** Address and opening hours of an organisation (public directory); false when it is unknown. */
+    boolean changerCoordonnees(String organisation, String adresse, String horaires);
+
+    /** Active organisations with a guichet code working on this département, by name. */
+    List<org.registrehub.api.acces.Guichet> annuaire(String territoire);
+
     /** Inserts the user; false when the login is taken. */
     boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles, String empreinte);
 

@@ -21,6 +21,7 @@ import org.registrehub.api.acces.AccesService;
 import org.registrehub.api.acces.AuditService;
 import org.registrehub.api.acces.CriteresAudit;
 import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Guichet;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.PageAudit;
@@ -142,6 +143,29 @@ public class GestionAcces implements AccesService, AuditService {
         }
         auditer(contexte, accorder ? "TERRITOIRE_ACCORDE" : "TERRITOIRE_RETIRE", territoire, "organisation " + code);
         return organisation(code);
+    }
+
+    @Override
+    public Guichet changerCoordonnees(String code, String adresse, String horaires, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "le changement des coordonnées d'un guichet");
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        if (adresse == null || adresse.isBlank() || adresse.length() > 300) {
+            erreurs.add(new ErreurChamp("adresse", "obligatoire", adresse, "adresse de 1 à 300 caractères"));
+        }
+        if (horaires == null || horaires.isBlank() || horaires.length() > 300) {
+            erreurs.add(new ErreurChamp("horaires", "obligatoire", horaires, "horaires de 1 à 300 caractères"));
+        }
+        refuserSiErreurs(erreurs);
+        Organisation o = organisation(code);
+        exigerGestion(qui, o);
+        if (o.guichet() == null) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp("organisation", "guichet", code,
+                    "l'organisation n'a pas de code de guichet : elle n'apparaît pas dans l'annuaire")));
+        }
+        store.changerCoordonnees(code, adresse.strip(), horaires.strip());
+        auditer(contexte, "COORDONNEES_GUICHET", premier(o.territoires()), "organisation " + code);
+        return new Guichet(o.guichet(), o.code(), o.nom(), o.type(), adresse.strip(), horaires.strip(),
+                o.territoires());
     }
 
     // ------------------------------------------------------------------ users

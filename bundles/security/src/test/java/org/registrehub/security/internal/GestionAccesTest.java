@@ -196,4 +196,26 @@ public class GestionAccesTest {
     static List<String> champs(List<ErreurChamp> erreurs) {
         return erreurs.stream().map(ErreurChamp::champ).toList();
     }
+
+    @Test
+    public void theDirectoryShowsTheGuichetsOfTheCommunesDepartementWithTheirAddress() {
+        acces.creerOrganisation(organisation("MAIRIE-NANTES", TypeOrganisation.GUICHET, "G1104", "044"),
+                GESTIONNAIRE_44);
+        acces.creerOrganisation(organisation("NMH", TypeOrganisation.BAILLEUR, null, "044"), GESTIONNAIRE_44);
+        acces.changerCoordonnees("MAIRIE-NANTES", "2 rue de l'Hôtel de Ville, 44000 Nantes", "lundi-vendredi 8h30-17h",
+                GESTIONNAIRE_44);
+        refuse(() -> acces.changerCoordonnees("NMH", "1 rue X", "9h-12h", GESTIONNAIRE_44), "organisation:guichet");
+        refuse(() -> acces.changerCoordonnees("MAIRIE-NANTES", "", null, GESTIONNAIRE_44), "adresse:obligatoire");
+        Annuaire annuaire = new Annuaire(store);
+        List<org.registrehub.api.acces.Guichet> guichets = annuaire.guichets("44109");
+        assertEquals(List.of("G1104"), guichets.stream().map(g -> g.guichet()).toList());
+        assertEquals("lundi-vendredi 8h30-17h", guichets.get(0).horaires());
+        assertTrue(annuaire.guichets("59350").isEmpty());
+        try {
+            annuaire.guichets("4410");
+            fail("not a commune");
+        } catch (DemandeInvalideException e) {
+            assertEquals("commune", e.getErreurs().get(0).champ());
+        }
+    }
 }

@@ -73,6 +73,25 @@ final class IdentitesMemoire implements IdentiteStore {
         territoires(organisation, false, territoire);
     }
 
+    final Map<String, String[]> coordonnees = new LinkedHashMap<>();
+
+    @Override
+    public boolean changerCoordonnees(String organisation, String adresse, String horaires) {
+        if (!organisations.containsKey(organisation)) {
+            return false;
+        }
+        coordonnees.put(organisation, new String[] {adresse, horaires});
+        return true;
+    }
+
+    @Override
+    public List<org.registrehub.api.acces.Guichet> annuaire(String territoire) {
+        return organisations.values().stream().filter(o -> o.active() && o.guichet() != null
+                && o.territoires().contains(territoire)).map(o -> new org.registrehub.api.acces.Guichet(o.guichet(),
+                        o.code(), o.nom(), o.type(), coordonnees.getOrDefault(o.code(), new String[2])[0],
+                        coordonnees.getOrDefault(o.code(), new String[2])[1], o.territoires())).toList();
+    }
+
     @Override
     public boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
                                     String empreinte) {

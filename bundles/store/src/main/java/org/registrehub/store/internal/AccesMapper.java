@@ -23,6 +23,11 @@ interface AccesMapper {
 
     int revoquerTerritoire(@Param("organisation") String organisation, @Param("territoire") String territoire);
 
+    int changerCoordonnees(@Param("code") String code, @Param("adresse") String adresse,
+                           @Param("horaires") String horaires);
+
+    List<Map<String, Object>> guichets(@Param("territoire") String territoire);
+
     int creerUtilisateur(@Param("identifiant") String identifiant, @Param("nom") String nom,
                          @Param("organisation") String organisation, @Param("roles") String roles,
                          @Param("empreinte") String empreinte);

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.registrehub.api.Canal;
 import org.registrehub.api.acces.CriteresAudit;
 import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Guichet;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.PageAudit;
 import org.registrehub.api.acces.Role;
@@ -59,6 +60,16 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
         @Override
         default void revoquerTerritoire(String organisation, String territoire) {
             acces().revoquerTerritoire(organisation, territoire);
+        }
+
+        @Override
+        default boolean changerCoordonnees(String organisation, String adresse, String horaires) {
+            return acces().changerCoordonnees(organisation, adresse, horaires);
+        }
+
+        @Override
+        default List<Guichet> annuaire(String territoire) {
+            return acces().annuaire(territoire);
         }
 
         @Override
@@ -144,6 +155,20 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
     public void revoquerTerritoire(String organisation, String territoire) {
         store.executer("territoire " + territoire + " retiré à " + organisation, AccesMapper.class,
                 m -> m.revoquerTerritoire(organisation, territoire));
+    }
+
+    @Override
+    public boolean changerCoordonnees(String organisation, String adresse, String horaires) {
+        return store.executer("coordonnées de " + organisation, AccesMapper.class,
+                m -> m.changerCoordonnees(organisation, adresse, horaires)) > 0;
+    }
+
+    @Override
+    public List<Guichet> annuaire(String territoire) {
+        return store.executer("annuaire des guichets du " + territoire, AccesMapper.class, m -> m.guichets(territoire))
+                .stream().map(l -> new Guichet(texte(l, "guichet"), texte(l, "code"), texte(l, "nom"),
+                        TypeOrganisation.valueOf(texte(l, "type")), texte(l, "adresse"), texte(l, "horaires"),
+                        new TreeSet<>(liste(texte(l, "territoires"))))).toList();
     }
 
     @Override

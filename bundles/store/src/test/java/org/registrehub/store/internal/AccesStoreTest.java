@@ -109,6 +109,23 @@ public class AccesStoreTest {
     }
 
     @Test
+    public void theDirectoryListsTheActiveGuichetsOfADepartementWithTheirAddress() throws Exception {
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
+        store.creerOrganisation(guichet("MAIRIE-REZE", "G4402", "044", "085"));
+        store.creerOrganisation(guichet("MAIRIE-LILLE", "G5901", "059"));
+        store.creerOrganisation(new Organisation("DDETS44", TypeOrganisation.ETAT, "DDETS", null, true, Set.of("044")));
+        assertTrue(store.changerCoordonnees("MAIRIE-NANTES", "2 rue de l'Hôtel de Ville, 44000 Nantes",
+                "lundi-vendredi 8h30-17h"));
+        assertFalse(store.changerCoordonnees("INCONNUE", "x", "y"));
+        executer("UPDATE organisation SET active = false WHERE code = 'MAIRIE-REZE'");
+        List<org.registrehub.api.acces.Guichet> guichets = store.annuaire("044");
+        assertEquals(List.of("G1104"), guichets.stream().map(g -> g.guichet()).toList());
+        assertEquals("lundi-vendredi 8h30-17h", guichets.get(0).horaires());
+        assertEquals(List.of("G5901"), store.annuaire("059").stream().map(g -> g.guichet()).toList());
+        assertTrue(store.annuaire("02A").isEmpty());
+    }
+
+    @Test
     public void theSchemaRefusesWhatIsNotAHashOrNotARole() throws Exception {
         store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
         refuse("INSERT INTO utilisateur (identifiant, organisation_id, empreinte, roles) SELECT 'clair', id,"

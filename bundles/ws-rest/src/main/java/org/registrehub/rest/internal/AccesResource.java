@@ -48,7 +48,11 @@ public class AccesResource {
 
     /** Body of {@code POST /acces/organisations}. */
     public record NouvelleOrganisation(String code, TypeOrganisation type, String nom, String guichet,
-                                       List<String> territoires) {
+                                       List<String> territoires, String adresse, String horaires) {
+    }
+
+    /** Body of {@code PUT /acces/organisations/{code}/coordonnees}: what the public directory shows. */
+    public record Coordonnees(String adresse, String horaires) {
     }
 
     /** Body of {@code POST /acces/utilisateurs}; without a password, one is generated and returned once. */
@@ -86,8 +90,16 @@ public class AccesResource {
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response creerOrganisation(InputStream corps, @Context UriInfo uri) {
         NouvelleOrganisation o = json.lire(corps, NouvelleOrganisation.class);
+        if ((o.adresse() != null || o.horaires() != null) && (vide(o.adresse()) || vide(o.horaires()))) {
+            // checked before anything is written: the organisation is created with its coordinates or not at all
+            throw new DemandeInvalideException(List.of(new ErreurChamp(vide(o.adresse()) ? "adresse" : "horaires",
+                    "obligatoire", null, "adresse et horaires vont ensemble (annuaire des guichets)")));
+        }
         Organisation creee = acces.creerOrganisation(new Organisation(o.code(), o.type(), o.nom(), o.guichet(), true,
                 o.territoires() == null ? Set.of() : new TreeSet<>(o.territoires())), contexte());
+        if (o.adresse() != null || o.horaires() != null) {
+            acces.changerCoordonnees(creee.code(), o.adresse(), o.horaires(), contexte());
+        }
         URI location = uri.getBaseUriBuilder().path("acces/organisations").path(creee.code()).build();
         return Response.created(location).type(MediaType.APPLICATION_JSON).entity(json.ecrire(creee)).build();
     }
@@ -104,6 +116,15 @@ public class AccesResource {
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response retirer(@PathParam("code") String code, @PathParam("territoire") String territoire) {
         return ok(acces.revoquerTerritoire(code, territoire, contexte()));
+    }
+
+    @PUT
+    @Path("acces/organisations/{code}/coordonnees")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response coordonnees(@PathParam("code") String code, InputStream corps) {
+        Coordonnees c = json.lire(corps, Coordonnees.class);
+        return ok(acces.changerCoordonnees(code, c.adresse(), c.horaires(), contexte()));
     }
 
     @GET
@@ -186,6 +207,10 @@ public class AccesResource {
                 debut == null ? null : debut.atStartOfDay(PARIS).toInstant(),
                 fin == null ? null : fin.plusDays(1).atStartOfDay(PARIS).toInstant());
         return ok(audit.rechercher(c, numeroPage, taillePage, contexte()));
+    }
+
+    private static boolean vide(String s) {
+        return s == null || s.isBlank();
     }
 
     private Response ok(Object corps) {

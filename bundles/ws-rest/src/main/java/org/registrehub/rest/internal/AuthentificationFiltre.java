@@ -35,8 +35,8 @@ public class AuthentificationFiltre implements ContainerRequestFilter {
     static final String ROYAUME = "registre";
     static final String CODE = "AUTHENTIFICATION_REQUISE";
     private static final String DEFI = "Basic realm=\"Registre Hub\", charset=\"UTF-8\"";
-    /** Resources anyone may call: the health of the hub (and, later, the directory of guichets). */
-    static final Set<String> PUBLIQUES = Set.of("health");
+    /** Resources anyone may call: the health of the hub and the directory of guichets. */
+    static final Set<String> PUBLIQUES = Set.of("health", "guichets");
 
     private final JsonCodec json;
 
