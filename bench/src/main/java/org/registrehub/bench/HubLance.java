@@ -117,9 +117,19 @@ final class HubLance implements AutoCloseable {
     }
 
     /** The bundle lines of {@code bundle:list}, read with bin/client (command on standard input, batch mode). */
+    /** The console logs in with the administrator created at the first start (its secret, under data/registre). */
     List<String> bundles() throws Exception {
-        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(ssh), "-u", "karaf",
-                "-p", "karaf", "-r", "1", "-b").redirectErrorStream(true).start();
+        Path secret = home.resolve("data/registre/admin.secret");
+        if (!Files.exists(secret)) {
+            return List.of();
+        }
+        java.util.Properties admin = new java.util.Properties();
+        try (var in = Files.newBufferedReader(secret)) {
+            admin.load(in);
+        }
+        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(ssh), "-u",
+                admin.getProperty("identifiant"), "-p", admin.getProperty("motDePasse"), "-r", "1", "-b")
+                .redirectErrorStream(true).start();
         p.getOutputStream().write("bundle:list -t 0 --no-format\n".getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -213,6 +213,47 @@ public class HubIT extends HubTestSupport {
     }
 
     @Test
+    public void theBrokerAuthenticatesWithTheRegistersAccountsAndKeepsEachToItsQueues() throws Exception {
+        String messageId = "it-" + UUID.randomUUID();
+        // a landlord-guichet sends its registration and reads its reply with its own register account
+        try (javax.jms.Connection connection = broker("erp.habitat44", MOT_DE_PASSE).createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp.reponses"),
+                    "JMSCorrelationID = '" + messageId + "'");
+            session.createProducer(session.createQueue("registre.erp.demandes"))
+                    .send(session.createTextMessage(messageErp(messageId, "Courtier")));
+            Message reponse = reponses.receive(60_000);
+            assertNotNull("no reply", reponse);
+            assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
+            // but neither the dead letters nor the events, which carry demands of every territory
+            for (javax.jms.Destination interdite : List.of(session.createQueue("registre.erp.dlq"),
+                    session.createTopic("registre.evenements"))) {
+                try {
+                    session.createConsumer(interdite).close();
+                    throw new AssertionError("a landlord consumed " + interdite);
+                } catch (javax.jms.JMSException refus) {
+                    // refused by the broker (a temporary subscription queue for the topic, the queue itself)
+                    assertTrue(String.valueOf(refus.getMessage()), String.valueOf(refus.getMessage())
+                            .matches("(?s).*(not authorized|does not have permission|unauthorized).*"));
+                }
+            }
+        }
+        for (String[] refuse : new String[][] {{"erp.habitat44", "pas le bon"}, {"karaf", "karaf"},
+            {"observatoire", MOT_DE_PASSE}}) {
+            try (javax.jms.Connection c = broker(refuse[0], refuse[1]).createConnection()) {
+                c.start();
+                Session session = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                session.createProducer(session.createQueue("registre.erp.demandes"))
+                        .send(session.createTextMessage("{}"));
+                throw new AssertionError(refuse[0] + " sent to the ERP queue");
+            } catch (javax.jms.JMSSecurityException expected) {
+                // unknown login, wrong password, or a role without the right to send
+            }
+        }
+    }
+
+    @Test
     public void queueRejectsInvalidDemandsAndDeadLettersUnreadableMessages() throws Exception {
         long demandes = compter("select count(*) from demande");
         String messageId = "it-" + UUID.randomUUID();

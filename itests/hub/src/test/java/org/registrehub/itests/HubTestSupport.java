@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
@@ -278,12 +280,25 @@ public abstract class HubTestSupport {
         }
     }
 
-    protected static ConnectionFactory broker() {
-        return new JmsConnectionFactory("karaf", "karaf", "amqp://127.0.0.1:" + System.getProperty(BROKER_PORT));
+    /** A broker connection factory for this register account (the broker uses the realm "registre"). */
+    protected static ConnectionFactory broker(String identifiant, String motDePasse) {
+        return new JmsConnectionFactory(identifiant, motDePasse, "amqp://127.0.0.1:" + System.getProperty(BROKER_PORT));
     }
 
+    /** The administrator created at the first start: it may also read the dead letters and the events. */
+    protected static String[] administrateur() throws Exception {
+        Path secret = Path.of(System.getProperty("karaf.data"), "registre", "admin.secret");
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newBufferedReader(secret)) {
+            p.load(in);
+        }
+        return new String[] {p.getProperty("identifiant"), p.getProperty("motDePasse")};
+    }
+
+    /** A started broker connection as the administrator. */
     protected static Connection connecter() throws Exception {
-        Connection connection = broker().createConnection();
+        String[] admin = administrateur();
+        Connection connection = broker(admin[0], admin[1]).createConnection();
         connection.start();
         return connection;
     }

@@ -35,7 +35,9 @@ public class RegistreLoginModule implements LoginModule {
     private Subject subject;
     private CallbackHandler callbackHandler;
     private AuthentificationService authentification;
+    private CompteInterneAleatoire interne;
     private Identite identite;
+    private boolean compteInterne;
     private final Set<Principal> ajoutes = new LinkedHashSet<>();
 
     @Override
@@ -44,6 +46,8 @@ public class RegistreLoginModule implements LoginModule {
         this.subject = subject;
         this.callbackHandler = callbackHandler;
         this.authentification = (AuthentificationService) options.get(RegistreRealm.OPTION_SERVICE);
+        Object i = options.get(RegistreRealm.OPTION_INTERNE);
+        this.interne = i instanceof CompteInterneAleatoire c ? c : null;
     }
 
     @Override
@@ -59,6 +63,21 @@ public class RegistreLoginModule implements LoginModule {
             throw new LoginException("identifiants illisibles : " + e.getMessage());
         }
         char[] secret = motDePasse.getPassword();
+        if (CompteInterneAleatoire.IDENTIFIANT.equals(nom.getName())) {
+            // the hub's own broker account: checked in memory only, never against the database
+            try {
+                compteInterne = interne != null && interne.reconnait(nom.getName(), secret);
+            } finally {
+                if (secret != null) {
+                    Arrays.fill(secret, '\0');
+                }
+                motDePasse.clearPassword();
+            }
+            if (!compteInterne) {
+                throw new FailedLoginException("identifiant ou mot de passe refusé");
+            }
+            return true;
+        }
         try {
             Optional<Identite> trouvee = authentification.authentifier(nom.getName(), secret);
             identite = trouvee.orElseThrow(() -> new FailedLoginException("identifiant ou mot de passe refusé"));
@@ -77,6 +96,12 @@ public class RegistreLoginModule implements LoginModule {
 
     @Override
     public boolean commit() {
+        if (compteInterne) {
+            ajoutes.add(new UserPrincipal(CompteInterneAleatoire.IDENTIFIANT));
+            ajoutes.add(new RolePrincipal("interne"));
+            subject.getPrincipals().addAll(ajoutes);
+            return true;
+        }
         if (identite == null) {
             return false;
         }
@@ -100,6 +125,7 @@ public class RegistreLoginModule implements LoginModule {
     @Override
     public boolean abort() {
         identite = null;
+        compteInterne = false;
         return logout();
     }
 

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.CompteInterne;
 
 /**
  * The JAAS realm {@code registre}: REST (CXF JAAS filter), SOAP (CXF JAAS interceptor), the Karaf console (sshRealm)
@@ -23,16 +24,19 @@ public class RegistreRealm implements JaasRealm {
 
     public static final String NOM = "registre";
     static final String OPTION_SERVICE = "org.registrehub.authentification";
+    static final String OPTION_INTERNE = "org.registrehub.compteInterne";
 
     private final AppConfigurationEntry[] entrees;
 
     @Activate
-    public RegistreRealm(@Reference AuthentificationService authentification, BundleContext contexte) {
+    public RegistreRealm(@Reference AuthentificationService authentification,
+                         @Reference CompteInterne interne, BundleContext contexte) {
         Map<String, Object> options = new HashMap<>();
         options.put(ProxyLoginModule.PROPERTY_MODULE, RegistreLoginModule.class.getName());
         options.put(ProxyLoginModule.PROPERTY_BUNDLE, Long.toString(contexte.getBundle().getBundleId()));
         options.put(BundleContext.class.getName(), contexte);
         options.put(OPTION_SERVICE, authentification);
+        options.put(OPTION_INTERNE, interne);
         entrees = new AppConfigurationEntry[] {new AppConfigurationEntry(ProxyLoginModule.class.getName(),
                 AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)};
     }

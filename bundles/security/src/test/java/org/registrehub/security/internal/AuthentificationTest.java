@@ -182,12 +182,33 @@ public class AuthentificationTest {
         assertEquals(List.of("admin"), store.utilisateurs(null).stream().map(u -> u.identifiant()).toList());
     }
 
+    private final CompteInterneAleatoire interne = new CompteInterneAleatoire();
+
+    @Test
+    public void theHubsInternalBrokerAccountIsCheckedInMemoryAndHasNoRegisterIdentity() throws Exception {
+        assertEquals(40, interne.motDePasse().length());
+        Subject sujet = new Subject();
+        RegistreLoginModule module = module(sujet, interne.identifiant(), interne.motDePasse());
+        assertTrue(module.login());
+        assertTrue(module.commit());
+        assertEquals(Set.of("interne"), noms(sujet));
+        assertTrue("no identity: REST, SOAP and the console refuse it", sujet.getPrincipals(Identite.class).isEmpty());
+        try {
+            module(new Subject(), interne.identifiant(), "pas le bon").login();
+            throw new AssertionError("wrong secret accepted");
+        } catch (FailedLoginException expected) {
+            // refused, and the database is never asked
+        }
+        assertFalse(new CompteInterneAleatoire().motDePasse().equals(interne.motDePasse()));
+    }
+
     private RegistreLoginModule module(Subject sujet, String identifiant, String motDePasse) {
         RegistreLoginModule module = new RegistreLoginModule();
         module.initialize(sujet, callbacks -> {
             ((NameCallback) callbacks[0]).setName(identifiant);
             ((PasswordCallback) callbacks[1]).setPassword(motDePasse.toCharArray());
-        }, java.util.Map.of(), java.util.Map.of(RegistreRealm.OPTION_SERVICE, authentification));
+        }, java.util.Map.of(), java.util.Map.of(RegistreRealm.OPTION_SERVICE, authentification,
+                RegistreRealm.OPTION_INTERNE, interne));
         return module;
     }
 

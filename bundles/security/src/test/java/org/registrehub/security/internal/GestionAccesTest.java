@@ -116,6 +116,8 @@ public class GestionAccesTest {
             assertEquals(List.of("identifiant:format", "roles:obligatoire", "motDePasse:robustesse"),
                     e.getErreurs().stream().map(x -> x.champ() + ":" + x.regle()).toList());
         }
+        refuse(() -> acces.creerUtilisateur("hub.interne", null, "NMH", EnumSet.of(Role.BAILLEUR), null, ADMIN),
+                "identifiant:reserve");
         try {
             acces.creerUtilisateur("agent.nmh", null, "INCONNUE", EnumSet.of(Role.BAILLEUR), null, ADMIN);
             fail("unknown organisation");

@@ -26,9 +26,9 @@ import org.apache.qpid.jms.JmsConnectionFactory;
  *   envoyer FICHIER.json   send a registration message, wait for the hub's reply and print it
  *   ecouter [N]            subscribe to the register's events and print the next N (default 1)
  * </pre>
- * Connection: REGISTRE_BROKER_HOST (127.0.0.1), REGISTRE_BROKER_PORT (61616), REGISTRE_BROKER_USER,
- * REGISTRE_BROKER_PASSWORD (karaf/karaf), or the system properties of the same names in lower case with dots
- * ({@code registre.broker.host}, ...).
+ * Connection: REGISTRE_BROKER_HOST (127.0.0.1), REGISTRE_BROKER_PORT (61616), and the register account of the
+ * landlord, REGISTRE_BROKER_USER and REGISTRE_BROKER_PASSWORD (no default: the broker knows only the register's
+ * accounts), or the system properties of the same names in lower case with dots ({@code registre.broker.host}, ...).
  */
 public final class ClientErp {
 
@@ -65,8 +65,13 @@ public final class ClientErp {
     static ConnectionFactory fabrique() {
         String url = "amqp://" + param("REGISTRE_BROKER_HOST", "127.0.0.1") + ":"
                 + param("REGISTRE_BROKER_PORT", "61616");
-        return new JmsConnectionFactory(param("REGISTRE_BROKER_USER", "karaf"),
-                param("REGISTRE_BROKER_PASSWORD", "karaf"), url);
+        String utilisateur = param("REGISTRE_BROKER_USER", null);
+        String motDePasse = param("REGISTRE_BROKER_PASSWORD", null);
+        if (utilisateur == null || motDePasse == null) {
+            throw new IllegalArgumentException("identifiants du broker requis : REGISTRE_BROKER_USER et"
+                    + " REGISTRE_BROKER_PASSWORD (le compte du registre du bailleur)");
+        }
+        return new JmsConnectionFactory(utilisateur, motDePasse, url);
     }
 
     private static String param(String env, String fallback) {
