@@ -7,11 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import javax.annotation.Priority;
-import javax.security.auth.Subject;
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
@@ -22,6 +17,7 @@ import javax.ws.rs.core.SecurityContext;
 
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Royaume;
 import org.registrehub.api.spi.JsonCodec;
 
 /**
@@ -32,7 +28,6 @@ import org.registrehub.api.spi.JsonCodec;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthentificationFiltre implements ContainerRequestFilter {
 
-    static final String ROYAUME = "registre";
     static final String CODE = "AUTHENTIFICATION_REQUISE";
     private static final String DEFI = "Basic realm=\"Registre Hub\", charset=\"UTF-8\"";
     /** Resources anyone may call: the health of the hub and the directory of guichets. */
@@ -74,7 +69,7 @@ public class AuthentificationFiltre implements ContainerRequestFilter {
             return;
         }
         try {
-            Identite identite = connecter(identifiant, motDePasse);
+            Identite identite = Royaume.connecter(identifiant, motDePasse);
             requete.setSecurityContext(new Securite(identite, requete.getSecurityContext().isSecure()));
         } catch (LoginException e) {
             if (e.getCause() instanceof RegistreIndisponibleException indisponible) {
@@ -82,22 +77,6 @@ public class AuthentificationFiltre implements ContainerRequestFilter {
             }
             requete.abortWith(refus("Identifiant ou mot de passe refusé, ou compte désactivé.", chemin));
         }
-    }
-
-    private static Identite connecter(String identifiant, char[] motDePasse) throws LoginException {
-        Subject sujet = new Subject();
-        LoginContext login = new LoginContext(ROYAUME, sujet, callbacks -> {
-            for (Callback c : callbacks) {
-                if (c instanceof NameCallback n) {
-                    n.setName(identifiant);
-                } else if (c instanceof PasswordCallback p) {
-                    p.setPassword(motDePasse);
-                }
-            }
-        });
-        login.login();
-        return sujet.getPrincipals(Identite.class).stream().findFirst()
-                .orElseThrow(() -> new LoginException("le royaume " + ROYAUME + " n'a pas donné d'identité"));
     }
 
     private Response refus(String detail, String chemin) {

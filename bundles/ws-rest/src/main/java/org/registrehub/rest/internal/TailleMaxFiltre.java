@@ -1,8 +1,5 @@
 package org.registrehub.rest.internal;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import javax.annotation.Priority;
@@ -12,6 +9,7 @@ import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.PreMatching;
 import javax.ws.rs.core.Response;
 
+import org.registrehub.api.spi.FluxLimite;
 import org.registrehub.api.spi.JsonCodec;
 
 /**
@@ -40,8 +38,8 @@ public class TailleMaxFiltre implements ContainerRequestFilter {
             return;
         }
         if (requete.hasEntity()) {
-            String chemin = requete.getUriInfo().getRequestUri().getPath();
-            requete.setEntityStream(new Limite(requete.getEntityStream(), chemin));
+            requete.setEntityStream(new FluxLimite(requete.getEntityStream(), tailleMax,
+                    () -> new TropVolumineuse(tailleMax)));
         }
     }
 
@@ -64,47 +62,5 @@ public class TailleMaxFiltre implements ContainerRequestFilter {
         Probleme probleme = new Probleme(Probleme.type(CODE), "Requête trop volumineuse", 413,
                 detail(taille, tailleMax), chemin, CODE, List.of());
         return Response.status(413).type(Probleme.MEDIA_TYPE).entity(json.ecrire(probleme)).build();
-    }
-
-    /** Counts what is read and stops at the limit. */
-    private final class Limite extends FilterInputStream {
-
-        private final String chemin;
-        private long lus;
-
-        Limite(InputStream in, String chemin) {
-            super(in);
-            this.chemin = chemin;
-        }
-
-        private void compter(long n) {
-            if (n > 0) {
-                lus += n;
-                if (lus > tailleMax) {
-                    throw new TropVolumineuse(tailleMax);
-                }
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            compter(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            compter(n);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            compter(s);
-            return s;
-        }
     }
 }

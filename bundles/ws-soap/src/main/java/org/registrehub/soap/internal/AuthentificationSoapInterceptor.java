@@ -2,11 +2,6 @@ package org.registrehub.soap.internal;
 
 import java.util.List;
 
-import javax.security.auth.Subject;
-import javax.security.auth.callback.Callback;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
 import javax.security.auth.login.LoginException;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -19,6 +14,7 @@ import org.apache.cxf.phase.Phase;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Royaume;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -31,7 +27,6 @@ import org.w3c.dom.Element;
 public class AuthentificationSoapInterceptor extends AbstractPhaseInterceptor<Message> {
 
     static final String CODE = "AUTHENTIFICATION_REQUISE";
-    static final String ROYAUME = "registre";
     static final String DEFI = "Basic realm=\"Registre Hub\", charset=\"UTF-8\"";
 
     public AuthentificationSoapInterceptor() {
@@ -50,7 +45,7 @@ public class AuthentificationSoapInterceptor extends AbstractPhaseInterceptor<Me
             throw refus("Authentification requise : identifiez-vous (HTTP Basic) avec un compte du registre.");
         }
         try {
-            message.getExchange().put(Identite.class, connecter(politique.getUserName(),
+            message.getExchange().put(Identite.class, Royaume.connecter(politique.getUserName(),
                     politique.getPassword().toCharArray()));
         } catch (LoginException e) {
             if (e.getCause() instanceof RegistreIndisponibleException indisponible) {
@@ -58,22 +53,6 @@ public class AuthentificationSoapInterceptor extends AbstractPhaseInterceptor<Me
             }
             throw refus("Identifiant ou mot de passe refusé, ou compte désactivé.");
         }
-    }
-
-    private static Identite connecter(String identifiant, char[] motDePasse) throws LoginException {
-        Subject sujet = new Subject();
-        LoginContext login = new LoginContext(ROYAUME, sujet, callbacks -> {
-            for (Callback c : callbacks) {
-                if (c instanceof NameCallback n) {
-                    n.setName(identifiant);
-                } else if (c instanceof PasswordCallback p) {
-                    p.setPassword(motDePasse);
-                }
-            }
-        });
-        login.login();
-        return sujet.getPrincipals(Identite.class).stream().findFirst()
-                .orElseThrow(() -> new LoginException("le royaume " + ROYAUME + " n'a pas donné d'identité"));
     }
 
     /** A client fault with HTTP status 401 and the register's error detail. */

@@ -1,7 +1,6 @@
 package org.registrehub.soap.internal;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import org.apache.cxf.interceptor.Fault;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;
+import org.registrehub.api.spi.FluxLimite;
 
 /**
  * What a SOAP request may be before the XML parser sees it: at most {@code requete.tailleMaxOctets} bytes (HTTP 413
@@ -42,7 +42,8 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
         if (annoncee > tailleMax) {
             throw refus(413, CODE_TAILLE, message(annoncee));
         }
-        BufferedInputStream lu = new BufferedInputStream(new Limite(in), PROLOGUE);
+        BufferedInputStream lu = new BufferedInputStream(new FluxLimite(in, tailleMax,
+                () -> refus(413, CODE_TAILLE, message(-1))), PROLOGUE);
         try {
             lu.mark(PROLOGUE);
             byte[] debut = lu.readNBytes(PROLOGUE);
@@ -110,38 +111,5 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
         Fault fault = AuthentificationSoapInterceptor.refus(texte, code);
         fault.setStatusCode(statut);
         return fault;
-    }
-
-    /** Counts what is read and stops at the limit. */
-    private final class Limite extends FilterInputStream {
-
-        private long lus;
-
-        Limite(InputStream in) {
-            super(in);
-        }
-
-        private void compter(long n) {
-            if (n > 0) {
-                lus += n;
-                if (lus > tailleMax) {
-                    throw refus(413, CODE_TAILLE, message(-1));
-                }
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            compter(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            compter(n);
-            return n;
-        }
     }
 }

@@ -1,0 +1,40 @@
+package org.registrehub.api.acces;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+
+/** Logging in through the JAAS realm of the register, as every channel does. */
+public final class Royaume {
+
+    /** Name of the realm (published by the bundle registre-security). */
+    public static final String NOM = "registre";
+
+    private Royaume() {
+    }
+
+    /**
+     * The identity of this login, checked by the realm.
+     *
+     * @throws LoginException refused (unknown login, wrong password, disabled account), or unable to check: then
+     *                        its cause is the register's error (the database is unreachable, for example)
+     */
+    public static Identite connecter(String identifiant, char[] motDePasse) throws LoginException {
+        Subject sujet = new Subject();
+        LoginContext login = new LoginContext(NOM, sujet, callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof NameCallback n) {
+                    n.setName(identifiant);
+                } else if (c instanceof PasswordCallback p) {
+                    p.setPassword(motDePasse);
+                }
+            }
+        });
+        login.login();
+        return sujet.getPrincipals(Identite.class).stream().findFirst()
+                .orElseThrow(() -> new LoginException("ce compte n'est pas un compte du registre"));
+    }
+}
