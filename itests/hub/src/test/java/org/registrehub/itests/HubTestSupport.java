@@ -288,6 +288,8 @@ public abstract class HubTestSupport {
     /** The administrator created at the first start: it may also read the dead letters and the events. */
     protected static String[] administrateur() throws Exception {
         Path secret = Path.of(System.getProperty("karaf.data"), "registre", "admin.secret");
+        org.awaitility.Awaitility.await("first administrator created").atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(secret) && Files.size(secret) > 0);
         java.util.Properties p = new java.util.Properties();
         try (var in = Files.newBufferedReader(secret)) {
             p.load(in);

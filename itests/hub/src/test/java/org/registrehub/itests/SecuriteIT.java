@@ -1,0 +1,210 @@
+package org.registrehub.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The access matrix on the running distribution: every role (guichet of the 44 and of the 59, landlord of the 44,
+ * gestionnaire of the 44, observer, administrator) × every operation on a demand of the 44 × the REST and SOAP
+ * channels. Each cell is permitted (2xx, or a SOAP answer) or refused (403, or a fault ACCES_REFUSE); anything else
+ * fails the test with the cell that misbehaved.
+ */
+public class SecuriteIT extends HubTestSupport {
+
+    private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([^\"]+)\"");
+    private static final String SOAP = "text/xml; charset=UTF-8";
+
+    /** An operation on a demand prepared by the gestionnaire (or on none), through one channel. */
+    private record Cellule(String nom, Function<String, String> preparer, Appel rest, Appel soap) {
+    }
+
+    @FunctionalInterface
+    private interface Appel {
+        HttpResponse<String> faire(String[] compte, String numero) throws Exception;
+    }
+
+    private String[] admin;
+
+    @Before
+    public void hubPret() throws Exception {
+        await("health UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> get("/api/v1/health").statusCode() == 200);
+        comptes();
+        admin = administrateur();
+    }
+
+    private HttpResponse<String> appeler(String[] compte, String methode, String chemin, String ifMatch,
+                                         String type, String corps) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(baseUrl() + chemin)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(compte[0], compte[1]))
+                .method(methode, corps == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(corps, StandardCharsets.UTF_8));
+        if (type != null) {
+            r.header("Content-Type", type);
+        }
+        if (ifMatch != null) {
+            r.header("If-Match", ifMatch);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> soap(String[] compte, String corps) throws Exception {
+        return appeler(compte, "POST", "/ws/registre/v1", null, SOAP, HubIT.enveloppe(corps));
+    }
+
+    /** A new demand of the 44, registered by the gestionnaire; for "radiee", radiated for non-renewal. */
+    private String demande(String etat) {
+        try {
+            HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Matrice"));
+            assertEquals(cree.body(), 201, cree.statusCode());
+            Matcher m = NUMERO.matcher(cree.body());
+            m.find();
+            String numero = m.group(1);
+            if ("radiee".equals(etat)) {
+                assertEquals(200, envoyer("POST", "/api/v1/demandes/" + numero + "/radiation", "\"0\"",
+                        "{\"motif\":\"NON_RENOUVELLEMENT\"}").statusCode());
+            }
+            return numero;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String dossierSoap() {
+        String x = exemple("soap/enregistrer-demande.xml");
+        return x.substring(x.indexOf("<r:dossier>"), x.indexOf("</r:dossier>") + "</r:dossier>".length())
+                .replaceFirst("<r:nir>[^<]*</r:nir>", "");
+    }
+
+    private static String radiationJson(String motif) {
+        return switch (motif) {
+            case "ATTRIBUTION" -> "{\"motif\":\"ATTRIBUTION\",\"attribution\":{\"bailleur\":\"NMH\","
+                    + "\"identifiantRpls\":\"4410900012345\",\"reservataire\":\"ETAT\",\"dalo\":false}}";
+            case "IRRECEVABILITE" -> "{\"motif\":\"IRRECEVABILITE\",\"motifIrrecevabilite\":\"AUTRE\"}";
+            default -> "{\"motif\":\"" + motif + "\"}";
+        };
+    }
+
+    private static String radiationSoap(String motif) {
+        return switch (motif) {
+            case "ATTRIBUTION" -> "<r:motif>ATTRIBUTION</r:motif><r:attribution><r:bailleur>NMH</r:bailleur>"
+                    + "<r:identifiantRpls>4410900012345</r:identifiantRpls><r:reservataire>ETAT</r:reservataire>"
+                    + "<r:dalo>false</r:dalo></r:attribution>";
+            case "IRRECEVABILITE" -> "<r:motif>IRRECEVABILITE</r:motif><r:motifIrrecevabilite>AUTRE</r:motifIrrecevabilite>";
+            default -> "<r:motif>" + motif + "</r:motif>";
+        };
+    }
+
+    private List<Cellule> operations() {
+        List<Cellule> ops = new ArrayList<>();
+        ops.add(new Cellule("enregistrer G1104", e -> null,
+                (c, n) -> appeler(c, "POST", "/api/v1/demandes", null, "application/json", demandeJson("Nouvelle")),
+                (c, n) -> appeler(c, "POST", "/ws/registre/v1", null, SOAP,
+                        soapEnregistrer("Nouvelle", "1975-02-28", "44109", "T2"))));
+        ops.add(new Cellule("consulter", e -> demande("active"),
+                (c, n) -> appeler(c, "GET", "/api/v1/demandes/" + n, null, null, null),
+                (c, n) -> soap(c, "<r:consulterDemande><r:numeroUnique>" + n + "</r:numeroUnique></r:consulterDemande>")));
+        ops.add(new Cellule("historique", e -> demande("active"),
+                (c, n) -> appeler(c, "GET", "/api/v1/demandes/" + n + "/historique", null, null, null),
+                (c, n) -> soap(c, "<r:historiqueDemande><r:numeroUnique>" + n + "</r:numeroUnique></r:historiqueDemande>")));
+        ops.add(new Cellule("attestation", e -> demande("active"),
+                (c, n) -> appeler(c, "GET", "/api/v1/demandes/" + n + "/attestation", null, null, null),
+                (c, n) -> soap(c, "<r:attestationDemande><r:numeroUnique>" + n
+                        + "</r:numeroUnique></r:attestationDemande>")));
+        ops.add(new Cellule("modifier", e -> demande("active"),
+                (c, n) -> appeler(c, "PUT", "/api/v1/demandes/" + n, "\"0\"", "application/json",
+                        exempleDossier()),
+                (c, n) -> soap(c, "<r:modifierDemande><r:numeroUnique>" + n + "</r:numeroUnique><r:version>0</r:version>"
+                        + dossierSoap() + "</r:modifierDemande>")));
+        ops.add(new Cellule("renouveler", e -> demande("active"),
+                (c, n) -> appeler(c, "POST", "/api/v1/demandes/" + n + "/renouvellement", "\"0\"", null, null),
+                (c, n) -> soap(c, "<r:renouvelerDemande><r:numeroUnique>" + n
+                        + "</r:numeroUnique><r:version>0</r:version></r:renouvelerDemande>")));
+        for (String motif : List.of("ATTRIBUTION", "IRRECEVABILITE", "ABANDON")) {
+            ops.add(new Cellule("radier " + motif, e -> demande("active"),
+                    (c, n) -> appeler(c, "POST", "/api/v1/demandes/" + n + "/radiation", "\"0\"", "application/json",
+                            radiationJson(motif)),
+                    (c, n) -> soap(c, "<r:radierDemande><r:numeroUnique>" + n + "</r:numeroUnique><r:version>0"
+                            + "</r:version><r:radiation>" + radiationSoap(motif) + "</r:radiation></r:radierDemande>")));
+        }
+        ops.add(new Cellule("reactiver", e -> demande("radiee"),
+                (c, n) -> appeler(c, "POST", "/api/v1/demandes/" + n + "/reactivation", "\"1\"", null, null),
+                (c, n) -> soap(c, "<r:reactiverDemande><r:numeroUnique>" + n
+                        + "</r:numeroUnique><r:version>1</r:version></r:reactiverDemande>")));
+        return ops;
+    }
+
+    /** The documented dossier alone (the body of a modification), without NIR. */
+    private static String exempleDossier() {
+        String j = demandeJson("Matrice");
+        return j.substring(j.indexOf("\"dossier\":") + "\"dossier\":".length(), j.lastIndexOf('}')).strip();
+    }
+
+    @Test
+    public void everyRoleGetsItsRightsOnRestAndSoapAndNothingMore() throws Exception {
+        Map<String[], String> attendu = new LinkedHashMap<>();
+        // one letter per operation, in the order of operations(): P permitted, R refused
+        attendu.put(new String[] {"agent.g1104", MOT_DE_PASSE}, "PPPPPPPPPP");
+        attendu.put(new String[] {"bailleur.nmh", MOT_DE_PASSE}, "RPPPRRPPRR");
+        attendu.put(new String[] {GESTIONNAIRE, MOT_DE_PASSE}, "PPPPPPPPPP");
+        attendu.put(new String[] {"agent.g5901", MOT_DE_PASSE}, "RRRRRRRRRR");
+        attendu.put(new String[] {"observatoire", MOT_DE_PASSE}, "RRRRRRRRRR");
+        attendu.put(admin, "RRRRRRRRRR");
+
+        List<Cellule> operations = operations();
+        List<String> ecarts = new ArrayList<>();
+        for (Map.Entry<String[], String> e : attendu.entrySet()) {
+            for (String canal : List.of("REST", "SOAP")) {
+                StringBuilder obtenu = new StringBuilder();
+                for (Cellule op : operations) {
+                    String numero = op.preparer().apply(null);
+                    HttpResponse<String> r = "REST".equals(canal) ? op.rest().faire(e.getKey(), numero)
+                            : op.soap().faire(e.getKey(), numero);
+                    obtenu.append(issue(canal, r, e.getKey()[0] + " " + op.nom(), ecarts));
+                }
+                if (!obtenu.toString().equals(e.getValue())) {
+                    ecarts.add(canal + " " + e.getKey()[0] + " attendu " + e.getValue() + " obtenu " + obtenu);
+                }
+            }
+        }
+        assertEquals(operations.stream().map(Cellule::nom).toList().toString(), List.of(), ecarts);
+    }
+
+    /** P for a success, R for a refusal; anything else is recorded as a misbehaving cell. */
+    private static char issue(String canal, HttpResponse<String> r, String cellule, List<String> ecarts) {
+        if ("REST".equals(canal)) {
+            if (r.statusCode() / 100 == 2) {
+                return 'P';
+            }
+            if (r.statusCode() == 403 && r.body().contains("\"code\":\"ACCES_REFUSE\"")) {
+                return 'R';
+            }
+        } else {
+            if (r.statusCode() == 200 && !r.body().contains("<soap:Fault>")) {
+                return 'P';
+            }
+            if (r.body().contains("<code>ACCES_REFUSE</code>")) {
+                return 'R';
+            }
+        }
+        ecarts.add(canal + " " + cellule + " : " + r.statusCode() + " " + r.body().substring(0,
+                Math.min(300, r.body().length())));
+        return '?';
+    }
+}
