@@ -565,6 +565,26 @@ public class HubIT extends HubTestSupport {
         assertTrue(console, console.contains("utilisateur agent.reze"));
         assertEquals(403, getEnTantQue("observatoire", "/api/v1/audit").statusCode());
         assertEquals(403, getEnTantQue("agent.g1104", "/api/v1/acces/organisations").statusCode());
+
+        // an EPCI territory: its organisation sees the demands wishing one of its communes, and only those
+        assertEquals(200, post("/api/v1/acces/epci", "application/json", "{\"code\":\"244400404\","
+                + "\"nom\":\"Nantes Métropole\",\"communes\":[\"44109\",\"44143\"]}").statusCode());
+        assertEquals(201, post("/api/v1/acces/organisations", "application/json", "{\"code\":\"BAILLEUR-NM\","
+                + "\"type\":\"BAILLEUR\",\"nom\":\"Bailleur métropolitain\",\"territoires\":[\"244400404\"]}")
+                .statusCode());
+        HttpResponse<String> agentNm = post("/api/v1/acces/utilisateurs", "application/json",
+                "{\"identifiant\":\"agent.nm\",\"organisation\":\"BAILLEUR-NM\",\"roles\":[\"bailleur\"]}");
+        Matcher mp = Pattern.compile("\"motDePasse\":\"([a-zA-Z2-9]{20})\"").matcher(agentNm.body());
+        assertTrue(agentNm.body(), mp.find());
+        String nantes = extraire(NUMERO, post("/api/v1/demandes", "application/json", demandeJson("Metropole")).body());
+        String ailleurs = extraire(NUMERO, post("/api/v1/demandes", "application/json", demandeJson("Estuaire")
+                .replace("\"communes\": [\"44109\", \"44162\"]", "\"communes\": [\"44184\"]")).body());
+        for (String[] cas : new String[][] {{nantes, "200"}, {ailleurs, "403"}}) {
+            HttpResponse<String> lu = http.send(java.net.http.HttpRequest.newBuilder(URI.create(baseUrl()
+                    + "/api/v1/demandes/" + cas[0])).header("Authorization", basic("agent.nm", mp.group(1))).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(cas[0] + " " + lu.body(), Integer.parseInt(cas[1]), lu.statusCode());
+        }
     }
 
     @Test

@@ -21,6 +21,12 @@ public interface AccesService {
 
     Organisation revoquerTerritoire(String organisation, String territoire, Contexte contexte);
 
+    /**
+     * Defines (or redefines) an EPCI and its member communes, so that it can be granted as a territory. Administrators,
+     * or gestionnaires whose départements hold every commune of the EPCI.
+     */
+    Epci definirEpci(Epci epci, Contexte contexte);
+
     /** Sets the address and opening hours the public directory shows for this organisation's guichet. */
     Guichet changerCoordonnees(String organisation, String adresse, String horaires, Contexte contexte);
 

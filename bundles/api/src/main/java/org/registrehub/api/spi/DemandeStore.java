@@ -43,11 +43,11 @@ public interface DemandeStore {
     Optional<Demande> trouver(String numeroUnique);
 
     /**
-     * One page of the demands matching already validated criteria, within the given territories (null: all); the
-     * total is counted up to {@code totalMax + 1}.
+     * One page of the demands matching already validated criteria, within the given départements or wishing one of
+     * the given communes (both null: all); the total is counted up to {@code totalMax + 1}.
      */
-    PageDemandes rechercher(CriteresRecherche criteres, java.util.Set<String> territoires, Tri tri, int page,
-                            int taille, int totalMax);
+    PageDemandes rechercher(CriteresRecherche criteres, java.util.Set<String> territoires,
+                            java.util.Set<String> communes, Tri tri, int page, int taille, int totalMax);
 
     /** Codes of the guichets that registered demands of a territory, in order. */
     List<String> guichets(String territoire);

@@ -17,8 +17,18 @@ public interface IdentiteStore {
      * @param utilisateur  the account
      * @param empreinte    bcrypt hash of its password
      * @param organisation its organisation, territories included
+     * @param communes     the communes of the organisation's EPCI territories
      */
-    record Compte(Utilisateur utilisateur, String empreinte, Organisation organisation) {
+    record Compte(Utilisateur utilisateur, String empreinte, Organisation organisation, Set<String> communes) {
+
+        public Compte {
+            communes = communes == null ? Set.of() : Set.copyOf(communes);
+        }
+
+        public Compte(Utilisateur utilisateur, String empreinte, Organisation organisation) {
+            this(utilisateur, empreinte, organisation, Set.of());
+        }
+
         @Override
         public String toString() {
             return "Compte[" + utilisateur.identifiant() + "]";
@@ -38,11 +48,16 @@ public interface IdentiteStore {
 
     void revoquerTerritoire(String organisation, String territoire);
 
+    /** Inserts or replaces an EPCI and its member communes. */
+    void definirEpci(org.registrehub.api.acces.Epci epci);
+
+    Optional<org.registrehub.api.acces.Epci> epci(String code);
+
     /** Address and opening hours of an organisation (public directory); false when it is unknown. */
     boolean changerCoordonnees(String organisation, String adresse, String horaires);
 
-    /** Active organisations with a guichet code working on this département, by name. */
-    List<org.registrehub.api.acces.Guichet> annuaire(String territoire);
+    /** Active organisations with a guichet code working on this département or on an EPCI of this commune. */
+    List<org.registrehub.api.acces.Guichet> annuaire(String territoire, String commune);
 
     /** Inserts the user; false when the login is taken. */
     boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles, String empreinte);

@@ -60,6 +60,35 @@ public final class OrganisationCommands {
         }
     }
 
+    /** {@code registre:epci-add 244400404 "Nantes Métropole" 44109 44143 ...}. */
+    @Service
+    @Command(scope = "registre", name = "epci-add", description = "Définit un EPCI et ses communes, pour l'accorder"
+            + " comme territoire")
+    public static class Epci implements Action {
+
+        @Reference
+        AccesService acces;
+
+        @Argument(index = 0, name = "code", required = true, description = "SIREN de l'EPCI (9 chiffres)")
+        String code;
+
+        @Argument(index = 1, name = "nom", required = true, description = "Nom de l'EPCI")
+        String nom;
+
+        @Argument(index = 2, name = "communes", required = true, multiValued = true,
+                description = "Codes INSEE des communes membres")
+        List<String> communes;
+
+        @Override
+        public Object execute() {
+            org.registrehub.api.acces.Epci e = acces.definirEpci(new org.registrehub.api.acces.Epci(code, nom,
+                    new TreeSet<>(communes)), Sessions.contexte());
+            System.out.println("EPCI " + e.code() + " (" + e.nom() + ") : " + e.communes().size() + " communes, "
+                    + String.join(", ", e.communes()));
+            return null;
+        }
+    }
+
     @Service
     @Command(scope = "registre", name = "organisation-list", description = "Liste les organisations que vous gérez")
     public static class Lister implements Action {

@@ -1,6 +1,7 @@
 package org.registrehub.registration.internal;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -57,20 +58,33 @@ final class Autorisations {
         }
     }
 
+    /** The demand is in the caller's perimeter: its département, or (EPCI) one of its wished communes. */
+    static void exigerPerimetre(Contexte contexte, Demande d) {
+        exigerPerimetre(contexte, d.territoire(), d.dossier().logementRecherche().communes(), d.numeroUnique());
+    }
+
+    private static void exigerPerimetre(Contexte contexte, String territoire, List<String> communes, String numero) {
+        Identite i = contexte.identite();
+        if (i.couvre(territoire) || communes != null && communes.stream().anyMatch(i::couvreCommune)) {
+            return;
+        }
+        exigerTerritoire(contexte, territoire, numero);
+    }
+
     static void lire(Contexte contexte, Demande d) {
         exigerRole(contexte, LECTEURS, "la lecture d'une demande");
-        exigerTerritoire(contexte, d.territoire(), d.numeroUnique());
+        exigerPerimetre(contexte, d);
     }
 
     static void changer(Contexte contexte, Demande d, String operation) {
         exigerRole(contexte, ENREGISTREURS, operation);
-        exigerTerritoire(contexte, d.territoire(), d.numeroUnique());
+        exigerPerimetre(contexte, d);
     }
 
     /** Registration: a guichet registers under its own code; a gestionnaire under any code of its territory. */
-    static void enregistrer(Contexte contexte, String guichet, String territoire) {
+    static void enregistrer(Contexte contexte, String guichet, String territoire, List<String> communes) {
         exigerRole(contexte, ENREGISTREURS, "l'enregistrement d'une demande");
-        exigerTerritoire(contexte, territoire, null);
+        exigerPerimetre(contexte, territoire, communes, null);
         Identite i = contexte.identite();
         if (!i.a(Role.GESTIONNAIRE) && !guichet.equals(i.organisation().guichet())) {
             throw new AccesRefuseException("Accès refusé : " + i.organisation().code() + " enregistre sous son code"
@@ -81,7 +95,7 @@ final class Autorisations {
 
     static void radier(Contexte contexte, Demande d, MotifRadiation motif) {
         exigerRole(contexte, RADIATEURS, "la radiation d'une demande");
-        exigerTerritoire(contexte, d.territoire(), d.numeroUnique());
+        exigerPerimetre(contexte, d);
         Identite i = contexte.identite();
         if (!i.a(Role.GUICHET) && !i.a(Role.GESTIONNAIRE) && !MOTIFS_BAILLEUR.contains(motif)) {
             throw new AccesRefuseException("Accès refusé : un bailleur radie pour attribution ou pour irrecevabilité"
@@ -90,20 +104,30 @@ final class Autorisations {
     }
 
     /**
-     * The territories a search may cover: the one asked for, which must be the caller's, or all the caller's.
+     * What a search may cover.
+     *
+     * @param departements départements (null: none)
+     * @param communes     wished communes of the caller's EPCI (null: none)
      */
-    static Set<String> rechercher(Contexte contexte, String territoire) {
+    record Perimetre(Set<String> departements, Set<String> communes) {
+    }
+
+    /**
+     * The perimeter of a search: the département asked for, which must be the caller's, or all the caller's
+     * départements and the communes of its EPCI.
+     */
+    static Perimetre rechercher(Contexte contexte, String territoire) {
         exigerRole(contexte, LECTEURS, "la recherche de demandes");
         Identite i = contexte.identite();
         if (territoire != null) {
             exigerTerritoire(contexte, territoire, null);
-            return Set.of(territoire);
+            return new Perimetre(Set.of(territoire), null);
         }
-        if (i.territoires().isEmpty()) {
+        if (i.departements().isEmpty() && i.communes().isEmpty()) {
             throw new AccesRefuseException("Accès refusé : aucun territoire n'est accordé à " + i.organisation().code()
                     + " ; un gestionnaire peut en accorder.");
         }
-        return i.territoires();
+        return new Perimetre(i.departements(), i.communes().isEmpty() ? null : i.communes());
     }
 
     private static String noms(Identite i) {

@@ -91,7 +91,8 @@ public class RegistreServiceImpl implements RegistreService {
         refuserSiInvalide(ValidateurDemande.valider(saisie, aujourdhui), contexte, "enregistrement");
         Dossier dossier = Normalisation.dossier(saisie.dossier());
         Autorisations.enregistrer(contexte, saisie.guichet().strip(),
-                NumerotationService.territoire(dossier.logementRecherche().communes().get(0)));
+                NumerotationService.territoire(dossier.logementRecherche().communes().get(0)),
+                dossier.logementRecherche().communes());
         List<Doublon> doublons = store.doublons(dossier.demandeur());
         String justification = vide(saisie.justificationDoublon());
         if (!doublons.isEmpty() && justification == null) {
@@ -146,9 +147,10 @@ public class RegistreServiceImpl implements RegistreService {
         }
         CriteresRecherche c = criteres == null ? new CriteresRecherche(null, null, null, null, null, null, null,
                 null, null, null, null, null) : criteres;
-        Set<String> territoires = Autorisations.rechercher(contexte, c.territoire());
-        PageDemandes resultat = store.rechercher(c, territoires, tri == null ? Tri.PAR_DEFAUT : tri, page, taille,
-                PageDemandes.COMPTAGE_MAX);
+        Autorisations.Perimetre perimetre = Autorisations.rechercher(contexte, c.territoire());
+        Set<String> territoires = perimetre.departements();
+        PageDemandes resultat = store.rechercher(c, territoires, perimetre.communes(),
+                tri == null ? Tri.PAR_DEFAUT : tri, page, taille, PageDemandes.COMPTAGE_MAX);
         auditer(contexte, "RECHERCHE", null, territoires.size() == 1 ? territoires.iterator().next() : null,
                 DescriptionRecherche.de(c, page) + " ; " + resultat.demandes().size() + " demande(s) affichée(s)");
         return resultat;

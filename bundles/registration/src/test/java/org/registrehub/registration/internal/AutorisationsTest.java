@@ -162,6 +162,21 @@ public class AutorisationsTest {
     }
 
     @Test
+    public void anEpciOrganisationSeesTheDemandsWishingOneOfItsCommunes() {
+        Identite bailleurNm = new Identite("agent.nm", new org.registrehub.api.acces.Organisation("BAILLEUR-NM",
+                org.registrehub.api.acces.TypeOrganisation.BAILLEUR, "Bailleur", null, true, Set.of("244400404")),
+                java.util.EnumSet.of(org.registrehub.api.acces.Role.BAILLEUR), Set.of("44109", "44143"));
+        Demande nantes = demande44("Nantes");
+        Demande ailleurs = service.enregistrer(sansNir(nom("Ailleurs"), "G1104", "44190"),
+                new Contexte(GESTIONNAIRE_44, Canal.REST));
+        assertEquals(Issue.PERMIS, essayer(c -> service.consulter(nantes.numeroUnique(), c), bailleurNm));
+        assertEquals(Issue.REFUSE, essayer(c -> service.consulter(ailleurs.numeroUnique(), c), bailleurNm));
+        service.rechercher(null, null, 0, 20, new Contexte(bailleurNm, Canal.REST));
+        assertEquals("no département, its communes", Set.of(), store.derniereRecherche[5]);
+        assertEquals(Set.of("44109", "44143"), store.derniereRecherche[6]);
+    }
+
+    @Test
     public void aGuichetRegistersUnderItsOwnCodeInItsOwnTerritory() {
         Contexte g44 = new Contexte(GUICHET_44, Canal.REST);
         assertEquals(Issue.REFUSE, essayer(c -> service.enregistrer(sansNir(nom("Autre"), "G4401", "44109"), c),

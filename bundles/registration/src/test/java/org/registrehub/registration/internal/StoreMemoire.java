@@ -88,9 +88,9 @@ final class StoreMemoire implements DemandeStore, AuditStore {
     Object[] derniereRecherche;
 
     @Override
-    public PageDemandes rechercher(CriteresRecherche criteres, Set<String> territoires, Tri tri, int page, int taille,
-                                   int totalMax) {
-        derniereRecherche = new Object[] {criteres, tri, page, taille, totalMax, territoires};
+    public PageDemandes rechercher(CriteresRecherche criteres, Set<String> territoires, Set<String> communes, Tri tri,
+                                   int page, int taille, int totalMax) {
+        derniereRecherche = new Object[] {criteres, tri, page, taille, totalMax, territoires, communes};
         return new PageDemandes(List.of(), page, taille, 0, true);
     }
 

@@ -32,6 +32,6 @@ public class Annuaire implements AnnuaireService {
             throw new DemandeInvalideException(List.of(new ErreurChamp("commune", commune == null ? "obligatoire"
                     : "format", commune, "code commune INSEE attendu : 5 caractères, par exemple 44109 ou 2A004")));
         }
-        return store.annuaire(territoire);
+        return store.annuaire(territoire, commune.strip());
     }
 }

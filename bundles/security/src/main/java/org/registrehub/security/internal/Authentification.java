@@ -79,7 +79,7 @@ public class Authentification implements AuthentificationService {
             LOG.info("Authentification refusée : compte « {} » ou son organisation désactivé", login);
             return Optional.empty();
         }
-        return Optional.of(new Identite(login, c.organisation(), c.utilisateur().roles()));
+        return Optional.of(new Identite(login, c.organisation(), c.utilisateur().roles(), c.communes()));
     }
 
     @Override
@@ -88,7 +88,8 @@ public class Authentification implements AuthentificationService {
             return Optional.empty();
         }
         return store.compte(identifiant.strip()).filter(c -> c.utilisateur().actif())
-                .map(c -> new Identite(c.utilisateur().identifiant(), c.organisation(), c.utilisateur().roles()));
+                .map(c -> new Identite(c.utilisateur().identifiant(), c.organisation(), c.utilisateur().roles(),
+                        c.communes()));
     }
 
     private boolean motDePasseVerifie(String login, char[] motDePasse, String empreinte) {

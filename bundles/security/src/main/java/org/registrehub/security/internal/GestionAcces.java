@@ -16,11 +16,13 @@ import org.registrehub.api.AccesRefuseException;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.NumerotationService;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.acces.AccesService;
 import org.registrehub.api.acces.AuditService;
 import org.registrehub.api.acces.CriteresAudit;
 import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Epci;
 import org.registrehub.api.acces.Guichet;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
@@ -47,7 +49,9 @@ public class GestionAcces implements AccesService, AuditService {
     static final Pattern CODE = Pattern.compile("^[A-Z0-9][A-Z0-9_-]{1,19}$");
     static final Pattern IDENTIFIANT = Pattern.compile("^[a-z0-9][a-z0-9._@-]{1,99}$");
     static final Pattern GUICHET = Pattern.compile("^(G[0-9]{4}|GDPUB)$");
-    static final Pattern TERRITOIRE = Pattern.compile("^[0-9]{2}[0-9AB]$");
+    static final Pattern TERRITOIRE = Pattern.compile("^([0-9]{2}[0-9AB]|[0-9]{9})$");
+    static final Pattern EPCI = Pattern.compile("^[0-9]{9}$");
+    static final Pattern COMMUNE = Pattern.compile("^([0-9]{5}|2[AB][0-9]{3})$");
     static final int TAILLE_MAX = 100;
 
     private final IdentiteStore store;
@@ -92,10 +96,18 @@ public class GestionAcces implements AccesService, AuditService {
         }
         int i = 0;
         for (String t : o.territoires()) {
-            verifier(erreurs, "territoires[" + i++ + "]", t, TERRITOIRE, "département sur 3 caractères : 044, 02A");
+            verifier(erreurs, "territoires[" + i++ + "]", t, TERRITOIRE, "département sur 3 caractères (044, 02A) ou EPCI par son SIREN (9 chiffres)");
         }
         if (o.territoires().isEmpty() && !qui.a(Role.ADMIN)) {
             erreurs.add(new ErreurChamp("territoires", "obligatoire", null, "au moins un territoire"));
+        }
+        i = 0;
+        for (String t : o.territoires()) {
+            if (t != null && EPCI.matcher(t).matches() && store.epci(t).isEmpty()) {
+                erreurs.add(new ErreurChamp("territoires[" + i + "]", "inconnu", t,
+                        "EPCI inconnu : définissez-le d'abord (POST /api/v1/acces/epci)"));
+            }
+            i++;
         }
         refuserSiErreurs(erreurs);
         exigerTerritoires(qui, o.territoires(), "créer une organisation sur");
@@ -131,7 +143,12 @@ public class GestionAcces implements AccesService, AuditService {
         Identite qui = gestionnaireOuAdmin(contexte, accorder ? "l'attribution d'un territoire"
                 : "le retrait d'un territoire");
         List<ErreurChamp> erreurs = new ArrayList<>();
-        verifier(erreurs, "territoire", territoire, TERRITOIRE, "département sur 3 caractères : 044, 02A");
+        verifier(erreurs, "territoire", territoire, TERRITOIRE,
+                "département sur 3 caractères (044, 02A) ou EPCI par son SIREN (9 chiffres)");
+        if (territoire != null && EPCI.matcher(territoire).matches() && store.epci(territoire).isEmpty()) {
+            erreurs.add(new ErreurChamp("territoire", "inconnu", territoire,
+                    "EPCI inconnu : définissez-le d'abord (POST /api/v1/acces/epci)"));
+        }
         refuserSiErreurs(erreurs);
         Organisation o = organisation(code);
         exigerGestion(qui, o);
@@ -143,6 +160,44 @@ public class GestionAcces implements AccesService, AuditService {
         }
         auditer(contexte, accorder ? "TERRITOIRE_ACCORDE" : "TERRITOIRE_RETIRE", territoire, "organisation " + code);
         return organisation(code);
+    }
+
+    @Override
+    public Epci definirEpci(Epci epci, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la définition d'un EPCI");
+        if (epci == null) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp("epci", "obligatoire", null, "EPCI attendu")));
+        }
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        verifier(erreurs, "code", epci.code(), EPCI, "SIREN de l'EPCI : 9 chiffres");
+        if (epci.nom() == null || epci.nom().isBlank() || epci.nom().length() > 200) {
+            erreurs.add(new ErreurChamp("nom", "obligatoire", epci.nom(), "nom de 1 à 200 caractères"));
+        }
+        if (epci.communes().isEmpty()) {
+            erreurs.add(new ErreurChamp("communes", "obligatoire", null, "au moins une commune membre"));
+        }
+        int i = 0;
+        for (String c : epci.communes()) {
+            verifier(erreurs, "communes[" + i++ + "]", c, COMMUNE, "code commune INSEE : 44109, 2A004");
+        }
+        refuserSiErreurs(erreurs);
+        if (!qui.a(Role.ADMIN)) {
+            Set<String> hors = new TreeSet<>();
+            for (String c : epci.communes()) {
+                if (!qui.departements().contains(NumerotationService.territoire(c))) {
+                    hors.add(c);
+                }
+            }
+            if (!hors.isEmpty()) {
+                throw new AccesRefuseException("Accès refusé : les communes " + hors + " sont hors des départements de "
+                        + qui.organisation().code() + " " + new TreeSet<>(qui.departements()) + ".");
+            }
+        }
+        Epci defini = new Epci(epci.code(), epci.nom().strip(), epci.communes());
+        store.definirEpci(defini);
+        auditer(contexte, "DEFINITION_EPCI", NumerotationService.territoire(defini.communes().iterator().next()),
+                "EPCI " + defini.code() + " (" + defini.communes().size() + " communes)");
+        return store.epci(defini.code()).orElse(defini);
     }
 
     @Override
@@ -310,13 +365,25 @@ public class GestionAcces implements AccesService, AuditService {
         return qui;
     }
 
-    /** A gestionnaire manages an organisation whose territories are all its own (and which has some). */
-    private static boolean gere(Identite qui, Organisation o) {
-        return qui.a(Role.ADMIN) || !o.territoires().isEmpty() && qui.territoires().containsAll(o.territoires())
-                && o.type() != TypeOrganisation.HUB;
+    /** A gestionnaire manages an organisation whose territories are all within its own (and which has some). */
+    private boolean gere(Identite qui, Organisation o) {
+        return qui.a(Role.ADMIN) || !o.territoires().isEmpty() && o.type() != TypeOrganisation.HUB
+                && o.territoires().stream().allMatch(t -> couvre(qui, t));
     }
 
-    private static void exigerGestion(Identite qui, Organisation o) {
+    /** A territory of the gestionnaire's, or an EPCI whose communes all lie in its départements. */
+    private boolean couvre(Identite qui, String territoire) {
+        if (qui.territoires().contains(territoire)) {
+            return true;
+        }
+        if (territoire != null && EPCI.matcher(territoire).matches()) {
+            return store.epci(territoire).map(e -> !e.communes().isEmpty() && e.communes().stream()
+                    .allMatch(c -> qui.departements().contains(NumerotationService.territoire(c)))).orElse(false);
+        }
+        return false;
+    }
+
+    private void exigerGestion(Identite qui, Organisation o) {
         if (!gere(qui, o)) {
             throw new AccesRefuseException("Accès refusé : l'organisation " + o.code() + " (territoires "
                     + o.territoires() + ") n'est pas entièrement dans les territoires de " + qui.organisation().code()
@@ -324,12 +391,16 @@ public class GestionAcces implements AccesService, AuditService {
         }
     }
 
-    private static void exigerTerritoires(Identite qui, Set<String> territoires, String action) {
+    private void exigerTerritoires(Identite qui, Set<String> territoires, String action) {
         if (qui.a(Role.ADMIN)) {
             return;
         }
-        Set<String> hors = new TreeSet<>(territoires);
-        hors.removeAll(qui.territoires());
+        Set<String> hors = new TreeSet<>();
+        for (String t : territoires) {
+            if (!couvre(qui, t)) {
+                hors.add(t);
+            }
+        }
         if (!hors.isEmpty()) {
             throw new AccesRefuseException("Accès refusé : " + qui.organisation().code() + " ne peut pas " + action
                     + " " + hors + ", hors de ses territoires " + new TreeSet<>(qui.territoires()) + ".");

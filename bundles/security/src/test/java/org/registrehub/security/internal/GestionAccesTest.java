@@ -94,6 +94,26 @@ public class GestionAccesTest {
     }
 
     @Test
+    public void anEpciIsDefinedWithinTheGestionnairesDepartementsAndThenGrantedAsATerritory() {
+        refuse(() -> acces.creerOrganisation(organisation("BAILLEUR-NM", TypeOrganisation.BAILLEUR, "G4403",
+                "244400404"), GESTIONNAIRE_44), "territoires[0]:inconnu");
+        refuse(() -> acces.definirEpci(new org.registrehub.api.acces.Epci("200093201", "Métropole de Lille",
+                Set.of("59350")), GESTIONNAIRE_44));
+        acces.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
+                Set.of("44109", "44143")), GESTIONNAIRE_44);
+        acces.creerOrganisation(organisation("BAILLEUR-NM", TypeOrganisation.BAILLEUR, "G4403", "244400404"),
+                GESTIONNAIRE_44);
+        CompteCree agent = acces.creerUtilisateur("agent.nm", null, "BAILLEUR-NM", EnumSet.of(Role.BAILLEUR), null,
+                GESTIONNAIRE_44);
+        Identite i = authentification.authentifier("agent.nm", agent.motDePasse().toCharArray()).orElseThrow();
+        assertEquals(Set.of("44109", "44143"), i.communes());
+        assertTrue(i.couvreCommune("44143"));
+        assertEquals(Set.of(), i.departements());
+        assertEquals(List.of("BAILLEUR-NM"), acces.organisations(GESTIONNAIRE_44).stream().map(Organisation::code)
+                .toList());
+    }
+
+    @Test
     public void everyMistakeIsNamedAtOnceAndTakenNamesAreRefused() {
         try {
             acces.creerOrganisation(new Organisation("mairie", null, "", "X12", true, Set.of("44")), ADMIN);

@@ -30,7 +30,9 @@ final class IdentitesMemoire implements IdentiteStore {
         Organisation o = organisations.get(u.organisation());
         Utilisateur vu = new Utilisateur(u.identifiant(), u.nom(), u.organisation(), u.roles(), u.actif() && o.active(),
                 u.creeLe(), u.desactiveLe());
-        return Optional.of(new Compte(vu, empreintes.get(identifiant), o));
+        Set<String> communes = new TreeSet<>();
+        o.territoires().forEach(t -> { if (epcis.containsKey(t)) { communes.addAll(epcis.get(t).communes()); } });
+        return Optional.of(new Compte(vu, empreintes.get(identifiant), o, communes));
     }
 
     @Override
@@ -84,8 +86,20 @@ final class IdentitesMemoire implements IdentiteStore {
         return true;
     }
 
+    final Map<String, org.registrehub.api.acces.Epci> epcis = new LinkedHashMap<>();
+
     @Override
-    public List<org.registrehub.api.acces.Guichet> annuaire(String territoire) {
+    public void definirEpci(org.registrehub.api.acces.Epci epci) {
+        epcis.put(epci.code(), epci);
+    }
+
+    @Override
+    public Optional<org.registrehub.api.acces.Epci> epci(String code) {
+        return Optional.ofNullable(epcis.get(code));
+    }
+
+    @Override
+    public List<org.registrehub.api.acces.Guichet> annuaire(String territoire, String commune) {
         return organisations.values().stream().filter(o -> o.active() && o.guichet() != null
                 && o.territoires().contains(territoire)).map(o -> new org.registrehub.api.acces.Guichet(o.guichet(),
                         o.code(), o.nom(), o.type(), coordonnees.getOrDefault(o.code(), new String[2])[0],

@@ -23,10 +23,18 @@ interface AccesMapper {
 
     int revoquerTerritoire(@Param("organisation") String organisation, @Param("territoire") String territoire);
 
+    int definirEpci(@Param("code") String code, @Param("nom") String nom);
+
+    int viderEpci(@Param("code") String code);
+
+    int ajouterCommuneEpci(@Param("code") String code, @Param("commune") String commune);
+
+    Map<String, Object> epci(@Param("code") String code);
+
     int changerCoordonnees(@Param("code") String code, @Param("adresse") String adresse,
                            @Param("horaires") String horaires);
 
-    List<Map<String, Object>> guichets(@Param("territoire") String territoire);
+    List<Map<String, Object>> guichets(@Param("territoire") String territoire, @Param("commune") String commune);
 
     int creerUtilisateur(@Param("identifiant") String identifiant, @Param("nom") String nom,
                          @Param("organisation") String organisation, @Param("roles") String roles,

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.registrehub.api.Canal;
 import org.registrehub.api.acces.CriteresAudit;
 import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Epci;
 import org.registrehub.api.acces.Guichet;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.PageAudit;
@@ -63,13 +64,23 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
         }
 
         @Override
+        default void definirEpci(Epci epci) {
+            acces().definirEpci(epci);
+        }
+
+        @Override
+        default Optional<Epci> epci(String code) {
+            return acces().epci(code);
+        }
+
+        @Override
         default boolean changerCoordonnees(String organisation, String adresse, String horaires) {
             return acces().changerCoordonnees(organisation, adresse, horaires);
         }
 
         @Override
-        default List<Guichet> annuaire(String territoire) {
-            return acces().annuaire(territoire);
+        default List<Guichet> annuaire(String territoire, String commune) {
+            return acces().annuaire(territoire, commune);
         }
 
         @Override
@@ -119,7 +130,7 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
     public Optional<Compte> compte(String identifiant) {
         return Optional.ofNullable(store.executer("lecture du compte " + identifiant, AccesMapper.class,
                 m -> m.compte(identifiant))).map(l -> new Compte(utilisateur(l), texte(l, "empreinte"),
-                        organisation(l, "org_")));
+                        organisation(l, "org_"), new TreeSet<>(liste(texte(l, "org_communes")))));
     }
 
     @Override
@@ -158,14 +169,30 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
     }
 
     @Override
+    public void definirEpci(Epci epci) {
+        store.executer("définition de l'EPCI " + epci.code(), AccesMapper.class, m -> {
+            m.definirEpci(epci.code(), epci.nom());
+            m.viderEpci(epci.code());
+            epci.communes().forEach(c -> m.ajouterCommuneEpci(epci.code(), c));
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Epci> epci(String code) {
+        return Optional.ofNullable(store.executer("lecture de l'EPCI " + code, AccesMapper.class, m -> m.epci(code)))
+                .map(l -> new Epci(texte(l, "code"), texte(l, "nom"), new TreeSet<>(liste(texte(l, "communes")))));
+    }
+
+    @Override
     public boolean changerCoordonnees(String organisation, String adresse, String horaires) {
         return store.executer("coordonnées de " + organisation, AccesMapper.class,
                 m -> m.changerCoordonnees(organisation, adresse, horaires)) > 0;
     }
 
     @Override
-    public List<Guichet> annuaire(String territoire) {
-        return store.executer("annuaire des guichets du " + territoire, AccesMapper.class, m -> m.guichets(territoire))
+    public List<Guichet> annuaire(String territoire, String commune) {
+        return store.executer("annuaire des guichets du " + territoire, AccesMapper.class, m -> m.guichets(territoire, commune))
                 .stream().map(l -> new Guichet(texte(l, "guichet"), texte(l, "code"), texte(l, "nom"),
                         TypeOrganisation.valueOf(texte(l, "type")), texte(l, "adresse"), texte(l, "horaires"),
                         new TreeSet<>(liste(texte(l, "territoires"))))).toList();

@@ -202,9 +202,10 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     }
 
     @Override
-    public PageDemandes rechercher(CriteresRecherche criteres, Set<String> territoires, Tri tri, int page, int taille,
-                                   int totalMax) {
+    public PageDemandes rechercher(CriteresRecherche criteres, Set<String> territoires, Set<String> communes, Tri tri,
+                                   int page, int taille, int totalMax) {
         List<String> liste = territoires == null ? null : territoires.stream().sorted().toList();
+        List<String> perimetreCommunes = communes == null ? null : communes.stream().sorted().toList();
         String ordre = switch (tri.champ()) {
             case DATE_DEPOT -> "date_depot";
             case DATE_VALIDITE -> "date_validite";
@@ -213,8 +214,9 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         } + (tri.croissant() ? " ASC" : " DESC");
         return executer("recherche de demandes", mapper -> {
             mapper.plansSurMesure();
-            List<ResumeDemande> demandes = mapper.rechercher(criteres, liste, ordre, taille, page * taille);
-            long total = mapper.compter(criteres, liste, totalMax + 1);
+            List<ResumeDemande> demandes = mapper.rechercher(criteres, liste, perimetreCommunes, ordre, taille,
+                    page * taille);
+            long total = mapper.compter(criteres, liste, perimetreCommunes, totalMax + 1);
             return new PageDemandes(demandes, page, taille, Math.min(total, totalMax), total <= totalMax);
         });
     }

@@ -26,7 +26,8 @@ public interface RegistreMapper {
 
     /** {@code ordre} is an ORDER BY expression chosen by the store from a closed list, never from the caller. */
     List<ResumeDemande> rechercher(@Param("c") CriteresRecherche criteres,
-                                   @Param("territoires") List<String> territoires, @Param("ordre") String ordre,
+                                   @Param("territoires") List<String> territoires,
+                                   @Param("communes") List<String> communes, @Param("ordre") String ordre,
                                    @Param("taille") int taille, @Param("offset") int offset);
 
     /**
@@ -39,7 +40,7 @@ public interface RegistreMapper {
     List<String> guichets(@Param("territoire") String territoire);
 
     long compter(@Param("c") CriteresRecherche criteres, @Param("territoires") List<String> territoires,
-                 @Param("limite") int limite);
+                 @Param("communes") List<String> communes, @Param("limite") int limite);
 
     List<Doublon> doublons(Personne demandeur);
 

@@ -118,11 +118,29 @@ public class AccesStoreTest {
                 "lundi-vendredi 8h30-17h"));
         assertFalse(store.changerCoordonnees("INCONNUE", "x", "y"));
         executer("UPDATE organisation SET active = false WHERE code = 'MAIRIE-REZE'");
-        List<org.registrehub.api.acces.Guichet> guichets = store.annuaire("044");
+        List<org.registrehub.api.acces.Guichet> guichets = store.annuaire("044", "44109");
         assertEquals(List.of("G1104"), guichets.stream().map(g -> g.guichet()).toList());
         assertEquals("lundi-vendredi 8h30-17h", guichets.get(0).horaires());
-        assertEquals(List.of("G5901"), store.annuaire("059").stream().map(g -> g.guichet()).toList());
-        assertTrue(store.annuaire("02A").isEmpty());
+        assertEquals(List.of("G5901"), store.annuaire("059", "59350").stream().map(g -> g.guichet()).toList());
+        assertTrue(store.annuaire("02A", "2A004").isEmpty());
+    }
+
+    @Test
+    public void anEpciTerritoryMustBeKnownAndGivesItsCommunesToTheAccountsOfTheOrganisation() throws Exception {
+        org.registrehub.api.acces.Epci nm = new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
+                Set.of("44109", "44143", "44162"));
+        store.definirEpci(nm);
+        assertEquals(nm, store.epci("244400404").orElseThrow());
+        store.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
+                Set.of("44109", "44143")));
+        assertEquals(Set.of("44109", "44143"), store.epci("244400404").orElseThrow().communes());
+        assertTrue(store.creerOrganisation(new Organisation("BAILLEUR-NM", TypeOrganisation.BAILLEUR, "Bailleur",
+                "G4403", true, Set.of("244400404"))));
+        store.creerUtilisateur("agent.nm", "Agent", "BAILLEUR-NM", EnumSet.of(Role.BAILLEUR), EMPREINTE);
+        assertEquals(Set.of("44109", "44143"), store.compte("agent.nm").orElseThrow().communes());
+        assertEquals(List.of("G4403"), store.annuaire("044", "44143").stream().map(g -> g.guichet()).toList());
+        assertTrue("not a commune of the EPCI", store.annuaire("085", "85191").isEmpty());
+        refuse("INSERT INTO organisation_territoire SELECT id, '999999999' FROM organisation WHERE code = 'BAILLEUR-NM'");
     }
 
     @Test

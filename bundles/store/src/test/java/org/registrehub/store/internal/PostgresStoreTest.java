@@ -85,8 +85,8 @@ public class PostgresStoreTest {
 
     @Test
     public void migrationsCreateTheSchema() {
-        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 8"));
-        assertEquals(8, db.count("select count(*) from flyway_schema_history where success"));
+        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 9"));
+        assertEquals(9, db.count("select count(*) from flyway_schema_history where success"));
     }
 
     @Test

@@ -98,7 +98,7 @@ public class RechercheTest {
     }
 
     private static List<String> numeros(CriteresRecherche c) {
-        return store.rechercher(c, null, new Tri(Tri.Champ.NUMERO_UNIQUE, true), 0, 100, 10_000).demandes().stream()
+        return store.rechercher(c, null, null, new Tri(Tri.Champ.NUMERO_UNIQUE, true), 0, 100, 10_000).demandes().stream()
                 .map(ResumeDemande::numeroUnique).toList();
     }
 
@@ -149,14 +149,20 @@ public class RechercheTest {
     public void onlyTheCallersTerritoriesAreSearched() {
         assertEquals(List.of("02A0424000001G2001", "0590324000001G5901"), territoires(Set.of("059", "02A")));
         assertEquals(List.of(), territoires(Set.of()));
+        assertEquals("an EPCI perimeter: the demands wishing one of its communes",
+                List.of("0440124000001G1104", "0440224000002G1104"), store.rechercher(criteres(), null,
+                        Set.of("44162", "44190"), new Tri(Tri.Champ.NUMERO_UNIQUE, true), 0, 100, 10_000).demandes()
+                        .stream().map(r -> r.numeroUnique()).toList());
+        assertEquals("départements and EPCI communes add up", 3, store.rechercher(criteres(), Set.of("059"),
+                Set.of("44162"), Tri.PAR_DEFAUT, 0, 100, 10_000).demandes().size());
         assertEquals(5, territoires(null).size());
         assertEquals("a territory criterion outside the allowed ones finds nothing", 0, store.rechercher(
                 new CriteresRecherche(null, null, null, null, null, "044", null, null, null, null, null, null),
-                Set.of("059"), Tri.PAR_DEFAUT, 0, 10, 100).total());
+                Set.of("059"), null, Tri.PAR_DEFAUT, 0, 10, 100).total());
     }
 
     private static List<String> territoires(Set<String> territoires) {
-        return store.rechercher(criteres(), territoires, new Tri(Tri.Champ.NUMERO_UNIQUE, true), 0, 100, 10_000)
+        return store.rechercher(criteres(), territoires, null, new Tri(Tri.Champ.NUMERO_UNIQUE, true), 0, 100, 10_000)
                 .demandes().stream().map(r -> r.numeroUnique()).toList();
     }
 
@@ -168,16 +174,16 @@ public class RechercheTest {
 
     @Test
     public void orderAndPages() {
-        PageDemandes p0 = store.rechercher(criteres(), null, new Tri(Tri.Champ.DATE_DEPOT, false), 0, 2, 10_000);
+        PageDemandes p0 = store.rechercher(criteres(), null, null, new Tri(Tri.Champ.DATE_DEPOT, false), 0, 2, 10_000);
         assertEquals(5, p0.total());
         assertTrue(p0.totalExact());
         assertEquals(List.of("02A0424000001G2001", "0590324000001G5901"),
                 p0.demandes().stream().map(ResumeDemande::numeroUnique).toList());
-        PageDemandes p2 = store.rechercher(criteres(), null, new Tri(Tri.Champ.DATE_DEPOT, false), 2, 2, 10_000);
+        PageDemandes p2 = store.rechercher(criteres(), null, null, new Tri(Tri.Champ.DATE_DEPOT, false), 2, 2, 10_000);
         assertEquals(List.of("0440124000001G1104"), p2.demandes().stream().map(ResumeDemande::numeroUnique).toList());
-        PageDemandes parNom = store.rechercher(criteres(), null, new Tri(Tri.Champ.NOM, true), 0, 1, 10_000);
+        PageDemandes parNom = store.rechercher(criteres(), null, null, new Tri(Tri.Champ.NOM, true), 0, 1, 10_000);
         assertEquals("Dupont", parNom.demandes().get(0).nom());
-        PageDemandes borne = store.rechercher(criteres(), null, Tri.PAR_DEFAUT, 0, 1, 3);
+        PageDemandes borne = store.rechercher(criteres(), null, null, Tri.PAR_DEFAUT, 0, 1, 3);
         assertEquals(3, borne.total());
         assertFalse("more matches than counted", borne.totalExact());
         ResumeDemande r = p2.demandes().get(0);

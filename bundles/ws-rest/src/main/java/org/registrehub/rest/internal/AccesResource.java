@@ -127,6 +127,20 @@ public class AccesResource {
         return ok(acces.changerCoordonnees(code, c.adresse(), c.horaires(), contexte()));
     }
 
+    /** Body of {@code POST /acces/epci}: an EPCI and its member communes. */
+    public record NouvelEpci(String code, String nom, List<String> communes) {
+    }
+
+    @POST
+    @Path("acces/epci")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response definirEpci(InputStream corps) {
+        NouvelEpci e = json.lire(corps, NouvelEpci.class);
+        return ok(acces.definirEpci(new org.registrehub.api.acces.Epci(e.code(), e.nom(),
+                e.communes() == null ? Set.of() : new TreeSet<>(e.communes())), contexte()));
+    }
+
     @GET
     @Path("acces/utilisateurs")
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
