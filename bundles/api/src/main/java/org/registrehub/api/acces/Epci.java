@@ -14,6 +14,6 @@ import java.util.TreeSet;
 public record Epci(String code, String nom, Set<String> communes) {
 
     public Epci {
-        communes = communes == null ? Set.of() : Set.copyOf(new TreeSet<>(communes));
+        communes = communes == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(communes));
     }
 }

@@ -18,6 +18,6 @@ public record Guichet(String guichet, String organisation, String nom, TypeOrgan
                       String horaires, Set<String> territoires) {
 
     public Guichet {
-        territoires = territoires == null ? Set.of() : Set.copyOf(new TreeSet<>(territoires));
+        territoires = territoires == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(territoires));
     }
 }

@@ -18,6 +18,6 @@ public record Organisation(String code, TypeOrganisation type, String nom, Strin
                            Set<String> territoires) {
 
     public Organisation {
-        territoires = territoires == null ? Set.of() : Set.copyOf(new TreeSet<>(territoires));
+        territoires = territoires == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(territoires));
     }
 }
