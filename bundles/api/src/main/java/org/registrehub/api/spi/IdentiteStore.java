@@ -8,7 +8,10 @@ import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.Utilisateur;
 
-/** Organisations, users and territories in PostgreSQL. Passwords are stored only as bcrypt hashes. */
+/**
+ * Organisations, users and territories in PostgreSQL. Passwords are stored only as bcrypt hashes. Every change takes
+ * its audit line, written in the same transaction (none when the change does not happen; {@code null}: not audited).
+ */
 public interface IdentiteStore {
 
     /**
@@ -42,32 +45,33 @@ public interface IdentiteStore {
     List<Organisation> organisations();
 
     /** Inserts the organisation and its territories; false when the code (or guichet code) is taken. */
-    boolean creerOrganisation(Organisation organisation);
+    boolean creerOrganisation(Organisation organisation, org.registrehub.api.acces.EntreeAudit audit);
 
-    void accorderTerritoire(String organisation, String territoire);
+    void accorderTerritoire(String organisation, String territoire, org.registrehub.api.acces.EntreeAudit audit);
 
-    void revoquerTerritoire(String organisation, String territoire);
+    void revoquerTerritoire(String organisation, String territoire, org.registrehub.api.acces.EntreeAudit audit);
 
     /** Inserts or replaces an EPCI and its member communes. */
-    void definirEpci(org.registrehub.api.acces.Epci epci);
+    void definirEpci(org.registrehub.api.acces.Epci epci, org.registrehub.api.acces.EntreeAudit audit);
 
     Optional<org.registrehub.api.acces.Epci> epci(String code);
 
     /** Address and opening hours of an organisation (public directory); false when it is unknown. */
-    boolean changerCoordonnees(String organisation, String adresse, String horaires);
+    boolean changerCoordonnees(String organisation, String adresse, String horaires, org.registrehub.api.acces.EntreeAudit audit);
 
     /** Active organisations with a guichet code working on this département or on an EPCI of this commune. */
     List<org.registrehub.api.acces.Guichet> annuaire(String territoire, String commune);
 
     /** Inserts the user; false when the login is taken. */
-    boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles, String empreinte);
+    boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles, String empreinte,
+                             org.registrehub.api.acces.EntreeAudit audit);
 
     List<Utilisateur> utilisateurs(String organisation);
 
     /** Sets the active flag; false when the user is unknown. */
-    boolean activerUtilisateur(String identifiant, boolean actif);
+    boolean activerUtilisateur(String identifiant, boolean actif, org.registrehub.api.acces.EntreeAudit audit);
 
-    boolean changerEmpreinte(String identifiant, String empreinte);
+    boolean changerEmpreinte(String identifiant, String empreinte, org.registrehub.api.acces.EntreeAudit audit);
 
     /** Number of active users holding this role (the first start creates the administrator when there is none). */
     long utilisateursActifs(Role role);

@@ -89,10 +89,10 @@ public class AdministrateurInitial {
             return false;
         }
         store.creerOrganisation(new Organisation(ORGANISATION, TypeOrganisation.HUB, "Exploitant du hub", null, true,
-                Set.of()));
+                Set.of()), null); // a bootstrap, not a change by a user: logged below
         String motDePasse = MotsDePasse.aleatoire();
         if (!store.creerUtilisateur(identifiant, "Administrateur du hub", ORGANISATION, EnumSet.of(Role.ADMIN),
-                motsDePasse.empreinte(motDePasse.toCharArray()))) {
+                motsDePasse.empreinte(motDePasse.toCharArray()), null)) {
             LOG.warn("Aucun administrateur actif, mais l'identifiant « {} » existe (désactivé ?) : réactivez-le ou créez"
                     + " un administrateur ; aucun mot de passe n'a été écrit.", identifiant);
             return false;

@@ -113,12 +113,11 @@ public class GestionAcces implements AccesService, AuditService {
         exigerTerritoires(qui, o.territoires(), "créer une organisation sur");
         Organisation creee = new Organisation(o.code(), o.type(), o.nom().strip(), o.guichet(), true,
                 o.territoires());
-        if (!store.creerOrganisation(creee)) {
+        if (!store.creerOrganisation(creee, audit(contexte, "CREATION_ORGANISATION", premier(creee.territoires()),
+                "organisation " + creee.code() + " (" + creee.type() + ", territoires " + creee.territoires() + ")"))) {
             throw new RegistreException(EXISTE_DEJA, "Une organisation porte déjà le code " + o.code()
                     + (o.guichet() == null ? "" : " ou le code de guichet " + o.guichet()) + ".");
         }
-        auditer(contexte, "CREATION_ORGANISATION", premier(creee.territoires()), "organisation " + creee.code()
-                + " (" + creee.type() + ", territoires " + creee.territoires() + ")");
         LOG.info("Organisation {} créée par {}", creee.code(), contexte.acteur());
         return organisation(creee.code());
     }
@@ -153,12 +152,13 @@ public class GestionAcces implements AccesService, AuditService {
         Organisation o = organisation(code);
         exigerGestion(qui, o);
         exigerTerritoires(qui, Set.of(territoire), accorder ? "accorder" : "retirer");
+        EntreeAudit ligne = audit(contexte, accorder ? "TERRITOIRE_ACCORDE" : "TERRITOIRE_RETIRE", territoire,
+                "organisation " + code);
         if (accorder) {
-            store.accorderTerritoire(code, territoire);
+            store.accorderTerritoire(code, territoire, ligne);
         } else {
-            store.revoquerTerritoire(code, territoire);
+            store.revoquerTerritoire(code, territoire, ligne);
         }
-        auditer(contexte, accorder ? "TERRITOIRE_ACCORDE" : "TERRITOIRE_RETIRE", territoire, "organisation " + code);
         return organisation(code);
     }
 
@@ -194,9 +194,9 @@ public class GestionAcces implements AccesService, AuditService {
             }
         }
         Epci defini = new Epci(epci.code(), epci.nom().strip(), epci.communes());
-        store.definirEpci(defini);
-        auditer(contexte, "DEFINITION_EPCI", NumerotationService.territoire(defini.communes().iterator().next()),
-                "EPCI " + defini.code() + " (" + defini.communes().size() + " communes)");
+        store.definirEpci(defini, audit(contexte, "DEFINITION_EPCI",
+                NumerotationService.territoire(defini.communes().iterator().next()),
+                "EPCI " + defini.code() + " (" + defini.communes().size() + " communes)"));
         return store.epci(defini.code()).orElse(defini);
     }
 
@@ -217,8 +217,8 @@ public class GestionAcces implements AccesService, AuditService {
             throw new DemandeInvalideException(List.of(new ErreurChamp("organisation", "guichet", code,
                     "l'organisation n'a pas de code de guichet : elle n'apparaît pas dans l'annuaire")));
         }
-        store.changerCoordonnees(code, adresse.strip(), horaires.strip());
-        auditer(contexte, "COORDONNEES_GUICHET", premier(o.territoires()), "organisation " + code);
+        store.changerCoordonnees(code, adresse.strip(), horaires.strip(), audit(contexte, "COORDONNEES_GUICHET",
+                premier(o.territoires()), "organisation " + code));
         return new Guichet(o.guichet(), o.code(), o.nom(), o.type(), adresse.strip(), horaires.strip(),
                 o.territoires());
     }
@@ -258,11 +258,11 @@ public class GestionAcces implements AccesService, AuditService {
         exigerGestion(qui, o);
         String secret = motDePasse == null ? MotsDePasse.aleatoire() : motDePasse;
         if (!store.creerUtilisateur(identifiant, nom == null ? null : nom.strip(), code, roles,
-                motsDePasse.empreinte(secret.toCharArray()))) {
+                motsDePasse.empreinte(secret.toCharArray()), audit(contexte, "CREATION_UTILISATEUR",
+                        premier(o.territoires()), "utilisateur " + identifiant + " (organisation " + code + ", rôles "
+                                + noms(roles) + ")"))) {
             throw new RegistreException(EXISTE_DEJA, "L'identifiant « " + identifiant + " » est déjà pris.");
         }
-        auditer(contexte, "CREATION_UTILISATEUR", premier(o.territoires()), "utilisateur " + identifiant
-                + " (organisation " + code + ", rôles " + noms(roles) + ")");
         LOG.info("Utilisateur {} ({}, {}) créé par {}", identifiant, code, noms(roles), contexte.acteur());
         return new CompteCree(utilisateur(identifiant), motDePasse == null ? secret : null);
     }
@@ -297,9 +297,8 @@ public class GestionAcces implements AccesService, AuditService {
             throw new DemandeInvalideException(List.of(new ErreurChamp("identifiant", "soi-meme", identifiant,
                     "on ne se désactive pas soi-même")));
         }
-        store.activerUtilisateur(identifiant, actif);
-        auditer(contexte, actif ? "REACTIVATION_UTILISATEUR" : "DESACTIVATION_UTILISATEUR",
-                premier(compte.organisation().territoires()), "utilisateur " + identifiant);
+        store.activerUtilisateur(identifiant, actif, audit(contexte, actif ? "REACTIVATION_UTILISATEUR"
+                : "DESACTIVATION_UTILISATEUR", premier(compte.organisation().territoires()), "utilisateur " + identifiant));
         LOG.info("Utilisateur {} {} par {}", identifiant, actif ? "réactivé" : "désactivé", contexte.acteur());
         return utilisateur(identifiant);
     }
@@ -320,8 +319,8 @@ public class GestionAcces implements AccesService, AuditService {
             }
         }
         String secret = motDePasse == null ? MotsDePasse.aleatoire() : motDePasse;
-        store.changerEmpreinte(identifiant, motsDePasse.empreinte(secret.toCharArray()));
-        auditer(contexte, "MOT_DE_PASSE", premier(compte.organisation().territoires()), "utilisateur " + identifiant);
+        store.changerEmpreinte(identifiant, motsDePasse.empreinte(secret.toCharArray()), audit(contexte,
+                "MOT_DE_PASSE", premier(compte.organisation().territoires()), "utilisateur " + identifiant));
         return new CompteCree(utilisateur(identifiant), motDePasse == null ? secret : null);
     }
 
@@ -421,9 +420,15 @@ public class GestionAcces implements AccesService, AuditService {
         return compte(identifiant).utilisateur();
     }
 
+    /** The audit line of a change, written by the store in the change's transaction. */
+    private EntreeAudit audit(Contexte contexte, String operation, String territoire, String details) {
+        return new EntreeAudit(horloge.instant(), contexte.acteur(), contexte.organisation(), contexte.canal(),
+                operation, null, territoire, details);
+    }
+
+    /** An audit line of its own (a read of the audit trail). */
     private void auditer(Contexte contexte, String operation, String territoire, String details) {
-        audit.auditer(new EntreeAudit(horloge.instant(), contexte.acteur(), contexte.organisation(), contexte.canal(),
-                operation, null, territoire, details));
+        audit.auditer(audit(contexte, operation, territoire, details));
     }
 
     private static void verifier(List<ErreurChamp> erreurs, String champ, String valeur, Pattern format,

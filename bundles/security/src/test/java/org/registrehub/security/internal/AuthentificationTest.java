@@ -74,9 +74,9 @@ public class AuthentificationTest {
 
     private void agent(String identifiant, String motDePasse, Role... roles) {
         store.creerOrganisation(new Organisation("MAIRIE-NANTES", TypeOrganisation.GUICHET, "Mairie de Nantes",
-                "G1104", true, Set.of("044")));
+                "G1104", true, Set.of("044")), null);
         store.creerUtilisateur(identifiant, "Agent", "MAIRIE-NANTES", EnumSet.of(roles[0], roles),
-                motsDePasse.empreinte(motDePasse.toCharArray()));
+                motsDePasse.empreinte(motDePasse.toCharArray()), null);
     }
 
     @Test
@@ -120,9 +120,9 @@ public class AuthentificationTest {
         }
         assertEquals("one bcrypt for five logins", 1, motsDePasse.verifications.get());
 
-        store.activerUtilisateur("agent.nantes", false);
+        store.activerUtilisateur("agent.nantes", false, null);
         assertTrue(authentification.authentifier("agent.nantes", "mot de passe du guichet".toCharArray()).isEmpty());
-        store.activerUtilisateur("agent.nantes", true);
+        store.activerUtilisateur("agent.nantes", true, null);
         assertTrue(authentification.authentifier("agent.nantes", "mot de passe du guichet".toCharArray()).isPresent());
 
         maintenant.set(maintenant.get().plus(Duration.ofMinutes(6)));
@@ -134,7 +134,7 @@ public class AuthentificationTest {
     public void aChangedPasswordInvalidatesTheRememberedOne() {
         agent("agent.nantes", "ancien mot de passe", Role.GUICHET);
         assertTrue(authentification.authentifier("agent.nantes", "ancien mot de passe".toCharArray()).isPresent());
-        store.changerEmpreinte("agent.nantes", motsDePasse.empreinte("nouveau mot de passe".toCharArray()));
+        store.changerEmpreinte("agent.nantes", motsDePasse.empreinte("nouveau mot de passe".toCharArray()), null);
         assertTrue(authentification.authentifier("agent.nantes", "ancien mot de passe".toCharArray()).isEmpty());
         assertTrue(authentification.authentifier("agent.nantes", "nouveau mot de passe".toCharArray()).isPresent());
     }

@@ -34,7 +34,8 @@ import org.registrehub.api.spi.AuditStore;
 public class GestionAccesTest {
 
     private final IdentitesMemoire store = new IdentitesMemoire();
-    private final List<EntreeAudit> audits = new ArrayList<>();
+    /** Changes write their audit line through the identity store, in their transaction; reads through the audit store. */
+    private final List<EntreeAudit> audits = store.audits;
     private final List<Set<String>> filtres = new ArrayList<>();
     private final AuditStore audit = new AuditStore() {
         @Override

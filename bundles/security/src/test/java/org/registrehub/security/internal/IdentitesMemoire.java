@@ -18,6 +18,15 @@ import org.registrehub.api.spi.IdentiteStore;
 final class IdentitesMemoire implements IdentiteStore {
 
     final Map<String, Organisation> organisations = new LinkedHashMap<>();
+    /** Audit lines of the changes that happened (the real store writes them in the change's transaction). */
+    final List<org.registrehub.api.acces.EntreeAudit> audits = new ArrayList<>();
+
+    private boolean audite(boolean fait, org.registrehub.api.acces.EntreeAudit audit) {
+        if (fait && audit != null) {
+            audits.add(audit);
+        }
+        return fait;
+    }
     final Map<String, Utilisateur> utilisateurs = new LinkedHashMap<>();
     final Map<String, String> empreintes = new LinkedHashMap<>();
 
@@ -46,12 +55,12 @@ final class IdentitesMemoire implements IdentiteStore {
     }
 
     @Override
-    public boolean creerOrganisation(Organisation organisation) {
+    public boolean creerOrganisation(Organisation organisation, org.registrehub.api.acces.EntreeAudit audit) {
         if (organisations.containsKey(organisation.code())) {
             return false;
         }
         organisations.put(organisation.code(), organisation);
-        return true;
+        return audite(true, audit);
     }
 
     private void territoires(String code, boolean ajouter, String territoire) {
@@ -66,31 +75,34 @@ final class IdentitesMemoire implements IdentiteStore {
     }
 
     @Override
-    public void accorderTerritoire(String organisation, String territoire) {
+    public void accorderTerritoire(String organisation, String territoire, org.registrehub.api.acces.EntreeAudit audit) {
         territoires(organisation, true, territoire);
+        audite(true, audit);
     }
 
     @Override
-    public void revoquerTerritoire(String organisation, String territoire) {
+    public void revoquerTerritoire(String organisation, String territoire, org.registrehub.api.acces.EntreeAudit audit) {
         territoires(organisation, false, territoire);
+        audite(true, audit);
     }
 
     final Map<String, String[]> coordonnees = new LinkedHashMap<>();
 
     @Override
-    public boolean changerCoordonnees(String organisation, String adresse, String horaires) {
+    public boolean changerCoordonnees(String organisation, String adresse, String horaires, org.registrehub.api.acces.EntreeAudit audit) {
         if (!organisations.containsKey(organisation)) {
             return false;
         }
         coordonnees.put(organisation, new String[] {adresse, horaires});
-        return true;
+        return audite(true, audit);
     }
 
     final Map<String, org.registrehub.api.acces.Epci> epcis = new LinkedHashMap<>();
 
     @Override
-    public void definirEpci(org.registrehub.api.acces.Epci epci) {
+    public void definirEpci(org.registrehub.api.acces.Epci epci, org.registrehub.api.acces.EntreeAudit audit) {
         epcis.put(epci.code(), epci);
+        audite(true, audit);
     }
 
     @Override
@@ -108,13 +120,13 @@ final class IdentitesMemoire implements IdentiteStore {
 
     @Override
     public boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
-                                    String empreinte) {
+                                    String empreinte, org.registrehub.api.acces.EntreeAudit audit) {
         if (utilisateurs.containsKey(identifiant) || !organisations.containsKey(organisation)) {
             return false;
         }
         utilisateurs.put(identifiant, new Utilisateur(identifiant, nom, organisation, roles, true, Instant.now(), null));
         empreintes.put(identifiant, empreinte);
-        return true;
+        return audite(true, audit);
     }
 
     @Override
@@ -124,19 +136,19 @@ final class IdentitesMemoire implements IdentiteStore {
     }
 
     @Override
-    public boolean activerUtilisateur(String identifiant, boolean actif) {
+    public boolean activerUtilisateur(String identifiant, boolean actif, org.registrehub.api.acces.EntreeAudit audit) {
         Utilisateur u = utilisateurs.get(identifiant);
         if (u == null) {
             return false;
         }
         utilisateurs.put(identifiant, new Utilisateur(u.identifiant(), u.nom(), u.organisation(), u.roles(), actif,
                 u.creeLe(), actif ? null : Instant.now()));
-        return true;
+        return audite(true, audit);
     }
 
     @Override
-    public boolean changerEmpreinte(String identifiant, String empreinte) {
-        return empreintes.replace(identifiant, empreinte) != null;
+    public boolean changerEmpreinte(String identifiant, String empreinte, org.registrehub.api.acces.EntreeAudit audit) {
+        return audite(empreintes.replace(identifiant, empreinte) != null, audit);
     }
 
     @Override

@@ -49,23 +49,23 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
         }
 
         @Override
-        default boolean creerOrganisation(Organisation organisation) {
-            return acces().creerOrganisation(organisation);
+        default boolean creerOrganisation(Organisation organisation, EntreeAudit audit) {
+            return acces().creerOrganisation(organisation, audit);
         }
 
         @Override
-        default void accorderTerritoire(String organisation, String territoire) {
-            acces().accorderTerritoire(organisation, territoire);
+        default void accorderTerritoire(String organisation, String territoire, EntreeAudit audit) {
+            acces().accorderTerritoire(organisation, territoire, audit);
         }
 
         @Override
-        default void revoquerTerritoire(String organisation, String territoire) {
-            acces().revoquerTerritoire(organisation, territoire);
+        default void revoquerTerritoire(String organisation, String territoire, EntreeAudit audit) {
+            acces().revoquerTerritoire(organisation, territoire, audit);
         }
 
         @Override
-        default void definirEpci(Epci epci) {
-            acces().definirEpci(epci);
+        default void definirEpci(Epci epci, EntreeAudit audit) {
+            acces().definirEpci(epci, audit);
         }
 
         @Override
@@ -74,8 +74,8 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
         }
 
         @Override
-        default boolean changerCoordonnees(String organisation, String adresse, String horaires) {
-            return acces().changerCoordonnees(organisation, adresse, horaires);
+        default boolean changerCoordonnees(String organisation, String adresse, String horaires, EntreeAudit audit) {
+            return acces().changerCoordonnees(organisation, adresse, horaires, audit);
         }
 
         @Override
@@ -85,8 +85,8 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
 
         @Override
         default boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
-                                         String empreinte) {
-            return acces().creerUtilisateur(identifiant, nom, organisation, roles, empreinte);
+                                         String empreinte, EntreeAudit audit) {
+            return acces().creerUtilisateur(identifiant, nom, organisation, roles, empreinte, audit);
         }
 
         @Override
@@ -95,13 +95,13 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
         }
 
         @Override
-        default boolean activerUtilisateur(String identifiant, boolean actif) {
-            return acces().activerUtilisateur(identifiant, actif);
+        default boolean activerUtilisateur(String identifiant, boolean actif, EntreeAudit audit) {
+            return acces().activerUtilisateur(identifiant, actif, audit);
         }
 
         @Override
-        default boolean changerEmpreinte(String identifiant, String empreinte) {
-            return acces().changerEmpreinte(identifiant, empreinte);
+        default boolean changerEmpreinte(String identifiant, String empreinte, EntreeAudit audit) {
+            return acces().changerEmpreinte(identifiant, empreinte, audit);
         }
 
         @Override
@@ -146,35 +146,41 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
     }
 
     @Override
-    public boolean creerOrganisation(Organisation o) {
+    public boolean creerOrganisation(Organisation o, EntreeAudit audit) {
         return store.executer("création de l'organisation " + o.code(), AccesMapper.class, m -> {
             if (m.creerOrganisation(o.code(), o.type().name(), o.nom(), o.guichet(), o.active()) == 0) {
                 return false;
             }
             o.territoires().forEach(t -> m.accorderTerritoire(o.code(), t));
-            return true;
+            return auditee(m, audit);
         });
     }
 
     @Override
-    public void accorderTerritoire(String organisation, String territoire) {
+    public void accorderTerritoire(String organisation, String territoire, EntreeAudit audit) {
         store.executer("territoire " + territoire + " accordé à " + organisation, AccesMapper.class,
-                m -> m.accorderTerritoire(organisation, territoire));
+                m -> {
+                    m.accorderTerritoire(organisation, territoire);
+                    return auditee(m, audit);
+                });
     }
 
     @Override
-    public void revoquerTerritoire(String organisation, String territoire) {
+    public void revoquerTerritoire(String organisation, String territoire, EntreeAudit audit) {
         store.executer("territoire " + territoire + " retiré à " + organisation, AccesMapper.class,
-                m -> m.revoquerTerritoire(organisation, territoire));
+                m -> {
+                    m.revoquerTerritoire(organisation, territoire);
+                    return auditee(m, audit);
+                });
     }
 
     @Override
-    public void definirEpci(Epci epci) {
+    public void definirEpci(Epci epci, EntreeAudit audit) {
         store.executer("définition de l'EPCI " + epci.code(), AccesMapper.class, m -> {
             m.definirEpci(epci.code(), epci.nom());
             m.viderEpci(epci.code());
             epci.communes().forEach(c -> m.ajouterCommuneEpci(epci.code(), c));
-            return null;
+            return auditee(m, audit);
         });
     }
 
@@ -185,9 +191,9 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
     }
 
     @Override
-    public boolean changerCoordonnees(String organisation, String adresse, String horaires) {
+    public boolean changerCoordonnees(String organisation, String adresse, String horaires, EntreeAudit audit) {
         return store.executer("coordonnées de " + organisation, AccesMapper.class,
-                m -> m.changerCoordonnees(organisation, adresse, horaires)) > 0;
+                m -> m.changerCoordonnees(organisation, adresse, horaires) > 0 && auditee(m, audit));
     }
 
     @Override
@@ -200,10 +206,10 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
 
     @Override
     public boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
-                                    String empreinte) {
+                                    String empreinte, EntreeAudit audit) {
         String liste = roles.stream().map(Role::nom).sorted().collect(Collectors.joining(","));
         return store.executer("création de l'utilisateur " + identifiant, AccesMapper.class,
-                m -> m.creerUtilisateur(identifiant, nom, organisation, liste, empreinte)) > 0;
+                m -> m.creerUtilisateur(identifiant, nom, organisation, liste, empreinte) > 0 && auditee(m, audit));
     }
 
     @Override
@@ -213,15 +219,15 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
     }
 
     @Override
-    public boolean activerUtilisateur(String identifiant, boolean actif) {
+    public boolean activerUtilisateur(String identifiant, boolean actif, EntreeAudit audit) {
         return store.executer((actif ? "réactivation de " : "désactivation de ") + identifiant, AccesMapper.class,
-                m -> m.activerUtilisateur(identifiant, actif)) > 0;
+                m -> m.activerUtilisateur(identifiant, actif) > 0 && auditee(m, audit));
     }
 
     @Override
-    public boolean changerEmpreinte(String identifiant, String empreinte) {
+    public boolean changerEmpreinte(String identifiant, String empreinte, EntreeAudit audit) {
         return store.executer("mot de passe de " + identifiant, AccesMapper.class,
-                m -> m.changerEmpreinte(identifiant, empreinte)) > 0;
+                m -> m.changerEmpreinte(identifiant, empreinte) > 0 && auditee(m, audit));
     }
 
     @Override
@@ -243,6 +249,14 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
                     .map(AccesPostgres::entree).toList();
             return new PageAudit(lignes, page, taille, m.compterAudit(criteres, liste));
         });
+    }
+
+    /** Writes the change's audit line in the change's transaction; true so that it reads as "done". */
+    private static boolean auditee(AccesMapper m, EntreeAudit audit) {
+        if (audit != null) {
+            m.auditer(audit);
+        }
+        return true;
     }
 
     // ------------------------------------------------------------------ rows to records

@@ -66,15 +66,15 @@ public class AccesStoreTest {
 
     @Test
     public void organisationsKeepTheirTerritoriesAndTheirCodesAreUnique() {
-        assertTrue(store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044", "085")));
-        assertFalse("same code", store.creerOrganisation(guichet("MAIRIE-NANTES", "G1105", "044")));
-        assertFalse("same guichet code", store.creerOrganisation(guichet("AUTRE", "G1104", "044")));
+        assertTrue(store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044", "085"), null));
+        assertFalse("same code", store.creerOrganisation(guichet("MAIRIE-NANTES", "G1105", "044"), null));
+        assertFalse("same guichet code", store.creerOrganisation(guichet("AUTRE", "G1104", "044"), null));
         Organisation lue = store.organisation("MAIRIE-NANTES").orElseThrow();
         assertEquals(Set.of("044", "085"), lue.territoires());
         assertEquals("G1104", lue.guichet());
 
-        store.accorderTerritoire("MAIRIE-NANTES", "049");
-        store.revoquerTerritoire("MAIRIE-NANTES", "085");
+        store.accorderTerritoire("MAIRIE-NANTES", "049", null);
+        store.revoquerTerritoire("MAIRIE-NANTES", "085", null);
         assertEquals(Set.of("044", "049"), store.organisation("MAIRIE-NANTES").orElseThrow().territoires());
         assertEquals(List.of("MAIRIE-NANTES"), store.organisations().stream().map(Organisation::code).toList());
         assertTrue(store.organisation("INCONNUE").isEmpty());
@@ -82,13 +82,13 @@ public class AccesStoreTest {
 
     @Test
     public void aUserComesBackWithItsRolesOrganisationAndHashAndCanBeDisabledAtOnce() {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
         assertTrue(store.creerUtilisateur("agent.nantes", "Agent Nantes", "MAIRIE-NANTES",
-                EnumSet.of(Role.GUICHET, Role.GESTIONNAIRE), EMPREINTE));
+                EnumSet.of(Role.GUICHET, Role.GESTIONNAIRE), EMPREINTE, null));
         assertFalse("same login", store.creerUtilisateur("agent.nantes", "Autre", "MAIRIE-NANTES",
-                EnumSet.of(Role.GUICHET), EMPREINTE));
+                EnumSet.of(Role.GUICHET), EMPREINTE, null));
         assertFalse("unknown organisation", store.creerUtilisateur("perdu", "Perdu", "INCONNUE",
-                EnumSet.of(Role.GUICHET), EMPREINTE));
+                EnumSet.of(Role.GUICHET), EMPREINTE, null));
 
         Compte c = store.compte("agent.nantes").orElseThrow();
         assertEquals(EMPREINTE, c.empreinte());
@@ -98,25 +98,25 @@ public class AccesStoreTest {
         assertNull(c.utilisateur().desactiveLe());
         assertEquals(1, store.utilisateursActifs(Role.GESTIONNAIRE));
 
-        assertTrue(store.activerUtilisateur("agent.nantes", false));
+        assertTrue(store.activerUtilisateur("agent.nantes", false, null));
         Compte desactive = store.compte("agent.nantes").orElseThrow();
         assertFalse(desactive.utilisateur().actif());
         assertNotNull(desactive.utilisateur().desactiveLe());
         assertEquals(0, store.utilisateursActifs(Role.GESTIONNAIRE));
-        assertTrue(store.activerUtilisateur("agent.nantes", true));
+        assertTrue(store.activerUtilisateur("agent.nantes", true, null));
         assertTrue(store.compte("agent.nantes").orElseThrow().utilisateur().actif());
-        assertFalse(store.activerUtilisateur("inconnu", false));
+        assertFalse(store.activerUtilisateur("inconnu", false, null));
     }
 
     @Test
     public void theDirectoryListsTheActiveGuichetsOfADepartementWithTheirAddress() throws Exception {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
-        store.creerOrganisation(guichet("MAIRIE-REZE", "G4402", "044", "085"));
-        store.creerOrganisation(guichet("MAIRIE-LILLE", "G5901", "059"));
-        store.creerOrganisation(new Organisation("DDETS44", TypeOrganisation.ETAT, "DDETS", null, true, Set.of("044")));
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
+        store.creerOrganisation(guichet("MAIRIE-REZE", "G4402", "044", "085"), null);
+        store.creerOrganisation(guichet("MAIRIE-LILLE", "G5901", "059"), null);
+        store.creerOrganisation(new Organisation("DDETS44", TypeOrganisation.ETAT, "DDETS", null, true, Set.of("044")), null);
         assertTrue(store.changerCoordonnees("MAIRIE-NANTES", "2 rue de l'Hôtel de Ville, 44000 Nantes",
-                "lundi-vendredi 8h30-17h"));
-        assertFalse(store.changerCoordonnees("INCONNUE", "x", "y"));
+                "lundi-vendredi 8h30-17h", null));
+        assertFalse(store.changerCoordonnees("INCONNUE", "x", "y", null));
         executer("UPDATE organisation SET active = false WHERE code = 'MAIRIE-REZE'");
         List<org.registrehub.api.acces.Guichet> guichets = store.annuaire("044", "44109");
         assertEquals(List.of("G1104"), guichets.stream().map(g -> g.guichet()).toList());
@@ -129,14 +129,14 @@ public class AccesStoreTest {
     public void anEpciTerritoryMustBeKnownAndGivesItsCommunesToTheAccountsOfTheOrganisation() throws Exception {
         org.registrehub.api.acces.Epci nm = new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
                 Set.of("44109", "44143", "44162"));
-        store.definirEpci(nm);
+        store.definirEpci(nm, null);
         assertEquals(nm, store.epci("244400404").orElseThrow());
         store.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
-                Set.of("44109", "44143")));
+                Set.of("44109", "44143")), null);
         assertEquals(Set.of("44109", "44143"), store.epci("244400404").orElseThrow().communes());
         assertTrue(store.creerOrganisation(new Organisation("BAILLEUR-NM", TypeOrganisation.BAILLEUR, "Bailleur",
-                "G4403", true, Set.of("244400404"))));
-        store.creerUtilisateur("agent.nm", "Agent", "BAILLEUR-NM", EnumSet.of(Role.BAILLEUR), EMPREINTE);
+                "G4403", true, Set.of("244400404")), null));
+        store.creerUtilisateur("agent.nm", "Agent", "BAILLEUR-NM", EnumSet.of(Role.BAILLEUR), EMPREINTE, null);
         assertEquals(Set.of("44109", "44143"), store.compte("agent.nm").orElseThrow().communes());
         assertEquals(List.of("G4403"), store.annuaire("044", "44143").stream().map(g -> g.guichet()).toList());
         assertTrue("not a commune of the EPCI", store.annuaire("085", "85191").isEmpty());
@@ -144,8 +144,28 @@ public class AccesStoreTest {
     }
 
     @Test
+    public void aChangeAndItsAuditLineAreWrittenTogetherOrNotAtAll() {
+        EntreeAudit ligne = new EntreeAudit(Instant.parse("2026-11-23T10:00:00Z"), "gestionnaire.44", "DDETS44",
+                Canal.REST, "CREATION_ORGANISATION", null, "044", "organisation NMH");
+        assertTrue(store.creerOrganisation(guichet("NMH", "G4405", "044"), ligne));
+        assertFalse("the same code again: no change, no audit line", store.creerOrganisation(guichet("NMH", "G4406",
+                "044"), ligne));
+        assertEquals(1, db.count("select count(*) from audit where operation = 'CREATION_ORGANISATION'"));
+        assertFalse(store.activerUtilisateur("inconnu", false, ligne));
+        assertEquals(1, db.count("select count(*) from audit"));
+        EntreeAudit tropLong = new EntreeAudit(Instant.now(), "x".repeat(300), "DDETS44", Canal.REST,
+                "CREATION_ORGANISATION", null, "044", null);
+        try {
+            store.creerOrganisation(guichet("MAIRIE-REZE", "G4402", "044"), tropLong);
+            fail("an audit line the table refuses");
+        } catch (org.registrehub.api.RegistreException e) {
+            assertTrue("the change is rolled back with its audit line", store.organisation("MAIRIE-REZE").isEmpty());
+        }
+    }
+
+    @Test
     public void theSchemaRefusesWhatIsNotAHashOrNotARole() throws Exception {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
         refuse("INSERT INTO utilisateur (identifiant, organisation_id, empreinte, roles) SELECT 'clair', id,"
                 + " 'motdepasse', ARRAY['guichet'] FROM organisation");
         refuse("INSERT INTO utilisateur (identifiant, organisation_id, empreinte, roles) SELECT 'pirate', id, '"
@@ -155,8 +175,8 @@ public class AccesStoreTest {
 
     @Test
     public void usersOfADisabledOrganisationAreInactive() throws Exception {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
-        store.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE);
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
+        store.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE, null);
         executer("UPDATE organisation SET active = false");
         assertFalse(store.compte("agent.nantes").orElseThrow().utilisateur().actif());
     }
@@ -194,8 +214,8 @@ public class AccesStoreTest {
 
     @Test
     public void everyChangeOfADemandIsAuditedInTheSameTransaction() {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"));
-        store.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE);
+        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
+        store.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE, null);
         Demande d = new Demande("0441126000001G1104", Statut.ACTIVE, "G1104", "044", LocalDate.of(2026, 11, 23),
                 LocalDate.of(2027, 11, 23), null, null, 0, Exemples.dossier("Martin"));
         EntreeHistorique creation = new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "agent.nantes",
