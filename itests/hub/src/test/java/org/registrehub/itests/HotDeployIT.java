@@ -92,6 +92,30 @@ public class HotDeployIT extends HubTestSupport {
                 + echecs.size());
         assertTrue("REST must have been exercised during the scenario", appels.get() > 20);
         assertTrue("REST failed during the hot deployment: " + echecs, echecs.isEmpty());
+
+        // the security bundle updated in place: logins, the broker and the routes' internal account keep working
+        Bundle securite = bundle("org.registrehub.registre-security");
+        long avant = securite.getLastModified();
+        executer("bundle:update " + securite.getBundleId());
+        await("security bundle updated").atMost(Duration.ofSeconds(60))
+                .until(() -> bundle("org.registrehub.registre-security").getLastModified() > avant);
+        await("REST logins back").atMost(Duration.ofSeconds(60))
+                .until(() -> get("/api/v1/demandes?nom=continu").statusCode() == 200);
+        HttpResponse<String> acces = get("/api/v1/acces/organisations");
+        System.out.println("ITEST access management after the security update: " + acces.statusCode() + " "
+                + acces.body().substring(0, Math.min(200, acces.body().length())));
+        String messageId = "hot-" + java.util.UUID.randomUUID();
+        try (javax.jms.Connection c = broker("erp.habitat44", MOT_DE_PASSE).createConnection()) {
+            c.start();
+            javax.jms.Session session = c.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+            javax.jms.MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp.reponses"),
+                    "JMSCorrelationID = '" + messageId + "'");
+            session.createProducer(session.createQueue("registre.erp.demandes")).send(session.createTextMessage(
+                    HubIT.messageErp(messageId, "Apresmaj")));
+            javax.jms.Message reponse = reponses.receive(60_000);
+            assertTrue("no reply after the security bundle update", reponse != null);
+            assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
+        }
     }
 
     private boolean soapRepond() {

@@ -23,6 +23,13 @@ public final class Royaume {
      *                        its cause is the register's error (the database is unreachable, for example)
      */
     public static Identite connecter(String identifiant, char[] motDePasse) throws LoginException {
+        if (javax.security.auth.login.Configuration.getConfiguration().getAppConfigurationEntry(NOM) == null) {
+            // the security bundle is (re)starting: unavailable for a moment, not a refused login
+            LoginException absent = new LoginException("royaume " + NOM + " absent");
+            absent.initCause(new org.registrehub.api.RegistreIndisponibleException("L'authentification du registre"
+                    + " redémarre ; réessayez dans quelques secondes.", null));
+            throw absent;
+        }
         Subject sujet = new Subject();
         LoginContext login = new LoginContext(NOM, sujet, callbacks -> {
             for (Callback c : callbacks) {
