@@ -3,7 +3,6 @@ package org.registrehub.console.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -58,8 +57,8 @@ public class AuditCommand implements Action {
 
     @Override
     public Object execute() {
-        LocalDate debut = date("--du", du);
-        LocalDate fin = date("--au", au);
+        LocalDate debut = Dates.option("--du", du);
+        LocalDate fin = Dates.option("--au", au);
         PageAudit resultat = audit.rechercher(new CriteresAudit(acteur, organisation, numero,
                 operation == null ? null : operation.toUpperCase(), territoire,
                 debut == null ? null : debut.atStartOfDay(PARIS).toInstant(),
@@ -83,14 +82,5 @@ public class AuditCommand implements Action {
 
     private static String tiret(String s) {
         return s == null ? "-" : s;
-    }
-
-    private static LocalDate date(String option, String valeur) {
-        try {
-            return valeur == null ? null : LocalDate.parse(valeur);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " : date attendue au format AAAA-MM-JJ (reçu « " + valeur
-                    + " »)");
-        }
     }
 }

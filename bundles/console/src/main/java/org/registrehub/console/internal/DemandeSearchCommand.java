@@ -1,7 +1,5 @@
 package org.registrehub.console.internal;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -78,12 +76,13 @@ public class DemandeSearchCommand implements Action {
 
     @Override
     public Object execute() {
-        CriteresRecherche criteres = new CriteresRecherche(numero, nom, prenom, date("--naissance", naissance),
+        CriteresRecherche criteres = new CriteresRecherche(numero, nom, prenom,
+                Dates.option("--naissance", naissance),
                 commune, territoire, statut(),
                 typologie == null ? null : Typologie.parse(typologie).orElseThrow(() ->
                         new IllegalArgumentException("--typologie : valeurs permises CHAMBRE, T1 … T6_PLUS")),
-                date("--depot-du", depotDu), date("--depot-au", depotAu), date("--validite-du", validiteDu),
-                date("--validite-au", validiteAu));
+                Dates.option("--depot-du", depotDu), Dates.option("--depot-au", depotAu),
+                Dates.option("--validite-du", validiteDu), Dates.option("--validite-au", validiteAu));
         PageDemandes resultat = registre.rechercher(criteres, tri(), page, taille, Sessions.contexte());
         ShellTable table = new ShellTable();
         for (String colonne : new String[] {"Numéro unique", "Statut", "Nom", "Prénoms", "Naissance", "Commune",
@@ -120,17 +119,5 @@ public class DemandeSearchCommand implements Action {
             default -> throw new IllegalArgumentException("--tri : valeurs permises dateDepot, dateValidite, nom,"
                     + " numeroUnique");
         };
-    }
-
-    private static LocalDate date(String option, String valeur) {
-        if (valeur == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(valeur);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " : date attendue au format AAAA-MM-JJ (reçu « " + valeur
-                    + " »)");
-        }
     }
 }

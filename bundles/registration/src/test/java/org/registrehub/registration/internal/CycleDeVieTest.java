@@ -5,12 +5,10 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.Test;
 import org.registrehub.api.Attribution;
@@ -35,6 +33,7 @@ import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
 import org.registrehub.testing.Modifs;
 
@@ -44,23 +43,7 @@ public class CycleDeVieTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Contexte AGENT = Identites.contexte(Identites.gestionnaire44(), Canal.CONSOLE);
 
-    private final AtomicReference<Instant> maintenant = new AtomicReference<>(Instant.parse("2024-01-15T09:00:00Z"));
-    private final Clock horloge = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return PARIS;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return maintenant.get();
-        }
-    };
+    private final HorlogeReglable horloge = new HorlogeReglable(PARIS, Instant.parse("2024-01-15T09:00:00Z"));
     private final StoreMemoire store = new StoreMemoire();
     private final java.util.concurrent.atomic.AtomicInteger sequence = new java.util.concurrent.atomic.AtomicInteger();
     private final RegistreServiceImpl service = new RegistreServiceImpl((commune, guichet, date) ->
@@ -69,7 +52,7 @@ public class CycleDeVieTest {
             horloge, 12, 18);
 
     private void aujourdhui(String date) {
-        maintenant.set(LocalDate.parse(date).atTime(10, 0).atZone(PARIS).toInstant());
+        horloge.jour(date);
     }
 
     private Demande enregistree() {

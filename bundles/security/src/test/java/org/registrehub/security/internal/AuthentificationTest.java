@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import javax.security.auth.Subject;
 import javax.security.auth.callback.NameCallback;
@@ -27,6 +25,7 @@ import javax.security.auth.login.FailedLoginException;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.junit.Test;
+import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
@@ -52,23 +51,8 @@ public class AuthentificationTest {
 
     private final IdentitesMemoire store = new IdentitesMemoire();
     private final Comptees motsDePasse = new Comptees();
-    private final AtomicReference<Instant> maintenant = new AtomicReference<>(Instant.parse("2026-11-23T10:00:00Z"));
-    private final Clock horloge = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return maintenant.get();
-        }
-    };
+    private final HorlogeReglable horloge = new HorlogeReglable(ZoneOffset.UTC,
+            Instant.parse("2026-11-23T10:00:00Z"));
     private final Authentification authentification = new Authentification(store, motsDePasse, Duration.ofMinutes(5),
             horloge);
 
@@ -125,7 +109,7 @@ public class AuthentificationTest {
         store.activerUtilisateur("agent.nantes", true, null);
         assertTrue(authentification.authentifier("agent.nantes", "mot de passe du guichet".toCharArray()).isPresent());
 
-        maintenant.set(maintenant.get().plus(Duration.ofMinutes(6)));
+        horloge.avancer(Duration.ofMinutes(6));
         authentification.authentifier("agent.nantes", "mot de passe du guichet".toCharArray());
         assertEquals("checked again after the memory expired", 2, motsDePasse.verifications.get());
     }

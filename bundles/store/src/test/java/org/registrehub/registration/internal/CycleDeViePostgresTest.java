@@ -5,7 +5,6 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.After;
 import org.junit.Before;
@@ -48,6 +46,7 @@ import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
 import org.registrehub.store.internal.PostgresStore;
 import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.Exemples;
+import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
 import org.registrehub.testing.Modifs;
 import org.registrehub.testing.TestDatabase;
@@ -61,23 +60,7 @@ public class CycleDeViePostgresTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Contexte GUICHET = Identites.contexte(Identites.gestionnaire44(), Canal.REST);
 
-    private final AtomicReference<Instant> maintenant = new AtomicReference<>();
-    private final Clock horloge = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return PARIS;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return maintenant.get();
-        }
-    };
+    private final HorlogeReglable horloge = new HorlogeReglable(PARIS, null);
 
     private TestDatabase db;
     private PostgresStore store;
@@ -103,7 +86,7 @@ public class CycleDeViePostgresTest {
     }
 
     private void aujourdhui(String date) {
-        maintenant.set(LocalDate.parse(date).atTime(10, 0).atZone(PARIS).toInstant());
+        horloge.jour(date);
     }
 
     /** Another applicant: own family name, no NIR (the examples share one). */
