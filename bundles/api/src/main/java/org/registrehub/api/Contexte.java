@@ -8,8 +8,9 @@ import org.registrehub.api.acces.Identite;
  *
  * @param identite the authenticated caller
  * @param canal    channel of the request
+ * @param recu     the inbound message that asked for it (ERP), recorded with the change for idempotency; or null
  */
-public record Contexte(Identite identite, Canal canal) {
+public record Contexte(Identite identite, Canal canal, MessageRecu recu) {
 
     public Contexte {
         if (identite == null) {
@@ -19,6 +20,11 @@ public record Contexte(Identite identite, Canal canal) {
         if (canal == null) {
             throw new IllegalArgumentException("canal obligatoire");
         }
+    }
+
+    /** A request that is not a queued message (REST, SOAP, console...). */
+    public Contexte(Identite identite, Canal canal) {
+        this(identite, canal, null);
     }
 
     /** The login recorded in the history and the audit trail. */

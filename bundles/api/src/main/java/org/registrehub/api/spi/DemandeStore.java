@@ -22,23 +22,30 @@ public interface DemandeStore {
      * concurrent registrations of the same person cannot both pass unnoticed.
      *
      * @param doublonsConnus numéros of the duplicates the caller already knows and accepted
+     * @param recu           the inbound message that asked for it, recorded as processed in the same transaction; or
+     *                       null
      * @throws org.registrehub.api.DoublonPresumeException       if an active duplicate not in {@code doublonsConnus}
      *                                                           exists (nothing written)
      * @throws org.registrehub.api.RegistreIndisponibleException if the database is unreachable
+     * @throws org.registrehub.api.MessageDejaTraiteException    if {@code recu} was already processed (nothing written)
      */
-    void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement, Set<String> doublonsConnus);
+    void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement, Set<String> doublonsConnus,
+                 org.registrehub.api.MessageRecu recu);
 
     /** Active demands of the same applicant: same NIR, or same normalised name, first first-name and birth date. */
     List<Doublon> doublons(Personne demandeur);
 
     /**
      * Replaces a demand whose version is still {@code versionAttendue}, with its history entry and its event, in one
-     * transaction. The stored version becomes {@code versionAttendue + 1}.
+     * transaction. The stored version becomes {@code versionAttendue + 1}. When {@code recu} is not null, the message
+     * is recorded as processed in the same transaction.
      *
      * @throws org.registrehub.api.VersionObsoleteException    if the stored version is another one (nothing written)
      * @throws org.registrehub.api.DemandeIntrouvableException if there is no such demand
+     * @throws org.registrehub.api.MessageDejaTraiteException  if {@code recu} was already processed (nothing written)
      */
-    void mettreAJour(Demande demande, long versionAttendue, EntreeHistorique entree, EvenementDemande evenement);
+    void mettreAJour(Demande demande, long versionAttendue, EntreeHistorique entree, EvenementDemande evenement,
+                     org.registrehub.api.MessageRecu recu);
 
     Optional<Demande> trouver(String numeroUnique);
 

@@ -112,7 +112,7 @@ public class RegistreServiceImpl implements RegistreService {
         EntreeHistorique creation = new EntreeHistorique(0, maintenant, Operation.ENREGISTREMENT, contexte.acteur(),
                 contexte.canal(), List.of(), commentaire);
         store.inserer(demande, creation, evenement(demande, creation),
-                doublons.stream().map(Doublon::numeroUnique).collect(Collectors.toSet()));
+                doublons.stream().map(Doublon::numeroUnique).collect(Collectors.toSet()), contexte.recu());
         if (commentaire != null) {
             LOG.warn("Demande {} enregistrée malgré un doublon présumé par {} ({}) : {}", numero, contexte.acteur(),
                     contexte.canal(), commentaire);
@@ -270,7 +270,7 @@ public class RegistreServiceImpl implements RegistreService {
         List<Changement> changements = Differences.entre(avant, apres, json);
         EntreeHistorique entree = new EntreeHistorique(apres.version(), clock.instant(), operation, contexte.acteur(),
                 contexte.canal(), changements, commentaire);
-        store.mettreAJour(apres, avant.version(), entree, evenement(apres, entree));
+        store.mettreAJour(apres, avant.version(), entree, evenement(apres, entree), contexte.recu());
         LOG.info("Demande {} : {} (version {}, canal {}, acteur {}, {} champ(s) changé(s))", apres.numeroUnique(),
                 operation, apres.version(), contexte.canal(), contexte.acteur(), changements.size());
         return apres;

@@ -48,7 +48,7 @@ final class StoreMemoire implements DemandeStore, AuditStore {
 
     @Override
     public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement,
-                        Set<String> doublonsConnus) {
+                        Set<String> doublonsConnus, org.registrehub.api.MessageRecu recu) {
         List<Doublon> nouveaux = doublons(demande.dossier().demandeur()).stream()
                 .filter(d -> !doublonsConnus.contains(d.numeroUnique())).toList();
         if (!nouveaux.isEmpty()) {
@@ -60,7 +60,8 @@ final class StoreMemoire implements DemandeStore, AuditStore {
     }
 
     @Override
-    public void mettreAJour(Demande demande, long versionAttendue, EntreeHistorique entree, EvenementDemande evenement) {
+    public void mettreAJour(Demande demande, long versionAttendue, EntreeHistorique entree, EvenementDemande evenement,
+                            org.registrehub.api.MessageRecu recu) {
         Demande actuelle = demandes.get(demande.numeroUnique());
         if (actuelle == null) {
             throw new DemandeIntrouvableException(demande.numeroUnique());

@@ -57,6 +57,8 @@ import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.ResumeDemande;
 import org.registrehub.api.SanteService;
+import org.registrehub.api.MessageDejaTraiteException;
+import org.registrehub.api.MessageRecu;
 import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.CompteurStore;
@@ -64,7 +66,9 @@ import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.spi.IdentiteStore;
+import org.registrehub.api.spi.MessageErpStore;
 import org.registrehub.api.spi.OutboxStore;
+import org.registrehub.api.spi.SuiviStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,12 +77,12 @@ import org.slf4j.LoggerFactory;
  * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
-    IdentiteStore.class, AuditStore.class},
+    IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
-        SurveillanceBase.Operations, AccesPostgres.Delegation {
+        SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -93,6 +97,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final SqlSessionFactory sessions;
     private final SurveillanceBase surveillance;
     private final AccesPostgres acces;
+    private final ErpPostgres erp;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -110,6 +115,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.config = config;
         this.sessions = construireSessions(dataSource, json);
         this.acces = new AccesPostgres(this);
+        this.erp = new ErpPostgres(this, json);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -118,6 +124,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Override
     public AccesPostgres acces() {
         return acces;
+    }
+
+    @Override
+    public ErpPostgres erp() {
+        return erp;
     }
 
     @Deactivate
@@ -142,6 +153,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
                     new JsonTypeHandler<>(json, Radiation.class));
             configuration.addMapper(RegistreMapper.class);
             configuration.addMapper(AccesMapper.class);
+            configuration.addMapper(ErpMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);
@@ -158,8 +170,9 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     @Override
     public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement,
-                        Set<String> doublonsConnus) {
+                        Set<String> doublonsConnus, MessageRecu recu) {
         executer("insertion de la demande " + demande.numeroUnique(), mapper -> {
+            enregistrerMessage(mapper, recu, demande.numeroUnique());
             mapper.verrouillerIdentite(demande.dossier().demandeur());
             mapper.plansSurMesure();
             List<Doublon> nouveaux = fusionner(mapper.doublons(demande.dossier().demandeur())).stream()
@@ -176,8 +189,9 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     @Override
     public void mettreAJour(Demande demande, long versionAttendue, EntreeHistorique entree,
-                            EvenementDemande evenement) {
+                            EvenementDemande evenement, MessageRecu recu) {
         executer("mise à jour de la demande " + demande.numeroUnique(), mapper -> {
+            enregistrerMessage(mapper, recu, demande.numeroUnique());
             if (mapper.mettreAJourDemande(ligne(demande, versionAttendue, entree.canal())) == 0) {
                 Long actuelle = mapper.versionActuelle(demande.numeroUnique());
                 if (actuelle == null) {
@@ -189,6 +203,16 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             mapper.insererEvenement(evenement);
             return null;
         });
+    }
+
+    /**
+     * The message that caused the change, recorded first in the change's transaction: a second delivery of it finds
+     * the row (or waits for a concurrent first delivery to commit, then finds it) and the whole change is rolled back.
+     */
+    private static void enregistrerMessage(RegistreMapper mapper, MessageRecu recu, String numero) {
+        if (recu != null && mapper.insererMessageAccepte(recu, numero) == 0) {
+            throw new MessageDejaTraiteException(recu);
+        }
     }
 
     private LigneDemande ligne(Demande d, long versionAttendue, Canal canal) {
@@ -273,7 +297,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Override
     public int relayer(int max, Consumer<EvenementDemande> publication) {
         return executer("relais de l'outbox", mapper -> {
-            List<EvenementDemande> evenements = mapper.verrouillerEvenementsEnAttente(max);
+            if (!mapper.prendreLeRelais()) {
+                return 0;
+            }
+            List<EvenementDemande> evenements = mapper.verrouillerEvenementsEnAttente(max).stream()
+                    .map(LigneEvenement::evenement).toList();
             if (evenements.isEmpty()) {
                 return 0;
             }

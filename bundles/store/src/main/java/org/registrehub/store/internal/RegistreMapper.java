@@ -52,7 +52,12 @@ public interface RegistreMapper {
 
     int insererEvenement(EvenementDemande evenement);
 
-    List<EvenementDemande> verrouillerEvenementsEnAttente(@Param("max") int max);
+    boolean prendreLeRelais();
+
+    List<LigneEvenement> verrouillerEvenementsEnAttente(@Param("max") int max);
+
+    int insererMessageAccepte(@Param("r") org.registrehub.api.MessageRecu recu,
+                              @Param("numeroUnique") String numeroUnique);
 
     int marquerPublies(@Param("ids") List<UUID> ids);
 

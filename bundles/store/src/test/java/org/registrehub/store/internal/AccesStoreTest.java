@@ -221,7 +221,7 @@ public class AccesStoreTest {
         EntreeHistorique creation = new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "agent.nantes",
                 Canal.REST, List.of(), null);
         store.inserer(d, creation, new EvenementDemande(java.util.UUID.randomUUID(), "demandeEnregistree",
-                d.numeroUnique(), Instant.now(), "{}"), Set.of());
+                d.numeroUnique(), Instant.now(), "{}"), Set.of(), null);
         EntreeAudit ligne = store.rechercher(CriteresAudit.aucun(), null, 0, 10).entrees().get(0);
         assertEquals("agent.nantes", ligne.acteur());
         assertEquals("MAIRIE-NANTES", ligne.organisation());

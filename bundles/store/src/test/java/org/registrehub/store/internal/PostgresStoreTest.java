@@ -85,14 +85,14 @@ public class PostgresStoreTest {
 
     @Test
     public void migrationsCreateTheSchema() {
-        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 9"));
-        assertEquals(9, db.count("select count(*) from flyway_schema_history where success"));
+        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 10"));
+        assertEquals(10, db.count("select count(*) from flyway_schema_history where success"));
     }
 
     @Test
     public void theWholeDossierIsStoredAndTheSearchedFieldsCopied() {
         Demande d = meme("0441123000009G1104");
-        store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of());
+        store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(), null);
         Demande lue = store.trouver(d.numeroUnique()).orElseThrow();
         assertEquals(d.dossier(), lue.dossier());
         assertEquals(1, db.count("select count(*) from demande where nom = 'Martin' and prenoms = 'Léa Marie'"
@@ -103,7 +103,7 @@ public class PostgresStoreTest {
     @Test
     public void insertWritesTheDemandAndItsEventTogether() {
         Demande d = demande("0441123000001G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
 
         assertEquals(d, store.trouver(d.numeroUnique()).orElseThrow());
         assertEquals(1, store.enAttente());
@@ -113,10 +113,10 @@ public class PostgresStoreTest {
     @Test
     public void failedInsertWritesNeitherDemandNorEvent() {
         Demande d = demande("0441123000002G1104");
-        store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of());
+        store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(), null);
         try {
             // same numéro (its duplicate accepted, so that the unique constraint is what stops it)
-            store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(d.numeroUnique()));
+            store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(d.numeroUnique()), null);
             fail("a duplicate numéro must be refused");
         } catch (RegistreException e) {
             assertEquals("ERREUR_INTERNE", e.getCode());
@@ -129,7 +129,7 @@ public class PostgresStoreTest {
     public void schemaRefusesMalformedNumbers() {
         Demande d = demande("BAD");
         try {
-            store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+            store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
             fail("the check constraint must refuse a malformed numéro");
         } catch (RegistreException e) {
             assertEquals("ERREUR_INTERNE", e.getCode());
@@ -140,10 +140,10 @@ public class PostgresStoreTest {
     @Test
     public void updateChecksTheVersionAndHistorizes() {
         Demande d = demande("0441123000020G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
         Demande r = radiee(d);
         store.mettreAJour(r, 0, entree(1, Operation.RADIATION, new Changement("statut", "ACTIVE", "RADIEE")),
-                evenement(r));
+                evenement(r), null);
         Demande lue = store.trouver(d.numeroUnique()).orElseThrow();
         assertEquals(r, lue);
         assertEquals(1, db.count("select count(*) from demande where statut = 'RADIEE' and motif_radiation = "
@@ -162,17 +162,17 @@ public class PostgresStoreTest {
     @Test
     public void aStaleVersionWritesNothing() {
         Demande d = demande("0441123000021G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
         Demande r = radiee(d);
-        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r));
+        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r), null);
         try {
-            store.mettreAJour(radiee(d), 0, entree(1, Operation.RADIATION), evenement(r));
+            store.mettreAJour(radiee(d), 0, entree(1, Operation.RADIATION), evenement(r), null);
             fail("version 0 is stale");
         } catch (VersionObsoleteException e) {
             assertEquals(1, e.getVersionActuelle());
         }
         try {
-            store.mettreAJour(radiee(demande("0441123000099G1104")), 0, entree(1, Operation.RADIATION), evenement(r));
+            store.mettreAJour(radiee(demande("0441123000099G1104")), 0, entree(1, Operation.RADIATION), evenement(r), null);
             fail("unknown numéro");
         } catch (DemandeIntrouvableException expected) {
             assertEquals("0441123000099G1104", expected.getNumeroUnique());
@@ -184,7 +184,7 @@ public class PostgresStoreTest {
     @Test
     public void concurrentUpdatesOfTheSameVersionLetExactlyOneWin() throws Exception {
         Demande d = demande("0441123000022G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         java.util.concurrent.CountDownLatch depart = new java.util.concurrent.CountDownLatch(1);
@@ -197,7 +197,7 @@ public class PostgresStoreTest {
                     depart.await();
                     Demande r = radiee(d);
                     try {
-                        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r));
+                        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r), null);
                         gagnants.incrementAndGet();
                     } catch (VersionObsoleteException e) {
                         perdants.incrementAndGet();
@@ -220,7 +220,7 @@ public class PostgresStoreTest {
     @Test
     public void duplicatesByNirOrByIdentityIgnoringAccentsAndCase() {
         Demande a = meme("0441123000030G1104");
-        store.inserer(a, creation(Canal.REST), evenement(a), Set.of());
+        store.inserer(a, creation(Canal.REST), evenement(a), Set.of(), null);
         Personne meme = a.dossier().demandeur();
 
         Personne autreNom = Modifs.personne(meme).nom("Martin-Durand").prenoms("Léa").build();
@@ -233,23 +233,23 @@ public class PostgresStoreTest {
         assertTrue(store.doublons(Modifs.personne(sansNir).prenoms("Léon").build()).isEmpty());
 
         Demande r = radiee(a);
-        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r));
+        store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r), null);
         assertTrue("a radiated demand is no duplicate", store.doublons(meme).isEmpty());
     }
 
     @Test
     public void anUnknownDuplicateStopsTheInsertAKnownOneDoesNot() {
         Demande a = meme("0441123000031G1104");
-        store.inserer(a, creation(Canal.REST), evenement(a), Set.of());
+        store.inserer(a, creation(Canal.REST), evenement(a), Set.of(), null);
         Demande b = meme("0441123000032G1104");
         try {
-            store.inserer(b, creation(Canal.REST), evenement(b), Set.of());
+            store.inserer(b, creation(Canal.REST), evenement(b), Set.of(), null);
             fail("duplicate inserted");
         } catch (DoublonPresumeException e) {
             assertEquals("0441123000031G1104", e.getDoublons().get(0).numeroUnique());
         }
         assertFalse(store.trouver(b.numeroUnique()).isPresent());
-        store.inserer(b, creation(Canal.REST), evenement(b), Set.of("0441123000031G1104"));
+        store.inserer(b, creation(Canal.REST), evenement(b), Set.of("0441123000031G1104"), null);
         assertTrue(store.trouver(b.numeroUnique()).isPresent());
     }
 
@@ -266,7 +266,7 @@ public class PostgresStoreTest {
                 futures.add(pool.submit(() -> {
                     depart.await();
                     try {
-                        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+                        store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
                     } catch (DoublonPresumeException e) {
                         refus.incrementAndGet();
                     }
@@ -294,7 +294,7 @@ public class PostgresStoreTest {
         List<String> numeros = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             Demande d = demande(String.format("0441123%06dG1104", 100 + i));
-            store.inserer(d, creation(Canal.ERP), evenement(d), Set.of());
+            store.inserer(d, creation(Canal.ERP), evenement(d), Set.of(), null);
             numeros.add(d.numeroUnique());
         }
         List<String> publies = new ArrayList<>();
@@ -308,7 +308,7 @@ public class PostgresStoreTest {
     @Test
     public void failedPublicationLeavesEventsPending() {
         Demande d = demande("0441123000003G1104");
-        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
         try {
             store.relayer(10, e -> {
                 throw new IllegalStateException("broker down");
@@ -353,7 +353,7 @@ public class PostgresStoreTest {
         dataSource.down = true;
         Demande d = demande("0441123000004G1104");
         try {
-            store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+            store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
             fail("an unreachable database must be reported");
         } catch (RegistreIndisponibleException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("injoignable"));
@@ -363,7 +363,7 @@ public class PostgresStoreTest {
 
         dataSource.down = false;
         await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
-        store.inserer(d, creation(Canal.REST), evenement(d), Set.of());
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
         assertEquals(1, db.count("select count(*) from demande"));
     }
 

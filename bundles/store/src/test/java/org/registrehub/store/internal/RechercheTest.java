@@ -78,14 +78,14 @@ public class RechercheTest {
         Demande d = new Demande(numero, Statut.ACTIVE, "G1104", numero.substring(0, 3), dateDepot,
                 dateDepot.plusYears(1), null, null, 0, dossier);
         store.inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,
-                List.of(), null), evenement(d), Set.copyOf(INSERES)); // Le Goff and LEGOFF are the same person
+                List.of(), null), evenement(d), Set.copyOf(INSERES), null); // Le Goff and LEGOFF are the same person
         INSERES.add(numero);
         if (statut == Statut.RADIEE) {
             Demande r = new Demande(numero, Statut.RADIEE, d.guichet(), d.territoire(), d.dateDepot(),
                     d.dateValidite(), null, new org.registrehub.api.Radiation(org.registrehub.api.MotifRadiation.ABANDON,
                             dateDepot.plusDays(1), null, null, null), 1, d.dossier());
             store.mettreAJour(r, 0, new EntreeHistorique(1, Instant.now(), Operation.RADIATION, "test", Canal.REST,
-                    List.of(), null), evenement(r));
+                    List.of(), null), evenement(r), null);
         }
     }
 
