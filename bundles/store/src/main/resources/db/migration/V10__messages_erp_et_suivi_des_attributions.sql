@@ -85,3 +85,21 @@ $$;
 
 CREATE TRIGGER outbox_destinataires BEFORE INSERT ON outbox
     FOR EACH ROW EXECUTE FUNCTION registre_outbox_destinataires();
+
+-- A change made through an organisation's ERP queue is made by "erp:<CODE>" (no user login has a colon): its audit
+-- line names that organisation.
+CREATE OR REPLACE FUNCTION registre_auditer_changement() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO audit (horodatage, acteur, organisation, canal, operation, numero_unique, territoire, details)
+    VALUES (NEW.horodatage, NEW.acteur,
+            coalesce((SELECT o.code FROM utilisateur u JOIN organisation o ON o.id = u.organisation_id
+                       WHERE u.identifiant = NEW.acteur),
+                     CASE WHEN NEW.acteur LIKE 'erp:%' THEN substr(NEW.acteur, 5) END),
+            NEW.canal, NEW.operation, NEW.numero_unique, substr(NEW.numero_unique, 1, 3),
+            NULLIF(concat_ws(' ; ',
+                (SELECT 'champs : ' || string_agg(c ->> 'champ', ', ')
+                   FROM jsonb_array_elements(NEW.changements) c),
+                NEW.commentaire), ''));
+    RETURN NEW;
+END
+$$;

@@ -13,4 +13,11 @@ public interface AuthentificationService {
 
     /** The current identity of an active user (roles and territories as they are now), for a message channel. */
     Optional<Identite> identite(String identifiant);
+
+    /**
+     * The identity an organisation acts with on its own ERP queues: {@code erp:<CODE>}, its territories as they are
+     * now, the role {@link Role#BAILLEUR} for a landlord (and {@link Role#GUICHET} too when it has a guichet code),
+     * {@link Role#GUICHET} for a guichet; empty for an unknown or disabled organisation, or one of another type.
+     */
+    Optional<Identite> identiteOrganisation(String code);
 }

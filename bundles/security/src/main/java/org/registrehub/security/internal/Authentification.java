@@ -5,7 +5,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -15,6 +18,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.spi.IdentiteStore;
 import org.registrehub.api.spi.IdentiteStore.Compte;
 import org.slf4j.Logger;
@@ -91,6 +97,36 @@ public class Authentification implements AuthentificationService {
                 .map(c -> new Identite(c.utilisateur().identifiant(), c.organisation(), c.utilisateur().roles(),
                         c.communes()));
     }
+
+    @Override
+    public Optional<Identite> identiteOrganisation(String code) {
+        if (code == null || code.isBlank()) {
+            return Optional.empty();
+        }
+        return store.organisation(code.strip()).filter(Organisation::active).flatMap(o -> {
+            Set<Role> roles = EnumSet.noneOf(Role.class);
+            if (o.type() == TypeOrganisation.BAILLEUR) {
+                roles.add(Role.BAILLEUR);
+                if (o.guichet() != null) {
+                    roles.add(Role.GUICHET);
+                }
+            } else if (o.type() == TypeOrganisation.GUICHET) {
+                roles.add(Role.GUICHET);
+            } else {
+                return Optional.empty();
+            }
+            Set<String> communes = new TreeSet<>();
+            for (String territoire : o.territoires()) {
+                if (territoire.length() == 9) {
+                    store.epci(territoire).ifPresent(e -> communes.addAll(e.communes()));
+                }
+            }
+            return Optional.of(new Identite(IDENTITE_ERP + o.code(), o, roles, communes));
+        });
+    }
+
+    /** Prefix of the identity an organisation acts with on its ERP queues (history, audit): {@code erp:NMH}. */
+    static final String IDENTITE_ERP = "erp:";
 
     private boolean motDePasseVerifie(String login, char[] motDePasse, String empreinte) {
         byte[] condense = MotsDePasse.condense(poivre, login, motDePasse, empreinte);

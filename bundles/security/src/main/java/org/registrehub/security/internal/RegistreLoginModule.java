@@ -110,6 +110,10 @@ public class RegistreLoginModule implements LoginModule {
         for (Role r : identite.roles()) {
             ajoutes.add(new RolePrincipal(r.nom()));
         }
+        if (identite.a(Role.BAILLEUR) || identite.a(Role.GUICHET)) {
+            // the broker grants an organisation's own ERP queues (registre.erp.<CODE>.*) to this role only
+            ajoutes.add(new RolePrincipal(roleErp(identite.organisation().code())));
+        }
         if (identite.a(Role.ADMIN)) {
             for (String karaf : new String[] {"admin", "manager", "viewer", "systembundles", "ssh"}) {
                 ajoutes.add(new RolePrincipal(karaf));
@@ -134,5 +138,10 @@ public class RegistreLoginModule implements LoginModule {
         subject.getPrincipals().removeAll(ajoutes);
         ajoutes.clear();
         return true;
+    }
+
+    /** The broker role of an organisation's ERP accounts: {@code erp.<CODE>}. */
+    static String roleErp(String organisation) {
+        return "erp." + organisation;
     }
 }

@@ -308,6 +308,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             evenements.forEach(publication);
             List<UUID> ids = evenements.stream().map(EvenementDemande::evenementId).toList();
             mapper.marquerPublies(ids);
+            mapper.auditerDiffusion(ids);
             return evenements.size();
         });
     }

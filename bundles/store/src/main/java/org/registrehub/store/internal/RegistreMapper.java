@@ -61,5 +61,7 @@ public interface RegistreMapper {
 
     int marquerPublies(@Param("ids") List<UUID> ids);
 
+    int auditerDiffusion(@Param("ids") List<UUID> ids);
+
     long compterEnAttente();
 }

@@ -47,4 +47,9 @@ public class AuthentificationCourante implements AuthentificationService {
     public Optional<Identite> identite(String identifiant) {
         return service().identite(identifiant);
     }
+
+    @Override
+    public Optional<Identite> identiteOrganisation(String code) {
+        return service().identiteOrganisation(code);
+    }
 }

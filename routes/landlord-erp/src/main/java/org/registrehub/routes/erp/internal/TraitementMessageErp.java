@@ -1,139 +1,278 @@
 package org.registrehub.routes.erp.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.registrehub.api.Canal;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
 import org.registrehub.api.AccesRefuseException;
+import org.registrehub.api.AttributionService;
+import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
+import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.Doublon;
 import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.ErreurChamp;
-import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.MessageDejaTraiteException;
+import org.registrehub.api.MessageRecu;
 import org.registrehub.api.RegistreService;
+import org.registrehub.api.SuiviAttribution;
+import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.spi.MessageErpStore;
+import org.registrehub.api.spi.MessageErpStore.MessageTraite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles one inbound ERP message: reads it, registers the demand and builds the reply. A demand that breaks the
- * register's rules is answered {@code REJETE} with its field errors; a message that cannot be read at all is refused
- * with {@link MessageIllisibleException} (dead letter); an unavailable register propagates (redelivery).
+ * Handles one inbound ERP message of an organisation: reads it, checks it against its contract, applies it through the
+ * register's services acting as the organisation, and builds the reply.
+ * <ul>
+ * <li>a message already processed (same organisation, same messageId) is answered again as the first time, with no
+ * new effect: the messageId is recorded in the transaction of the change it caused;</li>
+ * <li>a message that breaks its contract or the register's rules is answered {@code REJETE} with its field errors,
+ * and recorded as such;</li>
+ * <li>a message that cannot be read or answered at all raises {@link MessageIllisibleException} (dead letter at
+ * once); an unavailable register propagates (the broker redelivers it later).</li>
+ * </ul>
  */
 public class TraitementMessageErp {
 
     private static final Logger LOG = LoggerFactory.getLogger(TraitementMessageErp.class);
+    private static final int MESSAGE_ID_MAX = 100;
 
     private final RegistreService registre;
+    private final AttributionService attribution;
+    private final MessageErpStore messages;
     private final JsonCodec json;
-    private final Clock clock;
-
     private final AuthentificationService authentification;
-    private final String compte;
+    private final ContratsErp contrats;
+    private final Clock clock;
+    private final ObjectMapper arbres;
+    private long tailleMaxOctets = 1_048_576;
 
-    public TraitementMessageErp(RegistreService registre, JsonCodec json, AuthentificationService authentification,
-                                String compte) {
-        this(registre, json, authentification, compte, Clock.systemUTC());
+    public TraitementMessageErp(RegistreService registre, AttributionService attribution, MessageErpStore messages,
+                                JsonCodec json, AuthentificationService authentification, ContratsErp contrats) {
+        this(registre, attribution, messages, json, authentification, contrats, Clock.systemUTC());
     }
 
-    TraitementMessageErp(RegistreService registre, JsonCodec json, AuthentificationService authentification,
-                         String compte, Clock clock) {
+    TraitementMessageErp(RegistreService registre, AttributionService attribution, MessageErpStore messages,
+                         JsonCodec json, AuthentificationService authentification, ContratsErp contrats,
+                         Clock clock) {
         this.registre = registre;
+        this.attribution = attribution;
+        this.messages = messages;
         this.json = json;
         this.authentification = authentification;
-        this.compte = compte == null ? "" : compte.strip();
+        this.contrats = contrats;
         this.clock = clock;
+        this.arbres = JsonMapper.builder().build();
+        this.arbres.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+                .maxStringLength(100_000).build());
     }
-
-    /**
-     * The register account the ERP messages act as ({@code erp.compte}): its roles and territories are checked like
-     * any caller's. A missing or disabled account is a configuration problem: the message is retried, then kept in
-     * the dead-letter queue with the reason, never lost.
-     */
-    private Contexte contexte() {
-        if (compte.isEmpty()) {
-            throw new RegistreIndisponibleException("Aucun compte du registre n'est configuré pour les ERP"
-                    + " (erp.compte dans etc/org.registrehub.erp.cfg).", null);
-        }
-        Identite identite = authentification.identite(compte).orElseThrow(() -> new RegistreIndisponibleException(
-                "Le compte ERP « " + compte + " » est inconnu ou désactivé (erp.compte dans"
-                        + " etc/org.registrehub.erp.cfg).", null));
-        return new Contexte(identite, Canal.ERP);
-    }
-
-    /** @return the reply to send back to the ERP */
-    public ReponseErp traiter(String corps) {
-        MessageErp message = lire(corps);
-        try {
-            Demande demande = registre.enregistrer(message.demande(), contexte());
-            LOG.info("Message ERP {} : demande {} enregistrée", message.messageId(), demande.numeroUnique());
-            return reponse(message, ReponseErp.ACCEPTE, demande.numeroUnique(), List.of(), List.of());
-        } catch (DemandeInvalideException e) {
-            LOG.info("Message ERP {} rejeté : {}", message.messageId(),
-                    e.getErreurs().stream().map(ErreurChamp::champ).collect(Collectors.joining(", ")));
-            return reponse(message, ReponseErp.REJETE, null, e.getErreurs(), List.of());
-        } catch (AccesRefuseException e) {
-            LOG.info("Message ERP {} rejeté : {}", message.messageId(), e.getMessage());
-            return reponse(message, ReponseErp.REJETE, null, List.of(new ErreurChamp("demande", "acces", null,
-                    e.getMessage())), List.of());
-        } catch (DoublonPresumeException e) {
-            LOG.info("Message ERP {} rejeté : doublon présumé", message.messageId());
-            return reponse(message, ReponseErp.REJETE, null, List.of(new ErreurChamp("dossier.demandeur", "doublon",
-                    null, e.getMessage())), e.getDoublons());
-        }
-    }
-
-    public String enJson(ReponseErp reponse) {
-        return json.ecrire(reponse);
-    }
-
-    private long tailleMaxOctets = 1_048_576;
 
     /** Messages above this size ({@code erp.tailleMaxOctets}) go to the dead-letter queue unread. */
     public void setTailleMaxOctets(long tailleMaxOctets) {
         this.tailleMaxOctets = tailleMaxOctets;
     }
 
-    private MessageErp lire(String corps) {
-        if (corps == null || corps.isBlank()) {
-            throw new MessageIllisibleException("message vide");
+    /**
+     * @param corps        the message as received
+     * @param organisation the organisation whose inbound queue it came from (only its accounts may send there)
+     * @return the reply to send back to the organisation
+     */
+    public ReponseErp traiter(String corps, String organisation) {
+        JsonNode arbre = lireArbre(corps);
+        String messageId = messageId(arbre);
+        String type = type(arbre);
+        MessageRecu recu = new MessageRecu(organisation, messageId, type);
+        Optional<MessageTraite> deja = messages.message(organisation, messageId);
+        if (deja.isPresent()) {
+            LOG.info("Message ERP {} de {} déjà traité ({}) : même réponse, sans nouvel effet", messageId,
+                    organisation, deja.get().statut());
+            return reponse(deja.get(), List.of(), true);
         }
-        long taille = corps.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        if (taille > tailleMaxOctets) {
-            throw new MessageIllisibleException("message trop volumineux : " + taille + " octets, limite "
-                    + tailleMaxOctets + " (erp.tailleMaxOctets)");
+        List<ErreurChamp> contrat = contrats.valider(type, arbre);
+        if (!contrat.isEmpty()) {
+            return rejeter(recu, null, contrat, List.of());
         }
         MessageErp message;
         try {
             message = json.lire(corps, MessageErp.class);
         } catch (DemandeInvalideException e) {
-            // field and rule only: a rejected value (a NIR...) never goes into the dead-letter reason nor the logs
-            throw new MessageIllisibleException("message JSON illisible : " + e.getErreurs().stream()
-                    .map(x -> x.champ() + " : " + x.message()).collect(Collectors.joining(" ; ")));
+            return rejeter(recu, null, e.getErreurs(), List.of());
         }
-        if (message.messageId() == null || message.messageId().isBlank()) {
-            throw new MessageIllisibleException("messageId : champ obligatoire");
+        Contexte contexte = new Contexte(identite(organisation), Canal.ERP, recu);
+        String numero = numeroConcerne(message);
+        try {
+            String numeroFinal = appliquer(message, contexte);
+            LOG.info("Message ERP {} de {} ({}) accepté : demande {}", messageId, organisation, type, numeroFinal);
+            return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.typePour(type),
+                    MessageErp.VERSION_SCHEMA, clock.instant(), messageId, ReponseErp.ACCEPTE, numeroFinal, List.of(),
+                    List.of(), false);
+        } catch (MessageDejaTraiteException e) {
+            return dejaTraite(recu);
+        } catch (DemandeInvalideException e) {
+            return rejeter(recu, numero, e.getErreurs(), List.of());
+        } catch (AccesRefuseException e) {
+            return rejeter(recu, numero, List.of(new ErreurChamp(type, "acces", null, e.getMessage())), List.of());
+        } catch (DoublonPresumeException e) {
+            return rejeter(recu, null, List.of(new ErreurChamp("demande.dossier.demandeur", "doublon", null,
+                    e.getMessage())), e.getDoublons());
+        } catch (TransitionInterditeException e) {
+            return rejeter(recu, numero, List.of(new ErreurChamp(type + ".numeroUnique", "transition", null,
+                    e.getMessage())), List.of());
+        } catch (DemandeIntrouvableException e) {
+            return rejeter(recu, numero, List.of(new ErreurChamp(type + ".numeroUnique", "existence", null,
+                    e.getMessage())), List.of());
         }
-        if (!MessageErp.ENREGISTRER_DEMANDE.equals(message.type())) {
-            throw new MessageIllisibleException("type : valeur non autorisée « " + message.type()
-                    + " » ; valeur permise : " + MessageErp.ENREGISTRER_DEMANDE);
-        }
-        if (message.versionSchema() != null && message.versionSchema() != MessageErp.VERSION_SCHEMA) {
-            throw new MessageIllisibleException("versionSchema : version " + message.versionSchema()
-                    + " non prise en charge ; version permise : " + MessageErp.VERSION_SCHEMA);
-        }
-        return message;
     }
 
-    private ReponseErp reponse(MessageErp message, String statut, String numero, List<ErreurChamp> erreurs,
-                               List<Doublon> doublons) {
-        return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.TYPE, MessageErp.VERSION_SCHEMA,
-                clock.instant(), message.messageId(), statut, numero, erreurs, doublons);
+    /** @return the numéro of the demand concerned (allocated for a registration) */
+    private String appliquer(MessageErp m, Contexte contexte) {
+        switch (m.type()) {
+            case MessageErp.ENREGISTRER_DEMANDE:
+                return registre.enregistrer(m.demande(), contexte).numeroUnique();
+            case MessageErp.PROPOSITION:
+                List<SuiviAttribution> lignes = attribution.proposer(m.proposition(), contexte);
+                return lignes.isEmpty() ? null : lignes.get(0).numeroUnique();
+            case MessageErp.DECISION_CAL:
+                return attribution.deciderCal(m.decisionCal(), contexte).numeroUnique();
+            case MessageErp.BAIL_SIGNE:
+                MessageErp.BailSigne b = m.bailSigne();
+                Demande radiee = attribution.signerBail(b.numeroUnique(), b.identifiantRpls(), b.reservataire(),
+                        b.dalo(), b.dateSignature(), b.commentaire(), contexte);
+                return radiee.numeroUnique();
+            case MessageErp.RENONCIATION:
+                MessageErp.Renonciation r = m.renonciation();
+                return attribution.renoncer(r.numeroUnique(), r.identifiantRpls(), r.dateRenonciation(),
+                        r.commentaire(), contexte).numeroUnique();
+            default:
+                throw new MessageIllisibleException("type : valeur non autorisée « " + m.type() + " »");
+        }
+    }
+
+    private static String numeroConcerne(MessageErp m) {
+        if (m.decisionCal() != null) {
+            return m.decisionCal().numeroUnique();
+        }
+        if (m.bailSigne() != null) {
+            return m.bailSigne().numeroUnique();
+        }
+        if (m.renonciation() != null) {
+            return m.renonciation().numeroUnique();
+        }
+        return null;
+    }
+
+    /**
+     * The identity the organisation acts with, read at each message: a disabled organisation's messages are kept
+     * in the dead-letter queue (to be replayed once it is enabled again), never applied.
+     */
+    private Identite identite(String organisation) {
+        return authentification.identiteOrganisation(organisation).orElseThrow(() ->
+                new OrganisationRefuseeException("l'organisation « " + organisation + " » est inconnue, désactivée"
+                        + " ou n'est ni un bailleur ni un guichet : message non appliqué"));
+    }
+
+    private ReponseErp rejeter(MessageRecu recu, String numero, List<ErreurChamp> erreurs, List<Doublon> doublons) {
+        if (!messages.rejeter(recu, numero, erreurs)) {
+            // a concurrent delivery of the same message got there first: its answer stands
+            return dejaTraite(recu);
+        }
+        LOG.info("Message ERP {} de {} ({}) rejeté : {}", recu.messageId(), recu.organisation(), recu.type(),
+                erreurs.stream().map(e -> e.champ() + " (" + e.regle() + ")").collect(Collectors.joining(", ")));
+        return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.typePour(recu.type()),
+                MessageErp.VERSION_SCHEMA, clock.instant(), recu.messageId(), ReponseErp.REJETE, numero, erreurs,
+                doublons, false);
+    }
+
+    private ReponseErp dejaTraite(MessageRecu recu) {
+        MessageTraite traite = messages.message(recu.organisation(), recu.messageId()).orElseThrow(() ->
+                new IllegalStateException("message " + recu.messageId() + " signalé traité mais introuvable"));
+        LOG.info("Message ERP {} de {} traité entre-temps ({}) : même réponse", recu.messageId(), recu.organisation(),
+                traite.statut());
+        return reponse(traite, List.of(), true);
+    }
+
+    private ReponseErp reponse(MessageTraite traite, List<Doublon> doublons, boolean dejaTraite) {
+        return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.typePour(traite.recu().type()),
+                MessageErp.VERSION_SCHEMA, clock.instant(), traite.recu().messageId(), traite.statut(),
+                traite.numeroUnique(), traite.erreurs(), doublons, dejaTraite);
+    }
+
+    public String enJson(ReponseErp reponse) {
+        return json.ecrire(reponse);
+    }
+
+    /** The messageId of a message, if it can be read at all (for the dead letter's description); null otherwise. */
+    String messageIdLisible(String corps) {
+        try {
+            if (corps == null || corps.length() > tailleMaxOctets) {
+                return null;
+            }
+            JsonNode id = arbres.readTree(corps).get("messageId");
+            return id != null && id.isTextual() && id.asText().length() <= MESSAGE_ID_MAX ? id.asText() : null;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ reading the envelope
+
+    private JsonNode lireArbre(String corps) {
+        if (corps == null || corps.isBlank()) {
+            throw new MessageIllisibleException("message vide");
+        }
+        long taille = corps.getBytes(StandardCharsets.UTF_8).length;
+        if (taille > tailleMaxOctets) {
+            throw new MessageIllisibleException("message trop volumineux : " + taille + " octets, limite "
+                    + tailleMaxOctets + " (erp.tailleMaxOctets)");
+        }
+        try {
+            JsonNode arbre = arbres.readTree(corps);
+            if (arbre == null || !arbre.isObject()) {
+                throw new MessageIllisibleException("message JSON illisible : un objet JSON est attendu");
+            }
+            return arbre;
+        } catch (JsonProcessingException e) {
+            // where, never what: a rejected value (a NIR...) goes neither into the dead letter nor into the logs
+            throw new MessageIllisibleException("message JSON illisible (ligne " + e.getLocation().getLineNr()
+                    + ", colonne " + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    private static String messageId(JsonNode arbre) {
+        JsonNode id = arbre.get("messageId");
+        if (id == null || !id.isTextual() || id.asText().isBlank()) {
+            throw new MessageIllisibleException("messageId : champ obligatoire (texte non vide)");
+        }
+        if (id.asText().length() > MESSAGE_ID_MAX) {
+            throw new MessageIllisibleException("messageId : au plus " + MESSAGE_ID_MAX + " caractères");
+        }
+        return id.asText();
+    }
+
+    private static String type(JsonNode arbre) {
+        JsonNode type = arbre.get("type");
+        String valeur = type == null || !type.isTextual() ? null : type.asText();
+        if (valeur == null || !ContratsErp.types().contains(valeur)) {
+            throw new MessageIllisibleException("type : valeur non autorisée" + (valeur == null ? "" : " « "
+                    + (valeur.length() > 40 ? valeur.substring(0, 40) + "…" : valeur) + " »") + " ; valeurs permises : "
+                    + String.join(", ", new java.util.TreeSet<>(ContratsErp.types())));
+        }
+        return valeur;
     }
 }

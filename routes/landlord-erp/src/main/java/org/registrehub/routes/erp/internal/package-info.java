@@ -1,7 +1,9 @@
 /**
  * Camel routes for the landlords' ERPs. Wiring: Blueprint ({@code OSGI-INF/blueprint/erp.xml}) builds the AMQP
- * component and the Camel context from the configuration PID {@code org.registrehub.erp}; the routes are Java DSL
- * ({@link org.registrehub.routes.erp.internal.ErpRoutes}) and hold no business logic: they call
- * {@link org.registrehub.routes.erp.internal.TraitementMessageErp}, which calls the register's services.
+ * component, the Camel context and the supervision service from the configuration PID {@code org.registrehub.erp}.
+ * The routes are Java DSL and hold no business logic: {@link org.registrehub.routes.erp.internal.RouteEntranteErp}
+ * (one per organisation, added at run time by {@link org.registrehub.routes.erp.internal.OrganisationsErp}) calls
+ * {@link org.registrehub.routes.erp.internal.TraitementMessageErp}, which checks the message against its contract
+ * ({@link org.registrehub.routes.erp.internal.ContratsErp}) and calls the register's services.
  */
 package org.registrehub.routes.erp.internal;

@@ -1,0 +1,212 @@
+package org.registrehub.routes.erp.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.erp.EtatOrganisationErp;
+import org.registrehub.api.erp.LettreMorte;
+import org.registrehub.api.erp.SupervisionErp;
+import org.registrehub.api.spi.IdentiteStore;
+import org.registrehub.api.spi.MessageErpStore;
+import org.registrehub.api.spi.MessageErpStore.MessageTraite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the broker and the routes in line with the register's organisations: every active landlord and guichet gets
+ * its queues (reserved to its accounts) and a consuming route {@code erp-entrant-<CODE>}; a disabled one loses its
+ * route (its queue keeps what was sent). Run at start and every {@code erp.synchronisation.periodeSecondes} by the
+ * route {@code erp-organisations}, so that an organisation created over REST or the console can use its queues within
+ * that delay, without a restart. Also the supervision service of the console.
+ */
+public class OrganisationsErp implements SupervisionErp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrganisationsErp.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final IdentiteStore identites;
+    private final MessageErpStore messages;
+    private final GestionBroker broker;
+    private final Function<String, RouteEntranteErp> routes;
+    private final Set<String> configurees = new TreeSet<>();
+    private volatile CamelContext camel;
+    private volatile String dernierEchec;
+
+    public OrganisationsErp(IdentiteStore identites, MessageErpStore messages, GestionBroker broker,
+                            TraitementMessageErp traitement, String options, int tentatives) {
+        this(identites, messages, broker, code -> new RouteEntranteErp(code, traitement, broker, options,
+                tentatives));
+    }
+
+    OrganisationsErp(IdentiteStore identites, MessageErpStore messages, GestionBroker broker,
+                     Function<String, RouteEntranteErp> routes) {
+        this.identites = identites;
+        this.messages = messages;
+        this.broker = broker;
+        this.routes = routes;
+    }
+
+    /** Called by the timer route with its Camel context. */
+    public synchronized void synchroniser(CamelContext contexte) {
+        this.camel = contexte;
+        Set<String> actives;
+        try {
+            actives = identites.organisations().stream().filter(OrganisationsErp::aDesFiles)
+                    .map(Organisation::code).collect(Collectors.toCollection(TreeSet::new));
+            for (String code : actives) {
+                if (!configurees.contains(code)) {
+                    broker.assurerOrganisation(code);
+                    configurees.add(code);
+                    LOG.info("Files ERP de {} prêtes : {}, {}, {}", code, broker.file(code, GestionBroker.ENTRANT),
+                            broker.file(code, GestionBroker.REPONSES), broker.file(code, GestionBroker.EVENEMENTS));
+                }
+                if (contexte.getRoute(RouteEntranteErp.routeId(code)) == null) {
+                    contexte.addRoutes(routes.apply(code));
+                    LOG.info("Route {} démarrée", RouteEntranteErp.routeId(code));
+                }
+            }
+        } catch (Exception e) {
+            String cause = e.getMessage();
+            if (!cause.equals(dernierEchec)) {
+                LOG.warn("Synchronisation des files ERP impossible ({}) ; nouvel essai au prochain tour", cause);
+                dernierEchec = cause;
+            }
+            return;
+        }
+        dernierEchec = null;
+        for (Route r : List.copyOf(contexte.getRoutes())) {
+            String id = r.getRouteId();
+            if (id.startsWith(RouteEntranteErp.PREFIXE_ROUTE)
+                    && !actives.contains(id.substring(RouteEntranteErp.PREFIXE_ROUTE.length()))) {
+                try {
+                    contexte.getRouteController().stopRoute(id);
+                    contexte.removeRoute(id);
+                    LOG.info("Route {} arrêtée : organisation désactivée ou supprimée (sa file garde ses messages)",
+                            id);
+                } catch (Exception e) {
+                    LOG.warn("Arrêt de la route {} impossible : {}", id, e.getMessage());
+                }
+            }
+        }
+        configurees.retainAll(actives);
+    }
+
+    /** Landlords and guichets exchange with their ERP; the State, observers and the hub do not. */
+    static boolean aDesFiles(Organisation o) {
+        return o.active() && (o.type() == TypeOrganisation.BAILLEUR || o.type() == TypeOrganisation.GUICHET);
+    }
+
+    @Override
+    public List<EtatOrganisationErp> etat() {
+        Map<String, MessageTraite> derniers = new TreeMap<>();
+        for (MessageTraite m : messages.derniersParOrganisation()) {
+            derniers.put(m.recu().organisation(), m);
+        }
+        Set<String> codes = new TreeSet<>(derniers.keySet());
+        identites.organisations().stream().filter(OrganisationsErp::aDesFiles).map(Organisation::code)
+                .forEach(codes::add);
+        CamelContext c = camel;
+        List<EtatOrganisationErp> etat = new ArrayList<>();
+        for (String code : codes) {
+            MessageTraite d = derniers.get(code);
+            boolean consommee = c != null && c.getRoute(RouteEntranteErp.routeId(code)) != null
+                    && c.getRouteController().getRouteStatus(RouteEntranteErp.routeId(code)).isStarted();
+            etat.add(new EtatOrganisationErp(code, consommee,
+                    broker.profondeur(broker.file(code, GestionBroker.ENTRANT)),
+                    broker.profondeur(broker.file(code, GestionBroker.REPONSES)),
+                    broker.profondeur(broker.file(code, GestionBroker.EVENEMENTS)),
+                    broker.compterLettresMortes(RouteEntranteErp.HEADER_ORGANISATION + " = '" + code + "'"),
+                    d == null ? null : d.recu().messageId(), d == null ? null : d.recu().type(),
+                    d == null ? null : d.statut(), d == null ? null : d.traiteLe()));
+        }
+        return etat;
+    }
+
+    @Override
+    public List<LettreMorte> lettresMortes(int max) {
+        List<LettreMorte> liste = new ArrayList<>();
+        try {
+            for (JsonNode m : JSON.readTree(broker.lettresMortesJson(""))) {
+                liste.add(new LettreMorte(m.path("messageID").asLong(), texte(m, RouteEntranteErp.HEADER_ORGANISATION),
+                        texte(m, RouteEntranteErp.HEADER_MESSAGE_ID), motif(m), fileDOrigine(m),
+                        m.has("timestamp") ? Instant.ofEpochMilli(m.path("timestamp").asLong()) : null));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("liste des lettres mortes illisible : " + e.getMessage(), e);
+        }
+        liste.sort(java.util.Comparator.comparingLong(LettreMorte::id));
+        return liste.size() > max ? List.copyOf(liste.subList(0, max)) : liste;
+    }
+
+    @Override
+    public boolean rejouer(long id) {
+        for (LettreMorte l : lettresMortes(Integer.MAX_VALUE)) {
+            if (l.id() == id) {
+                if (l.file() == null) {
+                    throw new IllegalStateException("la lettre morte " + id + " ne dit pas de quelle file elle vient");
+                }
+                boolean ok = broker.deplacer(id, l.file());
+                if (ok) {
+                    LOG.info("Lettre morte {} (message {} de {}) renvoyée sur {}", id, l.messageId(), l.organisation(),
+                            l.file());
+                }
+                return ok;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int rejouerTout(String organisation) {
+        int n = 0;
+        for (LettreMorte l : lettresMortes(Integer.MAX_VALUE)) {
+            if (l.file() != null && (organisation == null || organisation.equals(l.organisation()))
+                    && broker.deplacer(l.id(), l.file())) {
+                n++;
+            }
+        }
+        LOG.info("{} lettre(s) morte(s) renvoyée(s){}", n, organisation == null ? "" : " pour " + organisation);
+        return n;
+    }
+
+    private static String texte(JsonNode m, String cle) {
+        JsonNode v = m.get(cle);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static String motif(JsonNode m) {
+        String erreur = texte(m, RouteEntranteErp.HEADER_ERREUR);
+        if (erreur != null) {
+            return erreur;
+        }
+        String livraisons = texte(m, "deliveryCount");
+        return "mis de côté par le broker après ses redélivraisons (registre indisponible trop longtemps ?)"
+                + (livraisons == null ? "" : ", " + livraisons + " livraison(s)");
+    }
+
+    /** Where a replay sends it: the queue the route recorded, or the one the broker recorded when it moved it. */
+    private static String fileDOrigine(JsonNode m) {
+        for (String cle : List.of(RouteEntranteErp.HEADER_FILE, "_AMQ_ORIG_QUEUE", "x-opt-ORIG-QUEUE",
+                "_AMQ_ORIG_ADDRESS", "x-opt-ORIG-ADDRESS")) {
+            String v = texte(m, cle);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
