@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -19,7 +23,7 @@ import org.osgi.framework.Bundle;
 /**
  * PostgreSQL unreachable at start, then lost and found again while the hub runs: the hub says so (health endpoint,
  * REST 503 problem, console, log), never crash-loops, writes nothing half-way and serves again as soon as the
- * database answers, without a restart.
+ * database answers, without a restart; ERP messages caught by the outage are delivered again until they apply, once.
  */
 public class DatabaseOutageIT extends HubTestSupport {
 
@@ -81,6 +85,55 @@ public class DatabaseOutageIT extends HubTestSupport {
                     .until(() -> get("/api/v1/health").statusCode() == 200);
             await("REST accepts again").atMost(Duration.ofSeconds(30)).until(() ->
                     post("/api/v1/demandes", "application/json", demandeJson("Retour")).statusCode() == 201);
+
+            // 5. a burst of ERP messages while the database goes away and comes back: every message is delivered
+            // again until it can be applied, applied once, answered; nothing half-written
+            attendreFilesErp("NMH");
+            int n = 12;
+            List<String> numeros = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Rafale"));
+                assertEquals(cree.body(), 201, cree.statusCode());
+                numeros.add(cree.body().replaceAll("(?s).*\"numeroUnique\":\"([0-9AB]{13}G[0-9]{4})\".*", "$1"));
+            }
+            Set<String> acceptes = new TreeSet<>();
+            try (javax.jms.Connection c = broker("bailleur.nmh", MOT_DE_PASSE).createConnection()) {
+                c.start();
+                javax.jms.Session session = c.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+                javax.jms.MessageConsumer reponses = session.createConsumer(
+                        session.createQueue("registre.erp.NMH.reponses"));
+                javax.jms.MessageProducer producteur = session.createProducer(
+                        session.createQueue("registre.erp.NMH.entrant"));
+                for (int i = 0; i < n; i++) {
+                    producteur.send(session.createTextMessage(bailSigne("rafale-" + i, numeros.get(i))));
+                }
+                javax.jms.Message premiere = reponses.receive(60_000);
+                assertTrue("no reply before the cut", premiere != null);
+                acceptes.add(premiere.getJMSCorrelationID());
+                proxy.couper();
+                await("health DOWN during the burst").atMost(Duration.ofSeconds(30))
+                        .until(() -> get("/api/v1/health").statusCode() == 503);
+                proxy.demarrer();
+                long fin = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+                while (acceptes.size() < n && System.nanoTime() < fin) {
+                    javax.jms.Message r = reponses.receive(5_000);
+                    if (r != null) {
+                        assertEquals("ACCEPTE", r.getStringProperty("registreStatut"));
+                        acceptes.add(r.getJMSCorrelationID());
+                    }
+                }
+            }
+            System.out.println("ITEST ERP burst across a database outage: " + acceptes.size() + " of " + n
+                    + " messages answered");
+            assertEquals("every message answered", n, acceptes.size());
+            for (String numero : numeros) {
+                assertEquals(numero + " radiated once", 1, compterEnDirect("select count(*) from demande_historique"
+                        + " where numero_unique = '" + numero + "' and operation = 'RADIATION'"));
+                assertEquals(1, compterEnDirect("select count(*) from demande where numero_unique = '" + numero
+                        + "' and statut = 'RADIEE' and motif_radiation = 'ATTRIBUTION'"));
+            }
+            assertEquals(n, compterEnDirect("select count(*) from message_erp where organisation = 'NMH'"
+                    + " and message_id like 'rafale-%' and statut = 'ACCEPTE'"));
         }
         String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"),
                 StandardCharsets.UTF_8);

@@ -105,17 +105,11 @@ public class HotDeployIT extends HubTestSupport {
         System.out.println("ITEST access management after the security update: " + acces.statusCode() + " "
                 + acces.body().substring(0, Math.min(200, acces.body().length())));
         String messageId = "hot-" + java.util.UUID.randomUUID();
-        try (javax.jms.Connection c = broker("erp.habitat44", MOT_DE_PASSE).createConnection()) {
-            c.start();
-            javax.jms.Session session = c.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
-            javax.jms.MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp.reponses"),
-                    "JMSCorrelationID = '" + messageId + "'");
-            session.createProducer(session.createQueue("registre.erp.demandes")).send(session.createTextMessage(
-                    HubIT.messageErp(messageId, "Apresmaj")));
-            javax.jms.Message reponse = reponses.receive(60_000);
-            assertTrue("no reply after the security bundle update", reponse != null);
-            assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
-        }
+        attendreFilesErp("HABITAT44");
+        javax.jms.Message reponse = envoyerErp("erp.habitat44", "HABITAT44", messageId,
+                HubIT.messageErp(messageId, "Apresmaj"));
+        assertTrue("no reply after the security bundle update", reponse != null);
+        assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
     }
 
     private boolean soapRepond() {

@@ -131,8 +131,8 @@ public abstract class HubTestSupport {
             editConfigurationFilePut("etc/system.properties", "REGISTRE_BROKER_PORT", String.valueOf(brokerPort)),
             editConfigurationFilePut("etc/org.registrehub.erp.cfg", "broker.url", brokerUrl),
             editConfigurationFilePut("etc/org.registrehub.outbox.cfg", "broker.url", brokerUrl),
-            // ERP messages act as the account of the landlord Habitat 44 (guichet G4401), see comptes()
-            editConfigurationFilePut("etc/org.registrehub.erp.cfg", "erp.compte", "erp.habitat44"),
+            // organisations created by the tests get their ERP queues within a second
+            editConfigurationFilePut("etc/org.registrehub.erp.cfg", "erp.synchronisation.periodeMs", "1000"),
             // cheap bcrypt for the accounts the hub creates during the tests (the first administrator's included)
             editConfigurationFilePut("etc/org.registrehub.security.cfg", "bcrypt.cout", "4"),
             // what the tests read back inside the container
@@ -220,8 +220,8 @@ public abstract class HubTestSupport {
 
     /**
      * The organisations and accounts of the tests, created once in the test database (bcrypt hashes of
-     * {@link #MOT_DE_PASSE}): a guichet of the 44 (G1104), a landlord-guichet of the 44 (G4401, the ERP account), a
-     * guichet of the 59, a landlord of the 44, the gestionnaires of the 44 and of Corse-du-Sud, an observatory.
+     * {@link #MOT_DE_PASSE}): a guichet of the 44 (G1104), a landlord-guichet of the 44 (G4401), a guichet of the 59,
+     * landlords of the 44 (NMH) and of the 59 (LMH), the gestionnaires of the 44 and of Corse-du-Sud, an observatory.
      */
     protected static synchronized void comptes() throws Exception {
         String empreinte = org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2y", MOT_DE_PASSE.toCharArray(),
@@ -231,6 +231,7 @@ public abstract class HubTestSupport {
             {"HABITAT44", "BAILLEUR", "Habitat 44", "G4401", "044"},
             {"MAIRIE-LILLE", "GUICHET", "Mairie de Lille", "G5901", "059"},
             {"NMH", "BAILLEUR", "Nantes Métropole Habitat", null, "044"},
+            {"LMH", "BAILLEUR", "Lille Métropole Habitat", null, "059"},
             {"DDETS44", "ETAT", "DDETS de Loire-Atlantique", null, "044"},
             {"OBS-PDL", "OBSERVATOIRE", "Observatoire régional", null, "044"},
             {"DDETS2A", "ETAT", "DDETS de Corse-du-Sud", null, "02A"},
@@ -240,6 +241,7 @@ public abstract class HubTestSupport {
             {"erp.habitat44", "HABITAT44", "guichet,bailleur"},
             {"agent.g5901", "MAIRIE-LILLE", "guichet"},
             {"bailleur.nmh", "NMH", "bailleur"},
+            {"bailleur.lmh", "LMH", "bailleur"},
             {GESTIONNAIRE, "DDETS44", "gestionnaire"},
             {"observatoire", "OBS-PDL", "observateur"},
             {"gestionnaire.2a", "DDETS2A", "gestionnaire"},
@@ -278,6 +280,52 @@ public abstract class HubTestSupport {
                 }
             }
         }
+    }
+
+    /** Waits until these organisations' ERP queues exist and the hub consumes them (routes synchronised). */
+    protected void attendreFilesErp(String... organisations) {
+        org.awaitility.Awaitility.await("ERP queues of " + Arrays.toString(organisations))
+                .atMost(Duration.ofSeconds(60)).until(() -> {
+                    var ref = bundleContext.getServiceReference(org.registrehub.api.erp.SupervisionErp.class);
+                    if (ref == null) {
+                        return false;
+                    }
+                    org.registrehub.api.erp.SupervisionErp s = bundleContext.getService(ref);
+                    try {
+                        java.util.Set<String> prets = s.etat().stream()
+                                .filter(org.registrehub.api.erp.EtatOrganisationErp::consommee)
+                                .map(org.registrehub.api.erp.EtatOrganisationErp::organisation)
+                                .collect(Collectors.toSet());
+                        return prets.containsAll(Arrays.asList(organisations));
+                    } finally {
+                        bundleContext.ungetService(ref);
+                    }
+                });
+    }
+
+    /**
+     * Sends a message on an organisation's inbound queue with one of its accounts, and returns the hub's reply
+     * (selected by its JMSCorrelationID), or null after 60 s.
+     */
+    protected static javax.jms.TextMessage envoyerErp(String compte, String organisation, String messageId,
+                                                      String json) throws Exception {
+        try (Connection c = broker(compte, MOT_DE_PASSE).createConnection()) {
+            c.start();
+            javax.jms.Session session = c.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+            javax.jms.MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp."
+                    + organisation + ".reponses"), "JMSCorrelationID = '" + messageId + "'");
+            session.createProducer(session.createQueue("registre.erp." + organisation + ".entrant"))
+                    .send(session.createTextMessage(json));
+            return (javax.jms.TextMessage) reponses.receive(60_000);
+        }
+    }
+
+    /** A bailSigne message (docs/messages/erp-bail-signe.schema.json). */
+    protected static String bailSigne(String messageId, String numero) {
+        return "{\"messageId\":\"" + messageId + "\",\"type\":\"bailSigne\",\"versionSchema\":1,"
+                + "\"horodatage\":\"2026-11-30T10:00:00Z\",\"bailSigne\":{\"numeroUnique\":\"" + numero + "\","
+                + "\"identifiantRpls\":\"44109000123\",\"reservataire\":\"ETAT\",\"dalo\":false,"
+                + "\"dateSignature\":\"" + java.time.LocalDate.now().minusDays(1) + "\"}}";
     }
 
     /** A broker connection factory for this register account (the broker uses the realm "registre"). */
@@ -333,13 +381,18 @@ public abstract class HubTestSupport {
 
     /** Runs a console command in a session opened with this register account (a real login through the realm). */
     protected String executerEnTantQue(String identifiant, String command) throws Exception {
+        return executerEnTantQue(identifiant, MOT_DE_PASSE, command);
+    }
+
+    /** Runs a console command in a session opened with this account and password (the administrator's...). */
+    protected String executerEnTantQue(String identifiant, String motDePasse, String command) throws Exception {
         Subject sujet = new Subject();
         new javax.security.auth.login.LoginContext("registre", sujet, callbacks -> {
             for (javax.security.auth.callback.Callback c : callbacks) {
                 if (c instanceof javax.security.auth.callback.NameCallback n) {
                     n.setName(identifiant);
                 } else if (c instanceof javax.security.auth.callback.PasswordCallback pw) {
-                    pw.setPassword(MOT_DE_PASSE.toCharArray());
+                    pw.setPassword(motDePasse.toCharArray());
                 }
             }
         }).login();
@@ -382,6 +435,22 @@ public abstract class HubTestSupport {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    /** The values of the first column of a query, joined with commas, straight from the test database. */
+    protected static String texteEnDirect(String sql) throws Exception {
+        org.postgresql.ds.PGSimpleDataSource ds = new org.postgresql.ds.PGSimpleDataSource();
+        ds.setURL(System.getProperty(DB_URL));
+        ds.setUser(System.getProperty(DB_USER));
+        ds.setPassword(System.getProperty(DB_PASSWORD));
+        List<String> valeurs = new java.util.ArrayList<>();
+        try (java.sql.Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                valeurs.add(rs.getString(1));
+            }
+        }
+        return String.join(",", valeurs);
     }
 
     private static final java.util.concurrent.atomic.AtomicInteger PERSONNES = new java.util.concurrent.atomic.AtomicInteger();

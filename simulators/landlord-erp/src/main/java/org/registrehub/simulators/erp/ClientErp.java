@@ -3,13 +3,14 @@ package org.registrehub.simulators.erp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.jms.Connection;
 import javax.jms.ConnectionFactory;
-import javax.jms.Destination;
 import javax.jms.JMSException;
 import javax.jms.Message;
 import javax.jms.MessageConsumer;
@@ -23,18 +24,20 @@ import org.apache.qpid.jms.JmsConnectionFactory;
  * A landlord ERP talking to Registre Hub over AMQP 1.0 with a standard client (Qpid JMS).
  *
  * <pre>
- *   envoyer FICHIER.json   send a registration message, wait for the hub's reply and print it
- *   ecouter [N]            subscribe to the register's events and print the next N (default 1)
+ *   envoyer FICHIER.json                          send any message (docs/exemples/erp), wait for the reply, print it
+ *   bail NUMERO RPLS [RESERVATAIRE] [--dalo]      declare a signed lease (radiates the demand for attribution)
+ *   ecouter [N]                                   print the next N events of the organisation (default 1)
  * </pre>
- * Connection: REGISTRE_BROKER_HOST (127.0.0.1), REGISTRE_BROKER_PORT (61616), and the register account of the
- * landlord, REGISTRE_BROKER_USER and REGISTRE_BROKER_PASSWORD (no default: the broker knows only the register's
- * accounts), or the system properties of the same names in lower case with dots ({@code registre.broker.host}, ...).
+ * The organisation's queues are {@code registre.erp.<CODE>.entrant} (send), {@code .reponses} and {@code .evenements}
+ * (read); only its landlord and guichet accounts may use them.
+ * Connection: REGISTRE_BROKER_HOST (127.0.0.1), REGISTRE_BROKER_PORT (61616), the organisation's code
+ * REGISTRE_ERP_ORGANISATION, and one of its register accounts, REGISTRE_BROKER_USER and REGISTRE_BROKER_PASSWORD (no
+ * default: the broker knows only the register's accounts); or the system properties of the same names in lower case
+ * with dots ({@code registre.broker.host}, ...).
  */
 public final class ClientErp {
 
-    static final String FILE_DEMANDES = "registre.erp.demandes";
-    static final String FILE_REPONSES = "registre.erp.reponses";
-    static final String ADRESSE_EVENEMENTS = "registre.evenements";
+    static final String PREFIXE = "registre.erp.";
     private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]*)\"");
 
     private ClientErp() {
@@ -42,22 +45,26 @@ public final class ClientErp {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage : envoyer FICHIER.json | ecouter [N]");
+            System.err.println("usage : envoyer FICHIER.json | bail NUMERO RPLS [RESERVATAIRE] [--dalo] | ecouter [N]");
             System.exit(2);
         }
         int code;
         try {
             code = switch (args[0]) {
-                case "envoyer" -> envoyer(Path.of(args[1]));
+                case "envoyer" -> envoyer(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+                case "bail" -> envoyer(bailSigne(args));
                 case "ecouter" -> ecouter(args.length > 1 ? Integer.parseInt(args[1]) : 1);
                 default -> {
-                    System.err.println("commande inconnue : " + args[0] + " (envoyer | ecouter)");
+                    System.err.println("commande inconnue : " + args[0] + " (envoyer | bail | ecouter)");
                     yield 2;
                 }
             };
         } catch (JMSException e) {
             System.err.println("Broker injoignable ou refus : " + e.getMessage());
             code = 1;
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            System.err.println("Paramètres invalides : " + e.getMessage());
+            code = 2;
         }
         System.exit(code);
     }
@@ -69,9 +76,18 @@ public final class ClientErp {
         String motDePasse = param("REGISTRE_BROKER_PASSWORD", null);
         if (utilisateur == null || motDePasse == null) {
             throw new IllegalArgumentException("identifiants du broker requis : REGISTRE_BROKER_USER et"
-                    + " REGISTRE_BROKER_PASSWORD (le compte du registre du bailleur)");
+                    + " REGISTRE_BROKER_PASSWORD (un compte du registre de l'organisation)");
         }
         return new JmsConnectionFactory(utilisateur, motDePasse, url);
+    }
+
+    static String organisation() {
+        String code = param("REGISTRE_ERP_ORGANISATION", null);
+        if (code == null) {
+            throw new IllegalArgumentException("code de l'organisation requis : REGISTRE_ERP_ORGANISATION (par"
+                    + " exemple NMH)");
+        }
+        return code;
     }
 
     private static String param(String env, String fallback) {
@@ -83,24 +99,35 @@ public final class ClientErp {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** Sends a registration and prints the reply whose JMSCorrelationID is the message's messageId. */
-    static int envoyer(Path fichier) throws Exception {
-        String json = Files.readString(fichier, StandardCharsets.UTF_8);
+    /** A bailSigne message of today (schema docs/messages/erp-bail-signe.schema.json). */
+    static String bailSigne(String[] args) {
+        String numero = args[1];
+        String rpls = args[2];
+        String reservataire = args.length > 3 && !args[3].startsWith("--") ? args[3] : "ETAT";
+        boolean dalo = java.util.Arrays.asList(args).contains("--dalo");
+        return "{\"messageId\":\"" + UUID.randomUUID() + "\",\"type\":\"bailSigne\",\"versionSchema\":1,"
+                + "\"horodatage\":\"" + OffsetDateTime.now() + "\",\"bailSigne\":{\"numeroUnique\":\"" + numero
+                + "\",\"identifiantRpls\":\"" + rpls + "\",\"reservataire\":\"" + reservataire + "\",\"dalo\":"
+                + dalo + ",\"dateSignature\":\"" + LocalDate.now() + "\"}}";
+    }
+
+    /** Sends a message and prints the reply whose JMSCorrelationID is its messageId. */
+    static int envoyer(String json) throws Exception {
+        String org = organisation();
         Matcher m = MESSAGE_ID.matcher(json);
         String messageId = m.find() ? m.group(1) : UUID.randomUUID().toString();
         try (Connection connection = fabrique().createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer reponses = session.createConsumer(session.createQueue(FILE_REPONSES),
+            MessageConsumer reponses = session.createConsumer(session.createQueue(PREFIXE + org + ".reponses"),
                     "JMSCorrelationID = '" + messageId.replace("'", "''") + "'");
-            MessageProducer producteur = session.createProducer(session.createQueue(FILE_DEMANDES));
-            TextMessage message = session.createTextMessage(json);
-            producteur.send(message);
-            System.out.println("envoyé sur " + FILE_DEMANDES + " : messageId=" + messageId);
+            MessageProducer producteur = session.createProducer(session.createQueue(PREFIXE + org + ".entrant"));
+            producteur.send(session.createTextMessage(json));
+            System.out.println("envoyé sur " + PREFIXE + org + ".entrant : messageId=" + messageId);
             Message reponse = reponses.receive(30_000);
             if (reponse == null) {
-                System.err.println("pas de réponse en 30 s sur " + FILE_REPONSES
-                        + " (message illisible ? voir la file registre.erp.dlq)");
+                System.err.println("pas de réponse en 30 s sur " + PREFIXE + org + ".reponses"
+                        + " (message illisible ? voir registre:erp-status --lettres-mortes 20)");
                 return 1;
             }
             System.out.println("réponse (" + reponse.getStringProperty("registreStatut") + ") : "
@@ -109,14 +136,14 @@ public final class ClientErp {
         }
     }
 
-    /** Subscribes to the events address and prints the next {@code n} events. */
+    /** Reads the next {@code n} events of the organisation's event queue (they wait there while the ERP is away). */
     static int ecouter(int n) throws Exception {
+        String file = PREFIXE + organisation() + ".evenements";
         try (Connection connection = fabrique().createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            Destination topic = session.createTopic(ADRESSE_EVENEMENTS);
-            MessageConsumer consumer = session.createConsumer(topic);
-            System.out.println("à l'écoute de " + ADRESSE_EVENEMENTS + " ...");
+            MessageConsumer consumer = session.createConsumer(session.createQueue(file));
+            System.out.println("à l'écoute de " + file + " ...");
             for (int i = 0; i < n; i++) {
                 Message evenement = consumer.receive(120_000);
                 if (evenement == null) {

@@ -24,6 +24,8 @@ public class RelaisOutbox implements SanteService {
     private static final Logger LOG = LoggerFactory.getLogger(RelaisOutbox.class);
     static final String COMPOSANT = "relais-outbox";
     public static final String PUBLICATION = "direct:outbox-publication";
+    public static final String PUBLICATION_BAILLEUR = "direct:outbox-bailleur";
+    public static final String HEADER_BAILLEUR = "registreBailleur";
 
     private final OutboxStore outbox;
     private final int lot;
@@ -75,13 +77,27 @@ public class RelaisOutbox implements SanteService {
         return total;
     }
 
+    /**
+     * Publishes one event on the events address, then on the event queue of each landlord it is addressed to. Each
+     * send carries a duplicate id of its own (event, landlord): after a crash between a send and the commit, the
+     * broker drops what it already has and takes the rest.
+     */
     private void publier(EvenementDemande e) {
-        producteur.sendBodyAndHeaders(PUBLICATION, e.contenu(), java.util.Map.of(
+        producteur.sendBodyAndHeaders(PUBLICATION, e.contenu(), enTetes(e, e.evenementId().toString()));
+        for (String bailleur : e.destinataires()) {
+            java.util.Map<String, Object> h = new java.util.HashMap<>(enTetes(e, e.evenementId() + ":" + bailleur));
+            h.put(HEADER_BAILLEUR, bailleur);
+            producteur.sendBodyAndHeaders(PUBLICATION_BAILLEUR, e.contenu(), h);
+        }
+    }
+
+    private static java.util.Map<String, Object> enTetes(EvenementDemande e, String idDoublon) {
+        return java.util.Map.of(
                 "registreEvenementId", e.evenementId().toString(),
                 "registreType", e.type(),
                 "registreNumeroUnique", e.numeroUnique(),
                 // Artemis drops a message whose duplicate id it has already seen (republication after a crash).
-                "_AMQ_DUPL_ID", e.evenementId().toString()));
+                "_AMQ_DUPL_ID", idDoublon);
     }
 
     private void reussite(int total) {

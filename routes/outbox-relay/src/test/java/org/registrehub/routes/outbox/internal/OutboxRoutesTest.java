@@ -58,6 +58,7 @@ public class OutboxRoutesTest extends CamelTestSupport {
     protected Properties useOverridePropertiesWithPropertiesComponent() {
         Properties p = new Properties();
         p.setProperty("outbox.destination.uri", "mock:broker");
+        p.setProperty("outbox.bailleurs.prefixe", "registre.erp");
         p.setProperty("outbox.periodMs", "50");
         p.setProperty("outbox.delayMs", "0");
         return p;
@@ -85,6 +86,28 @@ public class OutboxRoutesTest extends CamelTestSupport {
         assertEquals(0, outbox.enAttente());
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
                 .until(() -> relais.etat().statut() == EtatSante.Statut.UP);
+    }
+
+    @Test
+    public void eachEventAlsoGoesToTheEventQueueOfEachOfItsLandlordsWithItsOwnDuplicateId() throws Exception {
+        AdviceWith.adviceWith(context, "outbox-bailleur", a -> a.weaveByToUri("amqp:*").replace()
+                .to("mock:bailleurs"));
+        UUID id = UUID.randomUUID();
+        synchronized (outbox) {
+            outbox.enAttente.add(new EvenementDemande(id, "demandeRadiee", "0441123000001G1104", Instant.now(),
+                    "{\"n\":0}", List.of("ATLANTIQUE", "NMH")));
+            outbox.enAttente.add(new EvenementDemande(UUID.randomUUID(), "demandeModifiee", "0591123000001G5901",
+                    Instant.now(), "{\"n\":1}"));
+        }
+        MockEndpoint broker = getMockEndpoint("mock:broker");
+        broker.expectedBodiesReceived("{\"n\":0}", "{\"n\":1}");
+        MockEndpoint bailleurs = getMockEndpoint("mock:bailleurs");
+        bailleurs.expectedBodiesReceived("{\"n\":0}", "{\"n\":0}");
+        bailleurs.expectedHeaderValuesReceivedInAnyOrder(RelaisOutbox.HEADER_BAILLEUR, "ATLANTIQUE", "NMH");
+        bailleurs.expectedHeaderValuesReceivedInAnyOrder("_AMQ_DUPL_ID", id + ":ATLANTIQUE", id + ":NMH");
+        context.start();
+        MockEndpoint.assertIsSatisfied(context);
+        assertEquals(id.toString(), broker.getExchanges().get(0).getIn().getHeader("_AMQ_DUPL_ID"));
     }
 
     @Test

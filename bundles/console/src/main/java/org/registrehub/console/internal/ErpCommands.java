@@ -1,0 +1,155 @@
+package org.registrehub.console.internal;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.registrehub.api.AccesRefuseException;
+import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.erp.EtatOrganisationErp;
+import org.registrehub.api.erp.LettreMorte;
+import org.registrehub.api.erp.SupervisionErp;
+
+/** The ERP channel from the console: {@code registre:erp-status} and {@code registre:erp-replay}. */
+final class ErpCommands {
+
+    private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private ErpCommands() {
+    }
+
+    static SupervisionErp exiger(SupervisionErp supervision) {
+        if (supervision == null) {
+            throw new IllegalStateException("Le canal ERP n'est pas installé (feature:install registre-erp).");
+        }
+        return supervision;
+    }
+
+    /** Queues and dead letters carry demands of every territory: administrators and gestionnaires only. */
+    static Identite exigerRole(Role... roles) {
+        Identite i = Sessions.contexte().identite();
+        for (Role r : roles) {
+            if (i.a(r)) {
+                return i;
+            }
+        }
+        throw new AccesRefuseException("Accès refusé : réservé aux rôles " + java.util.Arrays.toString(roles)
+                .toLowerCase() + " ; " + i.identifiant() + " ne les a pas.");
+    }
+
+    static String heure(java.time.Instant i) {
+        return i == null ? "-" : HEURE.format(i);
+    }
+
+    static String profondeur(long n) {
+        return n < 0 ? "?" : Long.toString(n);
+    }
+
+    @Service
+    @Command(scope = "registre", name = "erp-status", description = "Files ERP de chaque bailleur et guichet :"
+            + " messages en attente, réponses et événements non lus, lettres mortes, dernier message traité")
+    public static class Status implements Action {
+
+        @Reference(optional = true)
+        SupervisionErp supervision;
+
+        @Option(name = "--lettres-mortes", aliases = "-d", description = "Liste aussi les lettres mortes (au plus N)")
+        int lettresMortes;
+
+        @Override
+        public Object execute() {
+            exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            SupervisionErp s = exiger(supervision);
+            ShellTable t = new ShellTable();
+            t.column("Organisation");
+            t.column("Route");
+            t.column("Entrants").alignRight();
+            t.column("Réponses").alignRight();
+            t.column("Événements").alignRight();
+            t.column("Lettres mortes").alignRight();
+            t.column("Dernier message");
+            t.column("Type");
+            t.column("Statut");
+            t.column("Traité le");
+            List<EtatOrganisationErp> etat = s.etat();
+            for (EtatOrganisationErp e : etat) {
+                t.addRow().addContent(e.organisation(), e.consommee() ? "active" : "arrêtée",
+                        profondeur(e.entrants()), profondeur(e.reponses()), profondeur(e.evenements()),
+                        e.lettresMortes(), e.dernierMessageId() == null ? "-" : e.dernierMessageId(),
+                        e.dernierType() == null ? "-" : e.dernierType(),
+                        e.dernierStatut() == null ? "-" : e.dernierStatut(), heure(e.dernierTraiteLe()));
+            }
+            t.print(System.out);
+            List<LettreMorte> morts = s.lettresMortes(Math.max(lettresMortes, 1000));
+            System.out.println(morts.size() + (morts.size() == 1000 ? " (ou plus)" : "")
+                    + " lettre(s) morte(s) dans la file ERP" + (lettresMortes > 0 || morts.isEmpty() ? ""
+                            : " : registre:erp-status --lettres-mortes 20 pour les voir"));
+            if (lettresMortes > 0 && !morts.isEmpty()) {
+                ShellTable m = new ShellTable();
+                m.column("Id").alignRight();
+                m.column("Organisation");
+                m.column("messageId");
+                m.column("Depuis");
+                m.column("File d'origine");
+                m.column("Motif").maxSize(90).wrap();
+                morts.stream().limit(lettresMortes).forEach(l -> m.addRow().addContent(l.id(),
+                        l.organisation() == null ? "-" : l.organisation(), l.messageId() == null ? "-" : l.messageId(),
+                        heure(l.horodatage()), l.file() == null ? "-" : l.file(), l.motif()));
+                m.print(System.out);
+            }
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "registre", name = "erp-replay", description = "Renvoie une lettre morte (ou toutes celles d'une"
+            + " organisation) dans sa file d'origine, une fois la cause corrigée ; le hub la traite à nouveau, sans"
+            + " double effet")
+    public static class Replay implements Action {
+
+        @Reference(optional = true)
+        SupervisionErp supervision;
+
+        @Argument(index = 0, name = "id", description = "Id de la lettre morte (registre:erp-status -d 20)")
+        Long id;
+
+        @Option(name = "--organisation", aliases = "-o", description = "Renvoie toutes les lettres mortes de cette"
+                + " organisation")
+        String organisation;
+
+        @Option(name = "--toutes", description = "Renvoie toutes les lettres mortes")
+        boolean toutes;
+
+        @Override
+        public Object execute() {
+            Identite i = exigerRole(Role.ADMIN);
+            SupervisionErp s = exiger(supervision);
+            if ((id == null) == (organisation == null && !toutes)) {
+                throw new IllegalArgumentException("Indiquez soit l'id d'une lettre morte, soit --organisation CODE,"
+                        + " soit --toutes.");
+            }
+            if (id != null) {
+                if (!s.rejouer(id)) {
+                    throw new IllegalArgumentException("Aucune lettre morte d'id " + id
+                            + " (registre:erp-status -d 20 les liste).");
+                }
+                System.out.println("Lettre morte " + id + " renvoyée dans sa file d'origine par " + i.identifiant()
+                        + ".");
+            } else {
+                int n = s.rejouerTout(toutes ? null : organisation.strip());
+                System.out.println(n + " lettre(s) morte(s) renvoyée(s) dans leur file d'origine par "
+                        + i.identifiant() + ".");
+            }
+            return null;
+        }
+    }
+}
