@@ -1,5 +1,7 @@
 package org.registrehub.bench;
 
+import org.registrehub.testing.HubLance;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

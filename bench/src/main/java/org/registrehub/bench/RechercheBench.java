@@ -1,5 +1,7 @@
 package org.registrehub.bench;
 
+import org.registrehub.testing.HubLance;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

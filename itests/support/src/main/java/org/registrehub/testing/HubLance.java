@@ -1,4 +1,4 @@
-package org.registrehub.bench;
+package org.registrehub.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -19,22 +19,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
-import org.registrehub.testing.TestDatabase;
-
 /**
  * The built distribution, unpacked in a folder of its own and started as an administrator would, on free ports and
- * against a given database, configured only through the REGISTRE_* environment variables. Stopped on close.
+ * against a given database, configured only through the REGISTRE_* environment variables. Stopped on close; can be
+ * killed ({@code kill -9}) and started again on the same folder (its data: broker journal, first administrator).
+ * Used by the benchmarks and by the crash tests.
  */
-final class HubLance implements AutoCloseable {
+public final class HubLance implements AutoCloseable {
 
-    final Path home;
-    final String base;
-    final int ssh;
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final Process karaf;
-    final long demarre;
+    public final Path home;
+    public final String base;
+    public final int ssh;
+    public final int broker;
+    public final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path dir;
+    private final Map<String, String> environnement;
+    private Process karaf;
+    public long demarre;
 
-    HubLance(Path distribution, Path dir, TestDatabase db) throws Exception {
+    public HubLance(Path distribution, Path dir, TestDatabase db) throws Exception {
         if (!Files.exists(distribution)) {
             throw new IllegalStateException("distribution absente : " + distribution + " (mvn install -DskipTests)");
         }
@@ -48,36 +51,69 @@ final class HubLance implements AutoCloseable {
         try (Stream<Path> s = Files.list(dir)) {
             home = s.filter(Files::isDirectory).findFirst().orElseThrow();
         }
+        this.dir = dir;
         int http = port();
         ssh = port();
-        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
-                .directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("karaf-console.log").toFile());
-        Map<String, String> env = pb.environment();
+        broker = port();
+        Map<String, String> env = new java.util.HashMap<>();
         env.put("REGISTRE_DB_HOST", db.host());
         env.put("REGISTRE_DB_PORT", String.valueOf(db.port()));
         env.put("REGISTRE_DB_NAME", db.name());
         env.put("REGISTRE_DB_USER", db.user());
         env.put("REGISTRE_DB_PASSWORD", db.password());
         env.put("REGISTRE_HTTP_PORT", String.valueOf(http));
-        env.put("REGISTRE_BROKER_PORT", String.valueOf(port()));
+        env.put("REGISTRE_BROKER_PORT", String.valueOf(broker));
         env.put("REGISTRE_SSH_PORT", String.valueOf(ssh));
         env.put("REGISTRE_RMI_REGISTRY_PORT", String.valueOf(port()));
         env.put("REGISTRE_RMI_SERVER_PORT", String.valueOf(port()));
-        env.putIfAbsent("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        this.environnement = Map.copyOf(env);
         base = "http://127.0.0.1:" + http;
+        demarrer();
+    }
+
+    /** Starts Karaf (again) in the same folder, with the same ports and database. */
+    public void demarrer() throws IOException {
+        if (karaf != null && karaf.isAlive()) {
+            throw new IllegalStateException("le hub tourne déjà");
+        }
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("karaf-console.log").toFile()));
+        pb.environment().putAll(environnement);
         demarre = System.nanoTime();
         karaf = pb.start();
     }
 
+    /** {@code kill -9} of the Karaf JVM and its start script: no shutdown hook, nothing flushed, as in a crash. */
+    public void tuer() throws Exception {
+        List<ProcessHandle> processus = new ArrayList<>(karaf.descendants().toList());
+        processus.add(karaf.toHandle());
+        for (ProcessHandle p : processus) {
+            new ProcessBuilder("kill", "-9", String.valueOf(p.pid())).start().waitFor();
+        }
+        for (ProcessHandle p : processus) {
+            p.onExit().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The first administrator's login and password, once the hub wrote them (data/registre/admin.secret). */
+    public String[] administrateur() throws IOException {
+        java.util.Properties admin = new java.util.Properties();
+        try (var in = Files.newBufferedReader(home.resolve("data/registre/admin.secret"))) {
+            admin.load(in);
+        }
+        return new String[] {admin.getProperty("identifiant"), admin.getProperty("motDePasse")};
+    }
+
     /** Seconds since start when {@code /api/v1/health} answered 200. */
-    double attendreSante(Duration max) throws Exception {
+    public double attendreSante(Duration max) throws Exception {
         attendre(max, () -> statut("/api/v1/health") == 200);
         return (System.nanoTime() - demarre) / 1e9;
     }
 
     /** Seconds since start when every bundle but the fragments was Active. */
-    double attendreBundles(Duration max) throws Exception {
+    public double attendreBundles(Duration max) throws Exception {
         attendre(max, () -> {
             List<String> lignes = bundles();
             return !lignes.isEmpty() && lignes.stream().noneMatch(l -> !l.contains("Active") && !l.contains("Resolved"));
@@ -86,39 +122,70 @@ final class HubLance implements AutoCloseable {
     }
 
     /** Login of the account the benchmarks call the hub with (a gestionnaire of the territories measured). */
-    static final String COMPTE = "bench.gestionnaire";
+    public static final String COMPTE = "bench.gestionnaire";
     private static final String MOT_DE_PASSE = "mot de passe du banc d'essai";
 
     /**
      * Creates the benchmark's organisation and gestionnaire account on these territories in the hub's database (as
      * a gestionnaire would through the access management), and returns its HTTP Basic header.
      */
-    String compteDeMesure(TestDatabase db, java.util.Collection<String> territoires) throws Exception {
-        String empreinte = org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2y", MOT_DE_PASSE.toCharArray(),
-                java.security.SecureRandom.getInstanceStrong().generateSeed(16), 10);
-        try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
-            s.execute("INSERT INTO organisation (code, type, nom) VALUES ('BENCH', 'ETAT', 'Banc d''essai')"
-                    + " ON CONFLICT DO NOTHING");
-            for (String t : territoires) {
-                s.execute("INSERT INTO organisation_territoire SELECT id, '" + t + "' FROM organisation"
-                        + " WHERE code = 'BENCH' ON CONFLICT DO NOTHING");
-            }
-            s.execute("INSERT INTO utilisateur (identifiant, nom, organisation_id, empreinte, roles) SELECT '" + COMPTE
-                    + "', 'Banc d''essai', id, '" + empreinte + "', ARRAY['gestionnaire'] FROM organisation"
-                    + " WHERE code = 'BENCH' ON CONFLICT (identifiant) DO UPDATE SET empreinte = EXCLUDED.empreinte");
+    public String compteDeMesure(TestDatabase db, java.util.Collection<String> territoires) throws Exception {
+        for (String t : territoires) {
+            creerCompte(db, "BENCH", "ETAT", t, COMPTE, "gestionnaire", MOT_DE_PASSE);
         }
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((COMPTE + ":" + MOT_DE_PASSE)
+        return basic(COMPTE, MOT_DE_PASSE);
+    }
+
+    /** HTTP Basic header of an account. */
+    public static String basic(String identifiant, String motDePasse) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((identifiant + ":" + motDePasse)
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    int statut(String chemin) throws Exception {
+    /**
+     * An organisation (created if missing) working on a territory, and an account of it with one role and this
+     * password (bcrypt), straight in the hub's database, as the access management would write them.
+     */
+    public static void creerCompte(TestDatabase db, String organisation, String type, String territoire,
+                                   String identifiant, String role, String motDePasse) throws Exception {
+        String empreinte = org.bouncycastle.crypto.generators.OpenBSDBCrypt.generate("2y", motDePasse.toCharArray(),
+                java.security.SecureRandom.getInstanceStrong().generateSeed(16), 10);
+        try (java.sql.Connection c = db.connect()) {
+            try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO organisation (code, type, nom)"
+                    + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                p.setString(1, organisation);
+                p.setString(2, type);
+                p.setString(3, organisation);
+                p.executeUpdate();
+            }
+            try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO organisation_territoire SELECT id, ?"
+                    + " FROM organisation WHERE code = ? ON CONFLICT DO NOTHING")) {
+                p.setString(1, territoire);
+                p.setString(2, organisation);
+                p.executeUpdate();
+            }
+            try (java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO utilisateur (identifiant, nom,"
+                    + " organisation_id, empreinte, roles) SELECT ?, ?, id, ?, ARRAY[CAST(? AS VARCHAR(20))]"
+                    + " FROM organisation WHERE code = ? ON CONFLICT (identifiant) DO UPDATE"
+                    + " SET empreinte = EXCLUDED.empreinte")) {
+                p.setString(1, identifiant);
+                p.setString(2, identifiant);
+                p.setString(3, empreinte);
+                p.setString(4, role);
+                p.setString(5, organisation);
+                p.executeUpdate();
+            }
+        }
+    }
+
+    public int statut(String chemin) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(base + chemin)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The bundle lines of {@code bundle:list}, read with bin/client (command on standard input, batch mode). */
     /** The console logs in with the administrator created at the first start (its secret, under data/registre). */
-    List<String> bundles() throws Exception {
+    public List<String> bundles() throws Exception {
         Path secret = home.resolve("data/registre/admin.secret");
         if (!Files.exists(secret)) {
             return List.of();
@@ -139,7 +206,7 @@ final class HubLance implements AutoCloseable {
     }
 
     /** Resident memory of the Karaf JVM. */
-    long rssMiB() throws IOException {
+    public long rssMiB() throws IOException {
         long pid = karaf.descendants().filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .findFirst().map(ProcessHandle::pid).orElse(karaf.pid());
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
@@ -150,7 +217,7 @@ final class HubLance implements AutoCloseable {
         return -1;
     }
 
-    long taille() throws IOException {
+    public long taille() throws IOException {
         try (Stream<Path> s = Files.walk(home)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
@@ -180,12 +247,12 @@ final class HubLance implements AutoCloseable {
         }
     }
 
-    interface Condition {
+    public interface Condition {
         boolean vraie() throws Exception;
     }
 
     /** Polls a condition every 200 ms (a benchmark waits on the hub it measures; tests use Awaitility). */
-    static void attendre(Duration max, Condition condition) throws Exception {
+    public static void attendre(Duration max, Condition condition) throws Exception {
         long fin = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < fin) {
             try {

@@ -1,0 +1,176 @@
+package org.registrehub.itests.crash;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.jms.Connection;
+import javax.jms.Message;
+import javax.jms.MessageConsumer;
+import javax.jms.MessageProducer;
+import javax.jms.Session;
+
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.registrehub.testing.HubLance;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * The hub killed with {@code kill -9} in the middle of a burst of ERP messages, then started again on the same folder:
+ * every message it had received is applied exactly once (each lease radiates its demand once, each messageId is
+ * recorded once) and answered, whether it was being processed, acknowledged or not yet read when the JVM died.
+ */
+public class ErpCrashIT {
+
+    private static final String MOT_DE_PASSE = "mot de passe du test de crash";
+    private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([0-9AB]{13}G[0-9]{4})\"");
+    private static final int MESSAGES = 300;
+
+    private TestDatabase db;
+    private HubLance hub;
+
+    @Before
+    public void demarrer() throws Exception {
+        db = TestDatabase.create("registre_crash");
+        hub = new HubLance(Path.of(System.getProperty("registre.distribution")),
+                Path.of(System.getProperty("registre.crash.dir")), db);
+        hub.attendreSante(Duration.ofMinutes(3));
+        HubLance.creerCompte(db, "NMH", "BAILLEUR", "044", "bailleur.nmh", "bailleur", MOT_DE_PASSE);
+        HubLance.creerCompte(db, "DDETS44", "ETAT", "044", "gestionnaire.44", "gestionnaire", MOT_DE_PASSE);
+    }
+
+    @After
+    public void arreter() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private JmsConnectionFactory broker() {
+        return new JmsConnectionFactory("bailleur.nmh", MOT_DE_PASSE, "amqp://127.0.0.1:" + hub.broker);
+    }
+
+    /** A demand of its own applicant (a first name per index: never a presumed duplicate of another). */
+    private String enregistrer(String modele, int i) throws Exception {
+        StringBuilder prenom = new StringBuilder("Crash");
+        for (int n = i; n > 0 || prenom.length() == 5; n /= 26) {
+            prenom.append((char) ('a' + n % 26));
+        }
+        String json = modele.replaceFirst("\"prenoms\": \"Léa Marie\"", "\"prenoms\": \"" + prenom + "\"")
+                .replaceFirst("\"nir\": \"[0-9]+\",", "");
+        HttpResponse<String> r = hub.client.send(HttpRequest.newBuilder(URI.create(hub.base + "/api/v1/demandes"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", HubLance.basic("gestionnaire.44", MOT_DE_PASSE))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(r.body(), 201, r.statusCode());
+        Matcher m = NUMERO.matcher(r.body());
+        assertTrue(r.body(), m.find());
+        return m.group(1);
+    }
+
+    private static String bailSigne(String messageId, String numero) {
+        return "{\"messageId\":\"" + messageId + "\",\"type\":\"bailSigne\",\"versionSchema\":1,"
+                + "\"horodatage\":\"2026-11-30T10:00:00Z\",\"bailSigne\":{\"numeroUnique\":\"" + numero + "\","
+                + "\"identifiantRpls\":\"44109000123\",\"reservataire\":\"ETAT\",\"dalo\":false,"
+                + "\"dateSignature\":\"" + LocalDate.now().minusDays(1) + "\"}}";
+    }
+
+    /** Reads replies into {@code repondus} until {@code assez} of them, the connection's end, or the delay. */
+    private void lireReponses(Set<String> repondus, int assez, Duration delai) throws Exception {
+        try (Connection c = broker().createConnection()) {
+            c.start();
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer reponses = s.createConsumer(s.createQueue("registre.erp.NMH.reponses"));
+            long fin = System.nanoTime() + delai.toNanos();
+            while (repondus.size() < assez && System.nanoTime() < fin) {
+                Message m = reponses.receive(1_000);
+                if (m != null) {
+                    assertEquals("ACCEPTE", m.getStringProperty("registreStatut"));
+                    repondus.add(m.getJMSCorrelationID());
+                }
+            }
+        }
+    }
+
+    @Test
+    public void aHubKilledDuringABurstAppliesEveryMessageOnceAfterItsRestart() throws Exception {
+        String modele = Files.readString(Path.of(System.getProperty("registre.exemples"),
+                "exemples/nouvelle-demande.json"), StandardCharsets.UTF_8);
+        List<String> numeros = new ArrayList<>();
+        for (int i = 0; i < MESSAGES; i++) {
+            numeros.add(enregistrer(modele, i));
+        }
+        // the organisation's queue is ready once the hub answers on it
+        Set<String> repondus = ConcurrentHashMap.newKeySet();
+        await("queues of NMH").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            try (Connection c = broker().createConnection()) {
+                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                s.createProducer(s.createQueue("registre.erp.NMH.entrant")).send(s.createTextMessage(
+                        bailSigne("sonde", numeros.get(0))));
+            }
+            lireReponses(repondus, 1, Duration.ofSeconds(10));
+            return repondus.remove("sonde");
+        });
+
+        try (Connection c = broker().createConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producteur = s.createProducer(s.createQueue("registre.erp.NMH.entrant"));
+            for (int i = 1; i < MESSAGES; i++) {
+                producteur.send(s.createTextMessage(bailSigne("crash-" + i, numeros.get(i))));
+            }
+        }
+        lireReponses(repondus, MESSAGES / 4, Duration.ofSeconds(60));
+        long avant = compter("select count(*) from demande_historique where operation = 'RADIATION'");
+        hub.tuer();
+        System.out.println("CRASH kill -9 after " + repondus.size() + " replies read, " + avant
+                + " radiations committed, of " + (MESSAGES - 1) + " messages");
+        assertTrue("killed in the middle of the burst", avant < MESSAGES - 1);
+
+        hub.demarrer();
+        hub.attendreSante(Duration.ofMinutes(3));
+        await("every message answered after the restart").atMost(Duration.ofMinutes(3)).ignoreExceptions()
+                .until(() -> {
+                    lireReponses(repondus, MESSAGES - 1, Duration.ofSeconds(10));
+                    return repondus.size() == MESSAGES - 1;
+                });
+        for (int i = 1; i < MESSAGES; i++) {
+            assertTrue("crash-" + i + " answered", repondus.contains("crash-" + i));
+        }
+        assertEquals("every lease applied, none twice", MESSAGES, compter("select count(*) from demande_historique"
+                + " where operation = 'RADIATION' and acteur = 'erp:NMH'"));
+        assertEquals(0, compter("select count(*) from (select numero_unique from demande_historique where operation"
+                + " = 'RADIATION' group by numero_unique having count(*) > 1) deux_fois"));
+        assertEquals(MESSAGES, compter("select count(*) from demande where statut = 'RADIEE'"));
+        assertEquals(MESSAGES, compter("select count(*) from message_erp where organisation = 'NMH'"
+                + " and statut = 'ACCEPTE'"));
+        assertEquals("one event per change, none lost", 2L * MESSAGES,
+                compter("select count(*) from outbox"));
+        await("events relayed after the restart").atMost(Duration.ofSeconds(60))
+                .until(() -> compter("select count(*) from outbox where publie_le is null") == 0);
+    }
+
+    private long compter(String sql) throws Exception {
+        return db.count(sql);
+    }
+}
