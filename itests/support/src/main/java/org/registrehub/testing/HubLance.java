@@ -98,9 +98,11 @@ public final class HubLance implements AutoCloseable {
     }
 
     /** The first administrator's login and password, once the hub wrote them (data/registre/admin.secret). */
-    public String[] administrateur() throws IOException {
+    public String[] administrateur() throws Exception {
+        Path secret = home.resolve("data/registre/admin.secret");
+        attendre(Duration.ofSeconds(60), () -> Files.exists(secret) && Files.size(secret) > 0);
         java.util.Properties admin = new java.util.Properties();
-        try (var in = Files.newBufferedReader(home.resolve("data/registre/admin.secret"))) {
+        try (var in = Files.newBufferedReader(secret)) {
             admin.load(in);
         }
         return new String[] {admin.getProperty("identifiant"), admin.getProperty("motDePasse")};

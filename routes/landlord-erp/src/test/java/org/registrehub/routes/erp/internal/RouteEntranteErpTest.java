@@ -79,7 +79,8 @@ public class RouteEntranteErpTest extends CamelTestSupport {
     protected org.apache.camel.RoutesBuilder createRouteBuilder() {
         TraitementMessageErp traitement = new TraitementMessageErp(new RegistreServicePartiel() { }, registre, registre,
                 new JacksonJsonCodec(), registre, new ContratsErp());
-        return new RouteEntranteErp("NMH", traitement, gestion, "transacted=true&concurrentConsumers=1", 3);
+        return new RouteEntranteErp("NMH", traitement, gestion, "transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
+                + "&concurrentConsumers=1", 3);
     }
 
     static String bailSigne(String messageId, String numero) {
@@ -135,6 +136,23 @@ public class RouteEntranteErpTest extends CamelTestSupport {
         }
         assertFalse(corps(reponses.get(0)).path("dejaTraite").asBoolean());
         assertTrue(corps(reponses.get(1)).path("dejaTraite").asBoolean());
+    }
+
+    @Test
+    public void theReplyIsSentInTheTransactionOfTheAcknowledgement() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean premiere = new java.util.concurrent.atomic.AtomicBoolean(true);
+        org.apache.camel.builder.AdviceWith.adviceWith(context, RouteEntranteErp.routeId("NMH"), a -> a.weaveAddLast()
+                .process(e -> {
+                    if (premiere.getAndSet(false)) {
+                        throw new IllegalStateException("panne après l'envoi de la réponse, avant l'acquittement");
+                    }
+                }));
+        envoyer(bailSigne("bail-tx", NUMERO));
+        List<Message> reponses = lire("registre.erp.NMH.reponses", 2, Duration.ofSeconds(10));
+        assertEquals("the reply of the rolled-back delivery never left", 1, reponses.size());
+        assertTrue("the delivery after the rollback answers from the record", corps(reponses.get(0))
+                .path("dejaTraite").asBoolean());
+        assertEquals(1, registre.appels(NUMERO));
     }
 
     @Test
