@@ -48,6 +48,7 @@ public final class ErpBench {
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int echauffement = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+        int bailleurs = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
         try (TestDatabase db = TestDatabase.create("registre_bench_erp");
@@ -61,7 +62,7 @@ public final class ErpBench {
             JmsConnectionFactory administrateur = new JmsConnectionFactory(admin[0], admin[1],
                     "amqp://127.0.0.1:" + hub.broker);
 
-            List<String> numeros = enregistrer(hub, gestionnaire, echauffement + messages);
+            List<String> numeros = enregistrer(hub, gestionnaire, echauffement + 2 * messages + bailleurs);
             System.out.printf("BENCH demandes %d registered through REST for the leases%n", numeros.size());
             attendreFiles(bailleur, numeros.get(0));
 
@@ -71,18 +72,51 @@ public final class ErpBench {
             System.out.printf("BENCH erp.bailSigne.warmup %.0f messages/s (first %d, cold JVM)%n",
                     chauds.size() / froid.secondes, chauds.size());
 
-            List<String> mesures = numeros.subList(echauffement, numeros.size());
+            List<String> mesures = numeros.subList(echauffement, echauffement + messages);
             Resultat hubErp = baux(bailleur, "bail-", mesures);
             long rss = hub.rssMiB();
+
+            // the same number of leases spread over several landlords, each on its own queue, at the same time
+            List<String> reste = numeros.subList(echauffement + messages, numeros.size());
+            List<JmsConnectionFactory> fabriques = new ArrayList<>();
+            for (int b = 0; b < bailleurs; b++) {
+                String code = "BAILLEUR" + b;
+                HubLance.creerCompte(db, code, "BAILLEUR", "044", "bailleur." + b, "bailleur", MOT_DE_PASSE);
+                fabriques.add(new JmsConnectionFactory("bailleur." + b, MOT_DE_PASSE, "amqp://127.0.0.1:" + hub.broker));
+            }
+            for (int b = 0; b < bailleurs; b++) {
+                attendreFiles(fabriques.get(b), "BAILLEUR" + b, reste.get(b));
+            }
+            List<String> parallele = reste.subList(bailleurs, reste.size());
+            int part = parallele.size() / bailleurs;
+            ExecutorService pool = Executors.newFixedThreadPool(bailleurs);
+            long tp = System.nanoTime();
+            List<Future<Resultat>> fins = new ArrayList<>();
+            for (int b = 0; b < bailleurs; b++) {
+                int i = b;
+                fins.add(pool.submit(() -> baux(fabriques.get(i), "BAILLEUR" + i, "par-", parallele.subList(i * part,
+                        (i + 1) * part))));
+            }
+            Mesures latencesParallele = new Mesures(1);
+            for (Future<Resultat> f : fins) {
+                latencesParallele = f.get().latences;
+            }
+            double secondesParallele = (System.nanoTime() - tp) / 1e9;
+            pool.shutdown();
             double brut = brut(administrateur, bailSigne("brut-0", mesures.get(0)).length(), mesures.size());
             System.out.printf("BENCH erp.bailSigne %.0f messages/s (%d leases, one landlord queue: consumed, applied"
                     + " in PostgreSQL, answered, acknowledged, event relayed), send-to-reply latency %s%n",
                     mesures.size() / hubErp.secondes, mesures.size(), hubErp.latences.resume());
             System.out.printf("BENCH erp.lastEvent %.2f s after the last reply%n", hubErp.eventsApres);
+            System.out.printf("BENCH erp.bailSigne.%dlandlords %.0f messages/s (%d leases over %d landlord queues at"
+                    + " once), send-to-reply latency of the last one %s%n", bailleurs, part * bailleurs
+                    / secondesParallele, part * bailleurs, bailleurs, latencesParallele.resume());
             System.out.printf("BENCH amqp.baseline %.0f messages/s (same count and size, raw send then receive"
                     + " through the same broker, Qpid JMS over AMQP)%n", brut);
-            System.out.printf("BENCH ratio %.3f (ERP end to end / raw AMQP of the same messages)%n",
+            System.out.printf("BENCH ratio %.3f (ERP end to end, one landlord / raw AMQP of the same messages)%n",
                     (mesures.size() / hubErp.secondes) / brut);
+            System.out.printf("BENCH ratio.%dlandlords %.3f (ERP end to end, %d landlords / raw AMQP)%n", bailleurs,
+                    (part * bailleurs / secondesParallele) / brut, bailleurs);
             System.out.printf("BENCH rss.loaded %d MiB%n", rss);
             System.out.printf("BENCH total %.0f s%n", (System.nanoTime() - t0) / 1e9);
         }
@@ -93,6 +127,11 @@ public final class ErpBench {
 
     /** Sends one lease per demand, and waits for every reply and every radiation event on the landlord's queues. */
     private static Resultat baux(JmsConnectionFactory f, String prefixe, List<String> numeros) throws Exception {
+        return baux(f, "NMH", prefixe, numeros);
+    }
+
+    private static Resultat baux(JmsConnectionFactory f, String organisation, String prefixe, List<String> numeros)
+            throws Exception {
         int n = numeros.size();
         Map<String, Long> envoyes = new ConcurrentHashMap<>();
         Mesures latences = new Mesures(n);
@@ -102,7 +141,8 @@ public final class ErpBench {
         AtomicLong dernierEvenement = new AtomicLong();
         try (Connection c = f.createConnection()) {
             Session lecture = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer r = lecture.createConsumer(lecture.createQueue("registre.erp.NMH.reponses"));
+            MessageConsumer r = lecture.createConsumer(lecture.createQueue("registre.erp." + organisation
+                    + ".reponses"));
             r.setMessageListener(m -> {
                 try {
                     Long depart = envoyes.get(m.getJMSCorrelationID());
@@ -117,7 +157,8 @@ public final class ErpBench {
                 }
             });
             Session evts = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer e = evts.createConsumer(evts.createQueue("registre.erp.NMH.evenements"));
+            MessageConsumer e = evts.createConsumer(evts.createQueue("registre.erp." + organisation
+                    + ".evenements"));
             e.setMessageListener(m -> {
                 try {
                     if ("demandeRadiee".equals(m.getStringProperty("registreType"))) {
@@ -130,7 +171,8 @@ public final class ErpBench {
             });
             c.start();
             Session envoi = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer p = envoi.createProducer(envoi.createQueue("registre.erp.NMH.entrant"));
+            MessageProducer p = envoi.createProducer(envoi.createQueue("registre.erp." + organisation
+                    + ".entrant"));
             long t0 = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 String id = prefixe + i;
@@ -174,14 +216,18 @@ public final class ErpBench {
 
     /** The landlord's queues exist and are consumed once a first lease is answered. */
     private static void attendreFiles(JmsConnectionFactory f, String numero) throws Exception {
+        attendreFiles(f, "NMH", numero);
+    }
+
+    private static void attendreFiles(JmsConnectionFactory f, String organisation, String numero) throws Exception {
         HubLance.attendre(Duration.ofSeconds(90), () -> {
             try (Connection c = f.createConnection()) {
                 c.start();
                 Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                MessageConsumer r = s.createConsumer(s.createQueue("registre.erp.NMH.reponses"),
+                MessageConsumer r = s.createConsumer(s.createQueue("registre.erp." + organisation + ".reponses"),
                         "JMSCorrelationID = 'sonde'");
-                s.createProducer(s.createQueue("registre.erp.NMH.entrant")).send(s.createTextMessage(
-                        bailSigne("sonde", numero)));
+                s.createProducer(s.createQueue("registre.erp." + organisation + ".entrant")).send(
+                        s.createTextMessage(bailSigne("sonde", numero)));
                 return r.receive(5_000) != null;
             } catch (javax.jms.JMSException e) {
                 return false; // the queue's security settings are not there yet
