@@ -192,6 +192,12 @@ public class ErpIT extends HubTestSupport {
         assertEquals(List.of("PROPOSITION", "DECISION_CAL", "RENONCIATION"), List.of(
                 texteEnDirect("select nature from suivi_attribution where numero_unique = '" + b + "' order by id").split(",")));
         assertTrue("the demand stays active", get("/api/v1/demandes/" + b).body().contains("\"statut\":\"ACTIVE\""));
+        HttpResponse<String> suivi = get("/api/v1/demandes/" + b + "/suivi");
+        assertEquals(suivi.body(), 200, suivi.statusCode());
+        assertTrue(suivi.body(), suivi.body().matches("(?s)\\[\\{.*\"nature\":\"PROPOSITION\".*\"nature\":\"DECISION_CAL\","
+                + ".*\"motifIrrecevabilite\":\"RESSOURCES_SUPERIEURES_PLAFOND\".*\"nature\":\"RENONCIATION\".*"));
+        assertEquals("a landlord of the 59 may not read it", 403, getEnTantQue("bailleur.lmh", "/api/v1/demandes/" + b
+                + "/suivi").statusCode());
 
         // a message that breaks its contract: rejected with the field and the rule, nothing written
         String id = "d-" + UUID.randomUUID();
@@ -226,6 +232,10 @@ public class ErpIT extends HubTestSupport {
         long id = Long.parseLong(ligne.group(1));
         assertFalse("the reason never carries the content", etat.contains(marqueur));
 
+        String gestionnaire = executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-status");
+        assertTrue("a gestionnaire sees its territory's organisations", gestionnaire.contains("NMH"));
+        assertFalse("and no other", gestionnaire.contains("LMH") || gestionnaire.contains("MAIRIE-LILLE"));
+        assertTrue(executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-status -d 5").contains("Accès refusé"));
         String refus = executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-replay " + id);
         assertTrue(refus, refus.contains("Accès refusé"));
         String rejoue = executerEnTantQue(admin[0], admin[1], "registre:erp-replay " + id);

@@ -62,13 +62,19 @@ final class ErpCommands {
         @Reference(optional = true)
         SupervisionErp supervision;
 
-        @Option(name = "--lettres-mortes", aliases = "-d", description = "Liste aussi les lettres mortes (au plus N)")
+        @Option(name = "--lettres-mortes", aliases = "-d", description = "Liste aussi les lettres mortes (au plus N ;"
+                + " rôle admin)")
         int lettresMortes;
 
         @Override
         public Object execute() {
-            exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            Identite i = exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             SupervisionErp s = exiger(supervision);
+            boolean admin = i.a(Role.ADMIN);
+            if (lettresMortes > 0 && !admin) {
+                throw new AccesRefuseException("Accès refusé : les lettres mortes portent des messages de tous les"
+                        + " territoires ; leur liste est réservée au rôle admin.");
+            }
             ShellTable t = new ShellTable();
             t.column("Organisation");
             t.column("Route");
@@ -80,7 +86,9 @@ final class ErpCommands {
             t.column("Type");
             t.column("Statut");
             t.column("Traité le");
-            List<EtatOrganisationErp> etat = s.etat();
+            // a gestionnaire sees the organisations of its territories
+            List<EtatOrganisationErp> etat = s.etat().stream().filter(e -> admin
+                    || e.territoires().stream().anyMatch(i::couvre)).toList();
             for (EtatOrganisationErp e : etat) {
                 t.addRow().addContent(e.organisation(), e.consommee() ? "active" : "arrêtée",
                         profondeur(e.entrants()), profondeur(e.reponses()), profondeur(e.evenements()),
@@ -89,6 +97,9 @@ final class ErpCommands {
                         e.dernierStatut() == null ? "-" : e.dernierStatut(), heure(e.dernierTraiteLe()));
             }
             t.print(System.out);
+            if (!admin) {
+                return null;
+            }
             List<LettreMorte> morts = s.lettresMortes(Math.max(lettresMortes, 1000));
             System.out.println(morts.size() + (morts.size() == 1000 ? " (ou plus)" : "")
                     + " lettre(s) morte(s) dans la file ERP" + (lettresMortes > 0 || morts.isEmpty() ? ""

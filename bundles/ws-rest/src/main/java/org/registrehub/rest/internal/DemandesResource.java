@@ -176,6 +176,21 @@ public class DemandesResource {
                 .build();
     }
 
+    /** The landlords' follow-up of the demand: propositions, CAL decisions, renunciations (oldest first). */
+    @GET
+    @Path("/{numeroUnique}/suivi")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response suivi(@PathParam("numeroUnique") String numeroUnique) {
+        return Response.ok(json.ecrire(attributions.suivi(numeroUnique, contexte())), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    private org.registrehub.api.AttributionService attributions;
+
+    public void setAttributionService(org.registrehub.api.AttributionService attributions) {
+        this.attributions = attributions;
+    }
+
     @GET
     @Path("/{numeroUnique}/historique")
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})

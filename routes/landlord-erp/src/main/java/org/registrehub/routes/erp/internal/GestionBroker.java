@@ -78,6 +78,16 @@ public class GestionBroker {
         }
     }
 
+    /** The organisation's three queues exist (a broker restart with a lost journal, a deletion by hand...). */
+    public boolean filesPresentes(String organisation) {
+        for (String suffixe : List.of(ENTRANT, REPONSES, EVENEMENTS)) {
+            if (file(file(organisation, suffixe)) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Messages waiting in a queue; -1 when the queue does not exist. */
     public long profondeur(String file) {
         QueueControl q = file(file);

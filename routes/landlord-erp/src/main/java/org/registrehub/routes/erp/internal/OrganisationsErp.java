@@ -68,7 +68,7 @@ public class OrganisationsErp implements SupervisionErp {
             actives = identites.organisations().stream().filter(OrganisationsErp::aDesFiles)
                     .map(Organisation::code).collect(Collectors.toCollection(TreeSet::new));
             for (String code : actives) {
-                if (!configurees.contains(code)) {
+                if (!configurees.contains(code) || !broker.filesPresentes(code)) {
                     broker.assurerOrganisation(code);
                     configurees.add(code);
                     LOG.info("Files ERP de {} prêtes : {}, {}, {}", code, broker.file(code, GestionBroker.ENTRANT),
@@ -117,15 +117,20 @@ public class OrganisationsErp implements SupervisionErp {
             derniers.put(m.recu().organisation(), m);
         }
         Set<String> codes = new TreeSet<>(derniers.keySet());
-        identites.organisations().stream().filter(OrganisationsErp::aDesFiles).map(Organisation::code)
-                .forEach(codes::add);
+        Map<String, Set<String>> territoires = new TreeMap<>();
+        for (Organisation o : identites.organisations()) {
+            territoires.put(o.code(), o.territoires());
+            if (aDesFiles(o)) {
+                codes.add(o.code());
+            }
+        }
         CamelContext c = camel;
         List<EtatOrganisationErp> etat = new ArrayList<>();
         for (String code : codes) {
             MessageTraite d = derniers.get(code);
             boolean consommee = c != null && c.getRoute(RouteEntranteErp.routeId(code)) != null
                     && c.getRouteController().getRouteStatus(RouteEntranteErp.routeId(code)).isStarted();
-            etat.add(new EtatOrganisationErp(code, consommee,
+            etat.add(new EtatOrganisationErp(code, territoires.getOrDefault(code, Set.of()), consommee,
                     broker.profondeur(broker.file(code, GestionBroker.ENTRANT)),
                     broker.profondeur(broker.file(code, GestionBroker.REPONSES)),
                     broker.profondeur(broker.file(code, GestionBroker.EVENEMENTS)),
@@ -161,8 +166,8 @@ public class OrganisationsErp implements SupervisionErp {
                 }
                 boolean ok = broker.deplacer(id, l.file());
                 if (ok) {
-                    LOG.info("Lettre morte {} (message {} de {}) renvoyée sur {}", id, l.messageId(), l.organisation(),
-                            l.file());
+                    LOG.info("Lettre morte {} (message {} de {}) renvoyée sur {}", id, l.messageId() == null
+                            ? "illisible" : l.messageId(), l.organisation(), l.file());
                 }
                 return ok;
             }

@@ -61,6 +61,8 @@ final class BrokerDeTest implements AutoCloseable {
         erp.setDeadLetterAddress(SimpleString.of("registre.erp.dlq"));
         erp.setAutoCreateQueues(true);
         erp.setAutoCreateAddresses(true);
+        erp.setAutoDeleteQueues(false);
+        erp.setAutoDeleteAddresses(false);
         c.addAddressSetting("registre.erp.#", erp);
         broker = new EmbeddedActiveMQ();
         broker.setConfiguration(c);
