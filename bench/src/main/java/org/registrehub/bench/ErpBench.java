@@ -1,5 +1,6 @@
 package org.registrehub.bench;
 
+import static org.registrehub.testing.MessagesErp.bailSigne;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -235,12 +235,6 @@ public final class ErpBench {
         });
     }
 
-    private static String bailSigne(String messageId, String numero) {
-        return "{\"messageId\":\"" + messageId + "\",\"type\":\"bailSigne\",\"versionSchema\":1,"
-                + "\"horodatage\":\"2026-11-30T10:00:00Z\",\"bailSigne\":{\"numeroUnique\":\"" + numero + "\","
-                + "\"identifiantRpls\":\"44109000123\",\"reservataire\":\"ETAT\",\"dalo\":false,"
-                + "\"dateSignature\":\"" + LocalDate.now().minusDays(1) + "\"}}";
-    }
 
     /** {@code n} demands of distinct applicants through REST, 8 clients; their numéros in order. */
     private static List<String> enregistrer(HubLance hub, String autorisation, int n) throws Exception {

@@ -320,7 +320,11 @@ public abstract class HubTestSupport {
         }
     }
 
-    /** A bailSigne message (docs/messages/erp-bail-signe.schema.json). */
+
+    /**
+     * A bailSigne message (docs/messages/erp-bail-signe.schema.json), as {@code MessagesErp.bailSigne} of the test
+     * support writes it outside the container: the Pax Exam probe carries this module's classes only.
+     */
     protected static String bailSigne(String messageId, String numero) {
         return "{\"messageId\":\"" + messageId + "\",\"type\":\"bailSigne\",\"versionSchema\":1,"
                 + "\"horodatage\":\"2026-11-30T10:00:00Z\",\"bailSigne\":{\"numeroUnique\":\"" + numero + "\","

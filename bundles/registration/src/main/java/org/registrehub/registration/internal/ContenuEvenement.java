@@ -11,9 +11,10 @@ import org.registrehub.api.Demande;
  * The JSON document of an outbox event (schema {@code docs/messages/evenement-demande.schema.json}).
  *
  * @param versionSchema version of this document's shape
+ * @param messageId     the message's id, as every message of the hub has one: the event's id
  * @param changements   the fields the operation changed (empty for a registration)
  */
-record ContenuEvenement(int versionSchema, UUID evenementId, String type, Instant horodatage, String canal,
+record ContenuEvenement(int versionSchema, String messageId, UUID evenementId, String type, Instant horodatage, String canal,
                         List<Changement> changements, Demande demande) {
 
     static final int VERSION_SCHEMA = 1;

@@ -300,7 +300,7 @@ public class RegistreServiceImpl implements RegistreService {
         UUID id = UUID.randomUUID();
         String type = entree.operation().evenement();
         return new EvenementDemande(id, type, demande.numeroUnique(), entree.horodatage(), json.ecrire(
-                new ContenuEvenement(ContenuEvenement.VERSION_SCHEMA, id, type, entree.horodatage(),
+                new ContenuEvenement(ContenuEvenement.VERSION_SCHEMA, id.toString(), id, type, entree.horodatage(),
                         entree.canal().name(), entree.changements(), demande)));
     }
 

@@ -1,5 +1,6 @@
 package org.registrehub.itests.crash;
 
+import static org.registrehub.testing.MessagesErp.bailSigne;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -89,12 +89,6 @@ public class ErpCrashIT {
         return m.group(1);
     }
 
-    private static String bailSigne(String messageId, String numero) {
-        return "{\"messageId\":\"" + messageId + "\",\"type\":\"bailSigne\",\"versionSchema\":1,"
-                + "\"horodatage\":\"2026-11-30T10:00:00Z\",\"bailSigne\":{\"numeroUnique\":\"" + numero + "\","
-                + "\"identifiantRpls\":\"44109000123\",\"reservataire\":\"ETAT\",\"dalo\":false,"
-                + "\"dateSignature\":\"" + LocalDate.now().minusDays(1) + "\"}}";
-    }
 
     /** Reads replies into {@code repondus} until {@code assez} of them, the connection's end, or the delay. */
     private void lireReponses(Set<String> repondus, int assez, Duration delai) throws Exception {

@@ -1,5 +1,6 @@
 package org.registrehub.routes.erp.internal;
 
+import static org.registrehub.testing.MessagesErp.bailSigne;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -83,12 +84,6 @@ public class RouteEntranteErpTest extends CamelTestSupport {
                 + "&concurrentConsumers=1", 3);
     }
 
-    static String bailSigne(String messageId, String numero) {
-        return "{\"messageId\":\"" + messageId + "\",\"type\":\"bailSigne\",\"versionSchema\":1,"
-                + "\"horodatage\":\"2026-11-30T10:00:00Z\",\"bailSigne\":{\"numeroUnique\":\"" + numero + "\","
-                + "\"identifiantRpls\":\"L44109000123\",\"reservataire\":\"ETAT\",\"dalo\":false,"
-                + "\"dateSignature\":\"2026-11-30\"}}";
-    }
 
     private void envoyer(String... corps) throws JMSException {
         try (Connection c = new JmsConnectionFactory(broker.url()).createConnection()) {
@@ -157,7 +152,8 @@ public class RouteEntranteErpTest extends CamelTestSupport {
 
     @Test
     public void aMessageBreakingItsContractIsRejectedWithTheFieldAndTheRule() throws Exception {
-        envoyer(bailSigne("bail-2", NUMERO).replace(",\"dalo\":false", "").replace("L44109000123", "L-1"));
+        envoyer(bailSigne("bail-2", NUMERO).replace(",\"dalo\":false", "").replace("\"identifiantRpls\":\"44109000123\"",
+                "\"identifiantRpls\":\"L-1\""));
         Message r = lire("registre.erp.NMH.reponses", 1, Duration.ofSeconds(20)).get(0);
         assertEquals("REJETE", r.getStringProperty("registreStatut"));
         Set<String> erreurs = new TreeSet<>();
