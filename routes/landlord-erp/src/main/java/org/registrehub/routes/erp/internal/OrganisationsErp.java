@@ -80,7 +80,7 @@ public class OrganisationsErp implements SupervisionErp {
                 }
             }
         } catch (Exception e) {
-            String cause = e.getMessage();
+            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!cause.equals(dernierEchec)) {
                 LOG.warn("Synchronisation des files ERP impossible ({}) ; nouvel essai au prochain tour", cause);
                 dernierEchec = cause;
