@@ -19,22 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.jms.Connection;
-import javax.jms.Message;
-import javax.jms.MessageConsumer;
-import javax.jms.MessageProducer;
-import javax.jms.Session;
 
-import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.registrehub.simulators.erp.ErpClient;
 import org.registrehub.testing.HubLance;
 import org.registrehub.testing.TestDatabase;
 
 /**
  * The hub killed with {@code kill -9} in the middle of a burst of ERP messages, then started again on the same folder:
- * every message it had received is applied exactly once (each lease radiates its demand once, each messageId is
+ * through the sample ERP client of simulators/landlord-erp: every message it had received is applied exactly once (each lease radiates its demand once, each messageId is
  * recorded once) and answered, whether it was being processed, acknowledged or not yet read when the JVM died.
  */
 public class ErpCrashIT {
@@ -66,8 +61,9 @@ public class ErpCrashIT {
         }
     }
 
-    private JmsConnectionFactory broker() {
-        return new JmsConnectionFactory("bailleur.nmh", MOT_DE_PASSE, "amqp://127.0.0.1:" + hub.broker);
+    /** The landlord's ERP: the sample client of simulators/landlord-erp. */
+    private ErpClient erp() {
+        return new ErpClient("amqp://127.0.0.1:" + hub.broker, "bailleur.nmh", MOT_DE_PASSE, "NMH");
     }
 
     /** A demand of its own applicant (a first name per index: never a presumed duplicate of another). */
@@ -90,21 +86,12 @@ public class ErpCrashIT {
     }
 
 
-    /** Reads replies into {@code repondus} until {@code assez} of them, the connection's end, or the delay. */
-    private void lireReponses(Set<String> repondus, int assez, Duration delai) throws Exception {
-        try (Connection c = broker().createConnection()) {
-            c.start();
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer reponses = s.createConsumer(s.createQueue("registre.erp.NMH.reponses"));
-            long fin = System.nanoTime() + delai.toNanos();
-            while (repondus.size() < assez && System.nanoTime() < fin) {
-                Message m = reponses.receive(1_000);
-                if (m != null) {
-                    assertEquals("ACCEPTE", m.getStringProperty("registreStatut"));
-                    repondus.add(m.getJMSCorrelationID());
-                }
-            }
-        }
+    /** Reads replies into {@code repondus} until {@code assez} of them, or none for a few seconds. */
+    private void lireReponses(Set<String> repondus, int assez) throws Exception {
+        erp().lireReponses(assez - repondus.size(), Duration.ofSeconds(5), r -> {
+            assertEquals(r.json(), "ACCEPTE", r.statut());
+            repondus.add(r.correlationId());
+        });
     }
 
     @Test
@@ -118,23 +105,20 @@ public class ErpCrashIT {
         // the organisation's queue is ready once the hub answers on it
         Set<String> repondus = ConcurrentHashMap.newKeySet();
         await("queues of NMH").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            try (Connection c = broker().createConnection()) {
-                Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                s.createProducer(s.createQueue("registre.erp.NMH.entrant")).send(s.createTextMessage(
-                        bailSigne("sonde", numeros.get(0))));
-            }
-            lireReponses(repondus, 1, Duration.ofSeconds(10));
-            return repondus.remove("sonde");
+            ErpClient.Reponse sonde = erp().envoyer(bailSigne("sonde", numeros.get(0)), "sonde",
+                    Duration.ofSeconds(10));
+            return sonde != null && "ACCEPTE".equals(sonde.statut());
         });
 
-        try (Connection c = broker().createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer producteur = s.createProducer(s.createQueue("registre.erp.NMH.entrant"));
-            for (int i = 1; i < MESSAGES; i++) {
-                producteur.send(s.createTextMessage(bailSigne("crash-" + i, numeros.get(i))));
-            }
+        List<String> rafale = new ArrayList<>();
+        for (int i = 1; i < MESSAGES; i++) {
+            rafale.add(bailSigne("crash-" + i, numeros.get(i)));
         }
-        lireReponses(repondus, MESSAGES / 4, Duration.ofSeconds(60));
+        erp().envoyerTous(rafale);
+        await("a quarter answered").atMost(Duration.ofSeconds(60)).until(() -> {
+            lireReponses(repondus, MESSAGES / 4);
+            return repondus.size() >= MESSAGES / 4;
+        });
         long avant = compter("select count(*) from demande_historique where operation = 'RADIATION'");
         hub.tuer();
         System.out.println("CRASH kill -9 after " + repondus.size() + " replies read, " + avant
@@ -145,7 +129,7 @@ public class ErpCrashIT {
         hub.attendreSante(Duration.ofMinutes(3));
         await("every message answered after the restart").atMost(Duration.ofMinutes(3)).ignoreExceptions()
                 .until(() -> {
-                    lireReponses(repondus, MESSAGES - 1, Duration.ofSeconds(10));
+                    lireReponses(repondus, MESSAGES - 1);
                     return repondus.size() == MESSAGES - 1;
                 });
         for (int i = 1; i < MESSAGES; i++) {

@@ -3,22 +3,16 @@ package org.registrehub.simulators.erp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.jms.Connection;
-import javax.jms.ConnectionFactory;
 import javax.jms.JMSException;
-import javax.jms.Message;
-import javax.jms.MessageConsumer;
-import javax.jms.MessageProducer;
-import javax.jms.Session;
-import javax.jms.TextMessage;
 
-import org.apache.qpid.jms.JmsConnectionFactory;
 
 /**
  * A landlord ERP talking to Registre Hub over AMQP 1.0 with a standard client (Qpid JMS).
@@ -37,7 +31,6 @@ import org.apache.qpid.jms.JmsConnectionFactory;
  */
 public final class ClientErp {
 
-    static final String PREFIXE = "registre.erp.";
     private static final Pattern MESSAGE_ID = Pattern.compile("\"messageId\"\\s*:\\s*\"([^\"]*)\"");
 
     private ClientErp() {
@@ -69,7 +62,7 @@ public final class ClientErp {
         System.exit(code);
     }
 
-    static ConnectionFactory fabrique() {
+    static ErpClient client() {
         String url = "amqp://" + param("REGISTRE_BROKER_HOST", "127.0.0.1") + ":"
                 + param("REGISTRE_BROKER_PORT", "61616");
         String utilisateur = param("REGISTRE_BROKER_USER", null);
@@ -78,7 +71,7 @@ public final class ClientErp {
             throw new IllegalArgumentException("identifiants du broker requis : REGISTRE_BROKER_USER et"
                     + " REGISTRE_BROKER_PASSWORD (un compte du registre de l'organisation)");
         }
-        return new JmsConnectionFactory(utilisateur, motDePasse, url);
+        return new ErpClient(url, utilisateur, motDePasse, organisation());
     }
 
     static String organisation() {
@@ -113,48 +106,30 @@ public final class ClientErp {
 
     /** Sends a message and prints the reply whose JMSCorrelationID is its messageId. */
     static int envoyer(String json) throws Exception {
-        String org = organisation();
         Matcher m = MESSAGE_ID.matcher(json);
         String messageId = m.find() ? m.group(1) : UUID.randomUUID().toString();
-        try (Connection connection = fabrique().createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer reponses = session.createConsumer(session.createQueue(PREFIXE + org + ".reponses"),
-                    "JMSCorrelationID = '" + messageId.replace("'", "''") + "'");
-            MessageProducer producteur = session.createProducer(session.createQueue(PREFIXE + org + ".entrant"));
-            producteur.send(session.createTextMessage(json));
-            System.out.println("envoyé sur " + PREFIXE + org + ".entrant : messageId=" + messageId);
-            Message reponse = reponses.receive(30_000);
-            if (reponse == null) {
-                System.err.println("pas de réponse en 30 s sur " + PREFIXE + org + ".reponses"
-                        + " (message illisible ? voir registre:erp-status --lettres-mortes 20)");
-                return 1;
-            }
-            System.out.println("réponse (" + reponse.getStringProperty("registreStatut") + ") : "
-                    + ((TextMessage) reponse).getText());
-            return 0;
+        ErpClient client = client();
+        ErpClient.Reponse reponse = client.envoyer(json, messageId, Duration.ofSeconds(30));
+        System.out.println("envoyé sur " + client.file("entrant") + " : messageId=" + messageId);
+        if (reponse == null) {
+            System.err.println("pas de réponse en 30 s sur " + client.file("reponses")
+                    + " (message illisible ? voir registre:erp-status --lettres-mortes 20)");
+            return 1;
         }
+        System.out.println("réponse (" + reponse.statut() + ") : " + reponse.json());
+        return 0;
     }
 
     /** Reads the next {@code n} events of the organisation's event queue (they wait there while the ERP is away). */
     static int ecouter(int n) throws Exception {
-        String file = PREFIXE + organisation() + ".evenements";
-        try (Connection connection = fabrique().createConnection()) {
-            connection.start();
-            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(file));
-            System.out.println("à l'écoute de " + file + " ...");
-            for (int i = 0; i < n; i++) {
-                Message evenement = consumer.receive(120_000);
-                if (evenement == null) {
-                    System.err.println("aucun événement en 120 s");
-                    return 1;
-                }
-                System.out.println(evenement.getStringProperty("registreType") + " "
-                        + evenement.getStringProperty("registreNumeroUnique") + " : "
-                        + ((TextMessage) evenement).getText());
-            }
-            return 0;
+        ErpClient client = client();
+        System.out.println("à l'écoute de " + client.file("evenements") + " ...");
+        List<String> evenements = client.ecouter(n, Duration.ofSeconds(120));
+        evenements.forEach(System.out::println);
+        if (evenements.size() < n) {
+            System.err.println("aucun événement en 120 s");
+            return 1;
         }
+        return 0;
     }
 }
