@@ -16,6 +16,20 @@ public interface OutboxStore {
      */
     int relayer(int max, Consumer<EvenementDemande> publication);
 
+    /**
+     * Like {@link #relayer(int, Consumer)}, with {@code avantValidation} run once every event of the batch was handed
+     * over and marked, just before the database transaction commits: the caller commits there what it published
+     * (its broker transaction), so that events are never marked published before the broker has them. If
+     * {@code avantValidation} throws, nothing is marked. Not called when there is nothing to relay.
+     */
+    default int relayer(int max, Consumer<EvenementDemande> publication, Runnable avantValidation) {
+        int n = relayer(max, publication);
+        if (n > 0) {
+            avantValidation.run();
+        }
+        return n;
+    }
+
     /** Number of events not yet published. */
     long enAttente();
 }

@@ -296,6 +296,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     @Override
     public int relayer(int max, Consumer<EvenementDemande> publication) {
+        return relayer(max, publication, () -> { });
+    }
+
+    @Override
+    public int relayer(int max, Consumer<EvenementDemande> publication, Runnable avantValidation) {
         return executer("relais de l'outbox", mapper -> {
             if (!mapper.prendreLeRelais()) {
                 return 0;
@@ -309,6 +314,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             List<UUID> ids = evenements.stream().map(EvenementDemande::evenementId).toList();
             mapper.marquerPublies(ids);
             mapper.auditerDiffusion(ids);
+            avantValidation.run();
             return evenements.size();
         });
     }

@@ -322,6 +322,29 @@ public class PostgresStoreTest {
     }
 
     @Test
+    public void aFailedBrokerCommitLeavesTheBatchPendingAndASuccessfulOneComesBeforeTheMark() {
+        Demande d = demande("0441123000004G1104");
+        store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
+        java.util.List<String> publies = new java.util.ArrayList<>();
+        try {
+            store.relayer(10, e -> publies.add(e.numeroUnique()), () -> {
+                throw new IllegalStateException("commit du broker impossible");
+            });
+            fail("the broker commit failure must propagate");
+        } catch (IllegalStateException expected) {
+            // nothing marked
+        }
+        assertEquals(List.of(d.numeroUnique()), publies);
+        assertEquals(1, store.enAttente());
+        long[] enAttenteAuCommit = {-1};
+        assertEquals(1, store.relayer(10, e -> { }, () -> enAttenteAuCommit[0] = db.count(
+                "select count(*) from outbox where publie_le is null")));
+        assertEquals("another connection still sees the batch pending while the broker commits", 1,
+                enAttenteAuCommit[0]);
+        assertEquals(0, store.enAttente());
+    }
+
+    @Test
     public void countersNeverHandOutTheSameValueAcrossConnections() throws Exception {
         int threads = 8;
         int perThread = 50;

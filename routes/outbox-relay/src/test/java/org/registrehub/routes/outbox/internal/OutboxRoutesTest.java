@@ -36,6 +36,17 @@ public class OutboxRoutesTest extends CamelTestSupport {
         }
 
         @Override
+        public synchronized int relayer(int max, Consumer<EvenementDemande> publication, Runnable avantValidation) {
+            List<EvenementDemande> lot = new ArrayList<>(enAttente.subList(0, Math.min(max, enAttente.size())));
+            lot.forEach(publication);
+            if (!lot.isEmpty()) {
+                avantValidation.run();
+            }
+            enAttente.removeAll(lot);
+            return lot.size();
+        }
+
+        @Override
         public synchronized long enAttente() {
             return enAttente.size();
         }
@@ -108,6 +119,47 @@ public class OutboxRoutesTest extends CamelTestSupport {
         context.start();
         MockEndpoint.assertIsSatisfied(context);
         assertEquals(id.toString(), broker.getExchanges().get(0).getIn().getHeader("_AMQ_DUPL_ID"));
+    }
+
+    @Test
+    public void aBatchIsCommittedOnTheBrokerBeforeItIsMarkedAndStaysPendingWhenTheCommitFails() throws Exception {
+        List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean refuser = new java.util.concurrent.atomic.AtomicBoolean(true);
+        relais.setTransactions(new org.springframework.transaction.support.AbstractPlatformTransactionManager() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected Object doGetTransaction() {
+                return new Object();
+            }
+
+            @Override
+            protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition d) {
+                journal.add("debut");
+            }
+
+            @Override
+            protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                journal.add("commit:" + outbox.enAttente());
+                if (refuser.getAndSet(false)) {
+                    throw new org.springframework.transaction.TransactionSystemException("broker perdu au commit");
+                }
+            }
+
+            @Override
+            protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                journal.add("rollback");
+            }
+        });
+        ajouter(3);
+        MockEndpoint broker = getMockEndpoint("mock:broker");
+        broker.expectedMinimumMessageCount(5); // 2 sent in the failed batch, then 2 + 1
+        context.start();
+        MockEndpoint.assertIsSatisfied(context);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outbox.enAttente() == 0);
+        assertEquals("the failed batch stayed pending (3 waiting at its commit), then 2 batches of 2 and 1",
+                List.of("debut", "commit:3", "debut", "commit:3", "debut", "commit:1"), journal.subList(0, 6));
+        assertEquals(EtatSante.Statut.UP, relais.etat().statut());
     }
 
     @Test
