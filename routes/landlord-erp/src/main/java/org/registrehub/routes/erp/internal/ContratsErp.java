@@ -77,7 +77,8 @@ public final class ContratsErp {
         }
         List<ErreurChamp> erreurs = new ArrayList<>();
         for (ValidationMessage m : schema.validate(message)) {
-            erreurs.add(new ErreurChamp(champ(m), m.getType(), null, texte(m)));
+            String champ = champ(m);
+            erreurs.add(new ErreurChamp(champ, m.getType(), null, texte(m, champ)));
         }
         erreurs.sort(java.util.Comparator.comparing(ErreurChamp::champ).thenComparing(ErreurChamp::regle));
         return erreurs;
@@ -99,6 +100,35 @@ public final class ContratsErp {
             champ.append(champ.length() == 0 ? "" : ".").append(m.getProperty());
         }
         return champ.length() == 0 ? "message" : champ.toString();
+    }
+
+    /**
+     * What the register says for the rules whose literal translation reads badly (formats and patterns), in the words
+     * its other channels use; the validator's French message otherwise.
+     */
+    static String texte(ValidationMessage m, String champ) {
+        if ("format".equals(m.getType())) {
+            String format = m.getArguments() != null && m.getArguments().length > 0 ? String.valueOf(m.getArguments()[0])
+                    : "";
+            switch (format) {
+                case "date":
+                    return "date attendue au format AAAA-MM-JJ (ISO 8601), par exemple 2026-11-30";
+                case "date-time":
+                    return "date et heure attendues au format ISO 8601 avec le fuseau, par exemple"
+                            + " 2026-11-30T10:00:00+01:00";
+                default:
+                    break;
+            }
+        }
+        if ("pattern".equals(m.getType())) {
+            if (champ.endsWith("numeroUnique")) {
+                return "numéro unique attendu : 18 caractères DDDMMAANNNNNNGGGGG, par exemple 0440324000001G1104";
+            }
+            if (champ.endsWith("identifiantRpls")) {
+                return "identifiant RPLS du logement attendu : 1 à 20 lettres ou chiffres";
+            }
+        }
+        return texte(m);
     }
 
     /** The validator's French message without the instance path it starts with (the field is given apart). */

@@ -62,6 +62,9 @@ public class ContratsErpTest {
         assertEquals(List.of("bailSigne.dalo:required", "bailSigne.dateSignature:format",
                 "bailSigne.inconnu:additionalProperties", "bailSigne.numeroUnique:pattern", "versionSchema:const"),
                 erreurs(bail));
+        List<ErreurChamp> messages = contrats.valider("bailSigne", bail);
+        assertEquals("date attendue au format AAAA-MM-JJ (ISO 8601), par exemple 2026-11-30", messages.get(1).message());
+        assertTrue(messages.get(3).message(), messages.get(3).message().startsWith("numéro unique attendu : 18"));
 
         ObjectNode proposition = (ObjectNode) exemple("proposition.json");
         var candidats = (com.fasterxml.jackson.databind.node.ArrayNode) proposition.get("proposition")
