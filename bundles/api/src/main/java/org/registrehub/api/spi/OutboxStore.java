@@ -14,7 +14,9 @@ public interface OutboxStore {
      *
      * @return the number of events published
      */
-    int relayer(int max, Consumer<EvenementDemande> publication);
+    default int relayer(int max, Consumer<EvenementDemande> publication) {
+        return relayer(max, publication, () -> { });
+    }
 
     /**
      * Like {@link #relayer(int, Consumer)}, with {@code avantValidation} run once every event of the batch was handed
@@ -22,13 +24,7 @@ public interface OutboxStore {
      * (its broker transaction), so that events are never marked published before the broker has them. If
      * {@code avantValidation} throws, nothing is marked. Not called when there is nothing to relay.
      */
-    default int relayer(int max, Consumer<EvenementDemande> publication, Runnable avantValidation) {
-        int n = relayer(max, publication);
-        if (n > 0) {
-            avantValidation.run();
-        }
-        return n;
-    }
+    int relayer(int max, Consumer<EvenementDemande> publication, Runnable avantValidation);
 
     /** Number of events not yet published. */
     long enAttente();

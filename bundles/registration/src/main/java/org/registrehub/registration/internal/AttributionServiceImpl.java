@@ -118,7 +118,7 @@ public class AttributionServiceImpl implements AttributionService {
         refuserSiInvalide(ValidateurSuivi.decision(d, LocalDate.now(clock)));
         Demande demande = active(d.numeroUnique().strip(), "decisionCal.numeroUnique", contexte);
         SuiviAttribution ligne = ligne(demande, NatureSuivi.DECISION_CAL, d.identifiantRpls(), d.rang(),
-                d.dateCommission(), d, d.motifIrrecevabilite() == null ? null : d.motifIrrecevabilite(),
+                d.dateCommission(), d, d.motifIrrecevabilite(),
                 d.condition(), d.commentaire(), contexte);
         suivis.enregistrer(List.of(ligne), List.of(audit(contexte, "DECISION_CAL", demande, d.decision()
                 + " (logement " + d.identifiantRpls().strip() + ", CAL du " + d.dateCommission() + ")")),

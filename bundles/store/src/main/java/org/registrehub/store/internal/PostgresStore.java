@@ -295,11 +295,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     // ------------------------------------------------------------------ OutboxStore
 
     @Override
-    public int relayer(int max, Consumer<EvenementDemande> publication) {
-        return relayer(max, publication, () -> { });
-    }
-
-    @Override
     public int relayer(int max, Consumer<EvenementDemande> publication, Runnable avantValidation) {
         return executer("relais de l'outbox", mapper -> {
             if (!mapper.prendreLeRelais()) {

@@ -119,9 +119,7 @@ public class TraitementMessageErp {
         try {
             String numeroFinal = appliquer(message, contexte);
             LOG.info("Message ERP {} de {} ({}) accepté : demande {}", messageId, organisation, type, numeroFinal);
-            return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.typePour(type),
-                    MessageErp.VERSION_SCHEMA, clock.instant(), messageId, ReponseErp.ACCEPTE, numeroFinal, List.of(),
-                    List.of(), false);
+            return reponse(recu, ReponseErp.ACCEPTE, numeroFinal, List.of(), List.of(), false);
         } catch (MessageDejaTraiteException e) {
             return dejaTraite(recu);
         } catch (DemandeInvalideException e) {
@@ -194,9 +192,7 @@ public class TraitementMessageErp {
         }
         LOG.info("Message ERP {} de {} ({}) rejeté : {}", recu.messageId(), recu.organisation(), recu.type(),
                 erreurs.stream().map(e -> e.champ() + " (" + e.regle() + ")").collect(Collectors.joining(", ")));
-        return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.typePour(recu.type()),
-                MessageErp.VERSION_SCHEMA, clock.instant(), recu.messageId(), ReponseErp.REJETE, numero, erreurs,
-                doublons, false);
+        return reponse(recu, ReponseErp.REJETE, numero, erreurs, doublons, false);
     }
 
     private ReponseErp dejaTraite(MessageRecu recu) {
@@ -208,9 +204,15 @@ public class TraitementMessageErp {
     }
 
     private ReponseErp reponse(MessageTraite traite, List<Doublon> doublons, boolean dejaTraite) {
-        return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.typePour(traite.recu().type()),
-                MessageErp.VERSION_SCHEMA, clock.instant(), traite.recu().messageId(), traite.statut(),
-                traite.numeroUnique(), traite.erreurs(), doublons, dejaTraite);
+        return reponse(traite.recu(), traite.statut(), traite.numeroUnique(), traite.erreurs(), doublons, dejaTraite);
+    }
+
+    /** A reply of its own id to the message {@code recu}. */
+    private ReponseErp reponse(MessageRecu recu, String statut, String numero, List<ErreurChamp> erreurs,
+                               List<Doublon> doublons, boolean dejaTraite) {
+        return new ReponseErp(UUID.randomUUID().toString(), ReponseErp.typePour(recu.type()),
+                MessageErp.VERSION_SCHEMA, clock.instant(), recu.messageId(), statut, numero, erreurs, doublons,
+                dejaTraite);
     }
 
     public String enJson(ReponseErp reponse) {

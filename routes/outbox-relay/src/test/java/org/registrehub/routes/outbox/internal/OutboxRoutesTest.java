@@ -28,14 +28,6 @@ public class OutboxRoutesTest extends CamelTestSupport {
         final List<EvenementDemande> enAttente = new ArrayList<>();
 
         @Override
-        public synchronized int relayer(int max, Consumer<EvenementDemande> publication) {
-            List<EvenementDemande> lot = new ArrayList<>(enAttente.subList(0, Math.min(max, enAttente.size())));
-            lot.forEach(publication);
-            enAttente.removeAll(lot);
-            return lot.size();
-        }
-
-        @Override
         public synchronized int relayer(int max, Consumer<EvenementDemande> publication, Runnable avantValidation) {
             List<EvenementDemande> lot = new ArrayList<>(enAttente.subList(0, Math.min(max, enAttente.size())));
             lot.forEach(publication);
