@@ -69,6 +69,7 @@ import org.registrehub.api.spi.IdentiteStore;
 import org.registrehub.api.spi.MessageErpStore;
 import org.registrehub.api.spi.OutboxStore;
 import org.registrehub.api.spi.SuiviStore;
+import org.registrehub.api.spi.SynchroNationaleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,12 +78,12 @@ import org.slf4j.LoggerFactory;
  * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
-    IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class},
+    IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
-        SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation {
+        SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -98,6 +99,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final SurveillanceBase surveillance;
     private final AccesPostgres acces;
     private final ErpPostgres erp;
+    private final NationalPostgres national;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -116,6 +118,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.sessions = construireSessions(dataSource, json);
         this.acces = new AccesPostgres(this);
         this.erp = new ErpPostgres(this, json);
+        this.national = new NationalPostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -129,6 +132,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Override
     public ErpPostgres erp() {
         return erp;
+    }
+
+    @Override
+    public NationalPostgres national() {
+        return national;
     }
 
     @Deactivate
@@ -154,6 +162,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.addMapper(RegistreMapper.class);
             configuration.addMapper(AccesMapper.class);
             configuration.addMapper(ErpMapper.class);
+            configuration.addMapper(NationalMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

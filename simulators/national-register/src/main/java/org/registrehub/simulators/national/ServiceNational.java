@@ -160,6 +160,15 @@ public class ServiceNational implements RegistreNationalPortType {
             r.setDateRadiation(xml(f.date()));
             r.setOrigine(f.origine());
             r.setCommentaire(f.detail());
+            if (f.bail() != null) {
+                org.registrehub.simulators.national.v1.Attribution a = new org.registrehub.simulators.national.v1.Attribution();
+                a.setBailleur(f.bail().bailleur());
+                a.setIdentifiantRpls(f.bail().identifiantRpls());
+                a.setReservataire(f.bail().reservataire());
+                a.setDalo(f.bail().dalo());
+                r.setAttribution(a);
+            }
+            r.setMotifIrrecevabilite(f.motifIrrecevabilite());
             r.setHorodatage(xml(f.horodatage()));
             liste.add(r);
         }

@@ -113,7 +113,13 @@ public final class SimulateurNational implements AutoCloseable {
     /** Another system (a guichet elsewhere, or the national register itself) radiates a demand. */
     public void radierAilleurs(String numero, String motif, LocalDate date, String origine, String commentaire)
             throws SQLException {
-        stockage.radier(numero, motif, date, origine, commentaire);
+        stockage.radier(numero, motif, date, origine, commentaire, null, null);
+    }
+
+    /** Another system radiates a demand for attribution: a lease signed with a landlord of another territory. */
+    public void attribuerAilleurs(String numero, LocalDate date, String origine, StockageNational.Bail bail)
+            throws SQLException {
+        stockage.radier(numero, "ATTRIBUTION", date, origine, "bail signé", bail, null);
     }
 
     /** The national register finds that two demands are the same household's. */
@@ -177,7 +183,8 @@ public final class SimulateurNational implements AutoCloseable {
 
     /**
      * {@code GET /pilotage}: mode and counters; {@code POST /pilotage/mode?valeur=NORMAL|LENT|PANNE|ERREUR[&delaiMs=]};
-     * {@code POST /pilotage/echecs?n=}; {@code POST /pilotage/radiation?numero=&motif=[&origine=&commentaire=]};
+     * {@code POST /pilotage/echecs?n=}; {@code POST /pilotage/radiation?numero=&motif=[&origine=&commentaire=&motifIrrecevabilite=]
+     * [&bailleur=&rpls=&reservataire=&dalo=]};
      * {@code POST /pilotage/doublon?numero=&autre=[&critere=&origine=]};
      * {@code POST /pilotage/dalo?numero=[&date=&decision=&origine=]}; {@code GET /pilotage/mouvements[?numero=]}.
      */
@@ -219,8 +226,12 @@ public final class SimulateurNational implements AutoCloseable {
                         }
                     }
                     case "/echecs" -> comportement.echouer(Integer.parseInt(requis(req, "n")));
-                    case "/radiation" -> radierAilleurs(requis(req, "numero"), requis(req, "motif"),
-                            LocalDate.now(), origine, req.getParameter("commentaire"));
+                    case "/radiation" -> stockage.radier(requis(req, "numero"), requis(req, "motif"),
+                            LocalDate.now(), origine, req.getParameter("commentaire"),
+                            req.getParameter("bailleur") == null ? null : new StockageNational.Bail(
+                                    req.getParameter("bailleur"), requis(req, "rpls"), requis(req, "reservataire"),
+                                    Boolean.parseBoolean(req.getParameter("dalo"))),
+                            req.getParameter("motifIrrecevabilite"));
                     case "/doublon" -> signalerDoublon(requis(req, "numero"), requis(req, "autre"),
                             Optional.ofNullable(req.getParameter("critere")).orElse("IDENTITE"), origine);
                     case "/dalo" -> declarerDalo(requis(req, "numero"), Optional.ofNullable(req.getParameter("date"))

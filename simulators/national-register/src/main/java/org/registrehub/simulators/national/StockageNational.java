@@ -35,7 +35,11 @@ public final class StockageNational {
 
     /** Something another system did, listed by the pulls: radiation, duplicate or DALO recourse. */
     public record Fait(long id, String nature, String numeroUnique, String valeur, String detail, LocalDate date,
-                       String origine, Instant horodatage) {
+                       String origine, Instant horodatage, Bail bail, String motifIrrecevabilite) {
+    }
+
+    /** The lease of a radiation for attribution. */
+    public record Bail(String bailleur, String identifiantRpls, String reservataire, boolean dalo) {
     }
 
     private final DataSource dataSource;
@@ -61,7 +65,8 @@ public final class StockageNational {
             s.execute("CREATE TABLE IF NOT EXISTS national.fait (id BIGSERIAL PRIMARY KEY,"
                     + " nature VARCHAR(10) NOT NULL CHECK (nature IN ('RADIATION', 'DOUBLON', 'DALO')),"
                     + " numero_unique VARCHAR(18) NOT NULL, territoire VARCHAR(3) NOT NULL, valeur TEXT,"
-                    + " detail TEXT, date_fait DATE NOT NULL, origine TEXT NOT NULL,"
+                    + " detail TEXT, date_fait DATE NOT NULL, origine TEXT NOT NULL, bailleur TEXT, rpls TEXT,"
+                    + " reservataire TEXT, dalo BOOLEAN, motif_irrecevabilite TEXT,"
                     + " horodatage TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
         }
     }
@@ -231,8 +236,8 @@ public final class StockageNational {
      * Another system radiated a demand: the national demand becomes RADIEE (version + 1) and the radiation is listed
      * for the territory's other systems.
      */
-    public void radier(String numero, String motif, LocalDate date, String origine, String commentaire)
-            throws SQLException {
+    public void radier(String numero, String motif, LocalDate date, String origine, String commentaire, Bail bail,
+                       String motifIrrecevabilite) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement p = c.prepareStatement("UPDATE national.demande SET statut = 'RADIEE',"
@@ -246,7 +251,7 @@ public final class StockageNational {
                     throw new IllegalArgumentException("demande inconnue du registre national : " + numero);
                 }
             }
-            inserer(c, "RADIATION", numero, motif, commentaire, date, origine);
+            inserer(c, "RADIATION", numero, motif, commentaire, date, origine, bail, motifIrrecevabilite);
             c.commit();
         }
     }
@@ -255,14 +260,16 @@ public final class StockageNational {
     public void fait(String nature, String numero, String valeur, String detail, LocalDate date, String origine)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            inserer(c, nature, numero, valeur, detail, date, origine);
+            inserer(c, nature, numero, valeur, detail, date, origine, null, null);
         }
     }
 
     private static void inserer(Connection c, String nature, String numero, String valeur, String detail,
-                                LocalDate date, String origine) throws SQLException {
+                                LocalDate date, String origine, Bail bail, String motifIrrecevabilite)
+            throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO national.fait (nature, numero_unique, territoire,"
-                + " valeur, detail, date_fait, origine) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " valeur, detail, date_fait, origine, bailleur, rpls, reservataire, dalo, motif_irrecevabilite)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             p.setString(1, nature);
             p.setString(2, numero);
             p.setString(3, numero.substring(0, 3));
@@ -270,6 +277,11 @@ public final class StockageNational {
             p.setString(5, detail);
             p.setDate(6, Date.valueOf(date));
             p.setString(7, origine);
+            p.setString(8, bail == null ? null : bail.bailleur());
+            p.setString(9, bail == null ? null : bail.identifiantRpls());
+            p.setString(10, bail == null ? null : bail.reservataire());
+            p.setObject(11, bail == null ? null : bail.dalo());
+            p.setString(12, motifIrrecevabilite);
             p.executeUpdate();
         }
     }
@@ -293,7 +305,10 @@ public final class StockageNational {
                 while (r.next()) {
                     faits.add(new Fait(r.getLong("id"), r.getString("nature"), r.getString("numero_unique"),
                             r.getString("valeur"), r.getString("detail"), date(r, "date_fait"),
-                            r.getString("origine"), r.getTimestamp("horodatage").toInstant()));
+                            r.getString("origine"), r.getTimestamp("horodatage").toInstant(),
+                            r.getString("bailleur") == null ? null : new Bail(r.getString("bailleur"),
+                                    r.getString("rpls"), r.getString("reservataire"), r.getBoolean("dalo")),
+                            r.getString("motif_irrecevabilite")));
                 }
             }
             return faits;

@@ -1,0 +1,227 @@
+package org.registrehub.store.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.national.DoublonNational;
+import org.registrehub.api.national.EtatNational;
+import org.registrehub.api.national.EtatTache;
+import org.registrehub.api.national.RecoursDalo;
+import org.registrehub.api.national.TacheNationale;
+import org.registrehub.api.spi.SynchroNationaleStore;
+
+/** The national synchronization's persistence, on the store's sessions. */
+final class NationalPostgres implements SynchroNationaleStore {
+
+    /** Lets the store publish this service itself. */
+    interface Delegation extends SynchroNationaleStore {
+
+        NationalPostgres national();
+
+        @Override
+        default int transmettre(int max, Function<EvenementDemande, Transmission> envoi) {
+            return national().transmettre(max, envoi);
+        }
+
+        @Override
+        default long enAttenteNational() {
+            return national().enAttenteNational();
+        }
+
+        @Override
+        default Optional<Instant> plusAncienEnAttenteNational() {
+            return national().plusAncienEnAttenteNational();
+        }
+
+        @Override
+        default long refusesNational() {
+            return national().refusesNational();
+        }
+
+        @Override
+        default List<String> derniersRefus(int max) {
+            return national().derniersRefus(max);
+        }
+
+        @Override
+        default boolean prendre(TacheNationale tache, String noeud, Duration duree) {
+            return national().prendre(tache, noeud, duree);
+        }
+
+        @Override
+        default void rendre(TacheNationale tache, String noeud) {
+            national().rendre(tache, noeud);
+        }
+
+        @Override
+        default void reussite(TacheNationale tache, String bilan, Instant curseur) {
+            national().reussite(tache, bilan, curseur);
+        }
+
+        @Override
+        default void echec(TacheNationale tache, String erreur) {
+            national().echec(tache, erreur);
+        }
+
+        @Override
+        default List<EtatTache> etats() {
+            return national().etats();
+        }
+
+        @Override
+        default Optional<Instant> curseur(TacheNationale tache) {
+            return national().curseur(tache);
+        }
+
+        @Override
+        default boolean enregistrerDoublon(DoublonNational doublon) {
+            return national().enregistrerDoublon(doublon);
+        }
+
+        @Override
+        default boolean enregistrerRecoursDalo(RecoursDalo recours) {
+            return national().enregistrerRecoursDalo(recours);
+        }
+
+        @Override
+        default List<EtatNational> etatsLocaux(String territoire, String apres, int max) {
+            return national().etatsLocaux(territoire, apres, max);
+        }
+
+        @Override
+        default void enregistrerRapport(Instant debut, Instant fin, int ecarts, int corriges, String texte) {
+            national().enregistrerRapport(debut, fin, ecarts, corriges, texte);
+        }
+
+        @Override
+        default Optional<String> dernierRapport() {
+            return national().dernierRapport();
+        }
+    }
+
+    private final PostgresStore store;
+
+    NationalPostgres(PostgresStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public int transmettre(int max, Function<EvenementDemande, Transmission> envoi) {
+        List<EvenementDemande> evenements = store.executer("lecture des événements à transmettre au registre"
+                + " national", NationalMapper.class, m -> m.evenementsAEnvoyer(max)).stream()
+                .map(LigneEvenement::evenement).toList();
+        int marques = 0;
+        for (EvenementDemande e : evenements) {
+            Transmission t = envoi.apply(e);
+            if (t.issue() == Issue.ARRET) {
+                break;
+            }
+            String refus = t.issue() == Issue.REFUSE ? t.motif() : null;
+            marques += store.executer("envoi national de l'événement " + e.evenementId(), NationalMapper.class,
+                    m -> m.marquer(e.evenementId(), refus));
+        }
+        return marques;
+    }
+
+    @Override
+    public long enAttenteNational() {
+        return store.executer("comptage des événements à transmettre", NationalMapper.class,
+                NationalMapper::compterEnAttente);
+    }
+
+    @Override
+    public Optional<Instant> plusAncienEnAttenteNational() {
+        return Optional.ofNullable(store.executer("retard de la transmission nationale", NationalMapper.class,
+                NationalMapper::plusAncienEnAttente));
+    }
+
+    @Override
+    public long refusesNational() {
+        return store.executer("comptage des refus nationaux", NationalMapper.class, NationalMapper::compterRefus);
+    }
+
+    @Override
+    public List<String> derniersRefus(int max) {
+        return store.executer("derniers refus nationaux", NationalMapper.class, m -> m.derniersRefus(max));
+    }
+
+    @Override
+    public boolean prendre(TacheNationale tache, String noeud, Duration duree) {
+        return store.executer("bail de la tâche " + tache, NationalMapper.class,
+                m -> m.prendre(tache.name(), noeud, Math.max(1, duree.toSeconds()))) == 1;
+    }
+
+    @Override
+    public void rendre(TacheNationale tache, String noeud) {
+        store.executer("fin du bail de la tâche " + tache, NationalMapper.class, m -> m.rendre(tache.name(), noeud));
+    }
+
+    @Override
+    public void reussite(TacheNationale tache, String bilan, Instant curseur) {
+        store.executer("bilan de la tâche " + tache, NationalMapper.class,
+                m -> m.reussite(tache.name(), bilan, curseur));
+    }
+
+    @Override
+    public void echec(TacheNationale tache, String erreur) {
+        store.executer("échec de la tâche " + tache, NationalMapper.class, m -> m.echec(tache.name(), erreur));
+    }
+
+    @Override
+    public List<EtatTache> etats() {
+        return store.executer("état de la synchronisation nationale", NationalMapper.class, NationalMapper::etats);
+    }
+
+    @Override
+    public Optional<Instant> curseur(TacheNationale tache) {
+        return Optional.ofNullable(store.executer("curseur de la tâche " + tache, NationalMapper.class,
+                m -> m.curseur(tache.name())));
+    }
+
+    @Override
+    public boolean enregistrerDoublon(DoublonNational d) {
+        return store.executer("doublon national de " + d.numeroUnique(), NationalMapper.class, m -> {
+            if (m.insererDoublon(d.numeroUnique(), d.numeroDoublon(), d.critere(), d.horodatage()) == 0) {
+                return false;
+            }
+            m.auditer("DOUBLON_NATIONAL", d.numeroUnique(), "doublon présumé de " + d.numeroDoublon()
+                    + " signalé par le registre national (" + d.critere() + ")");
+            return true;
+        });
+    }
+
+    @Override
+    public boolean enregistrerRecoursDalo(RecoursDalo r) {
+        return store.executer("recours DALO de " + r.numeroUnique(), NationalMapper.class, m -> {
+            if (m.insererRecoursDalo(r.numeroUnique(), r.dateRecours(), r.decision(), r.origine(),
+                    r.horodatage()) == 0) {
+                return false;
+            }
+            m.auditer("RECOURS_DALO", r.numeroUnique(), "recours DALO du " + r.dateRecours() + " déclaré par "
+                    + r.origine() + (r.decision() == null ? " (en cours)" : " : " + r.decision()));
+            return true;
+        });
+    }
+
+    @Override
+    public List<EtatNational> etatsLocaux(String territoire, String apres, int max) {
+        return store.executer("états locaux du territoire " + territoire, NationalMapper.class,
+                m -> m.etatsLocaux(territoire, apres == null ? "" : apres, max));
+    }
+
+    @Override
+    public void enregistrerRapport(Instant debut, Instant fin, int ecarts, int corriges, String texte) {
+        store.executer("rapport de réconciliation", NationalMapper.class,
+                m -> m.insererRapport(debut, fin, ecarts, corriges, texte));
+    }
+
+    @Override
+    public Optional<String> dernierRapport() {
+        return Optional.ofNullable(store.executer("dernier rapport de réconciliation", NationalMapper.class,
+                NationalMapper::dernierRapport));
+    }
+}

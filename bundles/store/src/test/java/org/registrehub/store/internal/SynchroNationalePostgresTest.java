@@ -1,0 +1,161 @@
+package org.registrehub.store.internal;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Demande;
+import org.registrehub.api.EntreeHistorique;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.Operation;
+import org.registrehub.api.Statut;
+import org.registrehub.api.national.DoublonNational;
+import org.registrehub.api.national.EtatTache;
+import org.registrehub.api.national.RecoursDalo;
+import org.registrehub.api.national.TacheNationale;
+import org.registrehub.api.spi.SynchroNationaleStore.Issue;
+import org.registrehub.api.spi.SynchroNationaleStore.Transmission;
+import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.Exemples;
+import org.registrehub.testing.TestDatabase;
+
+/** The national synchronization's persistence on a real PostgreSQL: sending order and marks, leases, reports. */
+public class SynchroNationalePostgresTest {
+
+    private TestDatabase db;
+    private PostgresStore store;
+
+    @Before
+    public void setUp() {
+        db = TestDatabase.create("registre_national_store");
+        store = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), new JacksonJsonCodec(), null,
+                PostgresStoreTest.config(), Clock.systemUTC());
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+    }
+
+    @After
+    public void tearDown() {
+        if (store != null) {
+            store.deactivate();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private Demande demande(String numero) {
+        // a household of its own per demand (no presumed duplicate)
+        org.registrehub.api.Dossier modele = Exemples.dossier("Martin" + (char) ('a' + numero.charAt(12) - '0'));
+        org.registrehub.api.Dossier dossier = org.registrehub.testing.Modifs.dossier(modele)
+                .demandeur(org.registrehub.testing.Modifs.personne(modele.demandeur()).nir(null).build()).build();
+        Demande d = new Demande(numero, Statut.ACTIVE, "G1104", "044", LocalDate.of(2026, 11, 2),
+                LocalDate.of(2027, 11, 2), null, null, 0, dossier);
+        store.inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,
+                List.of(), null), new EvenementDemande(UUID.randomUUID(), EvenementDemande.DEMANDE_ENREGISTREE,
+                numero, Instant.now(), "{\"numeroUnique\":\"" + numero + "\"}"), Set.of(), null);
+        return d;
+    }
+
+    @Test
+    public void evenementsTransmisDansLOrdreMarquesUnParUnEtArretAuPremierEchec() {
+        demande("0441126000001G1104");
+        demande("0441126000002G1104");
+        demande("0441126000003G1104");
+        assertEquals(3, store.enAttenteNational());
+        List<String> vus = new ArrayList<>();
+        // the second one fails technically: the first stays sent, the others wait, in order
+        int marques = store.transmettre(10, e -> {
+            vus.add(e.numeroUnique());
+            return vus.size() == 2 ? new Transmission(Issue.ARRET, "HTTP 503") : Transmission.TRANSMIS;
+        });
+        assertEquals(1, marques);
+        assertEquals(List.of("0441126000001G1104", "0441126000002G1104"), vus);
+        assertEquals(2, store.enAttenteNational());
+        assertTrue(store.plusAncienEnAttenteNational().isPresent());
+        // the relay to the broker is another matter: all three still wait for it
+        assertEquals(3, store.enAttente());
+        vus.clear();
+        marques = store.transmettre(10, e -> {
+            vus.add(e.numeroUnique());
+            return e.numeroUnique().endsWith("2G1104") ? new Transmission(Issue.REFUSE, "ORDRE : version connue")
+                    : Transmission.TRANSMIS;
+        });
+        assertEquals(2, marques);
+        assertEquals(List.of("0441126000002G1104", "0441126000003G1104"), vus);
+        assertEquals(0, store.enAttenteNational());
+        assertFalse(store.plusAncienEnAttenteNational().isPresent());
+        assertEquals(1, store.refusesNational());
+        assertEquals(List.of("0441126000002G1104 demandeEnregistree ORDRE : version connue"), store.derniersRefus(5));
+        assertEquals(0, store.transmettre(10, e -> Transmission.TRANSMIS));
+    }
+
+    @Test
+    public void unSeulNoeudParTacheEtBailRepris() {
+        assertTrue(store.prendre(TacheNationale.ENVOI, "noeud-a", Duration.ofMinutes(1)));
+        assertFalse(store.prendre(TacheNationale.ENVOI, "noeud-b", Duration.ofMinutes(1)));
+        // a node restarted after a crash takes its own lease back at once
+        assertTrue(store.prendre(TacheNationale.ENVOI, "noeud-a", Duration.ofMinutes(1)));
+        assertTrue(store.prendre(TacheNationale.RADIATIONS, "noeud-b", Duration.ofMinutes(1)));
+        store.rendre(TacheNationale.ENVOI, "noeud-b");
+        assertFalse("seul le détenteur rend le bail", store.prendre(TacheNationale.ENVOI, "noeud-b",
+                Duration.ofMinutes(1)));
+        store.rendre(TacheNationale.ENVOI, "noeud-a");
+        assertTrue(store.prendre(TacheNationale.ENVOI, "noeud-b", Duration.ofMinutes(1)));
+        db.count("update synchro_nationale set bail_jusqua = now() - interval '1 second' where tache = 'ENVOI'"
+                + " returning 1");
+        assertTrue("bail expiré", store.prendre(TacheNationale.ENVOI, "noeud-c", Duration.ofMinutes(1)));
+    }
+
+    @Test
+    public void bilansEtCurseursParTache() {
+        Instant curseur = Instant.parse("2026-12-01T10:15:30.123456Z");
+        store.reussite(TacheNationale.RADIATIONS, "3 radiation(s) appliquée(s)", curseur);
+        store.echec(TacheNationale.RADIATIONS, "registre national injoignable");
+        store.reussite(TacheNationale.RADIATIONS, "rien de nouveau", null);
+        EtatTache etat = store.etats().stream().filter(e -> e.tache() == TacheNationale.RADIATIONS).findFirst()
+                .orElseThrow();
+        assertEquals("rien de nouveau", etat.bilan());
+        assertEquals("le curseur est gardé au microseconde près", curseur, etat.curseur());
+        assertEquals("registre national injoignable", etat.derniereErreur());
+        assertEquals(curseur, store.curseur(TacheNationale.RADIATIONS).orElseThrow());
+        assertEquals(List.of(TacheNationale.values()), store.etats().stream().map(EtatTache::tache).toList());
+    }
+
+    @Test
+    public void doublonsEtRecoursDaloUneFoisEtPourLesDemandesDuRegistreSeulement() {
+        demande("0441126000001G1104");
+        Instant t = Instant.now();
+        assertTrue(store.enregistrerDoublon(new DoublonNational("0441126000001G1104", "0851126000004G8501",
+                "IDENTITE", t)));
+        assertFalse(store.enregistrerDoublon(new DoublonNational("0441126000001G1104", "0851126000004G8501",
+                "IDENTITE", t)));
+        assertFalse(store.enregistrerDoublon(new DoublonNational("0441126000099G1104", "0851126000004G8501",
+                "IDENTITE", t)));
+        assertTrue(store.enregistrerRecoursDalo(new RecoursDalo("0441126000001G1104", LocalDate.of(2026, 11, 20),
+                null, "COMED44", t)));
+        assertFalse(store.enregistrerRecoursDalo(new RecoursDalo("0441126000001G1104", LocalDate.of(2026, 11, 20),
+                null, "COMED44", t)));
+        assertEquals(2, db.count("select count(*) from audit where canal = 'NATIONAL' and numero_unique ="
+                + " '0441126000001G1104' and operation in ('DOUBLON_NATIONAL', 'RECOURS_DALO')"));
+        assertEquals(1, store.etatsLocaux("044", null, 10).size());
+        assertEquals(0, store.etatsLocaux("044", "0441126000001G1104", 10).size());
+        store.enregistrerRapport(t, t, 2, 1, "rapport");
+        assertEquals("rapport", store.dernierRapport().orElseThrow());
+    }
+}
