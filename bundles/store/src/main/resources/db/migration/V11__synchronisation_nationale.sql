@@ -2,8 +2,9 @@
 --  * outbox.national_le / national_refus: each event is sent to the national register once, in the order of the
 --    outbox, independently of its relay to the broker (publie_le). Events written before this migration are not
 --    sent: the reconciliation compares the whole stock with the national side instead.
---  * synchro_nationale: one row per task (sending, pulls, reconciliation): last success/failure, the national
---    cursor of a pull, and the lease that makes a task run on one hub node at a time.
+--  * synchro_nationale: one row per task (sending, pulls, reconciliation): last success/failure and the lease that
+--    makes a task run on one hub node at a time; synchro_nationale_curseur: how far a pull has read the national
+--    list of a territory (the national timestamp of the last element applied).
 --  * doublon_national, recours_dalo: what the national register reported about the territory's demands.
 --  * rapport_reconciliation: the reconciliation reports, newest last.
 
@@ -19,13 +20,19 @@ CREATE TABLE synchro_nationale (
     dernier_echec      TIMESTAMPTZ,
     derniere_erreur    TEXT,
     bilan              TEXT,
-    curseur            TIMESTAMPTZ,
     bail_noeud         VARCHAR(200),
     bail_jusqua        TIMESTAMPTZ,
     CONSTRAINT synchro_nationale_tache_ck CHECK (tache IN ('ENVOI', 'RADIATIONS', 'DOUBLONS', 'DALO',
                                                            'RECONCILIATION'))
 );
 INSERT INTO synchro_nationale (tache) VALUES ('ENVOI'), ('RADIATIONS'), ('DOUBLONS'), ('DALO'), ('RECONCILIATION');
+
+CREATE TABLE synchro_nationale_curseur (
+    tache       VARCHAR(20)  NOT NULL REFERENCES synchro_nationale (tache),
+    territoire  VARCHAR(3)   NOT NULL,
+    curseur     TIMESTAMPTZ  NOT NULL,
+    PRIMARY KEY (tache, territoire)
+);
 
 CREATE TABLE doublon_national (
     numero_unique   VARCHAR(18)  NOT NULL REFERENCES demande (numero_unique),

@@ -19,6 +19,14 @@ public interface NumerotationService {
     String attribuer(String commune, String guichet, LocalDate dateDepot);
 
     /**
+     * Like {@link #attribuer(String, String, LocalDate)}, for an applicant: a numbering that asks another register
+     * (the national one) tells it whose demand it is.
+     */
+    default String attribuer(String commune, String guichet, LocalDate dateDepot, Personne demandeur) {
+        return attribuer(commune, guichet, dateDepot);
+    }
+
+    /**
      * Territory code (département, 3 characters) of an INSEE commune code: {@code 44109 -> 044},
      * {@code 2A004 -> 02A}, overseas {@code 97411 -> 974}; the first three characters of the numéro unique.
      *

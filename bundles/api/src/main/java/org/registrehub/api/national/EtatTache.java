@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param dernierEchec     its last failure, or null
  * @param derniereErreur   the reason of its last failure, or null
  * @param bilan            what its last successful run did, in French
- * @param curseur          for a pull: the national timestamp it has read up to; null otherwise
+ * @param curseur          for a pull: the oldest of its territories' cursors (the national timestamp read up to);
+ *                         null otherwise
  */
 public record EtatTache(TacheNationale tache, Instant derniereReussite, Instant dernierEchec, String derniereErreur,
                         String bilan, Instant curseur) {

@@ -55,14 +55,21 @@ public interface SynchroNationaleStore {
     /** Gives the lease back. */
     void rendre(TacheNationale tache, String noeud);
 
-    /** A successful run: what it did, and for a pull the national timestamp it has read up to (null: unchanged). */
-    void reussite(TacheNationale tache, String bilan, Instant curseur);
+    /** A successful run and what it did. */
+    void reussite(TacheNationale tache, String bilan);
 
     void echec(TacheNationale tache, String erreur);
 
     List<EtatTache> etats();
 
-    Optional<Instant> curseur(TacheNationale tache);
+    /** How far a pull has read the national list of a territory (the timestamp of the last element applied). */
+    Optional<Instant> curseur(TacheNationale tache, String territoire);
+
+    /** Moves a pull's cursor forward, once the elements up to it are applied. */
+    void avancer(TacheNationale tache, String territoire, Instant curseur);
+
+    /** The numéros of a territory with events not yet sent to the national register. */
+    java.util.Set<String> numerosEnAttenteNational(String territoire);
 
     /** Records a duplicate reported nationally, with its audit line; false if known already or not a demand here. */
     boolean enregistrerDoublon(DoublonNational doublon);

@@ -2,9 +2,6 @@ package org.registrehub.numbering.internal;
 
 import java.time.LocalDate;
 
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.NumerotationService;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.spi.CompteurStore;
@@ -12,17 +9,15 @@ import org.registrehub.api.spi.CompteurStore;
 /**
  * Allocates numéros uniques from the database counters. The counter is incremented in its own committed transaction:
  * a number is never handed out twice and never reused, even if the registration that asked for it fails (the
- * sequence may then have a gap, which the national rules allow).
+ * sequence may then have a gap, which the national rules allow). The local numbering of {@link NumerotationChoisie}.
  */
-@Component(service = NumerotationService.class, property = "numerotation=locale")
 public class NumerotationBaseDeDonnees implements NumerotationService {
 
     static final String CODE_EPUISE = "NUMEROTATION_EPUISEE";
 
     private final CompteurStore compteurs;
 
-    @Activate
-    public NumerotationBaseDeDonnees(@Reference CompteurStore compteurs) {
+    public NumerotationBaseDeDonnees(CompteurStore compteurs) {
         this.compteurs = compteurs;
     }
 

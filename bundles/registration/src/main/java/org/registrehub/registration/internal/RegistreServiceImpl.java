@@ -105,7 +105,7 @@ public class RegistreServiceImpl implements RegistreService {
                 + justification;
         String commune = dossier.logementRecherche().communes().get(0);
         String guichet = saisie.guichet().strip();
-        String numero = numerotation.attribuer(commune, guichet, aujourdhui);
+        String numero = numerotation.attribuer(commune, guichet, aujourdhui, dossier.demandeur());
         Demande demande = new Demande(numero, Statut.ACTIVE, guichet, numero.substring(0, 3), aujourdhui,
                 aujourdhui.plusMonths(validiteMois), null, null, 0, dossier);
         Instant maintenant = clock.instant();

@@ -26,13 +26,18 @@ public interface NationalMapper {
 
     int rendre(@Param("tache") String tache, @Param("noeud") String noeud);
 
-    int reussite(@Param("tache") String tache, @Param("bilan") String bilan, @Param("curseur") Instant curseur);
+    int reussite(@Param("tache") String tache, @Param("bilan") String bilan);
 
     int echec(@Param("tache") String tache, @Param("erreur") String erreur);
 
     List<EtatTache> etats();
 
-    Instant curseur(@Param("tache") String tache);
+    Instant curseur(@Param("tache") String tache, @Param("territoire") String territoire);
+
+    int avancer(@Param("tache") String tache, @Param("territoire") String territoire,
+                @Param("curseur") Instant curseur);
+
+    List<String> numerosEnAttente(@Param("territoire") String territoire);
 
     int insererDoublon(@Param("numero") String numero, @Param("doublon") String doublon,
                        @Param("critere") String critere, @Param("horodatage") Instant horodatage);

@@ -58,8 +58,8 @@ final class NationalPostgres implements SynchroNationaleStore {
         }
 
         @Override
-        default void reussite(TacheNationale tache, String bilan, Instant curseur) {
-            national().reussite(tache, bilan, curseur);
+        default void reussite(TacheNationale tache, String bilan) {
+            national().reussite(tache, bilan);
         }
 
         @Override
@@ -73,8 +73,18 @@ final class NationalPostgres implements SynchroNationaleStore {
         }
 
         @Override
-        default Optional<Instant> curseur(TacheNationale tache) {
-            return national().curseur(tache);
+        default Optional<Instant> curseur(TacheNationale tache, String territoire) {
+            return national().curseur(tache, territoire);
+        }
+
+        @Override
+        default void avancer(TacheNationale tache, String territoire, Instant curseur) {
+            national().avancer(tache, territoire, curseur);
+        }
+
+        @Override
+        default java.util.Set<String> numerosEnAttenteNational(String territoire) {
+            return national().numerosEnAttenteNational(territoire);
         }
 
         @Override
@@ -161,9 +171,8 @@ final class NationalPostgres implements SynchroNationaleStore {
     }
 
     @Override
-    public void reussite(TacheNationale tache, String bilan, Instant curseur) {
-        store.executer("bilan de la tâche " + tache, NationalMapper.class,
-                m -> m.reussite(tache.name(), bilan, curseur));
+    public void reussite(TacheNationale tache, String bilan) {
+        store.executer("bilan de la tâche " + tache, NationalMapper.class, m -> m.reussite(tache.name(), bilan));
     }
 
     @Override
@@ -177,9 +186,21 @@ final class NationalPostgres implements SynchroNationaleStore {
     }
 
     @Override
-    public Optional<Instant> curseur(TacheNationale tache) {
+    public Optional<Instant> curseur(TacheNationale tache, String territoire) {
         return Optional.ofNullable(store.executer("curseur de la tâche " + tache, NationalMapper.class,
-                m -> m.curseur(tache.name())));
+                m -> m.curseur(tache.name(), territoire)));
+    }
+
+    @Override
+    public void avancer(TacheNationale tache, String territoire, Instant curseur) {
+        store.executer("curseur de la tâche " + tache, NationalMapper.class,
+                m -> m.avancer(tache.name(), territoire, curseur));
+    }
+
+    @Override
+    public java.util.Set<String> numerosEnAttenteNational(String territoire) {
+        return java.util.Set.copyOf(store.executer("demandes en attente d'envoi national", NationalMapper.class,
+                m -> m.numerosEnAttente(territoire)));
     }
 
     @Override

@@ -78,6 +78,9 @@ public class SynchroNationalePostgresTest {
         demande("0441126000002G1104");
         demande("0441126000003G1104");
         assertEquals(3, store.enAttenteNational());
+        assertEquals(Set.of("0441126000001G1104", "0441126000002G1104", "0441126000003G1104"),
+                store.numerosEnAttenteNational("044"));
+        assertEquals(Set.of(), store.numerosEnAttenteNational("085"));
         List<String> vus = new ArrayList<>();
         // the second one fails technically: the first stays sent, the others wait, in order
         int marques = store.transmettre(10, e -> {
@@ -125,15 +128,20 @@ public class SynchroNationalePostgresTest {
     @Test
     public void bilansEtCurseursParTache() {
         Instant curseur = Instant.parse("2026-12-01T10:15:30.123456Z");
-        store.reussite(TacheNationale.RADIATIONS, "3 radiation(s) appliquée(s)", curseur);
+        store.reussite(TacheNationale.RADIATIONS, "3 radiation(s) appliquée(s)");
+        store.avancer(TacheNationale.RADIATIONS, "044", curseur);
+        store.avancer(TacheNationale.RADIATIONS, "085", curseur.plusSeconds(60));
+        store.avancer(TacheNationale.RADIATIONS, "044", curseur.minusSeconds(60));
         store.echec(TacheNationale.RADIATIONS, "registre national injoignable");
-        store.reussite(TacheNationale.RADIATIONS, "rien de nouveau", null);
+        store.reussite(TacheNationale.RADIATIONS, "rien de nouveau");
         EtatTache etat = store.etats().stream().filter(e -> e.tache() == TacheNationale.RADIATIONS).findFirst()
                 .orElseThrow();
         assertEquals("rien de nouveau", etat.bilan());
-        assertEquals("le curseur est gardé au microseconde près", curseur, etat.curseur());
+        assertEquals("le plus ancien des curseurs, à la microseconde", curseur, etat.curseur());
         assertEquals("registre national injoignable", etat.derniereErreur());
-        assertEquals(curseur, store.curseur(TacheNationale.RADIATIONS).orElseThrow());
+        assertEquals("un curseur n'avance que", curseur, store.curseur(TacheNationale.RADIATIONS, "044")
+                .orElseThrow());
+        assertTrue(store.curseur(TacheNationale.DALO, "044").isEmpty());
         assertEquals(List.of(TacheNationale.values()), store.etats().stream().map(EtatTache::tache).toList());
     }
 

@@ -96,6 +96,11 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
             return new Probleme(Probleme.type(indisponible.getCode()), "Registre indisponible", 503,
                     indisponible.getMessage(), instance, indisponible.getCode(), List.of());
         }
+        if (e instanceof RegistreException r && "NATIONAL_INDISPONIBLE".equals(r.getCode())) {
+            // national numbering: the national register cannot give a number now; nothing was written
+            return new Probleme(Probleme.type(r.getCode()), "Registre national indisponible", 503, r.getMessage()
+                    + " Rien n'a été enregistré ; réessayez plus tard.", instance, r.getCode(), List.of());
+        }
         if (e instanceof RegistreException registre) {
             String incident = UUID.randomUUID().toString();
             LOG.error("Erreur du registre (incident {}) sur {}", incident, instance, e);

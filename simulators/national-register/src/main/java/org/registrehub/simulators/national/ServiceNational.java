@@ -323,6 +323,6 @@ public class ServiceNational implements RegistreNationalPortType {
     }
 
     private XMLGregorianCalendar xml(Instant i) {
-        return xml.newXMLGregorianCalendar(i.atOffset(ZoneOffset.UTC).toString());
+        return xml.newXMLGregorianCalendar(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(i.atOffset(ZoneOffset.UTC)));
     }
 }

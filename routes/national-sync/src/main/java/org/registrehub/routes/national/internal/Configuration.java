@@ -1,0 +1,41 @@
+package org.registrehub.routes.national.internal;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Reading of the national synchronization's configuration values. */
+final class Configuration {
+
+    private Configuration() {
+    }
+
+    /** {@code "044, 085"} to the territories; each must be a département code of 3 characters. */
+    static Set<String> territoires(String liste) {
+        Set<String> t = new TreeSet<>();
+        for (String s : Arrays.asList(liste == null ? new String[0] : liste.split("[,\\s]+"))) {
+            if (s.isBlank()) {
+                continue;
+            }
+            if (!s.matches("^[0-9]{2}[0-9AB]$")) {
+                throw new IllegalArgumentException("national.territoires : « " + s + " » n'est pas un code de"
+                        + " département sur 3 caractères (044, 02A, 974)");
+            }
+            t.add(s);
+        }
+        return Set.copyOf(t);
+    }
+
+    /** A name of this hub node that survives its restarts (its lease is its own again at once after a crash). */
+    static String noeud() {
+        String hote;
+        try {
+            hote = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            hote = "localhost";
+        }
+        return System.getProperty("karaf.name", "hub") + "@" + hote;
+    }
+}

@@ -1,0 +1,159 @@
+package org.registrehub.routes.national.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.registrehub.api.EvenementDemande;
+import org.registrehub.api.Operation;
+import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.national.MouvementNational;
+import org.registrehub.api.national.RefusNationalException;
+import org.registrehub.api.national.RegistreNational;
+import org.registrehub.api.national.RegistreNationalIndisponibleException;
+import org.registrehub.api.national.TacheNationale;
+import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.spi.SynchroNationaleStore;
+import org.registrehub.api.spi.SynchroNationaleStore.Issue;
+import org.registrehub.api.spi.SynchroNationaleStore.Transmission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox events to the national register, oldest first, one node at a time (lease ENVOI). The first
+ * failure of the national side stops the round — nothing written after it is sent before it, so the changes of a
+ * demand arrive in their order — and the next round waits, doubling up to {@code delaiMax}; the circuit breaker of
+ * the client makes the waiting rounds fail at once. An event the national side refuses (unknown demand, older
+ * version) is marked refused with the reason and the next ones go on: the reconciliation reports and fixes it.
+ */
+public class EnvoiNational {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnvoiNational.class);
+
+    private final SynchroNationaleStore store;
+    private final RegistreNational national;
+    private final JsonCodec json;
+    private final String noeud;
+    private final int lot;
+    private final Duration delaiMax;
+    private final Clock clock;
+
+    private Duration delai = Duration.ofSeconds(1);
+    private volatile Instant prochainEssai;
+    private boolean enEchec;
+
+    public EnvoiNational(SynchroNationaleStore store, RegistreNational national, JsonCodec json, String noeud, int lot,
+                         long delaiMaxSecondes) {
+        this(store, national, json, noeud, lot, Duration.ofSeconds(delaiMaxSecondes), Clock.systemUTC());
+    }
+
+    EnvoiNational(SynchroNationaleStore store, RegistreNational national, JsonCodec json, String noeud, int lot,
+                  Duration delaiMax, Clock clock) {
+        this.store = store;
+        this.national = national;
+        this.json = json;
+        this.noeud = noeud;
+        this.lot = lot;
+        this.delaiMax = delaiMax;
+        this.clock = clock;
+    }
+
+    /** When sending resumes after a failure, or null while it works. */
+    public Instant prochainEssai() {
+        return prochainEssai;
+    }
+
+    /** One tick of the timer: sends what waits unless the last failure asks to wait; returns how many were marked. */
+    public synchronized int envoyer() {
+        if (prochainEssai != null && clock.instant().isBefore(prochainEssai)) {
+            return 0;
+        }
+        return envoyerMaintenant();
+    }
+
+    /** Sends now (the console's sync-run), whatever the waiting delay. */
+    public synchronized int envoyerMaintenant() {
+        int total = 0;
+        String[] arret = new String[1];
+        try {
+            if (!store.prendre(TacheNationale.ENVOI, noeud, Duration.ofMinutes(2))) {
+                return 0;
+            }
+            try {
+                int marques;
+                do {
+                    marques = store.transmettre(lot, e -> transmettre(e, arret));
+                    total += marques;
+                } while (marques == lot && arret[0] == null);
+            } finally {
+                store.rendre(TacheNationale.ENVOI, noeud);
+            }
+        } catch (RegistreIndisponibleException e) {
+            arret[0] = e.getMessage();
+        }
+        if (arret[0] != null) {
+            echec(arret[0], total);
+        } else {
+            reussite(total);
+        }
+        return total;
+    }
+
+    private Transmission transmettre(EvenementDemande e, String[] arret) {
+        MouvementNational m;
+        try {
+            ContenuRecu c = json.lire(e.contenu(), ContenuRecu.class);
+            m = new MouvementNational(e.evenementId(), operation(e.type()), e.horodatage(), c.demande());
+        } catch (RuntimeException illisible) {
+            LOG.error("Événement {} ({}, demande {}) illisible, non transmis au registre national : {}",
+                    e.evenementId(), e.type(), e.numeroUnique(), illisible.getMessage());
+            return new Transmission(Issue.REFUSE, "ILLISIBLE : " + illisible.getMessage());
+        }
+        try {
+            boolean nouveau = national.transmettre(m);
+            LOG.debug("Événement {} {} de {} transmis au registre national{}", e.evenementId(), e.type(),
+                    e.numeroUnique(), nouveau ? "" : " (déjà reçu)");
+            return Transmission.TRANSMIS;
+        } catch (RefusNationalException refus) {
+            LOG.warn("Le registre national refuse l'événement {} ({}, demande {}, version {}) : {}", e.evenementId(),
+                    e.type(), e.numeroUnique(), m.demande().version(), refus.getMessage());
+            return new Transmission(Issue.REFUSE, refus.getMessage());
+        } catch (RegistreNationalIndisponibleException panne) {
+            arret[0] = panne.getMessage();
+            return new Transmission(Issue.ARRET, panne.getMessage());
+        }
+    }
+
+    static Operation operation(String type) {
+        return Arrays.stream(Operation.values()).filter(o -> o.evenement().equals(type)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("type d'événement inconnu : " + type));
+    }
+
+    private void reussite(int total) {
+        if (enEchec) {
+            LOG.info("Transmission au registre national rétablie : {} événement(s) transmis", total);
+        }
+        enEchec = false;
+        delai = Duration.ofSeconds(1);
+        prochainEssai = null;
+        if (total > 0) {
+            store.reussite(TacheNationale.ENVOI, total + " événement(s) transmis");
+        }
+    }
+
+    private void echec(String cause, int total) {
+        if (!enEchec) {
+            LOG.warn("Transmission au registre national interrompue ({} transmis avant) : {} ; les événements restent"
+                    + " en attente dans l'ordre, nouvel essai dans {} s", total, cause, delai.toSeconds());
+        }
+        enEchec = true;
+        prochainEssai = clock.instant().plus(delai);
+        delai = delai.multipliedBy(2).compareTo(delaiMax) > 0 ? delaiMax : delai.multipliedBy(2);
+        try {
+            store.echec(TacheNationale.ENVOI, cause);
+        } catch (RegistreIndisponibleException e) {
+            LOG.debug("échec non enregistré (base indisponible)", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.registrehub.routes.national.internal;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * {@code national-envoi}: every {@code {{envoi.periodeMs}}} ms, sends the waiting outbox events to the national
+ * register; {@code national-recuperation}: every {@code {{recuperation.verificationMs}}} ms, runs the daily pulls
+ * when they are due ({@code {{recuperation.heure}}}). The beans record their own failures (task state, backoff,
+ * circuit breaker); anything else is logged with the route and the next tick tries again.
+ */
+public class NationalRoutes extends RouteBuilder {
+
+    private final EnvoiNational envoi;
+    private final RecuperationNationale recuperation;
+
+    public NationalRoutes(EnvoiNational envoi, RecuperationNationale recuperation) {
+        this.envoi = envoi;
+        this.recuperation = recuperation;
+    }
+
+    @Override
+    public void configure() {
+        onException(Exception.class)
+                .handled(true)
+                .log(org.apache.camel.LoggingLevel.ERROR, "${routeId} : ${exception.message}");
+
+        from("timer:registre-national-envoi?period={{envoi.periodeMs}}&delay={{envoi.delaiMs}}")
+                .routeId("national-envoi")
+                .bean(envoi, "envoyer");
+
+        from("timer:registre-national-recuperation?period={{recuperation.verificationMs}}&delay={{envoi.delaiMs}}")
+                .routeId("national-recuperation")
+                .bean(recuperation, "siEcheance");
+    }
+}
