@@ -81,7 +81,7 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
         } catch (DatatypeConfigurationException e) {
             throw new IllegalStateException(e);
         }
-        this.port = creerPort(adresse, utilisateur, motDePasse, connexionMs, reponseMs);
+        this.port = configure() ? creerPort(adresse, utilisateur, motDePasse, connexionMs, reponseMs) : null;
         this.disjoncteur = CircuitBreaker.of("registre-national", CircuitBreakerConfig.custom()
                 .failureRateThreshold(seuilEchecs)
                 .slidingWindowSize(fenetre)
@@ -125,9 +125,14 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
         }
     }
 
+    /** False when no national URL is set: nothing is sent nor pulled, the numbering cannot be national. */
+    public boolean configure() {
+        return adresse != null && !adresse.isBlank();
+    }
+
     /** State of the circuit breaker: CLOSED, OPEN or HALF_OPEN. */
     public String circuit() {
-        return disjoncteur.getState().name();
+        return configure() ? disjoncteur.getState().name() : "NON_CONFIGURE";
     }
 
     public String adresse() {
@@ -211,6 +216,10 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
 
     /** A call through the circuit breaker, its failures translated into the register's exceptions. */
     private <T> T appeler(String quoi, AppelSoap<T> appel) {
+        if (port == null) {
+            throw new RegistreNationalIndisponibleException("Registre national non configuré (national.url dans"
+                    + " etc/org.registrehub.national.cfg) : " + quoi + " impossible.", null);
+        }
         Supplier<T> protege = CircuitBreaker.decorateSupplier(disjoncteur, () -> {
             try {
                 return appel.executer();

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 
+import org.registrehub.api.Canal;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.Operation;
 import org.registrehub.api.RegistreIndisponibleException;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * failure of the national side stops the round — nothing written after it is sent before it, so the changes of a
  * demand arrive in their order — and the next round waits, doubling up to {@code delaiMax}; the circuit breaker of
  * the client makes the waiting rounds fail at once. An event the national side refuses (unknown demand, older
- * version) is marked refused with the reason and the next ones go on: the reconciliation reports and fixes it.
+ * version) is marked refused with the reason and the next ones go on: the reconciliation reports and fixes it. A
+ * change that came from the national register itself (channel NATIONAL) is not sent back.
  */
 public class EnvoiNational {
 
@@ -40,6 +42,7 @@ public class EnvoiNational {
     private final Clock clock;
 
     private Duration delai = Duration.ofSeconds(1);
+    private boolean actif = true;
     private volatile Instant prochainEssai;
     private boolean enEchec;
 
@@ -59,6 +62,11 @@ public class EnvoiNational {
         this.clock = clock;
     }
 
+    /** Without a national URL the timer sends nothing (the events wait); {@code sync-run envoi} still tries. */
+    public void setActif(boolean actif) {
+        this.actif = actif;
+    }
+
     /** When sending resumes after a failure, or null while it works. */
     public Instant prochainEssai() {
         return prochainEssai;
@@ -66,7 +74,7 @@ public class EnvoiNational {
 
     /** One tick of the timer: sends what waits unless the last failure asks to wait; returns how many were marked. */
     public synchronized int envoyer() {
-        if (prochainEssai != null && clock.instant().isBefore(prochainEssai)) {
+        if (!actif || prochainEssai != null && clock.instant().isBefore(prochainEssai)) {
             return 0;
         }
         return envoyerMaintenant();
@@ -104,6 +112,10 @@ public class EnvoiNational {
         MouvementNational m;
         try {
             ContenuRecu c = json.lire(e.contenu(), ContenuRecu.class);
+            if (Canal.NATIONAL.name().equals(c.canal())) {
+                // the change came from the national register (a radiation made elsewhere): it has it already
+                return Transmission.TRANSMIS;
+            }
             m = new MouvementNational(e.evenementId(), operation(e.type()), e.horodatage(), c.demande());
         } catch (RuntimeException illisible) {
             LOG.error("Événement {} ({}, demande {}) illisible, non transmis au registre national : {}",

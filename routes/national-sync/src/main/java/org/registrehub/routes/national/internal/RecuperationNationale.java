@@ -84,6 +84,13 @@ public class RecuperationNationale {
                 "Registre national", null, true, territoires), Set.of(Role.GESTIONNAIRE)), Canal.NATIONAL);
     }
 
+    private boolean actif = true;
+
+    /** Without a national URL the timer pulls nothing; {@code sync-run} still tries (and says why it fails). */
+    public void setActif(boolean actif) {
+        this.actif = actif;
+    }
+
     Set<String> territoires() {
         return territoires;
     }
@@ -93,6 +100,9 @@ public class RecuperationNationale {
      * after a failure again every {@code reessai}.
      */
     public void siEcheance() {
+        if (!actif) {
+            return;
+        }
         ZonedDateTime maintenant = clock.instant().atZone(zone);
         Instant echeance = maintenant.toLocalDate().atTime(heure).atZone(zone).toInstant();
         if (maintenant.toInstant().isBefore(echeance)) {
