@@ -38,6 +38,11 @@ public final class HubLance implements AutoCloseable {
     public long demarre;
 
     public HubLance(Path distribution, Path dir, TestDatabase db) throws Exception {
+        this(distribution, dir, db, Map.of());
+    }
+
+    /** With more REGISTRE_* variables (e.g. the national register's URL), as an administrator would set them. */
+    public HubLance(Path distribution, Path dir, TestDatabase db, Map<String, String> autres) throws Exception {
         if (!Files.exists(distribution)) {
             throw new IllegalStateException("distribution absente : " + distribution + " (mvn install -DskipTests)");
         }
@@ -67,6 +72,7 @@ public final class HubLance implements AutoCloseable {
         env.put("REGISTRE_RMI_REGISTRY_PORT", String.valueOf(port()));
         env.put("REGISTRE_RMI_SERVER_PORT", String.valueOf(port()));
         env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        env.putAll(autres);
         this.environnement = Map.copyOf(env);
         base = "http://127.0.0.1:" + http;
         demarrer();
@@ -180,31 +186,60 @@ public final class HubLance implements AutoCloseable {
         }
     }
 
+    /**
+     * Registers over REST, with this HTTP Basic header, the example demand {@code modele} (docs/exemples) made the
+     * demand of an applicant of its own (first name {@code prefixe} + letters of {@code i}, no NIR: never a presumed
+     * duplicate of another), and returns its numéro unique.
+     */
+    public String enregistrer(String modele, String prefixe, int i, String basic) throws Exception {
+        StringBuilder prenom = new StringBuilder(prefixe);
+        for (int n = i; n > 0 || prenom.length() == prefixe.length(); n /= 26) {
+            prenom.append((char) ('a' + n % 26));
+        }
+        String json = modele.replaceFirst("\"prenoms\": \"Léa Marie\"", "\"prenoms\": \"" + prenom + "\"")
+                .replaceFirst("\"nir\": \"[0-9]+\",", "");
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/demandes"))
+                .header("Content-Type", "application/json").header("Authorization", basic)
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"numeroUnique\":\"([0-9AB]{13}G[0-9]{4})\"")
+                .matcher(r.body());
+        if (r.statusCode() != 201 || !m.find()) {
+            throw new IllegalStateException("enregistrement refusé (" + r.statusCode() + ") : " + r.body());
+        }
+        return m.group(1);
+    }
+
     public int statut(String chemin) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(base + chemin)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     /** The bundle lines of {@code bundle:list}, read with bin/client (command on standard input, batch mode). */
-    /** The console logs in with the administrator created at the first start (its secret, under data/registre). */
     public List<String> bundles() throws Exception {
-        Path secret = home.resolve("data/registre/admin.secret");
-        if (!Files.exists(secret)) {
+        if (!Files.exists(home.resolve("data/registre/admin.secret"))) {
             return List.of();
         }
-        java.util.Properties admin = new java.util.Properties();
-        try (var in = Files.newBufferedReader(secret)) {
-            admin.load(in);
-        }
-        Process p = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(ssh), "-u",
-                admin.getProperty("identifiant"), "-p", admin.getProperty("motDePasse"), "-r", "1", "-b")
-                .redirectErrorStream(true).start();
-        p.getOutputStream().write("bundle:list -t 0 --no-format\n".getBytes(StandardCharsets.UTF_8));
+        return console("bundle:list -t 0 --no-format").lines()
+                .filter(l -> l.matches("^\\s*\\d+\\s+(Active|Resolved|Installed|Starting|Stopping|Failure).*"))
+                .toList();
+    }
+
+    /**
+     * Runs console commands with bin/client (on standard input, batch mode) as the administrator created at the
+     * first start (its secret, under data/registre), and returns what they printed.
+     */
+    public String console(String commandes) throws Exception {
+        String[] admin = administrateur();
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(ssh), "-u",
+                admin[0], "-p", admin[1], "-r", "1", "-b").redirectErrorStream(true);
+        pb.environment().put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        Process p = pb.start();
+        p.getOutputStream().write((commandes + "\n").getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out.lines().filter(l -> l.matches("^\\s*\\d+\\s+(Active|Resolved|Installed|Starting|Stopping|Failure).*"))
-                .toList();
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
     }
 
     /** Resident memory of the Karaf JVM. */

@@ -11,4 +11,12 @@ public interface CompteurStore {
      * @param moisAnnee  month and year of filing, {@code MMYY}
      */
     long suivant(String territoire, String moisAnnee);
+
+    /**
+     * Raises the counter of a territory and month to at least {@code valeur}: a number given outside the hub's
+     * counters (by the national register, or an imported one) is never handed out again by them.
+     */
+    default void atteindre(String territoire, String moisAnnee, long valeur) {
+        throw new UnsupportedOperationException("compteurs sans plancher");
+    }
 }

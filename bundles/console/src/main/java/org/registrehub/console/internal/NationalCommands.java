@@ -165,6 +165,9 @@ final class NationalCommands {
         @Reference(optional = true)
         RegistreNational national;
 
+        @Reference(optional = true)
+        SynchronisationNationale synchronisation;
+
         @Argument(index = 0, name = "mode", description = "locale ou nationale (sans argument : le mode actuel)")
         @Completion(ModesCompleter.class)
         String mode;
@@ -190,6 +193,17 @@ final class NationalCommands {
                 throw new IllegalStateException("Numérotation nationale impossible : le client du registre national"
                         + " n'est pas démarré (feature:install registre-national-sync, et national.url dans"
                         + " etc/org.registrehub.national.cfg).");
+            }
+            if (voulu.equals("nationale") && !avant.equals("nationale")) {
+                // the national register must know every number the hub gave before it gives numbers itself
+                SynchronisationNationale s = exiger(synchronisation);
+                System.out.println(s.executer(TacheNationale.ENVOI));
+                long restants = s.etat().enAttente();
+                if (restants > 0) {
+                    throw new IllegalStateException("Numérotation inchangée : " + restants + " événement(s) pas"
+                            + " encore transmis au registre national, qui pourrait redonner les numéros locaux"
+                            + " qu'ils portent ; réessayez quand registre:sync-status n'en montre plus.");
+                }
             }
             proprietes.put("mode", voulu);
             c.update(proprietes);

@@ -36,12 +36,14 @@ public class NumerotationChoisie implements NumerotationService {
     static final String CODE_NATIONAL_ABSENT = "NUMEROTATION_NATIONALE_ABSENTE";
 
     private final NumerotationBaseDeDonnees locale;
+    private final CompteurStore compteurs;
     private volatile NumerotationNationale nationale;
     private volatile String mode = LOCALE;
 
     @Activate
     public NumerotationChoisie(@Reference CompteurStore compteurs, NumerotationConfig config) {
         this.locale = new NumerotationBaseDeDonnees(compteurs);
+        this.compteurs = compteurs;
         configurer(config);
     }
 
@@ -61,7 +63,7 @@ public class NumerotationChoisie implements NumerotationService {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, unbind = "delierNational")
     void lierNational(RegistreNational national) {
-        this.nationale = new NumerotationNationale(national);
+        this.nationale = new NumerotationNationale(national, compteurs);
     }
 
     void delierNational(RegistreNational national) {

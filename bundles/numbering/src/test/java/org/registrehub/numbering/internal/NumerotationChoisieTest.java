@@ -29,7 +29,19 @@ public class NumerotationChoisieTest {
             null, null, null);
 
     private long compteur;
-    private final NumerotationChoisie numerotation = new NumerotationChoisie((t, m) -> ++compteur, mode("locale"));
+    /** Same contract as the database counter, with its floor. */
+    private final org.registrehub.api.spi.CompteurStore compteurs = new org.registrehub.api.spi.CompteurStore() {
+        @Override
+        public long suivant(String territoire, String moisAnnee) {
+            return ++compteur;
+        }
+
+        @Override
+        public void atteindre(String territoire, String moisAnnee, long valeur) {
+            compteur = Math.max(compteur, valeur);
+        }
+    };
+    private final NumerotationChoisie numerotation = new NumerotationChoisie(compteurs, mode("locale"));
     private final List<String> demandesNationales = new ArrayList<>();
     private String reponseNationale = "0441226000042G1104";
 
@@ -92,7 +104,8 @@ public class NumerotationChoisieTest {
         assertEquals("0441226000042G1104", numerotation.attribuer("44109", "G1104", DEPOT, LEA));
         assertEquals(List.of("044 G1104 2026-12-01 Martin"), demandesNationales);
         numerotation.configurer(mode("locale"));
-        assertEquals("0441226000002G1104", numerotation.attribuer("44109", "G1104", DEPOT, LEA));
+        // back to local: the counter went past the national number
+        assertEquals("0441226000043G1104", numerotation.attribuer("44109", "G1104", DEPOT, LEA));
     }
 
     @Test
@@ -140,6 +153,6 @@ public class NumerotationChoisieTest {
                 assertEquals(NumerotationNationale.CODE_NUMERO_INVALIDE, e.getCode());
             }
         }
-        assertEquals(0, compteur);
+        assertEquals("a refused number does not move the counter", 0, compteur);
     }
 }

@@ -301,6 +301,12 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
                 mapper -> mapper.incrementerCompteur(territoire, moisAnnee));
     }
 
+    @Override
+    public void atteindre(String territoire, String moisAnnee, long valeur) {
+        executer("numérotation " + territoire + "/" + moisAnnee, mapper -> mapper.releverCompteur(territoire,
+                moisAnnee, valeur));
+    }
+
     // ------------------------------------------------------------------ OutboxStore
 
     @Override
@@ -363,6 +369,14 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
                 surveillance.signalerEchec(e, Indisponibilite.aEtat(e, Indisponibilite.TABLE_ABSENTE));
                 throw new RegistreIndisponibleException("La base de données du registre est injoignable ("
                         + Indisponibilite.cause(e) + "). Rien n'a été enregistré ; réessayez plus tard.", e);
+            }
+            if (Indisponibilite.aEtat(e, "23505") && Indisponibilite.cause(e).contains("demande_numero_unique_uk")) {
+                // a number already used here: only a numbering outside the hub (national) can hand one out
+                LOG.error("Numéro déjà attribué pendant {} : {}", operation, Indisponibilite.cause(e));
+                throw new RegistreException("EXISTE_DEJA", "Le numéro unique attribué est déjà celui d'une autre"
+                        + " demande du registre (" + operation + ") ; rien n'a été enregistré. Si la numérotation est"
+                        + " nationale, le registre national ne connaissait pas encore ce numéro local : transmettez"
+                        + " les événements en attente (registre:sync-run envoi) puis réessayez.", e);
             }
             LOG.error("Échec SQL pendant {} : {}", operation, Indisponibilite.cause(e), e);
             throw new RegistreException("ERREUR_INTERNE", "Erreur interne du registre pendant " + operation

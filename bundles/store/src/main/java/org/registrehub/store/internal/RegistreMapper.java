@@ -50,6 +50,9 @@ public interface RegistreMapper {
 
     long incrementerCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee);
 
+    int releverCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee,
+                        @Param("valeur") long valeur);
+
     int insererEvenement(EvenementDemande evenement);
 
     boolean prendreLeRelais();

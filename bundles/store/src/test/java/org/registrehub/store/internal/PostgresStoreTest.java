@@ -90,6 +90,17 @@ public class PostgresStoreTest {
     }
 
     @Test
+    public void aCounterRaisedToAnOutsideNumberNeverHandsItOutAndNeverGoesBack() {
+        assertEquals(1, store.suivant("044", "1226"));
+        store.atteindre("044", "1226", 42);
+        assertEquals(43, store.suivant("044", "1226"));
+        store.atteindre("044", "1226", 10);
+        assertEquals(44, store.suivant("044", "1226"));
+        store.atteindre("085", "1226", 7);
+        assertEquals(8, store.suivant("085", "1226"));
+    }
+
+    @Test
     public void theWholeDossierIsStoredAndTheSearchedFieldsCopied() {
         Demande d = meme("0441123000009G1104");
         store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(), null);
@@ -119,7 +130,8 @@ public class PostgresStoreTest {
             store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(d.numeroUnique()), null);
             fail("a duplicate numéro must be refused");
         } catch (RegistreException e) {
-            assertEquals("ERREUR_INTERNE", e.getCode());
+            assertEquals("EXISTE_DEJA", e.getCode());
+            assertTrue(e.getMessage(), e.getMessage().contains("déjà celui d'une autre demande"));
         }
         assertEquals(1, db.count("select count(*) from demande"));
         assertEquals(1, db.count("select count(*) from outbox"));

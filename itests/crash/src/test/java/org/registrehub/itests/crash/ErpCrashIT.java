@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 
 import org.junit.After;
@@ -35,7 +30,6 @@ import org.registrehub.testing.TestDatabase;
 public class ErpCrashIT {
 
     private static final String MOT_DE_PASSE = "mot de passe du test de crash";
-    private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([0-9AB]{13}G[0-9]{4})\"");
     private static final int MESSAGES = 300;
 
     private TestDatabase db;
@@ -66,25 +60,10 @@ public class ErpCrashIT {
         return new ErpClient("amqp://127.0.0.1:" + hub.broker, "bailleur.nmh", MOT_DE_PASSE, "NMH");
     }
 
-    /** A demand of its own applicant (a first name per index: never a presumed duplicate of another). */
+    /** A demand of its own applicant (never a presumed duplicate of another). */
     private String enregistrer(String modele, int i) throws Exception {
-        StringBuilder prenom = new StringBuilder("Crash");
-        for (int n = i; n > 0 || prenom.length() == 5; n /= 26) {
-            prenom.append((char) ('a' + n % 26));
-        }
-        String json = modele.replaceFirst("\"prenoms\": \"Léa Marie\"", "\"prenoms\": \"" + prenom + "\"")
-                .replaceFirst("\"nir\": \"[0-9]+\",", "");
-        HttpResponse<String> r = hub.client.send(HttpRequest.newBuilder(URI.create(hub.base + "/api/v1/demandes"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", HubLance.basic("gestionnaire.44", MOT_DE_PASSE))
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(r.body(), 201, r.statusCode());
-        Matcher m = NUMERO.matcher(r.body());
-        assertTrue(r.body(), m.find());
-        return m.group(1);
+        return hub.enregistrer(modele, "Crash", i, HubLance.basic("gestionnaire.44", MOT_DE_PASSE));
     }
-
 
     /** Reads replies into {@code repondus} until {@code assez} of them, or none for a few seconds. */
     private void lireReponses(Set<String> repondus, int assez) throws Exception {

@@ -7,13 +7,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Reading of the national synchronization's configuration values. */
-final class Configuration {
+public final class Configuration {
 
     private Configuration() {
     }
 
     /** {@code "044, 085"} to the territories; each must be a département code of 3 characters. */
-    static Set<String> territoires(String liste) {
+    public static Set<String> territoires(String liste) {
         Set<String> t = new TreeSet<>();
         for (String s : Arrays.asList(liste == null ? new String[0] : liste.split("[,\\s]+"))) {
             if (s.isBlank()) {
@@ -29,7 +29,7 @@ final class Configuration {
     }
 
     /** A name of this hub node that survives its restarts (its lease is its own again at once after a crash). */
-    static String noeud() {
+    public static String noeud() {
         String hote;
         try {
             hote = InetAddress.getLocalHost().getHostName();

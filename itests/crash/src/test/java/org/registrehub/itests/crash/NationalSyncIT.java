@@ -1,0 +1,174 @@
+package org.registrehub.itests.crash;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.registrehub.simulators.national.Comportement;
+import org.registrehub.simulators.national.SimulateurNational;
+import org.registrehub.simulators.national.StockageNational;
+import org.registrehub.testing.HubLance;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * The distribution, started as an administrator would with the national register's URL, against the national
+ * register simulator: events sent in order across an outage, a radiation made nationally applied by
+ * {@code registre:sync-run radiations}, the reconciliation report, and the numbering switched to national from the
+ * console.
+ */
+public class NationalSyncIT {
+
+    private static final String MOT_DE_PASSE = "mot de passe du test national";
+    private static TestDatabase db;
+    private static TestDatabase dbNational;
+    private static SimulateurNational national;
+    private static HubLance hub;
+    private static String modele;
+    private static int demandes;
+
+    @BeforeClass
+    public static void demarrer() throws Exception {
+        dbNational = TestDatabase.create("registre_national_it");
+        national = SimulateurNational.demarrer("127.0.0.1", 0, dbNational.jdbcUrl(), dbNational.user(),
+                dbNational.password());
+        db = TestDatabase.create("registre_national_hub_it");
+        hub = new HubLance(Path.of(System.getProperty("registre.distribution")),
+                Path.of(System.getProperty("registre.national.dir")), db, Map.of(
+                        "REGISTRE_NATIONAL_URL", national.url(),
+                        "REGISTRE_NATIONAL_UTILISATEUR", "hub-044",
+                        "REGISTRE_NATIONAL_MOT_DE_PASSE", "secret",
+                        "REGISTRE_NATIONAL_PERIODE_MS", "500",
+                        "REGISTRE_NATIONAL_DELAI_MAX_SECONDES", "2",
+                        "REGISTRE_NATIONAL_CIRCUIT_SECONDES", "2"));
+        hub.attendreSante(Duration.ofMinutes(3));
+        HubLance.creerCompte(db, "DDETS44", "ETAT", "044", "gestionnaire.44", "gestionnaire", MOT_DE_PASSE);
+        modele = Files.readString(Path.of(System.getProperty("registre.exemples"), "exemples/nouvelle-demande.json"),
+                StandardCharsets.UTF_8);
+    }
+
+    @AfterClass
+    public static void arreter() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+        if (national != null) {
+            national.close();
+        }
+        for (TestDatabase d : new TestDatabase[] {db, dbNational}) {
+            if (d != null) {
+                d.close();
+            }
+        }
+    }
+
+    private static String enregistrer() throws Exception {
+        return hub.enregistrer(modele, "National", demandes++, HubLance.basic("gestionnaire.44", MOT_DE_PASSE));
+    }
+
+    private static HttpResponse<String> get(String chemin) throws Exception {
+        return hub.client.send(HttpRequest.newBuilder(URI.create(hub.base + chemin))
+                .header("Authorization", HubLance.basic("gestionnaire.44", MOT_DE_PASSE)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static void attendreToutEnvoye() {
+        await("événements transmis au registre national").atMost(Duration.ofSeconds(60))
+                .until(() -> db.count("select count(*) from outbox where national_le is null") == 0);
+    }
+
+    @Test
+    public void evenementsRetenusPendantLaPanneNationalePuisTransmisDansLOrdre() throws Exception {
+        national.comportement().mode(Comportement.Mode.PANNE);
+        List<String> numeros = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            numeros.add(enregistrer());
+        }
+        for (String n : numeros.subList(0, 2)) {
+            HttpResponse<String> r = hub.client.send(HttpRequest.newBuilder(URI.create(hub.base + "/api/v1/demandes/"
+                    + n + "/renouvellement")).header("If-Match", "\"0\"")
+                    .header("Authorization", HubLance.basic("gestionnaire.44", MOT_DE_PASSE))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(r.body(), 200, r.statusCode());
+        }
+        await("le hub a essayé").atMost(Duration.ofSeconds(30)).until(() -> national.comportement().refuses() > 0);
+        String etat = hub.console("registre:sync-status");
+        assertTrue(etat, etat.contains("Événements en attente d'envoi : 8"));
+        assertTrue(etat, etat.contains("Dernier échec") && etat.contains("503"));
+
+        national.comportement().mode(Comportement.Mode.NORMAL);
+        attendreToutEnvoye();
+        for (String n : numeros) {
+            List<Long> versions = national.mouvements(n).stream().map(StockageNational.Recu::version).toList();
+            assertEquals(n, n.equals(numeros.get(0)) || n.equals(numeros.get(1)) ? List.of(0L, 1L) : List.of(0L),
+                    versions);
+        }
+        String apres = hub.console("registre:sync-status");
+        assertTrue(apres, apres.contains("Événements en attente d'envoi : 0 (retard : aucun)"));
+    }
+
+    @Test
+    public void radiationNationaleAppliqueeEtReconciliationDepuisLaConsole() throws Exception {
+        String numero = enregistrer();
+        attendreToutEnvoye();
+        national.radierAilleurs(numero, "ABANDON", LocalDate.now(), "guichet-85", "renonce à sa demande");
+        String bilan = hub.console("registre:sync-run radiations");
+        assertTrue(bilan, bilan.contains("1 radiation(s) appliquée(s)"));
+        HttpResponse<String> lue = get("/api/v1/demandes/" + numero);
+        assertTrue(lue.body(), lue.body().contains("\"statut\":\"RADIEE\"") && lue.body().contains("ABANDON"));
+        assertEquals(1, db.count("select count(*) from demande_historique where numero_unique = '" + numero
+                + "' and canal = 'NATIONAL' and operation = 'RADIATION'"));
+
+        String rapport = hub.console("registre:sync-run reconciliation");
+        assertTrue(rapport, rapport.contains("Réconciliation avec le registre national")
+                && rapport.contains("0 écart(s)"));
+        assertTrue(hub.console("registre:sync-run rapport").contains("0 écart(s)"));
+    }
+
+    @Test
+    public void numerotationNationaleChoisieDepuisLaConsole() throws Exception {
+        assertTrue(hub.console("registre:numerotation").contains("Numérotation locale"));
+        String sortie = hub.console("registre:numerotation nationale");
+        assertTrue(sortie, sortie.contains("locale → nationale"));
+        String[] numero = new String[1];
+        await("numérotation nationale active").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            numero[0] = enregistrer();
+            // a number given locally before the change took effect reaches the national side before the next try
+            attendreToutEnvoye();
+            return national.demande(numero[0]).map(l -> l.origine().equals("hub-044")).orElse(false);
+        });
+        assertTrue(numero[0], numero[0].startsWith("044"));
+
+        national.comportement().mode(Comportement.Mode.PANNE);
+        HttpResponse<String> refus = hub.client.send(HttpRequest.newBuilder(URI.create(hub.base + "/api/v1/demandes"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", HubLance.basic("gestionnaire.44", MOT_DE_PASSE))
+                .POST(HttpRequest.BodyPublishers.ofString(modele.replaceFirst("\"nir\": \"[0-9]+\",", "")
+                        .replaceFirst("\"prenoms\": \"Léa Marie\"", "\"prenoms\": \"Panne\""))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(refus.body(), 503, refus.statusCode());
+        assertTrue(refus.body(), refus.body().contains("NATIONAL_INDISPONIBLE"));
+        national.comportement().mode(Comportement.Mode.NORMAL);
+
+        assertTrue(hub.console("registre:numerotation locale").contains("nationale → locale"));
+        await("numérotation locale de nouveau").atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            numero[0] = enregistrer();
+            return national.demande(numero[0]).isEmpty();
+        });
+    }
+}
