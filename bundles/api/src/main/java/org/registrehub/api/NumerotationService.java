@@ -27,6 +27,18 @@ public interface NumerotationService {
     }
 
     /**
+     * Numbers for demands filed in one month on one territory, one per guichet of {@code guichets} (in that order),
+     * from the hub's own counters whatever the numbering mode (bulk imports of departmental extracts).
+     *
+     * @param territoire territory code (3 characters)
+     * @param dateDepot  a filing date of that month
+     */
+    default java.util.List<String> attribuerLocalement(String territoire, LocalDate dateDepot,
+                                                       java.util.List<String> guichets) {
+        throw new UnsupportedOperationException("numérotation sans lot");
+    }
+
+    /**
      * Territory code (département, 3 characters) of an INSEE commune code: {@code 44109 -> 044},
      * {@code 2A004 -> 02A}, overseas {@code 97411 -> 974}; the first three characters of the numéro unique.
      *

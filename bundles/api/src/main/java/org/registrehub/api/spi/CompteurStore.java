@@ -16,6 +16,14 @@ public interface CompteurStore {
      * Raises the counter of a territory and month to at least {@code valeur}: a number given outside the hub's
      * counters (by the national register, or an imported one) is never handed out again by them.
      */
+    /**
+     * Reserves {@code nombre} consecutive values of a counter in one committed transaction and returns the last
+     * one (the first is {@code last - nombre + 1}): the bulk imports number a batch in one statement.
+     */
+    default long reserver(String territoire, String moisAnnee, int nombre) {
+        throw new UnsupportedOperationException("compteurs sans réservation par lot");
+    }
+
     default void atteindre(String territoire, String moisAnnee, long valeur) {
         throw new UnsupportedOperationException("compteurs sans plancher");
     }

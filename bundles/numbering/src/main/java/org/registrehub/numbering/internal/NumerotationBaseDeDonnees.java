@@ -32,4 +32,24 @@ public class NumerotationBaseDeDonnees implements NumerotationService {
         }
         return NumeroUnique.formater(territoire, moisAnnee, sequence, guichet);
     }
+
+    @Override
+    public java.util.List<String> attribuerLocalement(String territoire, LocalDate dateDepot,
+                                                      java.util.List<String> guichets) {
+        if (guichets.isEmpty()) {
+            return java.util.List.of();
+        }
+        String moisAnnee = NumeroUnique.moisAnnee(dateDepot);
+        long dernier = compteurs.reserver(territoire, moisAnnee, guichets.size());
+        if (dernier > NumeroUnique.SEQUENCE_MAX) {
+            throw new RegistreException(CODE_EPUISE, "Plus assez de numéros pour le territoire " + territoire
+                    + " en " + moisAnnee + " (" + NumeroUnique.SEQUENCE_MAX + " au plus).");
+        }
+        java.util.List<String> numeros = new java.util.ArrayList<>(guichets.size());
+        long sequence = dernier - guichets.size() + 1;
+        for (String guichet : guichets) {
+            numeros.add(NumeroUnique.formater(territoire, moisAnnee, sequence++, guichet));
+        }
+        return numeros;
+    }
 }

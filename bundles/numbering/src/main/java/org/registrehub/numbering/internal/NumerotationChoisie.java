@@ -79,6 +79,14 @@ public class NumerotationChoisie implements NumerotationService {
         return attribuer(commune, guichet, dateDepot, null);
     }
 
+    /** Bulk imports are numbered by the hub's counters in both modes (their registrations then go to the
+     * national register with the synchronization). */
+    @Override
+    public java.util.List<String> attribuerLocalement(String territoire, LocalDate dateDepot,
+                                                      java.util.List<String> guichets) {
+        return locale.attribuerLocalement(territoire, dateDepot, guichets);
+    }
+
     @Override
     public String attribuer(String commune, String guichet, LocalDate dateDepot, Personne demandeur) {
         if (LOCALE.equals(mode)) {

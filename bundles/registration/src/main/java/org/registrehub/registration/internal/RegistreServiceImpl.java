@@ -297,6 +297,11 @@ public class RegistreServiceImpl implements RegistreService {
     }
 
     private EvenementDemande evenement(Demande demande, EntreeHistorique entree) {
+        return evenement(json, demande, entree);
+    }
+
+    /** The outbox event of a change (also written by the bulk imports). */
+    static EvenementDemande evenement(JsonCodec json, Demande demande, EntreeHistorique entree) {
         UUID id = UUID.randomUUID();
         String type = entree.operation().evenement();
         return new EvenementDemande(id, type, demande.numeroUnique(), entree.horodatage(), json.ecrire(

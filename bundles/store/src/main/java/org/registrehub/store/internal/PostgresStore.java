@@ -23,6 +23,7 @@ import javax.sql.DataSource;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.mapping.Environment;
 import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
@@ -70,6 +71,7 @@ import org.registrehub.api.spi.MessageErpStore;
 import org.registrehub.api.spi.OutboxStore;
 import org.registrehub.api.spi.SuiviStore;
 import org.registrehub.api.spi.SynchroNationaleStore;
+import org.registrehub.api.spi.ImportStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,12 +80,14 @@ import org.slf4j.LoggerFactory;
  * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
-    IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class},
+    IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class,
+    ImportStore.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
-        SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation {
+        SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation,
+        ImportPostgres.Delegation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -100,6 +104,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final AccesPostgres acces;
     private final ErpPostgres erp;
     private final NationalPostgres national;
+    private final ImportPostgres imports;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -119,6 +124,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.acces = new AccesPostgres(this);
         this.erp = new ErpPostgres(this, json);
         this.national = new NationalPostgres(this);
+        this.imports = new ImportPostgres(this, json);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -137,6 +143,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Override
     public NationalPostgres national() {
         return national;
+    }
+
+    @Override
+    public ImportPostgres imports() {
+        return imports;
     }
 
     @Deactivate
@@ -163,6 +174,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.addMapper(AccesMapper.class);
             configuration.addMapper(ErpMapper.class);
             configuration.addMapper(NationalMapper.class);
+            configuration.addMapper(ImportMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);
@@ -224,12 +236,12 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         }
     }
 
-    private LigneDemande ligne(Demande d, long versionAttendue, Canal canal) {
+    LigneDemande ligne(Demande d, long versionAttendue, Canal canal) {
         return LigneDemande.de(d, versionAttendue, json.ecrire(d.dossier()),
                 d.radiation() == null ? null : json.ecrire(d.radiation()), canal.name());
     }
 
-    private LigneHistorique ligne(String numero, EntreeHistorique e) {
+    LigneHistorique ligne(String numero, EntreeHistorique e) {
         return new LigneHistorique(numero, e.version(), e.horodatage(), e.operation().name(), e.acteur(),
                 e.canal().name(), json.ecrire(e.changements()), e.commentaire());
     }
@@ -302,6 +314,12 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     }
 
     @Override
+    public long reserver(String territoire, String moisAnnee, int nombre) {
+        return executer("numérotation " + territoire + "/" + moisAnnee + " (" + nombre + ")",
+                mapper -> mapper.reserverCompteur(territoire, moisAnnee, nombre));
+    }
+
+    @Override
     public void atteindre(String territoire, String moisAnnee, long valeur) {
         executer("numérotation " + territoire + "/" + moisAnnee, mapper -> mapper.releverCompteur(territoire,
                 moisAnnee, valeur));
@@ -353,6 +371,14 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     /** Runs the work in one transaction with the given mapper; failures become the register's errors. */
     <M, T> T executer(String operation, Class<M> mapper, Function<M, T> work) {
+        return executer(operation, ExecutorType.SIMPLE, session -> work.apply(session.getMapper(mapper)));
+    }
+
+    /**
+     * Runs the work in one transaction on a session of its own; with {@link ExecutorType#BATCH}, the inserts and
+     * updates are sent in JDBC batches (a query first sends what is pending) and at the latest at the commit.
+     */
+    <T> T executer(String operation, ExecutorType type, Function<SqlSession, T> work) {
         if (!surveillance.schemaPret()) {
             throw new RegistreIndisponibleException("Le registre n'est pas prêt : " + surveillance.etat().message()
                     + ". Réessayez dans quelques instants.", null);
@@ -360,8 +386,8 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(PostgresStore.class.getClassLoader());
-        try (SqlSession session = sessions.openSession(false)) {
-            T result = work.apply(session.getMapper(mapper));
+        try (SqlSession session = sessions.openSession(type, false)) {
+            T result = work.apply(session);
             session.commit(true);
             return result;
         } catch (PersistenceException e) {

@@ -50,6 +50,9 @@ public interface RegistreMapper {
 
     long incrementerCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee);
 
+    long reserverCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee,
+                          @Param("nombre") int nombre);
+
     int releverCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee,
                         @Param("valeur") long valeur);
 

@@ -98,6 +98,10 @@ public class PostgresStoreTest {
         assertEquals(44, store.suivant("044", "1226"));
         store.atteindre("085", "1226", 7);
         assertEquals(8, store.suivant("085", "1226"));
+        // a batch reserves consecutive values
+        assertEquals(54, store.reserver("044", "1226", 10));
+        assertEquals(55, store.suivant("044", "1226"));
+        assertEquals(3, store.reserver("085", "0318", 3));
     }
 
     @Test

@@ -1,0 +1,31 @@
+package org.registrehub.api;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.registrehub.api.spi.ImportStore.TravailImport;
+
+/**
+ * Imports of legacy departmental extracts (CSV or XML, UTF-8 or Latin-1; format in
+ * {@code docs/departemental/format-extrait.md}), from the console or the watched drop directory.
+ */
+public interface ImportExtraits {
+
+    /**
+     * Imports an extract, batch by batch, reporting its progress; resumes an import of the same extract (same
+     * SHA-256) that was stopped before its end. An extract imported completely before is not imported again unless
+     * {@code forcer} (and then each line already imported is counted as such, nothing is created twice).
+     *
+     * @param encodage {@code UTF-8}, {@code ISO-8859-1}, or null to detect it (XML: its declaration)
+     * @return the import, finished (TERMINE) or failed (ECHEC, with the reason)
+     */
+    TravailImport importer(Path fichier, String encodage, boolean forcer, Contexte contexte,
+                           Consumer<String> progression);
+
+    /** The latest imports, newest first. */
+    List<TravailImport> travaux(int max);
+
+    /** Writes the rejects report of an import (CSV: ligne;ancien_numero;champ;motif) and returns its path. */
+    Path rapportRejets(long importId);
+}

@@ -1,0 +1,24 @@
+package org.registrehub.api;
+
+import java.util.List;
+
+/**
+ * Bulk import of legacy departmental extracts into the register: every line checked by the register's rules,
+ * numbered (local numbering, the original filing month kept), checked for duplicates, and written with its history
+ * and event; a batch is written in one transaction together with its rejects and the import's position, so that an
+ * import stopped at any moment resumes after its last batch with every line imported or rejected exactly once.
+ */
+public interface ImportService {
+
+    /**
+     * Imports one batch of an import opened in the store ({@link org.registrehub.api.spi.ImportStore#ouvrir}).
+     *
+     * @param importId        the import
+     * @param lignes          the lines read correctly
+     * @param rejetsDeLecture the lines that could not be read (written with the batch)
+     * @param position        the number of lines of the extract handled once this batch is written
+     * @param contexte        who imports (a gestionnaire or an administrator of the lines' territories)
+     */
+    BilanLot importerLot(long importId, List<DemandeImportee> lignes, List<LigneRejetee> rejetsDeLecture,
+                         long position, Contexte contexte);
+}

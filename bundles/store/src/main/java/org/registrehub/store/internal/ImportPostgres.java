@@ -1,0 +1,203 @@
+package org.registrehub.store.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.ibatis.session.ExecutorType;
+import org.registrehub.api.BilanLot;
+import org.registrehub.api.LigneRejetee;
+import org.registrehub.api.Personne;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.spi.ImportStore;
+import org.registrehub.api.spi.JsonCodec;
+
+/**
+ * The bulk imports' persistence. A batch is one transaction on a batching session: the duplicate checks of all its
+ * lines first (two queries for the whole batch), then its inserts (demands, history, events, rejects) sent as JDBC
+ * batches, then the import's position, moved only forward: a batch written twice (two nodes resuming one import)
+ * rolls back whole.
+ */
+final class ImportPostgres implements ImportStore {
+
+    /** Lets the store publish this service itself. */
+    interface Delegation extends ImportStore {
+
+        ImportPostgres imports();
+
+        @Override
+        default TravailImport ouvrir(String fichier, String empreinte, String format, String encodage) {
+            return imports().ouvrir(fichier, empreinte, format, encodage);
+        }
+
+        @Override
+        default Optional<TravailImport> dejaTermine(String empreinte) {
+            return imports().dejaTermine(empreinte);
+        }
+
+        @Override
+        default Optional<TravailImport> travail(long id) {
+            return imports().travail(id);
+        }
+
+        @Override
+        default List<TravailImport> travaux(int max) {
+            return imports().travaux(max);
+        }
+
+        @Override
+        default List<TravailImport> interrompus() {
+            return imports().interrompus();
+        }
+
+        @Override
+        default Set<String> dejaImportes(Collection<String> ancienNumeros) {
+            return imports().dejaImportes(ancienNumeros);
+        }
+
+        @Override
+        default BilanLot ecrireLot(long importId, List<Importee> demandes, List<LigneRejetee> rejets,
+                                   int dejaImportees, long position) {
+            return imports().ecrireLot(importId, demandes, rejets, dejaImportees, position);
+        }
+
+        @Override
+        default void terminer(long importId, String etat, String erreur) {
+            imports().terminer(importId, etat, erreur);
+        }
+
+        @Override
+        default List<LigneRejetee> rejets(long importId) {
+            return imports().rejets(importId);
+        }
+    }
+
+    private final PostgresStore store;
+
+    ImportPostgres(PostgresStore store, JsonCodec json) {
+        this.store = store;
+    }
+
+    @Override
+    public TravailImport ouvrir(String fichier, String empreinte, String format, String encodage) {
+        return store.executer("ouverture de l'import " + fichier, ImportMapper.class, m -> {
+            TravailImport enCours = m.enCours(empreinte);
+            return enCours != null ? enCours : m.travail(m.creer(fichier, empreinte, format, encodage));
+        });
+    }
+
+    @Override
+    public Optional<TravailImport> dejaTermine(String empreinte) {
+        return Optional.ofNullable(store.executer("imports de l'extrait", ImportMapper.class,
+                m -> m.dernierTermine(empreinte)));
+    }
+
+    @Override
+    public Optional<TravailImport> travail(long id) {
+        return Optional.ofNullable(store.executer("import " + id, ImportMapper.class, m -> m.travail(id)));
+    }
+
+    @Override
+    public List<TravailImport> travaux(int max) {
+        return store.executer("liste des imports", ImportMapper.class, m -> m.travaux(max));
+    }
+
+    @Override
+    public List<TravailImport> interrompus() {
+        return store.executer("imports interrompus", ImportMapper.class, ImportMapper::interrompus);
+    }
+
+    @Override
+    public Set<String> dejaImportes(Collection<String> ancienNumeros) {
+        if (ancienNumeros.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(store.executer("numéros départementaux déjà importés", ImportMapper.class,
+                m -> m.dejaImportes(ancienNumeros.toArray(String[]::new))));
+    }
+
+    @Override
+    public BilanLot ecrireLot(long importId, List<Importee> demandes, List<LigneRejetee> rejetsDeLecture,
+                              int dejaImportees, long position) {
+        return store.executer("lot de l'import " + importId, ExecutorType.BATCH, session -> {
+            ImportMapper imports = session.getMapper(ImportMapper.class);
+            RegistreMapper registre = session.getMapper(RegistreMapper.class);
+            List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
+            Map<Long, String> doublons = doublons(imports, demandes);
+            int importees = 0;
+            for (Importee i : demandes) {
+                String doublon = doublons.get(i.ligne());
+                if (doublon != null) {
+                    rejets.add(new LigneRejetee(i.ligne(), i.ancienNumero(), "dossier.demandeur", doublon));
+                    continue;
+                }
+                imports.insererDemande(store.ligne(i.demande(), 0, i.creation().canal()), i.ancienNumero());
+                registre.insererHistorique(store.ligne(i.demande().numeroUnique(), i.creation()));
+                registre.insererEvenement(i.evenement());
+                importees++;
+            }
+            for (LigneRejetee r : rejets) {
+                imports.insererRejet(importId, r);
+            }
+            if (imports.avancer(importId, position, importees, dejaImportees, rejets.size()) == null) {
+                throw new RegistreException("IMPORT_CONCURRENT", "Le lot de l'import " + importId + " jusqu'à la ligne "
+                        + position + " a déjà été écrit (import repris ailleurs) : ce lot n'est pas écrit deux fois.");
+            }
+            return new BilanLot(importees, dejaImportees, rejets);
+        });
+    }
+
+    /**
+     * The lines that duplicate an active demand (its numéro) or an earlier line of the batch, with the message the
+     * rejects report gives.
+     */
+    private static Map<Long, String> doublons(ImportMapper m, List<Importee> demandes) {
+        Map<Long, String> resultat = new HashMap<>();
+        if (demandes.isEmpty()) {
+            return resultat;
+        }
+        int n = demandes.size();
+        Long[] lignes = new Long[n];
+        String[] noms = new String[n];
+        String[] prenoms = new String[n];
+        String[] dates = new String[n];
+        String[] nirs = new String[n];
+        Map<Long, String> ancienParLigne = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            Importee i = demandes.get(k);
+            Personne p = i.demande().dossier().demandeur();
+            lignes[k] = i.ligne();
+            noms[k] = p.nom();
+            prenoms[k] = p.prenoms();
+            dates[k] = p.dateNaissance().toString();
+            nirs[k] = p.nir();
+            ancienParLigne.put(i.ligne(), i.ancienNumero());
+        }
+        for (ImportMapper.LigneDoublon d : m.doublonsExistants(lignes, noms, prenoms, dates, nirs)) {
+            resultat.putIfAbsent(d.ligne(), "doublon présumé de la demande active " + d.autre() + " (même "
+                    + (d.critere().equals("NIR") ? "NIR" : "nom, prénom et date de naissance") + ")");
+        }
+        for (ImportMapper.LigneDoublon d : m.doublonsInternes(lignes, noms, prenoms, dates, nirs)) {
+            String autre = ancienParLigne.get(Long.parseLong(d.autre()));
+            resultat.putIfAbsent(d.ligne(), "doublon présumé de la ligne " + d.autre() + (autre == null ? ""
+                    : " (" + autre + ")") + " du même extrait (même " + (d.critere().equals("NIR") ? "NIR"
+                    : "nom, prénom et date de naissance") + ")");
+        }
+        return resultat;
+    }
+
+    @Override
+    public void terminer(long importId, String etat, String erreur) {
+        store.executer("fin de l'import " + importId, ImportMapper.class, m -> m.terminer(importId, etat, erreur));
+    }
+
+    @Override
+    public List<LigneRejetee> rejets(long importId) {
+        return store.executer("rejets de l'import " + importId, ImportMapper.class, m -> m.rejets(importId));
+    }
+}

@@ -1,0 +1,338 @@
+package org.registrehub.routes.departemental.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.io.input.BOMInputStream;
+import org.registrehub.api.BilanLot;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.DemandeImportee;
+import org.registrehub.api.ImportExtraits;
+import org.registrehub.api.ImportService;
+import org.registrehub.api.LigneRejetee;
+import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.spi.ImportStore;
+import org.registrehub.api.spi.ImportStore.TravailImport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Imports an extract batch by batch: each batch (its demands, its rejects, the import's position) is written in one
+ * transaction by the import service, so that an import stopped anywhere (crash, {@code kill -9}, database lost)
+ * resumes after its last batch: the lines already handled are skipped by position, and a line imported before is
+ * recognised by its departmental number. Progress goes to the log and to the caller (console) every few seconds.
+ */
+public class ImportExtraitsImpl implements ImportExtraits {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportExtraitsImpl.class);
+
+    private final ImportService service;
+    private final ImportStore store;
+    private final int lot;
+    private final Path rapports;
+    private final long tailleMax;
+    private final Duration periodeProgression;
+
+    public ImportExtraitsImpl(ImportService service, ImportStore store, int lot, String rapports, long tailleMaxMo,
+                              long progressionSecondes) {
+        this.service = service;
+        this.store = store;
+        this.lot = lot;
+        this.rapports = Path.of(rapports);
+        this.tailleMax = tailleMaxMo * 1024 * 1024;
+        this.periodeProgression = Duration.ofSeconds(progressionSecondes);
+    }
+
+    @Override
+    public TravailImport importer(Path fichier, String encodage, boolean forcer, Contexte contexte,
+                                  Consumer<String> progression) {
+        Path chemin = fichier.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(chemin) || !Files.isReadable(chemin)) {
+            throw new IllegalArgumentException("Fichier introuvable ou illisible : " + chemin);
+        }
+        long taille = taille(chemin);
+        if (taille > tailleMax) {
+            throw new IllegalArgumentException("Fichier trop volumineux : " + taille / (1024 * 1024) + " Mo (au plus "
+                    + tailleMax / (1024 * 1024) + " Mo, import.tailleMaxMo)");
+        }
+        String format = format(chemin);
+        String empreinte = empreinte(chemin);
+        if (!forcer) {
+            var fait = store.dejaTermine(empreinte);
+            if (fait.isPresent()) {
+                progression.accept("Extrait déjà importé entièrement (import " + fait.get().id() + " du "
+                        + fait.get().fin() + ") : rien à faire (--forcer pour le relire)");
+                return fait.get();
+            }
+        }
+        String lu = "XML".equals(format) ? "XML" : encodage == null ? detecter(chemin) : charset(encodage).name();
+        TravailImport travail = store.ouvrir(chemin.toString(), empreinte, format, lu);
+        if (travail.position() > 0) {
+            progression.accept("Reprise de l'import " + travail.id() + " après la ligne " + travail.position()
+                    + " (" + travail.importees() + " importée(s), " + travail.rejetees() + " rejetée(s) avant)");
+        }
+        LOG.info("Import {} de {} ({}, {}, {} octets) par {}{}", travail.id(), chemin, format, lu, taille,
+                contexte.acteur(), travail.position() > 0 ? ", reprise après la ligne " + travail.position() : "");
+        try {
+            return executer(travail, chemin, format, lu, contexte, progression);
+        } catch (LecteurExtrait.ExtraitIllisible | IllegalArgumentException | UncheckedIOException e) {
+            store.terminer(travail.id(), TravailImport.ECHEC, e.getMessage());
+            LOG.warn("Import {} de {} en échec : {}", travail.id(), chemin, e.getMessage());
+            progression.accept("Import " + travail.id() + " en échec : " + e.getMessage());
+            return store.travail(travail.id()).orElseThrow();
+        }
+    }
+
+    private TravailImport executer(TravailImport travail, Path chemin, String format, String encodage,
+                                   Contexte contexte, Consumer<String> progression) {
+        long debut = System.nanoTime();
+        long derniereProgression = debut;
+        long position = travail.position();
+        long importees = travail.importees();
+        long deja = travail.dejaImportees();
+        long rejetees = travail.rejetees();
+        long lues = 0;
+        try (LecteurExtrait lecteur = lecteur(chemin, format, encodage)) {
+            if (lecteur instanceof LecteurCsv csv && !csv.colonnesInconnues().isEmpty()) {
+                progression.accept("Colonnes ignorées (inconnues) : " + csv.colonnesInconnues());
+            }
+            long sautees = 0;
+            while (sautees < position && lecteur.hasNext()) {
+                lecteur.next();
+                sautees++;
+            }
+            List<DemandeImportee> demandes = new ArrayList<>(lot);
+            List<LigneRejetee> rejets = new ArrayList<>();
+            while (lecteur.hasNext()) {
+                LigneLue l = lecteur.next();
+                if (l.demande() != null) {
+                    demandes.add(l.demande());
+                } else {
+                    rejets.add(l.rejet());
+                }
+                if (demandes.size() + rejets.size() == lot || !lecteur.hasNext()) {
+                    long fin = position + demandes.size() + rejets.size();
+                    BilanLot b = service.importerLot(travail.id(), demandes, rejets, fin, contexte);
+                    lues += fin - position;
+                    position = fin;
+                    importees += b.importees();
+                    deja += b.dejaImportees();
+                    rejetees += b.rejets().size();
+                    demandes = new ArrayList<>(lot);
+                    rejets = new ArrayList<>();
+                    long maintenant = System.nanoTime();
+                    if (maintenant - derniereProgression >= periodeProgression.toNanos()) {
+                        derniereProgression = maintenant;
+                        String texte = progression(travail.id(), position, importees, deja, rejetees, lues, debut);
+                        LOG.info(texte);
+                        progression.accept(texte);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        store.terminer(travail.id(), TravailImport.TERMINE, null);
+        TravailImport fini = store.travail(travail.id()).orElseThrow();
+        Path rapport = rapportRejets(travail.id());
+        String texte = "Import " + travail.id() + " terminé : " + fini.position() + " ligne(s), " + fini.importees()
+                + " importée(s), " + fini.dejaImportees() + " déjà importée(s), " + fini.rejetees()
+                + " rejetée(s) (rapport : " + rapport + ") ; " + debit(lues, debut);
+        LOG.info(texte);
+        progression.accept(texte);
+        return fini;
+    }
+
+    private static String progression(long id, long position, long importees, long deja, long rejetees, long lues,
+                                      long debut) {
+        return "Import " + id + " : " + position + " ligne(s) traitée(s), " + importees + " importée(s), " + deja
+                + " déjà importée(s), " + rejetees + " rejetée(s) ; " + debit(lues, debut);
+    }
+
+    private static String debit(long lues, long debut) {
+        double secondes = Math.max(1e-3, (System.nanoTime() - debut) / 1e9);
+        return String.format(Locale.ROOT, "%.0f lignes/s", lues / secondes);
+    }
+
+    private LecteurExtrait lecteur(Path chemin, String format, String encodage) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(chemin), 1 << 16);
+        if ("XML".equals(format)) {
+            return new LecteurXml(in);
+        }
+        InputStream sansBom = BOMInputStream.builder().setInputStream(in).get();
+        Reader reader = new InputStreamReader(sansBom, charset(encodage).newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new LecteurCsv(reader);
+    }
+
+    @Override
+    public List<TravailImport> travaux(int max) {
+        return store.travaux(max);
+    }
+
+    @Override
+    public Path rapportRejets(long importId) {
+        TravailImport t = store.travail(importId).orElseThrow(() -> new IllegalArgumentException(
+                "Import " + importId + " inconnu"));
+        try {
+            Files.createDirectories(rapports);
+            String nom = Path.of(t.fichier()).getFileName().toString();
+            Path rapport = rapports.resolve("import-" + importId + "-" + nom + ".rejets.csv");
+            Path temporaire = rapports.resolve(rapport.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(temporaire, StandardCharsets.UTF_8);
+                 CSVPrinter p = CSVFormat.DEFAULT.builder().setDelimiter(';')
+                         .setHeader("ligne", "ancien_numero", "champ", "motif").get().print(w)) {
+                for (LigneRejetee r : store.rejets(importId)) {
+                    p.printRecord(r.ligne(), r.ancienNumero(), r.champ(), r.motif());
+                }
+            }
+            Files.move(temporaire, rapport, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return rapport;
+        } catch (IOException e) {
+            throw new UncheckedIOException("rapport des rejets impossible à écrire dans " + rapports, e);
+        }
+    }
+
+    /** Resumes the imports a stop of the hub interrupted, whose extract is still there. */
+    public void reprendre(Contexte contexte) {
+        reprendre(contexte, texte -> { });
+    }
+
+    void reprendre(Contexte contexte, Consumer<String> progression) {
+        try {
+            for (TravailImport t : store.interrompus()) {
+                Path chemin = Path.of(t.fichier());
+                if (!Files.isRegularFile(chemin)) {
+                    store.terminer(t.id(), TravailImport.ECHEC, "extrait disparu avant la fin de l'import : "
+                            + chemin);
+                    continue;
+                }
+                LOG.info("Reprise de l'import {} de {} (interrompu après la ligne {})", t.id(), chemin, t.position());
+                TravailImport fin = importer(chemin, "XML".equals(t.encodage()) ? null : t.encodage(), false,
+                        contexte, progression);
+                ranger(chemin, fin);
+            }
+        } catch (RegistreIndisponibleException e) {
+            LOG.warn("Reprise des imports interrompus remise à plus tard : {}", e.getMessage());
+        }
+    }
+
+    /**
+     * An extract of the drop directory being imported sits in its {@code .encours} folder: once its import is over
+     * it goes to {@code traites} (or {@code erreurs} if it failed), as the route does.
+     */
+    static void ranger(Path chemin, TravailImport fin) {
+        Path dossier = chemin.getParent();
+        if (dossier == null || !".encours".equals(String.valueOf(dossier.getFileName()))) {
+            return;
+        }
+        Path cible = dossier.getParent().getParent().resolve(TravailImport.TERMINE.equals(fin.etat()) ? "traites"
+                : "erreurs");
+        try {
+            Files.createDirectories(cible);
+            Files.move(chemin, cible.resolve(java.time.LocalDateTime.now().format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + chemin.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.warn("Extrait {} non rangé : {}", chemin, e.getMessage());
+        }
+    }
+
+    static String format(Path chemin) {
+        String nom = chemin.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (nom.endsWith(".xml")) {
+            return "XML";
+        }
+        if (nom.endsWith(".csv") || nom.endsWith(".txt")) {
+            return "CSV";
+        }
+        throw new IllegalArgumentException("Format inconnu pour " + chemin.getFileName() + " : extension .csv, .txt"
+                + " ou .xml attendue");
+    }
+
+    private static long taille(Path chemin) {
+        try {
+            return Files.size(chemin);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String empreinte(Path chemin) {
+        try (InputStream in = Files.newInputStream(chemin)) {
+            return DigestUtils.sha256Hex(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Charset charset(String nom) {
+        String n = nom.strip().toUpperCase(Locale.ROOT).replace('_', '-');
+        if (n.equals("LATIN-1") || n.equals("LATIN1") || n.equals("ISO-8859-15")) {
+            n = n.equals("ISO-8859-15") ? n : "ISO-8859-1";
+        }
+        try {
+            Charset c = Charset.forName(n);
+            if (!c.equals(StandardCharsets.UTF_8) && !c.equals(StandardCharsets.ISO_8859_1)
+                    && !c.name().equals("ISO-8859-15") && !c.name().equals("windows-1252")) {
+                throw new IllegalArgumentException("Encodage " + nom + " non pris en charge (UTF-8, ISO-8859-1,"
+                        + " ISO-8859-15, windows-1252)");
+            }
+            return c;
+        } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+            throw new IllegalArgumentException("Encodage inconnu : " + nom, e);
+        }
+    }
+
+    /** UTF-8 if the whole file decodes as UTF-8 (a BOM says so at once), Latin-1 otherwise. */
+    static String detecter(Path chemin) {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = Files.newInputStream(chemin)) {
+            byte[] tampon = new byte[1 << 16];
+            ByteBuffer octets = ByteBuffer.allocate((1 << 16) + 8);
+            CharBuffer caracteres = CharBuffer.allocate(1 << 16);
+            int n;
+            while ((n = in.read(tampon)) > 0) {
+                octets.put(tampon, 0, n);
+                octets.flip();
+                var r = utf8.decode(octets, caracteres, false);
+                if (r.isError()) {
+                    return StandardCharsets.ISO_8859_1.name();
+                }
+                octets.compact();
+                caracteres.clear();
+            }
+            octets.flip();
+            var r = utf8.decode(octets, caracteres, true);
+            return r.isError() ? StandardCharsets.ISO_8859_1.name() : StandardCharsets.UTF_8.name();
+        } catch (CharacterCodingException e) {
+            return StandardCharsets.ISO_8859_1.name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

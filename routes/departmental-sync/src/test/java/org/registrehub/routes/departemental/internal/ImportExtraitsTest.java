@@ -1,0 +1,230 @@
+package org.registrehub.routes.departemental.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.Demande;
+import org.registrehub.api.ImportService;
+import org.registrehub.api.LigneRejetee;
+import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.spi.ImportStore.TravailImport;
+import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
+import org.registrehub.registration.internal.ImportsDeTest;
+import org.registrehub.store.internal.PostgresStore;
+import org.registrehub.store.internal.StoresDeTest;
+import org.registrehub.testing.HorlogeReglable;
+import org.registrehub.testing.Identites;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * Imports of departmental extracts on the real register (PostgreSQL store, import service with the registration
+ * rules): the documented Latin-1 CSV and UTF-8 XML examples, the rejects report, idempotent re-import, resume after
+ * an interruption, and extracts refused whole.
+ */
+public class ImportExtraitsTest {
+
+    @Rule
+    public TemporaryFolder dossier = new TemporaryFolder();
+
+    private final HorlogeReglable horloge = new HorlogeReglable(ZoneId.of("Europe/Paris"), null);
+    private TestDatabase db;
+    private PostgresStore store;
+    private ImportService service;
+    private ImportExtraitsImpl imports;
+    private final List<String> progression = new ArrayList<>();
+    private static final Contexte ADMIN = new Contexte(Identites.admin(), Canal.CONSOLE);
+
+    @Before
+    public void setUp() throws Exception {
+        horloge.jour("2026-12-01");
+        db = TestDatabase.create("registre_import_test");
+        store = StoresDeTest.ouvrir(db);
+        service = ImportsDeTest.service(new NumerotationBaseDeDonnees(store), store, horloge);
+        imports = new ImportExtraitsImpl(service, store, 1000, dossier.newFolder("rapports").toString(), 10, 0);
+    }
+
+    @After
+    public void tearDown() {
+        if (store != null) {
+            StoresDeTest.fermer(store);
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private static Path exemple(String nom) {
+        return Path.of(System.getProperty("registre.exemples"), "exemples/departemental", nom);
+    }
+
+    private Demande demandeDe(String ancien) {
+        String numero = db.count("select count(*) from demande where ancien_numero = '" + ancien + "'") == 1
+                ? texte("select numero_unique from demande where ancien_numero = '" + ancien + "'") : null;
+        return store.trouver(numero).orElseThrow();
+    }
+
+    private String texte(String sql) {
+        try (var c = db.connect(); var s = c.createStatement(); var r = s.executeQuery(sql)) {
+            r.next();
+            return r.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    public void extraitCsvLatin1ImporteAvecSesRejetsEtSonAnciennete() throws Exception {
+        TravailImport t = imports.importer(exemple("extrait-pdl-latin1.csv"), null, false, ADMIN, progression::add);
+        assertEquals(t.erreur(), TravailImport.TERMINE, t.etat());
+        assertEquals("ISO-8859-1", t.encodage());
+        assertEquals(6, t.position());
+        assertEquals(3, t.importees());
+        assertEquals(3, t.rejetees());
+
+        Demande maelle = demandeDe("PDL044-0326-000101-S001");
+        assertTrue(maelle.numeroUnique(), maelle.numeroUnique().matches("0440326[0-9]{6}G4401"));
+        assertEquals("Maëlle", maelle.dossier().demandeur().prenoms());
+        assertEquals(java.time.LocalDate.of(2026, 3, 15), maelle.dateDepot());
+        assertEquals(java.time.LocalDate.of(2027, 3, 15), maelle.dateValidite());
+        assertEquals("12 bd de l'Égalité", demandeDe("PDL044-0426-000102-S001").dossier().contact().adresse());
+        assertTrue(demandeDe("PDL085-0126-000044-S012").numeroUnique().startsWith("0850126"));
+        assertEquals(3, db.count("select count(*) from demande_historique where canal = 'IMPORT'"
+                + " and commentaire like 'import de l''ancien numéro %'"));
+        assertEquals("un événement par demande, pour les bailleurs et le registre national", 3,
+                db.count("select count(*) from outbox"));
+
+        List<LigneRejetee> rejets = store.rejets(t.id());
+        assertEquals(List.of(5L, 6L, 7L), rejets.stream().map(LigneRejetee::ligne).toList());
+        assertEquals("date_depot", rejets.get(0).champ());
+        assertEquals("dossier.contact.codePostal", rejets.get(1).champ());
+        assertTrue(rejets.get(2).motif(), rejets.get(2).motif().startsWith("doublon présumé de la ligne 2"
+                + " (PDL044-0326-000101-S001) du même extrait"));
+        String rapport = Files.readString(imports.rapportRejets(t.id()), StandardCharsets.UTF_8);
+        assertTrue(rapport, rapport.startsWith("ligne;ancien_numero;champ;motif"));
+        assertTrue(rapport, rapport.contains("5;PDL044-1325-000103-S001;date_depot;\"date_depot : date attendue au format"
+                + " jj/mm/aaaa ou aaaa-mm-jj ; motifs : valeur « trop petit » inconnue"));
+        assertTrue(progression.toString(), progression.get(progression.size() - 1).contains("3 importée(s), 0 déjà"
+                + " importée(s), 3 rejetée(s)"));
+
+        // the same extract again: nothing to do; forced: every line recognised, nothing created twice
+        TravailImport encore = imports.importer(exemple("extrait-pdl-latin1.csv"), null, false, ADMIN,
+                progression::add);
+        assertEquals(t.id(), encore.id());
+        TravailImport force = imports.importer(exemple("extrait-pdl-latin1.csv"), null, true, ADMIN, progression::add);
+        assertEquals(3, force.dejaImportees());
+        assertEquals(0, force.importees());
+        assertEquals(3, db.count("select count(*) from demande"));
+    }
+
+    @Test
+    public void extraitXmlUtf8ImporteEtRegleDuRegistreAppliquee() {
+        TravailImport t = imports.importer(exemple("extrait-pdl.xml"), null, false, ADMIN, progression::add);
+        assertEquals(t.erreur(), TravailImport.TERMINE, t.etat());
+        assertEquals(1, t.importees());
+        LigneRejetee rejet = store.rejets(t.id()).get(0);
+        assertEquals(2, rejet.ligne());
+        assertEquals("PDL049-0326-000211-S020", rejet.ancienNumero());
+        assertEquals("dossier.demandeur.dateNaissance", rejet.champ());
+        assertTrue(rejet.motif(), rejet.motif().contains("age-minimum"));
+        assertEquals("Inès", demandeDe("PDL049-0226-000210-S020").dossier().demandeur().prenoms());
+    }
+
+    @Test
+    public void unGestionnaireNImporteQueSonTerritoire() {
+        Contexte gestionnaire44 = new Contexte(Identites.gestionnaire44(), Canal.CONSOLE);
+        TravailImport t = imports.importer(exemple("extrait-pdl-latin1.csv"), null, false, gestionnaire44,
+                progression::add);
+        assertEquals(2, t.importees());
+        assertTrue(store.rejets(t.id()).stream().anyMatch(r -> r.ancienNumero().equals("PDL085-0126-000044-S012")
+                && r.motif().equals("territoire 085 hors de ceux de DDETS44")));
+    }
+
+    @Test
+    public void importInterrompuRepriseApresSonDernierLotSansDoublon() throws Exception {
+        Path extrait = dossier.getRoot().toPath().resolve("gros.csv");
+        List<String> lignes = new ArrayList<>(List.of(Files.readString(exemple("extrait-pdl-latin1.csv"),
+                StandardCharsets.ISO_8859_1).split("\r\n")[0]));
+        for (int i = 0; i < 25; i++) {
+            lignes.add("ANC-" + i + ";01/10/2026;;G4401;Nom" + (char) ('a' + i) + ";Prénom;01/01/1980;;F;française;;"
+                    + "CDI;;célibataire;1 rue A;44000;Nantes;;;SAL;1500;;locataire privé;500;;;1;T2;44109;;sans logement;non");
+        }
+        lignes.add(lignes.get(3).replace("01/10/2026", "32/10/2026").replace("ANC-2;", "ANC-X;"));
+        Files.write(extrait, lignes, StandardCharsets.UTF_8);
+
+        // the register goes away at the third batch of 4 lines
+        AtomicInteger lots = new AtomicInteger();
+        ImportService fragile = (id, l, r, p, c) -> {
+            if (lots.incrementAndGet() == 3) {
+                throw new RegistreIndisponibleException("base perdue", null);
+            }
+            return service.importerLot(id, l, r, p, c);
+        };
+        ImportExtraitsImpl premier = new ImportExtraitsImpl(fragile, store, 4, dossier.getRoot().toString(), 10, 0);
+        try {
+            premier.importer(extrait, null, false, ADMIN, progression::add);
+            fail("la base a disparu");
+        } catch (RegistreIndisponibleException attendu) {
+            // the import stops where its last batch ended
+        }
+        TravailImport arrete = store.interrompus().get(0);
+        assertEquals(8, arrete.position());
+        assertEquals(store.rejets(arrete.id()).toString(), 8, db.count("select count(*) from demande"));
+
+        ImportExtraitsImpl second = new ImportExtraitsImpl(service, store, 4, dossier.getRoot().toString(), 10, 0);
+        second.reprendre(ADMIN, progression::add);
+        TravailImport fini = store.travail(arrete.id()).orElseThrow();
+        assertEquals(TravailImport.TERMINE, fini.etat());
+        assertEquals(26, fini.position());
+        assertEquals(25, fini.importees());
+        assertEquals(1, fini.rejetees());
+        assertEquals(25, db.count("select count(distinct ancien_numero) from demande"));
+        assertEquals(1, db.count("select count(*) from import_rejet"));
+        assertTrue(progression.toString(), progression.contains("Reprise de l'import " + arrete.id()
+                + " après la ligne 8 (8 importée(s), 0 rejetée(s) avant)"));
+    }
+
+    @Test
+    public void extraitsRefusesEntiersSansRienEcrire() throws Exception {
+        Path sansColonnes = dossier.getRoot().toPath().resolve("incomplet.csv");
+        Files.writeString(sansColonnes, "ancien_numero;nom\nA1;Martin\n");
+        TravailImport t = imports.importer(sansColonnes, null, false, ADMIN, progression::add);
+        assertEquals(TravailImport.ECHEC, t.etat());
+        assertTrue(t.erreur(), t.erreur().contains("colonne(s) obligatoire(s) absente(s) de l'en-tête : [date_depot,"));
+
+        Path entites = dossier.getRoot().toPath().resolve("entites.xml");
+        Files.writeString(entites, "<?xml version=\"1.0\"?><!DOCTYPE extrait [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<extrait><demande ancienNumero=\"A\"><nom>&x;</nom></demande></extrait>");
+        TravailImport x = imports.importer(entites, null, false, ADMIN, progression::add);
+        assertEquals(TravailImport.ECHEC, x.etat());
+        assertTrue(x.erreur(), x.erreur().contains("DTD"));
+
+        Path utf8Annonce = dossier.getRoot().toPath().resolve("faux-utf8.csv");
+        Files.write(utf8Annonce, Files.readAllBytes(exemple("extrait-pdl-latin1.csv")));
+        TravailImport e = imports.importer(utf8Annonce, "UTF-8", false, ADMIN, progression::add);
+        assertEquals(TravailImport.ECHEC, e.etat());
+        assertTrue(e.erreur(), e.erreur().contains("octets invalides pour l'encodage choisi"));
+        assertEquals(0, db.count("select count(*) from demande"));
+        try {
+            imports.importer(dossier.getRoot().toPath().resolve("absent.csv"), null, false, ADMIN, progression::add);
+            fail("fichier absent");
+        } catch (IllegalArgumentException attendu) {
+            assertTrue(attendu.getMessage().startsWith("Fichier introuvable"));
+        }
+    }
+}
