@@ -22,6 +22,9 @@ CREATE TABLE import_departemental (
     debut           TIMESTAMPTZ  NOT NULL DEFAULT now(),
     fin             TIMESTAMPTZ,
     erreur          TEXT,
+    -- the hub node running it, until when (renewed by each batch): another node resumes it only once that is over
+    noeud           VARCHAR(200),
+    bail_jusqua     TIMESTAMPTZ,
     CONSTRAINT import_format_ck CHECK (format IN ('CSV', 'XML')),
     CONSTRAINT import_etat_ck CHECK (etat IN ('EN_COURS', 'TERMINE', 'ECHEC'))
 );
@@ -36,3 +39,15 @@ CREATE TABLE import_rejet (
     motif          TEXT         NOT NULL,
     PRIMARY KEY (import_id, ligne)
 );
+
+-- The daily outbound extracts of the changes, for the departmental systems that cannot call SOAP: each covers the
+-- changes after the previous one's end up to its own.
+CREATE TABLE extrait_sortant (
+    id          BIGSERIAL    PRIMARY KEY,
+    depuis      TIMESTAMPTZ  NOT NULL,
+    jusqua      TIMESTAMPTZ  NOT NULL,
+    fichier     TEXT         NOT NULL,
+    lignes      BIGINT       NOT NULL,
+    produit_le  TIMESTAMPTZ  NOT NULL DEFAULT now()
+);
+CREATE INDEX demande_historique_horodatage_idx ON demande_historique (horodatage);

@@ -36,6 +36,11 @@ final class ImportPostgres implements ImportStore {
         }
 
         @Override
+        default boolean prendre(long importId, String noeud, java.time.Duration duree) {
+            return imports().prendre(importId, noeud, duree);
+        }
+
+        @Override
         default Optional<TravailImport> dejaTermine(String empreinte) {
             return imports().dejaTermine(empreinte);
         }
@@ -89,6 +94,12 @@ final class ImportPostgres implements ImportStore {
             TravailImport enCours = m.enCours(empreinte);
             return enCours != null ? enCours : m.travail(m.creer(fichier, empreinte, format, encodage));
         });
+    }
+
+    @Override
+    public boolean prendre(long importId, String noeud, java.time.Duration duree) {
+        return store.executer("bail de l'import " + importId, ImportMapper.class,
+                m -> m.prendre(importId, noeud, Math.max(1, duree.toSeconds()))) == 1;
     }
 
     @Override

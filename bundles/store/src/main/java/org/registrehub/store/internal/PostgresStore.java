@@ -72,6 +72,7 @@ import org.registrehub.api.spi.OutboxStore;
 import org.registrehub.api.spi.SuiviStore;
 import org.registrehub.api.spi.SynchroNationaleStore;
 import org.registrehub.api.spi.ImportStore;
+import org.registrehub.api.spi.ExtraitStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,13 +82,13 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
     IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class,
-    ImportStore.class},
+    ImportStore.class, ExtraitStore.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
         SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation,
-        ImportPostgres.Delegation {
+        ImportPostgres.Delegation, ExtraitPostgres.Delegation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -105,6 +106,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final ErpPostgres erp;
     private final NationalPostgres national;
     private final ImportPostgres imports;
+    private final ExtraitPostgres extraits;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -125,6 +127,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.erp = new ErpPostgres(this, json);
         this.national = new NationalPostgres(this);
         this.imports = new ImportPostgres(this, json);
+        this.extraits = new ExtraitPostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -148,6 +151,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Override
     public ImportPostgres imports() {
         return imports;
+    }
+
+    @Override
+    public ExtraitPostgres extraits() {
+        return extraits;
     }
 
     @Deactivate
@@ -175,6 +183,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.addMapper(ErpMapper.class);
             configuration.addMapper(NationalMapper.class);
             configuration.addMapper(ImportMapper.class);
+            configuration.addMapper(ExtraitMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

@@ -21,6 +21,7 @@ import org.registrehub.api.spi.ImportStore.TravailImport;
  * reason is in the import's state and the log); while the database is unreachable the import waits and resumes (the
  * route redelivers it, the import goes on after its last batch). {@code departemental-reprise}: at start, resumes the
  * imports a stop of the hub interrupted. Both import as {@code import:depot}, an administrator identity of the hub.
+ * {@code departemental-extrait}: the daily outbound extract of the changes, once its hour has come.
  */
 public class DepartementalRoutes extends RouteBuilder {
 
@@ -29,9 +30,11 @@ public class DepartementalRoutes extends RouteBuilder {
             Canal.IMPORT);
 
     private final ImportExtraitsImpl imports;
+    private final ExtraitSortant extrait;
 
-    public DepartementalRoutes(ImportExtraitsImpl imports) {
+    public DepartementalRoutes(ImportExtraitsImpl imports, ExtraitSortant extrait) {
         this.imports = imports;
+        this.extrait = extrait;
     }
 
     @Override
@@ -52,6 +55,10 @@ public class DepartementalRoutes extends RouteBuilder {
         from("timer:departemental-reprise?repeatCount=1&delay={{import.repriseDelaiMs}}")
                 .routeId("departemental-reprise")
                 .process(e -> imports.reprendre(DEPOT));
+
+        from("timer:departemental-extrait?period={{extrait.verificationMs}}&delay={{import.repriseDelaiMs}}")
+                .routeId("departemental-extrait")
+                .process(e -> extrait.siEcheance());
     }
 
     private void importer(Exchange exchange) {

@@ -55,6 +55,9 @@ public class ImportExtraitsImpl implements ImportExtraits {
     private final Path rapports;
     private final long tailleMax;
     private final Duration periodeProgression;
+    private final String noeud;
+    /** The imports running in this hub node (by extract fingerprint). */
+    private final java.util.Set<String> enCours = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ImportExtraitsImpl(ImportService service, ImportStore store, int lot, String rapports, long tailleMaxMo,
                               long progressionSecondes) {
@@ -64,6 +67,22 @@ public class ImportExtraitsImpl implements ImportExtraits {
         this.rapports = Path.of(rapports);
         this.tailleMax = tailleMaxMo * 1024 * 1024;
         this.periodeProgression = Duration.ofSeconds(progressionSecondes);
+        this.noeud = System.getProperty("karaf.name", "hub") + "@" + hote();
+    }
+
+    private static String hote() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** The extract is being imported by another node, or by another thread of this one. */
+    static final class ImportOccupe extends IllegalStateException {
+        ImportOccupe(String message) {
+            super(message);
+        }
     }
 
     @Override
@@ -88,8 +107,24 @@ public class ImportExtraitsImpl implements ImportExtraits {
                 return fait.get();
             }
         }
+        if (!enCours.add(empreinte)) {
+            throw new ImportOccupe("Cet extrait est déjà en cours d'import sur ce nœud du hub.");
+        }
+        try {
+            return importer(chemin, taille, format, empreinte, encodage, contexte, progression);
+        } finally {
+            enCours.remove(empreinte);
+        }
+    }
+
+    private TravailImport importer(Path chemin, long taille, String format, String empreinte, String encodage,
+                                   Contexte contexte, Consumer<String> progression) {
         String lu = "XML".equals(format) ? "XML" : encodage == null ? detecter(chemin) : charset(encodage).name();
         TravailImport travail = store.ouvrir(chemin.toString(), empreinte, format, lu);
+        if (!store.prendre(travail.id(), noeud, Duration.ofMinutes(2))) {
+            throw new ImportOccupe("L'import " + travail.id() + " de cet extrait est en cours sur un autre nœud du"
+                    + " hub (position " + travail.position() + ").");
+        }
         if (travail.position() > 0) {
             progression.accept("Reprise de l'import " + travail.id() + " après la ligne " + travail.position()
                     + " (" + travail.importees() + " importée(s), " + travail.rejetees() + " rejetée(s) avant)");
@@ -224,6 +259,9 @@ public class ImportExtraitsImpl implements ImportExtraits {
     void reprendre(Contexte contexte, Consumer<String> progression) {
         try {
             for (TravailImport t : store.interrompus()) {
+                if (enCours.contains(t.empreinte()) || !store.prendre(t.id(), noeud, Duration.ofMinutes(2))) {
+                    continue;
+                }
                 Path chemin = Path.of(t.fichier());
                 if (!Files.isRegularFile(chemin)) {
                     store.terminer(t.id(), TravailImport.ECHEC, "extrait disparu avant la fin de l'import : "

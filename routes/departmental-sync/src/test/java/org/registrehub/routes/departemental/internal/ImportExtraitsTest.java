@@ -133,6 +133,32 @@ public class ImportExtraitsTest {
     }
 
     @Test
+    public void extraitSortantDesChangementsSansDonneeNominativeChacunUneFois() throws Exception {
+        imports.importer(exemple("extrait-pdl-latin1.csv"), null, false, ADMIN, progression::add);
+        // the changes are stamped by the service's clock (2026-12-01); the extract runs later
+        horloge.jour("2026-12-02");
+        Path sortie = dossier.newFolder("extraits").toPath();
+        ExtraitSortant extraits = new ExtraitSortant(store, sortie, StandardCharsets.ISO_8859_1,
+                java.time.LocalTime.of(3, 0), ZoneId.of("Europe/Paris"), horloge);
+        String bilan = extraits.produire();
+        assertTrue(bilan, bilan.contains(": 3 ligne(s) dans "));
+        try (var fichiers = Files.list(sortie)) {
+            List<Path> produits = fichiers.toList();
+            assertEquals(produits.toString(), 1, produits.size());
+            List<String> lignes = Files.readAllLines(produits.get(0), StandardCharsets.ISO_8859_1);
+            assertEquals("numero_unique;ancien_numero;operation;horodatage;canal;statut;guichet;date_depot;"
+                    + "date_validite;motif_radiation;date_radiation", lignes.get(0));
+            assertEquals(4, lignes.size());
+            assertTrue(lignes.get(1), lignes.get(1).matches("0440326[0-9]{6}G4401;PDL044-0326-000101-S001;"
+                    + "ENREGISTREMENT;2026-12-01T09:00:00Z;IMPORT;ACTIVE;G4401;2026-03-15;2027-03-15;;"));
+            assertTrue("aucun nom", lignes.stream().noneMatch(l -> l.contains("Guennec")));
+        }
+        assertTrue(extraits.produire().startsWith("Aucun extrait produit"));
+        horloge.avancer(java.time.Duration.ofDays(1));
+        assertTrue(extraits.produire().contains(": 0 ligne(s)"));
+    }
+
+    @Test
     public void extraitXmlUtf8ImporteEtRegleDuRegistreAppliquee() {
         TravailImport t = imports.importer(exemple("extrait-pdl.xml"), null, false, ADMIN, progression::add);
         assertEquals(t.erreur(), TravailImport.TERMINE, t.etat());

@@ -1,0 +1,20 @@
+package org.registrehub.store.internal;
+
+import java.time.Instant;
+
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.cursor.Cursor;
+import org.registrehub.api.spi.ExtraitStore.ChangementExtrait;
+import org.registrehub.api.spi.ExtraitStore.Extrait;
+
+/** MyBatis mapper of the outbound extracts; the SQL lives in {@code ExtraitMapper.xml}. */
+public interface ExtraitMapper {
+
+    boolean verrouiller();
+
+    Extrait dernier();
+
+    Cursor<ChangementExtrait> changements(@Param("depuis") Instant depuis, @Param("jusqua") Instant jusqua);
+
+    int inserer(@Param("e") Extrait extrait);
+}

@@ -1,0 +1,112 @@
+package org.registrehub.routes.departemental.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
+import java.util.Optional;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.registrehub.api.ExtraitsSortants;
+import org.registrehub.api.spi.ExtraitStore;
+import org.registrehub.api.spi.ExtraitStore.ChangementExtrait;
+import org.registrehub.api.spi.ExtraitStore.Extrait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the outbound extracts: {@code changements-AAAAMMJJ-HHMMSS.csv} in the extracts folder, written to a
+ * temporary name then renamed (a reader never sees half a file), in the configured encoding. Due once a day at
+ * {@code heure}; the changes of the last minute wait for the next extract (a transaction still open then may commit
+ * a change dated before its end).
+ */
+public class ExtraitSortant implements ExtraitsSortants {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExtraitSortant.class);
+    private static final Duration MARGE = Duration.ofMinutes(1);
+    private static final DateTimeFormatter NOM = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final ExtraitStore store;
+    private final Path repertoire;
+    private final Charset encodage;
+    private final LocalTime heure;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public ExtraitSortant(ExtraitStore store, String repertoire, String encodage, String heure, String zone) {
+        this(store, Path.of(repertoire), ImportExtraitsImpl.charset(encodage), LocalTime.parse(heure),
+                ZoneId.of(zone), Clock.systemUTC());
+    }
+
+    ExtraitSortant(ExtraitStore store, Path repertoire, Charset encodage, LocalTime heure, ZoneId zone, Clock clock) {
+        this.store = store;
+        this.repertoire = repertoire;
+        this.encodage = encodage;
+        this.heure = heure;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The timer's tick: produces the day's extract once its hour has come. */
+    public void siEcheance() {
+        ZonedDateTime maintenant = clock.instant().atZone(zone);
+        Instant echeance = maintenant.toLocalDate().atTime(heure).atZone(zone).toInstant();
+        if (maintenant.toInstant().isBefore(echeance)) {
+            return;
+        }
+        Optional<Extrait> dernier = store.dernier();
+        if (dernier.isPresent() && !dernier.get().jusqua().isBefore(echeance.minus(MARGE))) {
+            return;
+        }
+        produire();
+    }
+
+    @Override
+    public String produire() {
+        Instant jusqua = clock.instant().minus(MARGE);
+        Optional<Extrait> e = store.extraire(jusqua, this::ecrire);
+        if (e.isEmpty()) {
+            return "Aucun extrait produit : un autre nœud du hub le produit, ou le dernier va déjà jusqu'au "
+                    + jusqua;
+        }
+        String texte = "Extrait des changements du " + e.get().depuis() + " au " + e.get().jusqua() + " : "
+                + e.get().lignes() + " ligne(s) dans " + e.get().fichier();
+        LOG.info(texte);
+        return texte;
+    }
+
+    private String ecrire(Instant depuis, Instant jusqua, Iterator<ChangementExtrait> changements) {
+        try {
+            Files.createDirectories(repertoire);
+            Path fichier = repertoire.resolve("changements-" + NOM.format(jusqua.atZone(zone)) + ".csv");
+            Path temporaire = repertoire.resolve("." + fichier.getFileName() + ".tmp");
+            try (Writer w = Files.newBufferedWriter(temporaire, encodage);
+                 CSVPrinter p = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader("numero_unique",
+                         "ancien_numero", "operation", "horodatage", "canal", "statut", "guichet", "date_depot",
+                         "date_validite", "motif_radiation", "date_radiation").get().print(w)) {
+                while (changements.hasNext()) {
+                    ChangementExtrait c = changements.next();
+                    p.printRecord(c.numeroUnique(), c.ancienNumero(), c.operation(), c.horodatage(), c.canal(),
+                            c.statut(), c.guichet(), c.dateDepot(), c.dateValidite(), c.motifRadiation(),
+                            c.dateRadiation());
+                }
+            }
+            Files.move(temporaire, fichier, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return fichier.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("extrait impossible à écrire dans " + repertoire, e);
+        }
+    }
+}
