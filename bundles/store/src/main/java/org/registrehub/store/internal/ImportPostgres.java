@@ -140,18 +140,27 @@ final class ImportPostgres implements ImportStore {
             RegistreMapper registre = session.getMapper(RegistreMapper.class);
             List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
             Map<Long, String> doublons = doublons(imports, demandes);
-            int importees = 0;
+            List<Importee> retenues = new ArrayList<>(demandes.size());
             for (Importee i : demandes) {
                 String doublon = doublons.get(i.ligne());
                 if (doublon != null) {
                     rejets.add(new LigneRejetee(i.ligne(), i.ancienNumero(), "dossier.demandeur", doublon));
-                    continue;
+                } else {
+                    retenues.add(i);
                 }
-                imports.insererDemande(store.ligne(i.demande(), 0, i.creation().canal()), i.ancienNumero());
-                registre.insererHistorique(store.ligne(i.demande().numeroUnique(), i.creation()));
-                registre.insererEvenement(i.evenement());
-                importees++;
             }
+            // one statement at a time over the batch: the batching session sends each as one JDBC batch (it starts
+            // a new batch whenever the statement changes)
+            for (Importee i : retenues) {
+                imports.insererDemande(store.ligne(i.demande(), 0, i.creation().canal()), i.ancienNumero());
+            }
+            for (Importee i : retenues) {
+                registre.insererHistorique(store.ligne(i.demande().numeroUnique(), i.creation()));
+            }
+            for (Importee i : retenues) {
+                registre.insererEvenement(i.evenement());
+            }
+            int importees = retenues.size();
             for (LigneRejetee r : rejets) {
                 imports.insererRejet(importId, r);
             }

@@ -4,18 +4,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
+import org.registrehub.testing.ExtraitsDeTest;
 import org.registrehub.testing.HubLance;
 import org.registrehub.testing.TestDatabase;
 
@@ -50,29 +47,10 @@ public class ImportCrashIT {
         }
     }
 
-    /** An extract of {@code LIGNES} demands of as many applicants, one line in 50 with a wrong postcode. */
-    static void extrait(Path fichier, int lignes) throws Exception {
-        String depot = LocalDate.now().minusDays(40).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-        try (BufferedWriter w = Files.newBufferedWriter(fichier, StandardCharsets.ISO_8859_1)) {
-            w.write("ancien_numero;date_depot;guichet;nom;prenoms;date_naissance;sexe;nationalite;"
-                    + "situation_professionnelle;situation_familiale;adresse;code_postal;ville;type_revenu;"
-                    + "revenu_mensuel;statut_logement;typologies;communes;motifs\r\n");
-            for (int i = 1; i <= lignes; i++) {
-                StringBuilder prenom = new StringBuilder("Élo");
-                for (int n = i; n > 0; n /= 26) {
-                    prenom.append((char) ('a' + n % 26));
-                }
-                w.write("CRASH-" + i + ";" + depot + ";G4401;Lefèvre;" + prenom + ";12/05/1984;F;française;CDI;"
-                        + "célibataire;" + i + " rue de Strasbourg;" + (i % UNE_INVALIDE_SUR == 0 ? "4400" : "44000")
-                        + ";Nantes;SAL;1500;locataire privé;T2|T3;44109;logement trop cher\r\n");
-            }
-        }
-    }
-
     @Test
     public void importTueEnPleinLotRepriseApresRedemarrageChaqueLigneUneFois() throws Exception {
         Path temporaire = hub.home.resolve("extrait-crash.csv");
-        extrait(temporaire, LIGNES);
+        ExtraitsDeTest.generer(temporaire, "CRASH-", LIGNES, UNE_INVALIDE_SUR);
         Path entree = hub.home.resolve("data/registre/import/entree");
         await("dossier de dépôt").atMost(Duration.ofMinutes(1)).until(() -> Files.isDirectory(entree));
         Files.move(temporaire, entree.resolve("extrait-crash.csv"), StandardCopyOption.ATOMIC_MOVE);

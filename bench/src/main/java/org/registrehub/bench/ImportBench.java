@@ -1,0 +1,101 @@
+package org.registrehub.bench;
+
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.postgresql.PGConnection;
+import org.registrehub.testing.ExtraitsDeTest;
+import org.registrehub.testing.HubLance;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * Bulk import of a departmental extract: N generated demands (CSV, Latin-1, one line in 100 invalid) dropped in the
+ * hub's watched directory and imported (the register's rules per line, duplicate checks, numbering, demand, history,
+ * event and audit rows, rejects, position per batch), against PostgreSQL {@code COPY} of the same file into a bare
+ * table of the same columns, in the same database server and run. Prints both throughputs, their ratio and the peak
+ * resident memory of the Karaf JVM during the import. See bench/README.md.
+ */
+public final class ImportBench {
+
+    private ImportBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int lignes = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path distribution = Path.of(System.getProperty("registre.distribution"));
+        Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
+        Path extrait = Files.createTempFile("registre-bench-extrait", ".csv");
+        try (TestDatabase db = TestDatabase.create("registre_bench_import");
+             HubLance hub = new HubLance(distribution, dir, db)) {
+            long t0 = System.nanoTime();
+            ExtraitsDeTest.generer(extrait, "BENCH-", lignes, 100);
+            System.out.printf("BENCH extract %d lines, %d MiB, generated in %.1f s%n", lignes,
+                    Files.size(extrait) >> 20, (System.nanoTime() - t0) / 1e9);
+
+            // baseline: COPY of the same file into a bare table of the same columns
+            double copie;
+            try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE copie_brute (" + String.join(" text, ", ExtraitsDeTest.ENTETE.split(";"))
+                        + " text)");
+                long debut = System.nanoTime();
+                try (Reader r = Files.newBufferedReader(extrait, StandardCharsets.ISO_8859_1)) {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY copie_brute FROM STDIN WITH (FORMAT csv,"
+                            + " DELIMITER ';', HEADER true)", r);
+                }
+                copie = lignes / ((System.nanoTime() - debut) / 1e9);
+                s.execute("DROP TABLE copie_brute");
+            }
+            System.out.printf("BENCH copy %.0f rows/s%n", copie);
+
+            System.out.printf("BENCH boot.health %.1f s%n", hub.attendreSante(Duration.ofMinutes(3)));
+            Path entree = hub.home.resolve("data/registre/import/entree");
+            HubLance.attendre(Duration.ofMinutes(1), () -> Files.isDirectory(entree));
+            long rssAvant = hub.rssMiB();
+            long debut = System.nanoTime();
+            Files.move(extrait, entree.resolve("extrait-bench.csv"), StandardCopyOption.ATOMIC_MOVE);
+            long pic = rssAvant;
+            long dernier = System.nanoTime();
+            while (!"TERMINE".equals(etat(db))) {
+                if ("ECHEC".equals(etat(db))) {
+                    throw new IllegalStateException("import en échec");
+                }
+                pic = Math.max(pic, hub.rssMiB());
+                if (System.nanoTime() - dernier > TimeUnit.SECONDS.toNanos(30)) {
+                    dernier = System.nanoTime();
+                    System.out.printf("BENCH progress %d lines after %.0f s%n",
+                            db.count("select coalesce(max(position), 0) from import_departemental"),
+                            (System.nanoTime() - debut) / 1e9);
+                }
+                TimeUnit.MILLISECONDS.sleep(500);
+            }
+            double bout = (System.nanoTime() - debut) / 1e9;
+            // the import itself, from its start to its end as the hub recorded them (the drop directory is polled
+            // every 5 s and a file must stay unchanged 2 s before it is taken)
+            double secondes = db.count("select (extract(epoch from fin - debut) * 1000)::bigint"
+                    + " from import_departemental") / 1000.0;
+            double debit = lignes / secondes;
+            long importees = db.count("select importees from import_departemental");
+            long rejetees = db.count("select rejetees from import_departemental");
+            System.out.printf("BENCH import %d lines in %.1f s: %.0f rows/s (%d imported, %d rejected);"
+                    + " %.1f s from the drop to the end%n", lignes, secondes, debit, importees, rejetees, bout);
+            System.out.printf("BENCH ratio import/copy %.3f%n", debit / copie);
+            System.out.printf("BENCH rss before %d MiB, peak during import %d MiB%n", rssAvant, pic);
+        } finally {
+            Files.deleteIfExists(extrait);
+        }
+    }
+
+    private static String etat(TestDatabase db) throws Exception {
+        try (var c = db.connect(); var s = c.createStatement();
+             var r = s.executeQuery("select etat from import_departemental")) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+}
