@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.registrehub.simulators.departemental.ClientDepartemental;
 import org.registrehub.simulators.national.Comportement;
 import org.registrehub.simulators.national.SimulateurNational;
 import org.registrehub.simulators.national.StockageNational;
@@ -138,6 +139,26 @@ public class NationalSyncIT {
         assertTrue(rapport, rapport.contains("Réconciliation avec le registre national")
                 && rapport.contains("0 écart(s)"));
         assertTrue(hub.console("registre:sync-run rapport").contains("0 écart(s)"));
+    }
+
+    @Test
+    public void systemeDepartementalEnregistreEtRelitParSoapAvecLeClientDExemple() throws Exception {
+        ClientDepartemental soap = new ClientDepartemental(hub.base + "/ws/registre/v1", "gestionnaire.44",
+                MOT_DE_PASSE);
+        var d = soap.enregistrer(Path.of(System.getProperty("registre.exemples"), "soap/enregistrer-demande.xml"));
+        assertTrue(d.getNumeroUnique(), d.getNumeroUnique().matches("044[0-9]{10}G1104"));
+        assertEquals("ACTIVE", soap.consulter(d.getNumeroUnique()).getStatut());
+        assertEquals("SOAP", soap.historique(d.getNumeroUnique()).get(0).getCanal());
+        try {
+            soap.enregistrer(Path.of(System.getProperty("registre.exemples"), "soap/enregistrer-demande.xml"));
+            org.junit.Assert.fail("la même demandeuse deux fois");
+        } catch (ClientDepartemental.Refus r) {
+            assertEquals("DOUBLON_PRESUME", r.code);
+            assertTrue(r.getMessage(), r.getMessage().contains(d.getNumeroUnique()));
+        }
+        attendreToutEnvoye();
+        assertEquals("enregistrée au registre national par la synchronisation", List.of(0L), national.mouvements(
+                d.getNumeroUnique()).stream().map(StockageNational.Recu::version).toList());
     }
 
     @Test

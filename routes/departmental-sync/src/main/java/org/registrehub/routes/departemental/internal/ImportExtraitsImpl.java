@@ -119,7 +119,8 @@ public class ImportExtraitsImpl implements ImportExtraits {
 
     private TravailImport importer(Path chemin, long taille, String format, String empreinte, String encodage,
                                    Contexte contexte, Consumer<String> progression) {
-        String lu = "XML".equals(format) ? "XML" : encodage == null ? detecter(chemin) : charset(encodage).name();
+        String lu = "XML".equals(format) ? encodageXml(chemin) : encodage == null ? detecter(chemin)
+                : charset(encodage).name();
         TravailImport travail = store.ouvrir(chemin.toString(), empreinte, format, lu);
         if (!store.prendre(travail.id(), noeud, Duration.ofMinutes(2))) {
             throw new ImportOccupe("L'import " + travail.id() + " de cet extrait est en cours sur un autre nœud du"
@@ -269,7 +270,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
                     continue;
                 }
                 LOG.info("Reprise de l'import {} de {} (interrompu après la ligne {})", t.id(), chemin, t.position());
-                TravailImport fin = importer(chemin, "XML".equals(t.encodage()) ? null : t.encodage(), false,
+                TravailImport fin = importer(chemin, "XML".equals(t.format()) ? null : t.encodage(), false,
                         contexte, progression);
                 ranger(chemin, fin);
             }
@@ -296,6 +297,15 @@ public class ImportExtraitsImpl implements ImportExtraits {
                     StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             LOG.warn("Extrait {} non rangé : {}", chemin, e.getMessage());
+        }
+    }
+
+    /** The encoding an XML extract declares (UTF-8 without a declaration). */
+    static String encodageXml(Path chemin) {
+        try (LecteurXml l = new LecteurXml(new BufferedInputStream(Files.newInputStream(chemin)))) {
+            return l.encodage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -162,6 +162,7 @@ public class ImportExtraitsTest {
     public void extraitXmlUtf8ImporteEtRegleDuRegistreAppliquee() {
         TravailImport t = imports.importer(exemple("extrait-pdl.xml"), null, false, ADMIN, progression::add);
         assertEquals(t.erreur(), TravailImport.TERMINE, t.etat());
+        assertEquals("UTF-8", t.encodage());
         assertEquals(1, t.importees());
         LigneRejetee rejet = store.rejets(t.id()).get(0);
         assertEquals(2, rejet.ligne());
