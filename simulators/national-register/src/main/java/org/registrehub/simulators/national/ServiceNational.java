@@ -151,9 +151,7 @@ public class ServiceNational implements RegistreNationalPortType {
     public void listerRadiations(String territoire, XMLGregorianCalendar depuis, int max,
                                  Holder<List<RadiationNationale>> radiation, Holder<Boolean> plusDeResultats)
             throws ErreurNationalFault {
-        List<Fait> faits = faits("RADIATION", territoire, depuis, max);
-        List<RadiationNationale> liste = new ArrayList<>();
-        for (Fait f : faits.subList(0, Math.min(faits.size(), borne(max)))) {
+        page(faits("RADIATION", territoire, depuis, max), max, radiation, plusDeResultats, f -> {
             RadiationNationale r = new RadiationNationale();
             r.setNumeroUnique(f.numeroUnique());
             r.setMotif(MotifRadiation.fromValue(f.valeur()));
@@ -170,27 +168,29 @@ public class ServiceNational implements RegistreNationalPortType {
             }
             r.setMotifIrrecevabilite(f.motifIrrecevabilite());
             r.setHorodatage(xml(f.horodatage()));
-            liste.add(r);
-        }
-        radiation.value = liste;
-        plusDeResultats.value = faits.size() > borne(max);
+            return r;
+        });
+    }
+
+    /** One page of facts: at most {@code max} of the facts read (one more was read to know if more follow). */
+    private static <T> void page(List<Fait> faits, int max, Holder<List<T>> elements, Holder<Boolean> suite,
+                                 java.util.function.Function<Fait, T> conversion) {
+        elements.value = new ArrayList<>(faits.subList(0, Math.min(faits.size(), borne(max))).stream()
+                .map(conversion).toList());
+        suite.value = faits.size() > borne(max);
     }
 
     @Override
     public void listerDoublons(String territoire, XMLGregorianCalendar depuis, int max, Holder<List<Doublon>> doublon,
                                Holder<Boolean> plusDeResultats) throws ErreurNationalFault {
-        List<Fait> faits = faits("DOUBLON", territoire, depuis, max);
-        List<Doublon> liste = new ArrayList<>();
-        for (Fait f : faits.subList(0, Math.min(faits.size(), borne(max)))) {
+        page(faits("DOUBLON", territoire, depuis, max), max, doublon, plusDeResultats, f -> {
             Doublon d = new Doublon();
             d.setNumeroUnique(f.numeroUnique());
             d.setNumeroDoublon(f.valeur());
             d.setCritere(f.detail());
             d.setHorodatage(xml(f.horodatage()));
-            liste.add(d);
-        }
-        doublon.value = liste;
-        plusDeResultats.value = faits.size() > borne(max);
+            return d;
+        });
     }
 
     @Override
@@ -212,19 +212,15 @@ public class ServiceNational implements RegistreNationalPortType {
     public void listerRecoursDalo(String territoire, XMLGregorianCalendar depuis, int max,
                                   Holder<List<RecoursDalo>> recours, Holder<Boolean> plusDeResultats)
             throws ErreurNationalFault {
-        List<Fait> faits = faits("DALO", territoire, depuis, max);
-        List<RecoursDalo> liste = new ArrayList<>();
-        for (Fait f : faits.subList(0, Math.min(faits.size(), borne(max)))) {
+        page(faits("DALO", territoire, depuis, max), max, recours, plusDeResultats, f -> {
             RecoursDalo r = new RecoursDalo();
             r.setNumeroUnique(f.numeroUnique());
             r.setDateRecours(xml(f.date()));
             r.setDecision(f.valeur());
             r.setOrigine(f.detail() == null ? f.origine() : f.detail());
             r.setHorodatage(xml(f.horodatage()));
-            liste.add(r);
-        }
-        recours.value = liste;
-        plusDeResultats.value = faits.size() > borne(max);
+            return r;
+        });
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -153,61 +152,51 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
 
     @Override
     public Page<RadiationNationale> radiations(String territoire, Instant depuis, int max) {
-        Holder<List<org.registrehub.routes.national.internal.v1.RadiationNationale>> liste = new Holder<>();
-        Holder<Boolean> suite = new Holder<>();
-        appeler("liste des radiations", () -> {
-            port.listerRadiations(territoire, xml(depuis), max, liste, suite);
-            return null;
-        });
-        List<RadiationNationale> r = new ArrayList<>();
-        for (var n : valeurs(liste)) {
-            Attribution a = n.getAttribution() == null ? null : new Attribution(n.getAttribution().getBailleur(),
-                    n.getAttribution().getIdentifiantRpls(), n.getAttribution().getReservataire(),
-                    n.getAttribution().isDalo());
-            r.add(new RadiationNationale(n.getNumeroUnique(), MotifRadiation.valueOf(n.getMotif().value()),
-                    date(n.getDateRadiation()), n.getOrigine(), n.getCommentaire(), a,
-                    n.getMotifIrrecevabilite() == null ? null : MotifIrrecevabilite.valueOf(n.getMotifIrrecevabilite()),
-                    instant(n.getHorodatage())));
-        }
-        return new Page<>(r, Boolean.TRUE.equals(suite.value));
+        return lister("liste des radiations", (l, s) -> port.listerRadiations(territoire, xml(depuis), max, l, s),
+                n -> new RadiationNationale(n.getNumeroUnique(), MotifRadiation.valueOf(n.getMotif().value()),
+                        date(n.getDateRadiation()), n.getOrigine(), n.getCommentaire(),
+                        n.getAttribution() == null ? null : new Attribution(n.getAttribution().getBailleur(),
+                                n.getAttribution().getIdentifiantRpls(), n.getAttribution().getReservataire(),
+                                n.getAttribution().isDalo()),
+                        n.getMotifIrrecevabilite() == null ? null
+                                : MotifIrrecevabilite.valueOf(n.getMotifIrrecevabilite()),
+                        instant(n.getHorodatage())));
     }
 
     @Override
     public Page<DoublonNational> doublons(String territoire, Instant depuis, int max) {
-        Holder<List<Doublon>> liste = new Holder<>();
-        Holder<Boolean> suite = new Holder<>();
-        appeler("liste des doublons", () -> {
-            port.listerDoublons(territoire, xml(depuis), max, liste, suite);
-            return null;
-        });
-        return new Page<>(valeurs(liste).stream().map(d -> new DoublonNational(d.getNumeroUnique(),
-                d.getNumeroDoublon(), d.getCritere(), instant(d.getHorodatage()))).toList(),
-                Boolean.TRUE.equals(suite.value));
+        return lister("liste des doublons", (l, s) -> port.listerDoublons(territoire, xml(depuis), max, l, s),
+                (Doublon d) -> new DoublonNational(d.getNumeroUnique(), d.getNumeroDoublon(), d.getCritere(),
+                        instant(d.getHorodatage())));
     }
 
     @Override
     public Page<RecoursDalo> recoursDalo(String territoire, Instant depuis, int max) {
-        Holder<List<org.registrehub.routes.national.internal.v1.RecoursDalo>> liste = new Holder<>();
-        Holder<Boolean> suite = new Holder<>();
-        appeler("liste des recours DALO", () -> {
-            port.listerRecoursDalo(territoire, xml(depuis), max, liste, suite);
-            return null;
-        });
-        return new Page<>(valeurs(liste).stream().map(d -> new RecoursDalo(d.getNumeroUnique(),
-                date(d.getDateRecours()), d.getDecision(), d.getOrigine(), instant(d.getHorodatage()))).toList(),
-                Boolean.TRUE.equals(suite.value));
+        return lister("liste des recours DALO", (l, s) -> port.listerRecoursDalo(territoire, xml(depuis), max, l, s),
+                d -> new RecoursDalo(d.getNumeroUnique(), date(d.getDateRecours()), d.getDecision(), d.getOrigine(),
+                        instant(d.getHorodatage())));
     }
 
     @Override
     public Page<EtatNational> etats(String territoire, String apres, int max) {
-        Holder<List<org.registrehub.routes.national.internal.v1.EtatNational>> liste = new Holder<>();
+        return lister("états nationaux", (l, s) -> port.listerEtats(territoire, apres, max, l, s),
+                e -> new EtatNational(e.getNumeroUnique(), Statut.valueOf(e.getStatut().value()), e.getVersion()));
+    }
+
+    /** A national list call: its page of elements and whether more follow come back in the two holders. */
+    @FunctionalInterface
+    private interface ListeSoap<T> {
+        void appeler(Holder<List<T>> elements, Holder<Boolean> suite) throws ErreurNationalFault;
+    }
+
+    private <T, R> Page<R> lister(String quoi, ListeSoap<T> liste, java.util.function.Function<T, R> conversion) {
+        Holder<List<T>> elements = new Holder<>();
         Holder<Boolean> suite = new Holder<>();
-        appeler("états nationaux", () -> {
-            port.listerEtats(territoire, apres, max, liste, suite);
+        appeler(quoi, () -> {
+            liste.appeler(elements, suite);
             return null;
         });
-        return new Page<>(valeurs(liste).stream().map(e -> new EtatNational(e.getNumeroUnique(),
-                Statut.valueOf(e.getStatut().value()), e.getVersion())).toList(), Boolean.TRUE.equals(suite.value));
+        return new Page<>(valeurs(elements).stream().map(conversion).toList(), Boolean.TRUE.equals(suite.value));
     }
 
     private static <T> List<T> valeurs(Holder<List<T>> h) {
