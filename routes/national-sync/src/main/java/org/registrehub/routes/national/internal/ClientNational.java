@@ -152,7 +152,8 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
 
     @Override
     public Page<RadiationNationale> radiations(String territoire, Instant depuis, int max) {
-        return lister("liste des radiations", (l, s) -> port.listerRadiations(territoire, xml(depuis), max, l, s),
+        return this.<org.registrehub.routes.national.internal.v1.RadiationNationale, RadiationNationale>lister(
+                "liste des radiations", (l, s) -> port.listerRadiations(territoire, xml(depuis), max, l, s),
                 n -> new RadiationNationale(n.getNumeroUnique(), MotifRadiation.valueOf(n.getMotif().value()),
                         date(n.getDateRadiation()), n.getOrigine(), n.getCommentaire(),
                         n.getAttribution() == null ? null : new Attribution(n.getAttribution().getBailleur(),
@@ -165,21 +166,23 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
 
     @Override
     public Page<DoublonNational> doublons(String territoire, Instant depuis, int max) {
-        return lister("liste des doublons", (l, s) -> port.listerDoublons(territoire, xml(depuis), max, l, s),
-                (Doublon d) -> new DoublonNational(d.getNumeroUnique(), d.getNumeroDoublon(), d.getCritere(),
+        return this.<Doublon, DoublonNational>lister("liste des doublons", (l, s) -> port.listerDoublons(territoire, xml(depuis), max, l, s),
+                d -> new DoublonNational(d.getNumeroUnique(), d.getNumeroDoublon(), d.getCritere(),
                         instant(d.getHorodatage())));
     }
 
     @Override
     public Page<RecoursDalo> recoursDalo(String territoire, Instant depuis, int max) {
-        return lister("liste des recours DALO", (l, s) -> port.listerRecoursDalo(territoire, xml(depuis), max, l, s),
+        return this.<org.registrehub.routes.national.internal.v1.RecoursDalo, RecoursDalo>lister(
+                "liste des recours DALO", (l, s) -> port.listerRecoursDalo(territoire, xml(depuis), max, l, s),
                 d -> new RecoursDalo(d.getNumeroUnique(), date(d.getDateRecours()), d.getDecision(), d.getOrigine(),
                         instant(d.getHorodatage())));
     }
 
     @Override
     public Page<EtatNational> etats(String territoire, String apres, int max) {
-        return lister("états nationaux", (l, s) -> port.listerEtats(territoire, apres, max, l, s),
+        return this.<org.registrehub.routes.national.internal.v1.EtatNational, EtatNational>lister(
+                "états nationaux", (l, s) -> port.listerEtats(territoire, apres, max, l, s),
                 e -> new EtatNational(e.getNumeroUnique(), Statut.valueOf(e.getStatut().value()), e.getVersion()));
     }
 
