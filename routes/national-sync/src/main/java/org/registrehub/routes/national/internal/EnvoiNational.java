@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox events to the national register, oldest first, one node at a time (lease ENVOI). The first
  * failure of the national side stops the round — nothing written after it is sent before it, so the changes of a
  * demand arrive in their order — and the next round waits, doubling up to {@code delaiMax}; the circuit breaker of
- * the client makes the waiting rounds fail at once. An event the national side refuses (unknown demand, older
+ * the client makes the waiting rounds fail at once (such a refusal does not lengthen the wait: the first call the
+ * breaker lets through again is not delayed by it). An event the national side refuses (unknown demand, older
  * version) is marked refused with the reason and the next ones go on: the reconciliation reports and fixes it. A
  * change that came from the national register itself (channel NATIONAL) is not sent back.
  */
@@ -43,6 +44,8 @@ public class EnvoiNational {
 
     private Duration delai = Duration.ofSeconds(1);
     private boolean actif = true;
+    /** The last failure was the circuit breaker's refusal: it costs nothing, the wait does not grow. */
+    private boolean circuitOuvert;
     private volatile Instant prochainEssai;
     private boolean enEchec;
 
@@ -133,6 +136,7 @@ public class EnvoiNational {
             return new Transmission(Issue.REFUSE, refus.getMessage());
         } catch (RegistreNationalIndisponibleException panne) {
             arret[0] = panne.getMessage();
+            circuitOuvert = panne.getCause() instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
             return new Transmission(Issue.ARRET, panne.getMessage());
         }
     }
@@ -161,7 +165,10 @@ public class EnvoiNational {
         }
         enEchec = true;
         prochainEssai = clock.instant().plus(delai);
-        delai = delai.multipliedBy(2).compareTo(delaiMax) > 0 ? delaiMax : delai.multipliedBy(2);
+        if (!circuitOuvert) {
+            delai = delai.multipliedBy(2).compareTo(delaiMax) > 0 ? delaiMax : delai.multipliedBy(2);
+        }
+        circuitOuvert = false;
         try {
             store.echec(TacheNationale.ENVOI, cause);
         } catch (RegistreIndisponibleException e) {

@@ -187,6 +187,28 @@ public class SynchronisationNationaleTest {
     }
 
     @Test
+    public void circuitOuvertLAttenteNeSAllongePlusEtLePremierAppelPermisPart() throws Exception {
+        enregistrer();
+        simulateur.comportement().mode(Comportement.Mode.PANNE);
+        // real failures double the wait: 1 s, 2 s, 4 s; then the open circuit refuses at once
+        for (int tour = 0; tour < 12; tour++) {
+            horloge.avancer(Duration.ofMinutes(1));
+            envoi.envoyer();
+        }
+        assertEquals("OPEN", client.circuit());
+        Duration attente = Duration.between(horloge.instant(), envoi.prochainEssai());
+        assertTrue("attente " + attente + " : les refus du circuit ouvert ne l'allongent pas",
+                attente.compareTo(Duration.ofSeconds(8)) <= 0);
+        assertTrue(simulateur.comportement().refuses() <= 4);
+        simulateur.comportement().mode(Comportement.Mode.NORMAL);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            horloge.avancer(Duration.ofSeconds(10));
+            envoi.envoyer();
+            return store.enAttenteNational() == 0;
+        });
+    }
+
+    @Test
     public void radiationFaiteAilleursAppliqueeAuRegistreUneSeuleFoisEtPasRenvoyee() throws Exception {
         Demande attribuee = enregistrer();
         Demande abandonnee = enregistrer();
