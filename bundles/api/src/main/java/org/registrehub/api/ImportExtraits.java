@@ -26,6 +26,12 @@ public interface ImportExtraits {
     /** The latest imports, newest first. */
     List<TravailImport> travaux(int max);
 
+    /**
+     * The numéro unique a departmental number was imported under, or the departmental number of a numéro unique
+     * (either way round): what the legacy systems ask to match their files with the register.
+     */
+    java.util.Optional<String[]> correspondance(String numero);
+
     /** Writes the rejects report of an import (CSV: ligne;ancien_numero;champ;motif) and returns its path. */
     Path rapportRejets(long importId);
 }

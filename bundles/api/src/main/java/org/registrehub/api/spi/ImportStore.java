@@ -53,6 +53,9 @@ public interface ImportStore {
     /** The imports stopped before their end (a hub stopped or killed during them). */
     List<TravailImport> interrompus();
 
+    /** {@code [numéro unique, ancien numéro]} of the demand that has one of them, if it was imported. */
+    Optional<String[]> correspondance(String numero);
+
     /** The departmental numbers among these that were imported already. */
     Set<String> dejaImportes(Collection<String> ancienNumeros);
 

@@ -134,4 +134,26 @@ final class ImportCommands {
             return null;
         }
     }
+
+    @Service
+    @Command(scope = "registre", name = "correspondance", description = "Le numéro unique d'une demande importée"
+            + " d'après son ancien numéro départemental, ou l'inverse")
+    public static class Correspondance implements Action {
+
+        @Reference(optional = true)
+        ImportExtraits imports;
+
+        @Argument(index = 0, name = "numero", required = true, description = "Ancien numéro départemental ou"
+                + " numéro unique")
+        String numero;
+
+        @Override
+        public Object execute() {
+            ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            String[] c = exiger(imports).correspondance(numero).orElseThrow(() -> new IllegalArgumentException(
+                    "Aucune demande importée ne porte le numéro " + numero.strip()));
+            System.out.println("Numéro unique " + c[0] + " ← ancien numéro départemental " + c[1]);
+            return null;
+        }
+    }
 }

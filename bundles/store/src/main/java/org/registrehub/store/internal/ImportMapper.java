@@ -22,6 +22,8 @@ public interface ImportMapper {
     long creer(@Param("fichier") String fichier, @Param("empreinte") String empreinte, @Param("format") String format,
                @Param("encodage") String encodage);
 
+    java.util.Map<String, String> correspondance(@Param("numero") String numero);
+
     List<String> dejaImportes(@Param("numeros") String[] numeros);
 
     /** Lines of the batch whose applicant has an active demand: {@code ligne} and that demand's numéro. */

@@ -61,6 +61,11 @@ final class ImportPostgres implements ImportStore {
         }
 
         @Override
+        default Optional<String[]> correspondance(String numero) {
+            return imports().correspondance(numero);
+        }
+
+        @Override
         default Set<String> dejaImportes(Collection<String> ancienNumeros) {
             return imports().dejaImportes(ancienNumeros);
         }
@@ -121,6 +126,14 @@ final class ImportPostgres implements ImportStore {
     @Override
     public List<TravailImport> interrompus() {
         return store.executer("imports interrompus", ImportMapper.class, ImportMapper::interrompus);
+    }
+
+    @Override
+    public Optional<String[]> correspondance(String numero) {
+        Map<String, String> ligne = store.executer("correspondance de " + numero, ImportMapper.class,
+                m -> m.correspondance(numero));
+        return ligne == null ? Optional.empty()
+                : Optional.of(new String[] {ligne.get("numero_unique"), ligne.get("ancien_numero")});
     }
 
     @Override

@@ -225,6 +225,11 @@ public class ImportExtraitsImpl implements ImportExtraits {
     }
 
     @Override
+    public java.util.Optional<String[]> correspondance(String numero) {
+        return store.correspondance(numero == null ? "" : numero.strip());
+    }
+
+    @Override
     public List<TravailImport> travaux(int max) {
         return store.travaux(max);
     }

@@ -104,6 +104,10 @@ public class ImportExtraitsTest {
         assertEquals(java.time.LocalDate.of(2027, 3, 15), maelle.dateValidite());
         assertEquals("12 bd de l'Égalité", demandeDe("PDL044-0426-000102-S001").dossier().contact().adresse());
         assertTrue(demandeDe("PDL085-0126-000044-S012").numeroUnique().startsWith("0850126"));
+        // the departmental number to the numéro unique and back
+        assertEquals(maelle.numeroUnique(), imports.correspondance(" PDL044-0326-000101-S001 ").orElseThrow()[0]);
+        assertEquals("PDL044-0326-000101-S001", imports.correspondance(maelle.numeroUnique()).orElseThrow()[1]);
+        assertTrue(imports.correspondance("PDL044-1325-000103-S001").isEmpty());
         assertEquals(3, db.count("select count(*) from demande_historique where canal = 'IMPORT'"
                 + " and commentaire like 'import de l''ancien numéro %'"));
         assertEquals("un événement par demande, pour les bailleurs et le registre national", 3,
