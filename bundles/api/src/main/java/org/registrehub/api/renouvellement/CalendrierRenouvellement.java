@@ -19,6 +19,13 @@ public interface CalendrierRenouvellement {
     Echeances echeances(String territoire, LocalDate dateDepot, LocalDate dernierRenouvellement,
                         LocalDate finValidite);
 
+    /**
+     * The latest end of validity whose notice is due on {@code jour}: the campaign of that day notifies the demands of
+     * the territory valid until this date at the latest (month ends included: on 28 February 2027, with a one-month
+     * notice, the demands valid until 31 March).
+     */
+    LocalDate finValiditeAviseeJusquau(String territoire, LocalDate jour);
+
     /** The last day an answer to a traceable letter sent on {@code envoi} is awaited before NON_REPONSE. */
     LocalDate finAttenteReponse(String territoire, LocalDate envoi);
 }

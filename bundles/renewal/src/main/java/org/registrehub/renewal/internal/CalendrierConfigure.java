@@ -125,6 +125,14 @@ public class CalendrierConfigure implements CalendrierRenouvellement {
     }
 
     @Override
+    public LocalDate finValiditeAviseeJusquau(String territoire, LocalDate jour) {
+        int preavis = regles(territoire).preavisMois();
+        LocalDate limite = jour.plusMonths(preavis);
+        // on the last day of a month, every end of validity of the month N months later has its notice due
+        return jour.getDayOfMonth() == jour.lengthOfMonth() ? limite.withDayOfMonth(limite.lengthOfMonth()) : limite;
+    }
+
+    @Override
     public LocalDate finAttenteReponse(String territoire, LocalDate envoi) {
         return envoi.plusMonths(regles(territoire).nonReponseMois());
     }

@@ -51,6 +51,25 @@ public class CalendrierConfigureTest {
     }
 
     @Test
+    public void laCampagneDuJourAviseToutesLesFinsDeValiditeDontLAvisEstDu() {
+        calendrier.configurer(Map.of("territoire.085.preavis.mois", "2"));
+        // every day of a span: the limit is exactly the last end of validity whose notice date is that day or before
+        for (LocalDate jour = d("2027-01-01"); jour.isBefore(d("2029-01-01")); jour = jour.plusDays(1)) {
+            for (String territoire : new String[] {"044", "085"}) {
+                LocalDate limite = calendrier.finValiditeAviseeJusquau(territoire, jour);
+                assertTrue(jour + " " + territoire, !calendrier.echeances(territoire, jour, null, limite).avis()
+                        .isAfter(jour));
+                assertTrue(jour + " " + territoire, calendrier.echeances(territoire, jour, null, limite.plusDays(1))
+                        .avis().isAfter(jour));
+            }
+        }
+        assertEquals(d("2027-03-31"), calendrier.finValiditeAviseeJusquau("044", d("2027-02-28")));
+        assertEquals(d("2028-03-31"), calendrier.finValiditeAviseeJusquau("044", d("2028-02-29")));
+        assertEquals(d("2028-03-28"), calendrier.finValiditeAviseeJusquau("044", d("2028-02-28")));
+        assertEquals(d("2027-04-30"), calendrier.finValiditeAviseeJusquau("085", d("2027-02-28")));
+    }
+
+    @Test
     public void reglesPropresAUnDepartement() {
         calendrier.configurer(Map.of("preavis.mois", "1", "territoire.085.preavis.mois", "2",
                 "territoire.02A.grace.mois", "24"));
