@@ -1,5 +1,7 @@
 package org.registrehub.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,21 +62,23 @@ public final class ImportBench {
             long rssAvant = hub.rssMiB();
             long debut = System.nanoTime();
             Files.move(extrait, entree.resolve("extrait-bench.csv"), StandardCopyOption.ATOMIC_MOVE);
-            long pic = rssAvant;
-            long dernier = System.nanoTime();
-            while (!"TERMINE".equals(etat(db))) {
-                if ("ECHEC".equals(etat(db))) {
+            long[] pic = {rssAvant};
+            long[] dernier = {System.nanoTime()};
+            // the resident memory is sampled at each poll, while the import runs
+            await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                String etat = etat(db);
+                if ("ECHEC".equals(etat)) {
                     throw new IllegalStateException("import en échec");
                 }
-                pic = Math.max(pic, hub.rssMiB());
-                if (System.nanoTime() - dernier > TimeUnit.SECONDS.toNanos(30)) {
-                    dernier = System.nanoTime();
+                pic[0] = Math.max(pic[0], hub.rssMiB());
+                if (System.nanoTime() - dernier[0] > TimeUnit.SECONDS.toNanos(30)) {
+                    dernier[0] = System.nanoTime();
                     System.out.printf("BENCH progress %d lines after %.0f s%n",
                             db.count("select coalesce(max(position), 0) from import_departemental"),
                             (System.nanoTime() - debut) / 1e9);
                 }
-                TimeUnit.MILLISECONDS.sleep(500);
-            }
+                return "TERMINE".equals(etat);
+            });
             double bout = (System.nanoTime() - debut) / 1e9;
             // the import itself, from its start to its end as the hub recorded them (the drop directory is polled
             // every 5 s and a file must stay unchanged 2 s before it is taken)
@@ -86,7 +90,7 @@ public final class ImportBench {
             System.out.printf("BENCH import %d lines in %.1f s: %.0f rows/s (%d imported, %d rejected);"
                     + " %.1f s from the drop to the end%n", lignes, secondes, debit, importees, rejetees, bout);
             System.out.printf("BENCH ratio import/copy %.3f%n", debit / copie);
-            System.out.printf("BENCH rss before %d MiB, peak during import %d MiB%n", rssAvant, pic);
+            System.out.printf("BENCH rss before %d MiB, peak during import %d MiB%n", rssAvant, pic[0]);
         } finally {
             Files.deleteIfExists(extrait);
         }

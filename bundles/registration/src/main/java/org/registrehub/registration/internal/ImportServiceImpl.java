@@ -77,7 +77,7 @@ public class ImportServiceImpl implements ImportService {
         List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
         Set<String> deja = store.dejaImportes(lignes.stream().map(DemandeImportee::ancienNumero).toList());
         int dejaImportees = 0;
-        Map<String, List<DemandeImportee>> parMois = new LinkedHashMap<>();
+        Map<Mois, List<DemandeImportee>> parMois = new LinkedHashMap<>();
         for (DemandeImportee l : lignes) {
             if (deja.contains(l.ancienNumero())) {
                 dejaImportees++;
@@ -88,20 +88,18 @@ public class ImportServiceImpl implements ImportService {
                 rejets.add(rejet);
                 continue;
             }
-            String territoire = NumerotationService.territoire(l.dossier().logementRecherche().communes().get(0)
-                    .strip());
-            parMois.computeIfAbsent(territoire + "|" + YearMonth.from(l.dateDepot()), k -> new ArrayList<>()).add(l);
+            parMois.computeIfAbsent(new Mois(territoire(l), YearMonth.from(l.dateDepot())), k -> new ArrayList<>())
+                    .add(l);
         }
         Instant maintenant = clock.instant();
         List<Importee> importees = new ArrayList<>();
-        for (List<DemandeImportee> groupe : parMois.values()) {
-            DemandeImportee premiere = groupe.get(0);
-            String territoire = NumerotationService.territoire(premiere.dossier().logementRecherche().communes()
-                    .get(0).strip());
-            List<String> numeros = numerotation.attribuerLocalement(territoire, premiere.dateDepot(),
-                    groupe.stream().map(l -> l.guichet().strip()).toList());
-            for (int k = 0; k < groupe.size(); k++) {
-                importees.add(importee(groupe.get(k), numeros.get(k), territoire, maintenant, contexte));
+        for (Map.Entry<Mois, List<DemandeImportee>> groupe : parMois.entrySet()) {
+            String territoire = groupe.getKey().territoire();
+            List<DemandeImportee> demandes = groupe.getValue();
+            List<String> numeros = numerotation.attribuerLocalement(territoire, demandes.get(0).dateDepot(),
+                    demandes.stream().map(l -> l.guichet().strip()).toList());
+            for (int k = 0; k < demandes.size(); k++) {
+                importees.add(importee(demandes.get(k), numeros.get(k), territoire, maintenant, contexte));
             }
         }
         return store.ecrireLot(importId, importees, rejets, dejaImportees, position);
@@ -138,12 +136,21 @@ public class ImportServiceImpl implements ImportService {
                     + validite + " (non renouvelée depuis le " + (l.dateDernierRenouvellement() == null
                     ? l.dateDepot() : l.dateDernierRenouvellement()) + ") : à renouveler avant l'import");
         }
-        String territoire = NumerotationService.territoire(l.dossier().logementRecherche().communes().get(0).strip());
+        String territoire = territoire(l);
         if (!contexte.identite().a(Role.ADMIN) && !contexte.identite().couvre(territoire)) {
             return new LigneRejetee(l.ligne(), l.ancienNumero(), "dossier.logementRecherche.communes[0]",
                     "territoire " + territoire + " hors de ceux de " + contexte.organisation());
         }
         return null;
+    }
+
+    /** The territory and filing month a batch's demands are numbered by. */
+    private record Mois(String territoire, YearMonth mois) {
+    }
+
+    /** The territory of a line, from its first wished commune (checked by the validation before). */
+    private static String territoire(DemandeImportee l) {
+        return NumerotationService.territoire(l.dossier().logementRecherche().communes().get(0).strip());
     }
 
     private LocalDate validite(DemandeImportee l) {

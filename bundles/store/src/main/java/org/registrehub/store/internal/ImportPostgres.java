@@ -15,7 +15,6 @@ import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.Personne;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.spi.ImportStore;
-import org.registrehub.api.spi.JsonCodec;
 
 /**
  * The bulk imports' persistence. A batch is one transaction on a batching session: the duplicate checks of all its
@@ -89,7 +88,7 @@ final class ImportPostgres implements ImportStore {
 
     private final PostgresStore store;
 
-    ImportPostgres(PostgresStore store, JsonCodec json) {
+    ImportPostgres(PostgresStore store) {
         this.store = store;
     }
 

@@ -126,7 +126,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.acces = new AccesPostgres(this);
         this.erp = new ErpPostgres(this, json);
         this.national = new NationalPostgres(this);
-        this.imports = new ImportPostgres(this, json);
+        this.imports = new ImportPostgres(this);
         this.extraits = new ExtraitPostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);

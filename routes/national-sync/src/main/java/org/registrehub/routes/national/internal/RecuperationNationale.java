@@ -108,8 +108,9 @@ public class RecuperationNationale {
         if (maintenant.toInstant().isBefore(echeance)) {
             return;
         }
+        List<EtatTache> etats = store.etats();
         for (TacheNationale t : List.of(TacheNationale.RADIATIONS, TacheNationale.DOUBLONS, TacheNationale.DALO)) {
-            Optional<EtatTache> etat = store.etats().stream().filter(e -> e.tache() == t).findFirst();
+            Optional<EtatTache> etat = etats.stream().filter(e -> e.tache() == t).findFirst();
             boolean faite = etat.map(EtatTache::derniereReussite).filter(r -> !r.isBefore(echeance)).isPresent();
             boolean echecRecent = etat.map(EtatTache::dernierEchec)
                     .filter(f -> f.plus(reessai).isAfter(maintenant.toInstant())).isPresent();
