@@ -1,6 +1,10 @@
 package org.registrehub.api;
 
-/** The channel through which an operation reached the hub; recorded with every change. */
+/**
+ * The channel through which an operation reached the hub; recorded with every change. {@code CAMPAGNE}: the renewal
+ * campaign (radiations for non-renewal and non-response); {@code EN_LIGNE}: the applicant, through the one-time link of
+ * a renewal notice.
+ */
 public enum Canal {
-    REST, SOAP, ERP, CONSOLE, IMPORT, NATIONAL
+    REST, SOAP, ERP, CONSOLE, IMPORT, NATIONAL, CAMPAGNE, EN_LIGNE
 }

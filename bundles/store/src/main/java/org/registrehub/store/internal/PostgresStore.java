@@ -73,6 +73,7 @@ import org.registrehub.api.spi.SuiviStore;
 import org.registrehub.api.spi.SynchroNationaleStore;
 import org.registrehub.api.spi.ImportStore;
 import org.registrehub.api.spi.ExtraitStore;
+import org.registrehub.api.spi.CampagneStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,13 +83,13 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
     IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class,
-    ImportStore.class, ExtraitStore.class},
+    ImportStore.class, ExtraitStore.class, CampagneStore.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
         SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation,
-        ImportPostgres.Delegation, ExtraitPostgres.Delegation {
+        ImportPostgres.Delegation, ExtraitPostgres.Delegation, CampagnePostgres.Delegation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -107,6 +108,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final NationalPostgres national;
     private final ImportPostgres imports;
     private final ExtraitPostgres extraits;
+    private final CampagnePostgres campagnes;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -128,6 +130,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.national = new NationalPostgres(this);
         this.imports = new ImportPostgres(this);
         this.extraits = new ExtraitPostgres(this);
+        this.campagnes = new CampagnePostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -158,6 +161,11 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         return extraits;
     }
 
+    @Override
+    public CampagnePostgres campagnes() {
+        return campagnes;
+    }
+
     @Deactivate
     void deactivate() {
         surveillance.arreter();
@@ -184,6 +192,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.addMapper(NationalMapper.class);
             configuration.addMapper(ImportMapper.class);
             configuration.addMapper(ExtraitMapper.class);
+            configuration.addMapper(CampagneMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

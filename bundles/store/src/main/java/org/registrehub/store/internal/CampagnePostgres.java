@@ -1,0 +1,368 @@
+package org.registrehub.store.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.registrehub.api.renouvellement.Avis;
+import org.registrehub.api.renouvellement.LotCourrier;
+import org.registrehub.api.spi.CampagneStore;
+
+/** The renewal campaign's persistence: each call is one transaction. */
+final class CampagnePostgres implements CampagneStore {
+
+    /** Lets the store publish this service itself. */
+    interface Delegation extends CampagneStore {
+
+        CampagnePostgres campagnes();
+
+        @Override
+        default Optional<Campagne> prendre(LocalDate jour, String noeud, Instant maintenant, Instant jusqua) {
+            return campagnes().prendre(jour, noeud, maintenant, jusqua);
+        }
+
+        @Override
+        default boolean prolonger(long campagne, String noeud, Instant jusqua) {
+            return campagnes().prolonger(campagne, noeud, jusqua);
+        }
+
+        @Override
+        default void terminer(long campagne, String noeud, Instant fin, String erreur) {
+            campagnes().terminer(campagne, noeud, fin, erreur);
+        }
+
+        @Override
+        default Optional<Campagne> campagne(LocalDate jour) {
+            return campagnes().campagne(jour);
+        }
+
+        @Override
+        default List<Campagne> campagnes(int nombre) {
+            return campagnes().campagnes(nombre);
+        }
+
+        @Override
+        default List<String> territoires() {
+            return campagnes().territoires();
+        }
+
+        @Override
+        default List<DemandeDue> aAviser(String territoire, LocalDate limite, DemandeDue apres, int taille) {
+            return campagnes().aAviser(territoire, limite, apres, taille);
+        }
+
+        @Override
+        default List<CompteGuichet> compterAAviser(String territoire, LocalDate limite) {
+            return campagnes().compterAAviser(territoire, limite);
+        }
+
+        @Override
+        default List<Avis> reserver(Long campagne, List<AvisNouveau> avis) {
+            return campagnes().reserver(campagne, avis);
+        }
+
+        @Override
+        default void marquer(List<Long> avis, String etat, LocalDate dateEnvoi, String fichier) {
+            campagnes().marquer(avis, etat, dateEnvoi, fichier);
+        }
+
+        @Override
+        default void versCourrier(long avis) {
+            campagnes().versCourrier(avis);
+        }
+
+        @Override
+        default void liberer(List<Long> avis) {
+            campagnes().liberer(avis);
+        }
+
+        @Override
+        default int incertains(long campagne) {
+            return campagnes().incertains(campagne);
+        }
+
+        @Override
+        default List<String> prendreCourriers(long campagne) {
+            return campagnes().prendreCourriers(campagne);
+        }
+
+        @Override
+        default List<Lettre> courriers(long campagne, String guichet, String nature) {
+            return campagnes().courriers(campagne, guichet, nature);
+        }
+
+        @Override
+        default List<LotCourrier> courriersEnAttente() {
+            return campagnes().courriersEnAttente();
+        }
+
+        @Override
+        default void lotEcrit(long campagne, LotCourrier lot, List<Long> avis, LocalDate jour) {
+            campagnes().lotEcrit(campagne, lot, avis, jour);
+        }
+
+        @Override
+        default List<LotCourrier> lots(long campagne) {
+            return campagnes().lots(campagne);
+        }
+
+        @Override
+        default List<DemandeARadier> expirees(String territoire, LocalDate jour, LocalDate envoiAuPlusTard,
+                                              DemandeARadier apres, int taille) {
+            return campagnes().expirees(territoire, jour, envoiAuPlusTard, apres, taille);
+        }
+
+        @Override
+        default List<DemandeARadier> sansReponse(String territoire, LocalDate envoiAuPlusTard, DemandeARadier apres,
+                                                 int taille) {
+            return campagnes().sansReponse(territoire, envoiAuPlusTard, apres, taille);
+        }
+
+        @Override
+        default List<Compte> compterRadiations(String territoire, LocalDate jour, LocalDate avisEnvoyeAuPlusTard,
+                                               LocalDate lettreEnvoyeeAuPlusTard) {
+            return campagnes().compterRadiations(territoire, jour, avisEnvoyeAuPlusTard, lettreEnvoyeeAuPlusTard);
+        }
+
+        @Override
+        default int cloreNonReponses() {
+            return campagnes().cloreNonReponses();
+        }
+
+        @Override
+        default void radiee(long campagne, String numeroUnique, String motif, String guichet) {
+            campagnes().radiee(campagne, numeroUnique, motif, guichet);
+        }
+
+        @Override
+        default List<Compte> comptes(long campagne) {
+            return campagnes().comptes(campagne);
+        }
+
+        @Override
+        default List<Avis> avisDe(String numeroUnique) {
+            return campagnes().avisDe(numeroUnique);
+        }
+
+        @Override
+        default Optional<Avis> engagerNonReponse(AvisNouveau avis) {
+            return campagnes().engagerNonReponse(avis);
+        }
+
+        @Override
+        default void enregistrerJeton(String empreinte, long avis, String numeroUnique, Instant expire) {
+            campagnes().enregistrerJeton(empreinte, avis, numeroUnique, expire);
+        }
+
+        @Override
+        default Optional<Jeton> jeton(String empreinte) {
+            return campagnes().jeton(empreinte);
+        }
+
+        @Override
+        default boolean utiliserJeton(String empreinte, Instant maintenant) {
+            return campagnes().utiliserJeton(empreinte, maintenant);
+        }
+
+        @Override
+        default void rendreJeton(String empreinte) {
+            campagnes().rendreJeton(empreinte);
+        }
+    }
+
+    private final PostgresStore store;
+
+    CampagnePostgres(PostgresStore store) {
+        this.store = store;
+    }
+
+    private <T> T executer(String operation, Function<CampagneMapper, T> travail) {
+        return store.executer(operation, CampagneMapper.class, travail);
+    }
+
+    @Override
+    public Optional<Campagne> prendre(LocalDate jour, String noeud, Instant maintenant, Instant jusqua) {
+        return Optional.ofNullable(executer("prise de la campagne de renouvellement",
+                m -> m.prendre(jour, noeud, maintenant, jusqua)));
+    }
+
+    @Override
+    public boolean prolonger(long campagne, String noeud, Instant jusqua) {
+        return executer("bail de la campagne", m -> m.prolonger(campagne, noeud, jusqua)) == 1;
+    }
+
+    @Override
+    public void terminer(long campagne, String noeud, Instant fin, String erreur) {
+        executer("fin de la campagne", m -> m.terminer(campagne, noeud, fin, erreur));
+    }
+
+    @Override
+    public Optional<Campagne> campagne(LocalDate jour) {
+        return Optional.ofNullable(executer("lecture de la campagne", m -> m.campagne(jour)));
+    }
+
+    @Override
+    public List<Campagne> campagnes(int nombre) {
+        return executer("lecture des campagnes", m -> m.campagnes(nombre));
+    }
+
+    @Override
+    public List<String> territoires() {
+        return executer("territoires des demandes actives", CampagneMapper::territoires);
+    }
+
+    @Override
+    public List<DemandeDue> aAviser(String territoire, LocalDate limite, DemandeDue apres, int taille) {
+        return executer("demandes à aviser", m -> m.aAviser(territoire, limite,
+                apres == null ? null : apres.finValidite(), apres == null ? null : apres.numeroUnique(), taille));
+    }
+
+    @Override
+    public List<CompteGuichet> compterAAviser(String territoire, LocalDate limite) {
+        return executer("compte des demandes à aviser", m -> m.compterAAviser(territoire, limite));
+    }
+
+    @Override
+    public List<Avis> reserver(Long campagne, List<AvisNouveau> avis) {
+        if (avis.isEmpty()) {
+            return List.of();
+        }
+        return executer("réservation des avis", m -> m.reserver(campagne, avis));
+    }
+
+    @Override
+    public void marquer(List<Long> avis, String etat, LocalDate dateEnvoi, String fichier) {
+        if (!avis.isEmpty()) {
+            executer("envoi des avis", m -> m.marquer(avis, etat, dateEnvoi, fichier));
+        }
+    }
+
+    @Override
+    public void versCourrier(long avis) {
+        executer("avis par courrier", m -> m.versCourrier(avis));
+    }
+
+    @Override
+    public void liberer(List<Long> avis) {
+        if (!avis.isEmpty()) {
+            executer("libération des avis non envoyés", m -> m.liberer(avis));
+        }
+    }
+
+    @Override
+    public int incertains(long campagne) {
+        return executer("avis interrompus", m -> m.incertains(campagne));
+    }
+
+    @Override
+    public List<String> prendreCourriers(long campagne) {
+        return executer("courriers à imprimer", m -> m.prendreCourriers(campagne));
+    }
+
+    @Override
+    public List<Lettre> courriers(long campagne, String guichet, String nature) {
+        return executer("lettres d'un guichet", m -> {
+            List<Avis> avis = m.courriers(campagne, guichet, nature);
+            List<Lettre> lettres = new ArrayList<>(avis.size());
+            for (int i = 0; i < avis.size(); i += 1000) {
+                List<Avis> tranche = avis.subList(i, Math.min(avis.size(), i + 1000));
+                Map<String, DemandeDue> demandes = m.destinataires(tranche.stream().map(Avis::numeroUnique).toList())
+                        .stream().collect(Collectors.toMap(DemandeDue::numeroUnique, d -> d));
+                tranche.forEach(a -> lettres.add(new Lettre(a, demandes.get(a.numeroUnique()))));
+            }
+            return lettres;
+        });
+    }
+
+    @Override
+    public List<LotCourrier> courriersEnAttente() {
+        return executer("courriers en attente", CampagneMapper::courriersEnAttente);
+    }
+
+    @Override
+    public void lotEcrit(long campagne, LotCourrier lot, List<Long> avis, LocalDate jour) {
+        executer("lot de courriers", m -> {
+            m.lotEcrit(campagne, lot);
+            for (int i = 0; i < avis.size(); i += 1000) {
+                m.marquer(avis.subList(i, Math.min(avis.size(), i + 1000)), "ENVOYE", jour, lot.fichier());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<LotCourrier> lots(long campagne) {
+        return executer("lots de courriers", m -> m.lots(campagne));
+    }
+
+    @Override
+    public List<DemandeARadier> expirees(String territoire, LocalDate jour, LocalDate envoiAuPlusTard,
+                                         DemandeARadier apres, int taille) {
+        return executer("demandes expirées", m -> m.expirees(territoire, jour, envoiAuPlusTard,
+                apres == null ? null : apres.finValidite(), apres == null ? null : apres.numeroUnique(), taille));
+    }
+
+    @Override
+    public List<DemandeARadier> sansReponse(String territoire, LocalDate envoiAuPlusTard, DemandeARadier apres,
+                                            int taille) {
+        return executer("courriers sans réponse", m -> m.sansReponse(territoire, envoiAuPlusTard,
+                apres == null ? null : apres.numeroUnique(), taille));
+    }
+
+    @Override
+    public List<Compte> compterRadiations(String territoire, LocalDate jour, LocalDate avisEnvoyeAuPlusTard,
+                                          LocalDate lettreEnvoyeeAuPlusTard) {
+        return executer("compte des radiations", m -> m.compterRadiations(territoire, jour, avisEnvoyeAuPlusTard,
+                lettreEnvoyeeAuPlusTard));
+    }
+
+    @Override
+    public int cloreNonReponses() {
+        return executer("clôture des courriers répondus", CampagneMapper::cloreNonReponses);
+    }
+
+    @Override
+    public void radiee(long campagne, String numeroUnique, String motif, String guichet) {
+        executer("radiation de la campagne", m -> m.radiee(campagne, numeroUnique, motif, guichet));
+    }
+
+    @Override
+    public List<Compte> comptes(long campagne) {
+        return executer("bilan de la campagne", m -> m.comptes(campagne));
+    }
+
+    @Override
+    public List<Avis> avisDe(String numeroUnique) {
+        return executer("avis d'une demande", m -> m.avisDe(numeroUnique));
+    }
+
+    @Override
+    public Optional<Avis> engagerNonReponse(AvisNouveau avis) {
+        return executer("procédure de non-réponse", m -> m.engagerNonReponse(avis)).stream().findFirst();
+    }
+
+    @Override
+    public void enregistrerJeton(String empreinte, long avis, String numeroUnique, Instant expire) {
+        executer("lien de renouvellement", m -> m.enregistrerJeton(empreinte, avis, numeroUnique, expire));
+    }
+
+    @Override
+    public Optional<Jeton> jeton(String empreinte) {
+        return Optional.ofNullable(executer("lecture d'un lien de renouvellement", m -> m.jeton(empreinte)));
+    }
+
+    @Override
+    public boolean utiliserJeton(String empreinte, Instant maintenant) {
+        return executer("utilisation d'un lien de renouvellement", m -> m.utiliserJeton(empreinte, maintenant)) == 1;
+    }
+
+    @Override
+    public void rendreJeton(String empreinte) {
+        executer("lien de renouvellement rendu", m -> m.rendreJeton(empreinte));
+    }
+}

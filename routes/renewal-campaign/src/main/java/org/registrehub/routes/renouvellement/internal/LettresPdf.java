@@ -1,0 +1,178 @@
+package org.registrehub.routes.renouvellement.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.registrehub.api.renouvellement.Avis;
+import org.registrehub.api.spi.CampagneStore.DemandeDue;
+import org.registrehub.api.spi.CampagneStore.Lettre;
+
+/**
+ * A print-ready PDF batch of letters: one A4 page per letter, the applicant's address where a window envelope (DL,
+ * window on the right) shows it, the guichet as sender. Written to a temporary file then moved in place, so a batch
+ * file is whole or absent; pages are kept on disk while the batch is built (batches of tens of thousands of letters).
+ */
+final class LettresPdf {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+    private static final float MARGE = 56;
+    private static final float LARGEUR = PDRectangle.A4.getWidth() - 2 * MARGE;
+
+    private final PDFont normal = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDFont gras = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+
+    /** What a letter says besides the addressee. */
+    interface Texte {
+        /** The title (bold) and paragraphs of a letter. */
+        List<String> paragraphes(Avis avis, DemandeDue demande);
+
+        String objet(Avis avis);
+
+        /** A traceable letter carries its postal mention. */
+        boolean recommande(Avis avis);
+    }
+
+    /**
+     * Writes the batch of {@code lettres} to {@code fichier}.
+     *
+     * @return the number of pages written
+     */
+    int ecrire(Path fichier, String guichet, String nature, LocalDate jour, List<Lettre> lettres, Texte texte) {
+        Path temporaire = fichier.resolveSibling(fichier.getFileName() + ".partiel");
+        try {
+            Files.createDirectories(fichier.getParent());
+            try (PDDocument pdf = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+                PDDocumentInformation info = pdf.getDocumentInformation();
+                info.setTitle("Lot de courriers " + nature + " du guichet " + guichet + " — " + DATE.format(jour));
+                info.setSubject(lettres.size() + " lettre(s)");
+                info.setCreator("Registre Hub — campagne de renouvellement");
+                for (Lettre l : lettres) {
+                    page(pdf, guichet, jour, l, texte);
+                }
+                pdf.save(temporaire.toFile());
+            }
+            Files.move(temporaire, fichier, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return lettres.size();
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(temporaire);
+            } catch (IOException ignoree) {
+                e.addSuppressed(ignoree);
+            }
+            throw new UncheckedIOException("lot de courriers " + fichier + " non écrit : " + e.getMessage(), e);
+        }
+    }
+
+    private void page(PDDocument pdf, String guichet, LocalDate jour, Lettre l, Texte texte) throws IOException {
+        PDPage page = new PDPage(PDRectangle.A4);
+        pdf.addPage(page);
+        DemandeDue d = l.demande();
+        try (PDPageContentStream c = new PDPageContentStream(pdf, page)) {
+            float haut = PDRectangle.A4.getHeight();
+            ligne(c, gras, 10, MARGE, haut - 60, "Guichet enregistreur " + guichet);
+            ligne(c, normal, 9, MARGE, haut - 73, "Demande de logement social — registre départemental");
+            if (texte.recommande(l.avis())) {
+                ligne(c, gras, 10, MARGE, haut - 110, "LETTRE RECOMMANDÉE AVEC AVIS DE RÉCEPTION");
+            }
+            // the window of a DL envelope: right-hand side, about 5 cm from the top
+            float x = 320;
+            float y = haut - 150;
+            for (String ligne : adresse(d)) {
+                ligne(c, normal, 11, x, y, ligne);
+                y -= 14;
+            }
+            y = haut - 260;
+            ligne(c, normal, 10, MARGE, y, "Le " + DATE.format(jour));
+            y -= 28;
+            y = paragraphe(c, gras, 11, y, "Objet : " + texte.objet(l.avis()));
+            y -= 8;
+            for (String p : texte.paragraphes(l.avis(), d)) {
+                y = paragraphe(c, normal, 11, y, p) - 6;
+            }
+            ligne(c, normal, 8, MARGE, 40, "Avis n° " + l.avis().id() + " — demande " + l.avis().numeroUnique());
+        }
+    }
+
+    private static List<String> adresse(DemandeDue d) {
+        List<String> lignes = new ArrayList<>();
+        lignes.add(d == null || d.destinataire().isBlank() ? "Le demandeur" : d.destinataire());
+        if (d == null || d.adresse() == null || d.adresse().isBlank()) {
+            lignes.add("ADRESSE À COMPLÉTER PAR LE GUICHET");
+        } else {
+            lignes.add(d.adresse());
+            lignes.add(((d.codePostal() == null ? "" : d.codePostal()) + " "
+                    + (d.ville() == null ? "" : d.ville().toUpperCase(Locale.FRANCE))).strip());
+        }
+        return lignes;
+    }
+
+    private float paragraphe(PDPageContentStream c, PDFont police, float taille, float y, String texte)
+            throws IOException {
+        for (String ligne : couper(police, taille, imprimable(police, texte))) {
+            ligne(c, police, taille, MARGE, y, ligne);
+            y -= taille * 1.4f;
+        }
+        return y;
+    }
+
+    private void ligne(PDPageContentStream c, PDFont police, float taille, float x, float y, String texte)
+            throws IOException {
+        c.beginText();
+        c.setFont(police, taille);
+        c.newLineAtOffset(x, y);
+        c.showText(imprimable(police, texte));
+        c.endText();
+    }
+
+    /** The standard fonts cover Latin-1 and a few more: any other character is printed as « ? ». */
+    private static String imprimable(PDFont police, String texte) {
+        StringBuilder b = new StringBuilder(texte.length());
+        texte.codePoints().forEach(cp -> {
+            String s = new String(Character.toChars(cp));
+            try {
+                police.encode(s);
+                b.append(s);
+            } catch (IOException | IllegalArgumentException e) {
+                b.append('?');
+            }
+        });
+        return b.toString();
+    }
+
+    private static List<String> couper(PDFont police, float taille, String texte) throws IOException {
+        List<String> lignes = new ArrayList<>();
+        StringBuilder courante = new StringBuilder();
+        for (String mot : texte.split(" ")) {
+            String essai = courante.isEmpty() ? mot : courante + " " + mot;
+            if (!courante.isEmpty() && police.getStringWidth(essai) / 1000 * taille > LARGEUR) {
+                lignes.add(courante.toString());
+                courante.setLength(0);
+                courante.append(mot);
+            } else {
+                courante.setLength(0);
+                courante.append(essai);
+            }
+        }
+        if (!courante.isEmpty()) {
+            lignes.add(courante.toString());
+        }
+        return lignes;
+    }
+}

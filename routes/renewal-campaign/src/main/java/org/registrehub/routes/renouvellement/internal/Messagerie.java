@@ -1,0 +1,176 @@
+package org.registrehub.routes.renouvellement.internal;
+
+import java.util.Properties;
+
+import javax.mail.Address;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.SendFailedException;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.AddressException;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeMessage;
+
+/**
+ * Sends the email notices through an SMTP server (JavaMail), on one connection for a whole campaign. Without a host
+ * ({@code smtp.hote} empty) there is no email: every notice goes by letter.
+ */
+public class Messagerie {
+
+    private final String hote;
+    private final int port;
+    private final String utilisateur;
+    private final String motDePasse;
+    private final boolean starttls;
+    private final InternetAddress expediteur;
+    private final int delaiMs;
+
+    public Messagerie(String hote, int port, String utilisateur, String motDePasse, boolean starttls,
+                      String expediteur, int delaiMs) {
+        this.hote = hote == null ? "" : hote.strip();
+        this.port = port;
+        this.utilisateur = utilisateur == null ? "" : utilisateur.strip();
+        this.motDePasse = motDePasse == null ? "" : motDePasse;
+        this.starttls = starttls;
+        try {
+            this.expediteur = new InternetAddress(expediteur, true);
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("smtp.expediteur : adresse invalide « " + expediteur + " »", e);
+        }
+        this.delaiMs = delaiMs;
+    }
+
+    /** Whether emails can be sent at all. */
+    public boolean active() {
+        return !hote.isEmpty();
+    }
+
+    /** Where the emails go, for the logs. */
+    public String cible() {
+        return active() ? hote + ":" + port : "aucun serveur SMTP (smtp.hote vide) : avis par courrier";
+    }
+
+    /** The SMTP server could not be reached or failed: nothing was sent by this call. */
+    public static final class ServeurInjoignable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ServeurInjoignable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The SMTP server refused the recipient's address: the notice goes by letter. */
+    public static final class AdresseRefusee extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        AdresseRefusee(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** An email to send. */
+    public record Courriel(String destinataire, String sujet, String texte, String messageId) {
+    }
+
+    /** One SMTP connection. */
+    public final class Connexion implements AutoCloseable {
+        private final Session session;
+        private Transport transport;
+
+        private Connexion(Session session) {
+            this.session = session;
+        }
+
+        public void envoyer(Courriel courriel) throws AdresseRefusee {
+            InternetAddress a;
+            try {
+                a = new InternetAddress(courriel.destinataire(), true);
+            } catch (AddressException e) {
+                throw new AdresseRefusee("adresse électronique invalide « " + courriel.destinataire() + " »", e);
+            }
+            try {
+                MimeMessage m = new MessageIdentifie(session, courriel.messageId());
+                m.setFrom(expediteur);
+                m.setRecipient(Message.RecipientType.TO, a);
+                m.setSubject(courriel.sujet(), "UTF-8");
+                m.setText(courriel.texte(), "UTF-8");
+                m.setSentDate(new java.util.Date());
+                m.saveChanges();
+                if (transport == null || !transport.isConnected()) {
+                    transport = session.getTransport("smtp");
+                    if (utilisateur.isEmpty()) {
+                        transport.connect();
+                    } else {
+                        transport.connect(hote, port, utilisateur, motDePasse);
+                    }
+                }
+                transport.sendMessage(m, new Address[] {a});
+            } catch (SendFailedException e) {
+                if (e.getInvalidAddresses() != null && e.getInvalidAddresses().length > 0) {
+                    throw new AdresseRefusee("adresse refusée par le serveur SMTP : " + e.getMessage(), e);
+                }
+                fermer();
+                throw new ServeurInjoignable("envoi refusé par le serveur SMTP " + cible() + " : " + e.getMessage(),
+                        e);
+            } catch (MessagingException e) {
+                fermer();
+                throw new ServeurInjoignable("serveur SMTP " + cible() + " injoignable ou en erreur : "
+                        + e.getMessage(), e);
+            }
+        }
+
+        private void fermer() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    // the connection is already gone: nothing more to release
+                }
+                transport = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            fermer();
+        }
+    }
+
+    /** Opens a connection (lazily: the first email connects). */
+    public Connexion ouvrir() {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", hote);
+        p.put("mail.smtp.port", Integer.toString(port));
+        p.put("mail.smtp.connectiontimeout", Integer.toString(delaiMs));
+        p.put("mail.smtp.timeout", Integer.toString(delaiMs));
+        p.put("mail.smtp.writetimeout", Integer.toString(delaiMs));
+        p.put("mail.smtp.auth", Boolean.toString(!utilisateur.isEmpty()));
+        p.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
+        p.put("mail.smtp.starttls.required", Boolean.toString(starttls));
+        // JavaMail finds its SMTP provider through the context class loader: its own bundle's, under OSGi
+        Thread t = Thread.currentThread();
+        ClassLoader avant = t.getContextClassLoader();
+        t.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            return new Connexion(Session.getInstance(p));
+        } finally {
+            t.setContextClassLoader(avant);
+        }
+    }
+
+    /** A message whose Message-ID is the notice's (the same notice always has the same Message-ID). */
+    private static final class MessageIdentifie extends MimeMessage {
+        private final String id;
+
+        MessageIdentifie(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}
