@@ -88,7 +88,12 @@ public interface CampagneStore {
     /** Gives back notices reserved but not sent (the SMTP server was unreachable): they will be reserved again. */
     void liberer(List<Long> avis);
 
-    /** The emails of the campaign left reserved by a stopped node become {@code INCERTAIN} (never sent again). */
+    /**
+     * On a resume, the emails a stopped node left reserved: those whose link was recorded (the sending was attempted)
+     * become {@code INCERTAIN}, never sent again; the others are given back, to be reserved and sent again.
+     *
+     * @return the number of {@code INCERTAIN} emails
+     */
     int incertains(long campagne);
 
     /** Takes every letter still to print into the campaign; returns the guichets that have some. */
