@@ -91,3 +91,8 @@ ALTER TABLE demande DROP CONSTRAINT demande_canal_ck,
 ALTER TABLE demande_historique DROP CONSTRAINT demande_historique_canal_ck,
     ADD CONSTRAINT demande_historique_canal_ck
         CHECK (canal IN ('REST', 'SOAP', 'ERP', 'CONSOLE', 'IMPORT', 'NATIONAL', 'CAMPAGNE', 'EN_LIGNE'));
+
+-- the landlord ERPs (as services enregistreurs) renew demands by message too
+ALTER TABLE message_erp DROP CONSTRAINT message_erp_type_ck,
+    ADD CONSTRAINT message_erp_type_ck CHECK (type IN
+        ('enregistrerDemande', 'proposition', 'decisionCal', 'bailSigne', 'renonciation', 'renouvellement'));

@@ -30,8 +30,11 @@ public class AuthentificationFiltre implements ContainerRequestFilter {
 
     static final String CODE = "AUTHENTIFICATION_REQUISE";
     private static final String DEFI = "Basic realm=\"Registre Hub\", charset=\"UTF-8\"";
-    /** Resources anyone may call: the health of the hub and the directory of guichets. */
-    static final Set<String> PUBLIQUES = Set.of("health", "guichets");
+    /**
+     * Resources anyone may call: the health of the hub, the directory of guichets, and the renewal page (its one-time
+     * token is its credential).
+     */
+    static final Set<String> PUBLIQUES = Set.of("health", "guichets", "renouvellement-en-ligne");
 
     private final JsonCodec json;
 

@@ -32,7 +32,8 @@ public final class ContratsErp {
             MessageErp.PROPOSITION, "erp-proposition",
             MessageErp.DECISION_CAL, "erp-decision-cal",
             MessageErp.BAIL_SIGNE, "erp-bail-signe",
-            MessageErp.RENONCIATION, "erp-renonciation");
+            MessageErp.RENONCIATION, "erp-renonciation",
+            MessageErp.RENOUVELLEMENT, "erp-renouvellement");
 
     private final Map<String, JsonSchema> schemas;
 

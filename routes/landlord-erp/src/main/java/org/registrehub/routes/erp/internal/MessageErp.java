@@ -18,18 +18,23 @@ import org.registrehub.api.Proposition;
  */
 public record MessageErp(String messageId, String type, Integer versionSchema, Instant horodatage,
                          NouvelleDemande demande, Proposition proposition, DecisionCommission decisionCal,
-                         BailSigne bailSigne, Renonciation renonciation) {
+                         BailSigne bailSigne, Renonciation renonciation, Renouvellement renouvellement) {
 
     public static final String ENREGISTRER_DEMANDE = "enregistrerDemande";
     public static final String PROPOSITION = "proposition";
     public static final String DECISION_CAL = "decisionCal";
     public static final String BAIL_SIGNE = "bailSigne";
     public static final String RENONCIATION = "renonciation";
+    public static final String RENOUVELLEMENT = "renouvellement";
     public static final int VERSION_SCHEMA = 1;
 
     /** The lease is signed: the demand is radiated for attribution. */
     public record BailSigne(String numeroUnique, String identifiantRpls, String reservataire, Boolean dalo,
                             LocalDate dateSignature, String commentaire) {
+    }
+
+    /** The applicant renewed the demand at the organisation's guichet ({@code version} null: the current one). */
+    public record Renouvellement(String numeroUnique, Long version) {
     }
 
     /** The candidate turned the dwelling down. */

@@ -135,6 +135,9 @@ public class TraitementMessageErp {
         } catch (DemandeIntrouvableException e) {
             return rejeter(recu, numero, List.of(new ErreurChamp(type + ".numeroUnique", "existence", null,
                     e.getMessage())), List.of());
+        } catch (org.registrehub.api.VersionObsoleteException e) {
+            return rejeter(recu, numero, List.of(new ErreurChamp(type + ".version", "version", null,
+                    e.getMessage())), List.of());
         }
     }
 
@@ -157,6 +160,11 @@ public class TraitementMessageErp {
                 MessageErp.Renonciation r = m.renonciation();
                 return attribution.renoncer(r.numeroUnique(), r.identifiantRpls(), r.dateRenonciation(),
                         r.commentaire(), contexte).numeroUnique();
+            case MessageErp.RENOUVELLEMENT:
+                MessageErp.Renouvellement n = m.renouvellement();
+                long version = n.version() != null ? n.version() : registre.consulter(n.numeroUnique(), contexte)
+                        .orElseThrow(() -> new DemandeIntrouvableException(n.numeroUnique())).version();
+                return registre.renouveler(n.numeroUnique(), version, null, contexte).numeroUnique();
             default:
                 throw new MessageIllisibleException("type : valeur non autorisée « " + m.type() + " »");
         }
@@ -171,6 +179,9 @@ public class TraitementMessageErp {
         }
         if (m.renonciation() != null) {
             return m.renonciation().numeroUnique();
+        }
+        if (m.renouvellement() != null) {
+            return m.renouvellement().numeroUnique();
         }
         return null;
     }

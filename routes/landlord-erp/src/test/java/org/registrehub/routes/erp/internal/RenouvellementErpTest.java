@@ -1,0 +1,76 @@
+package org.registrehub.routes.erp.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.Test;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.Demande;
+import org.registrehub.api.Dossier;
+import org.registrehub.api.Statut;
+import org.registrehub.api.VersionObsoleteException;
+import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.Exemples;
+import org.registrehub.testing.RegistreServicePartiel;
+
+/** The {@code renouvellement} message of a landlord ERP acting as a service enregistreur. */
+public class RenouvellementErpTest {
+
+    private static final String NUMERO = "0441225000007G1104";
+
+    private final RegistreFactice organisations = new RegistreFactice();
+    private final List<String> appels = new ArrayList<>();
+    private final Demande demande = new Demande(NUMERO, Statut.ACTIVE, "G1104", "044", LocalDate.of(2025, 12, 1),
+            LocalDate.of(2026, 12, 1), null, null, 4, Exemples.dossier("Martin"));
+
+    private final TraitementMessageErp traitement = new TraitementMessageErp(new RegistreServicePartiel() {
+        @Override
+        public Optional<Demande> consulter(String numeroUnique, Contexte contexte) {
+            appels.add("consulter " + numeroUnique);
+            return Optional.of(demande);
+        }
+
+        @Override
+        public Demande renouveler(String numeroUnique, long version, Dossier dossier, Contexte contexte) {
+            appels.add("renouveler " + numeroUnique + " v" + version + " " + contexte.canal() + " "
+                    + contexte.recu().messageId());
+            if (version != demande.version()) {
+                throw new VersionObsoleteException(numeroUnique, version, demande.version());
+            }
+            return demande;
+        }
+    }, organisations, organisations, new JacksonJsonCodec(), organisations, new ContratsErp());
+
+    private static String message(String id, String renouvellement) {
+        return "{\"messageId\":\"" + id + "\",\"type\":\"renouvellement\",\"versionSchema\":1,"
+                + "\"horodatage\":\"2026-11-20T09:00:00Z\",\"renouvellement\":" + renouvellement + "}";
+    }
+
+    @Test
+    public void renouvellementSansVersionPrendLaVersionActuelleEtRepondAccepte() {
+        ReponseErp r = traitement.traiter(message("ren-1", "{\"numeroUnique\":\"" + NUMERO + "\"}"), "NMH");
+        assertEquals(ReponseErp.ACCEPTE, r.statut());
+        assertEquals("reponseRenouvellement", r.type());
+        assertEquals(NUMERO, r.numeroUnique());
+        assertEquals(List.of("consulter " + NUMERO, "renouveler " + NUMERO + " v4 ERP ren-1"), appels);
+    }
+
+    @Test
+    public void versionObsoleteOuChampInconnuRejetesAvecLeChamp() {
+        ReponseErp obsolete = traitement.traiter(message("ren-2", "{\"numeroUnique\":\"" + NUMERO
+                + "\",\"version\":2}"), "NMH");
+        assertEquals(ReponseErp.REJETE, obsolete.statut());
+        assertEquals("renouvellement.version", obsolete.erreurs().get(0).champ());
+
+        ReponseErp inconnu = traitement.traiter(message("ren-3", "{\"numeroUnique\":\"" + NUMERO
+                + "\",\"dossier\":{}}"), "NMH");
+        assertEquals(ReponseErp.REJETE, inconnu.statut());
+        assertTrue(inconnu.erreurs().toString(), inconnu.erreurs().get(0).champ().startsWith("renouvellement"));
+    }
+}
