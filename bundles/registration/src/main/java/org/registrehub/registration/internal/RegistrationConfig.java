@@ -13,7 +13,4 @@ public @interface RegistrationConfig {
     @AttributeDefinition(description = "Durée de validité d'une demande, à compter du dépôt ou du dernier renouvellement (mois)")
     int validite_mois() default 12;
 
-    @AttributeDefinition(description = "Délai de grâce : une demande radiée pour non-renouvellement reste réactivable "
-            + "jusqu'à ce nombre de mois après le dépôt ou le dernier renouvellement")
-    int reactivation_delaiMois() default 18;
 }

@@ -43,6 +43,7 @@ import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.renouvellement.CalendrierRenouvellement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,17 +63,25 @@ public class RegistreServiceImpl implements RegistreService {
     private final JsonCodec json;
     private final Clock clock;
     private final int validiteMois;
-    private final int delaiReactivationMois;
+    /** The grace period of a territory (months), from the renewal calendar: one source for every bundle. */
+    private final java.util.function.ToIntFunction<String> delaiReactivationMois;
 
     @Activate
     public RegistreServiceImpl(@Reference NumerotationService numerotation, @Reference DemandeStore store,
-                               @Reference AuditStore audit, @Reference JsonCodec json, RegistrationConfig config) {
+                               @Reference AuditStore audit, @Reference JsonCodec json,
+                               @Reference CalendrierRenouvellement calendrier, RegistrationConfig config) {
         this(numerotation, store, audit, json, Clock.system(ZoneId.of(config.fuseau())), config.validite_mois(),
-                config.reactivation_delaiMois());
+                territoire -> calendrier.regles(territoire).graceMois());
+    }
+
+    /** With the same grace period everywhere (tests). */
+    RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, AuditStore audit, JsonCodec json,
+                        Clock clock, int validiteMois, int delaiReactivationMois) {
+        this(numerotation, store, audit, json, clock, validiteMois, territoire -> delaiReactivationMois);
     }
 
     RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, AuditStore audit, JsonCodec json,
-                        Clock clock, int validiteMois, int delaiReactivationMois) {
+                        Clock clock, int validiteMois, java.util.function.ToIntFunction<String> delaiReactivationMois) {
         this.numerotation = numerotation;
         this.store = store;
         this.audit = audit;
@@ -238,7 +247,8 @@ public class RegistreServiceImpl implements RegistreService {
         LocalDate limite = limiteReactivation(actuelle);
         if (aujourdhui.isAfter(limite)) {
             throw new TransitionInterditeException("Le délai de réactivation de la demande " + actuelle.numeroUnique()
-                    + " a expiré le " + limite + " (" + delaiReactivationMois + " mois après le "
+                    + " a expiré le " + limite + " (" + delaiReactivationMois.applyAsInt(actuelle.territoire())
+                    + " mois après le "
                     + (actuelle.dateDernierRenouvellement() == null ? "dépôt" : "dernier renouvellement")
                     + ") : déposez une nouvelle demande.");
         }
@@ -250,7 +260,7 @@ public class RegistreServiceImpl implements RegistreService {
     /** Last day a demand radiated for non-renewal can be reactivated. */
     LocalDate limiteReactivation(Demande d) {
         LocalDate reference = d.dateDernierRenouvellement() == null ? d.dateDepot() : d.dateDernierRenouvellement();
-        return reference.plusMonths(delaiReactivationMois);
+        return reference.plusMonths(delaiReactivationMois.applyAsInt(d.territoire()));
     }
 
     // ------------------------------------------------------------------ mécanique commune

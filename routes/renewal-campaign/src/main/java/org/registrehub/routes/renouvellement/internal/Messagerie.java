@@ -89,6 +89,11 @@ public class Messagerie {
             } catch (AddressException e) {
                 throw new AdresseRefusee("adresse électronique invalide « " + courriel.destinataire() + " »", e);
             }
+            // JavaMail and the activation framework find the handler of text/plain (mailcap) through the context
+            // class loader: JavaMail's own bundle's, under OSGi
+            Thread t = Thread.currentThread();
+            ClassLoader avant = t.getContextClassLoader();
+            t.setContextClassLoader(Session.class.getClassLoader());
             try {
                 MimeMessage m = new MessageIdentifie(session, courriel.messageId());
                 m.setFrom(expediteur);
@@ -117,6 +122,8 @@ public class Messagerie {
                 fermer();
                 throw new ServeurInjoignable("serveur SMTP " + cible() + " injoignable ou en erreur : "
                         + e.getMessage(), e);
+            } finally {
+                t.setContextClassLoader(avant);
             }
         }
 

@@ -105,8 +105,9 @@ public class CampagneRenouvellementTest {
     public void setUp() throws Exception {
         db = TestDatabase.create("registre_campagne");
         store = StoresDeTest.ouvrir(db);
-        registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
-        calendrier = CalendriersDeTest.calendrier(Map.of());
+        // Loire-Atlantique keeps the national 18 months of grace, Vendée (085) gives 14
+        calendrier = CalendriersDeTest.calendrier(Map.of("territoire.085.grace.mois", "14"));
+        registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge, calendrier);
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         courriers = dossiers.newFolder("courriers").toPath();
@@ -293,6 +294,32 @@ public class CampagneRenouvellementTest {
         assertEquals(b.numeroUnique(), reactivee.numeroUnique());
         assertEquals(b.dateDepot(), reactivee.dateDepot());
         assertEquals(LocalDate.parse("2027-12-20"), reactivee.dateValidite());
+    }
+
+    @Test
+    public void leDelaiDeReactivationEstCeluiDuCalendrierDuDepartement() {
+        Contexte vendee = Identites.contexte(Identites.guichet("agent.vendee", "G8501", "G8501", "085"), Canal.REST);
+        jour("2025-01-10");
+        Dossier d = Exemples.dossier("Martin");
+        Dossier enVendee = Modifs.dossier(d).logementRecherche(new org.registrehub.api.LogementRecherche(
+                d.logementRecherche().typologies(), List.of("85191"), d.logementRecherche().loyerMax(), false, false,
+                false)).build();
+        Demande v = registre.enregistrer(new NouvelleDemande("G8501", enVendee), vendee);
+        Demande l = enregistrer("G1104", null);
+        jour("2026-03-20");
+        for (Demande x : List.of(v, l)) {
+            Contexte ctx = x == v ? vendee : GESTIONNAIRE;
+            registre.radier(x.numeroUnique(), x.version(), new org.registrehub.api.DemandeRadiation(
+                    MotifRadiation.NON_RENOUVELLEMENT, null, null, null), ctx);
+        }
+        // 14 months and 10 days after filing: past the Vendée's grace, within the national one
+        try {
+            registre.reactiver(v.numeroUnique(), v.version() + 1, vendee);
+            fail("délai de grâce de la Vendée (14 mois) dépassé");
+        } catch (org.registrehub.api.TransitionInterditeException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("2026-03-10") && e.getMessage().contains("14 mois"));
+        }
+        assertEquals(Statut.ACTIVE, registre.reactiver(l.numeroUnique(), l.version() + 1, GESTIONNAIRE).statut());
     }
 
     private static <T> T last(List<T> liste) {

@@ -1,0 +1,165 @@
+package org.registrehub.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.registrehub.bench.donnees.ChargementMasse;
+import org.registrehub.bench.donnees.GenerateurDemandes;
+import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.HubLance;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * A full day's renewal campaign at national scale: N generated demands (2.6 M by default; their ends of validity
+ * spread over the year, so about 1/12 of the active ones are due for their one-month notice), the hub sending its
+ * email notices to a real SMTP server (GreenMail, in this JVM) and writing the letter batches. Timed from
+ * {@code registre:campaign-run} to its end, against the bare SQL selection of the same due demands in the same run.
+ * See bench/README.md.
+ */
+public final class CampagneBench {
+
+    private static final long GRAINE = 20_261_201L;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private CampagneBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int nombre = args.length > 0 ? Integer.parseInt(args[0]) : 2_600_000;
+        Path distribution = Path.of(System.getProperty("registre.distribution"));
+        Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
+        LocalDate aujourdhui = LocalDate.now(PARIS);
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+        smtp.start();
+        // the campaign's own hour is set out of the way: the benchmark starts it itself once the data are loaded
+        Map<String, String> env = Map.of("REGISTRE_SMTP_HOTE", "127.0.0.1",
+                "REGISTRE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()), "REGISTRE_CAMPAGNE_HEURE", "23:59");
+        // -Dregistre.bench.base=<name>: keep the loaded demands in that database and reuse them in the next run
+        // (the campaign's own tables are emptied first, the demands it radiated are not: load afresh for a figure)
+        String conservee = System.getProperty("registre.bench.base", "");
+        try (TestDatabase db = conservee.isBlank() ? TestDatabase.create("registre_bench_campagne")
+                : TestDatabase.kept(conservee);
+             HubLance hub = new HubLance(distribution, dir, db, env)) {
+            hub.attendreSante(Duration.ofMinutes(10));
+            hub.attendreBundles(Duration.ofMinutes(3));
+            if (!conservee.isBlank() && db.count("SELECT count(*) FROM demande") == nombre) {
+                try (Connection c = db.connect(); Statement s = c.createStatement()) {
+                    s.execute("TRUNCATE jeton_renouvellement, lot_courrier, campagne_radiation, avis_renouvellement,"
+                            + " campagne_renouvellement");
+                    s.execute("VACUUM ANALYZE demande");
+                }
+                System.out.printf("BENCH load.reused %d demandes already in %s%n", nombre, db.name());
+            } else {
+                charger(db, nombre, aujourdhui);
+            }
+            LocalDate limite = limite(aujourdhui);
+            long[] base = selection(db, limite);
+            System.out.printf("BENCH campaign.dataset %d demandes, %d actives, %d à aviser (fin de validité au plus"
+                    + " tard le %s), %d avec une adresse électronique%n", nombre, base[2], base[0], limite, base[1]);
+            // the bare selection of the same demands, measured twice (the second is the one kept: warm cache)
+            selection(db, limite);
+            long t0 = System.nanoTime();
+            long[] encore = selection(db, limite);
+            double sql = (System.nanoTime() - t0) / 1e9;
+            long rssAvant = hub.rssMiB();
+            long debut = System.nanoTime();
+            String sortie = hub.console("registre:campaign-run");
+            double campagne = (System.nanoTime() - debut) / 1e9;
+            long rssApres = hub.rssMiB();
+            // the console's report, without its per-guichet and per-batch rows (thousands at this scale)
+            sortie.lines().filter(l -> l.startsWith("Début") || l.startsWith("Campagne") || l.startsWith("Guichet ")
+                    || l.startsWith("TOTAL") || l.contains("lot(s)") || l.startsWith("…")).forEach(System.out::println);
+            long avis = db.count("SELECT count(*) FROM avis_renouvellement WHERE nature = 'AVIS' AND etat = 'ENVOYE'");
+            long courriels = db.count("SELECT count(*) FROM avis_renouvellement WHERE canal = 'EMAIL'"
+                    + " AND etat = 'ENVOYE'");
+            long lots = db.count("SELECT count(*) FROM lot_courrier");
+            long pages = db.count("SELECT coalesce(sum(lettres), 0) FROM lot_courrier");
+            if (avis != encore[0]) {
+                throw new IllegalStateException("la campagne a avisé " + avis + " demandes, la sélection en donne "
+                        + encore[0]);
+            }
+            System.out.printf("BENCH campaign.notices %d avis (%d courriels reçus par le serveur SMTP, %d lettres en"
+                    + " %d lots PDF, %s)%n", avis, smtp.getReceivedMessages().length, pages, lots,
+                    tailleLots(hub.home.resolve("data/registre/courriers")));
+            System.out.printf("BENCH campaign.run %.1f s, %.0f avis/s (courriels %d)%n", campagne, avis / campagne,
+                    courriels);
+            System.out.printf("BENCH campaign.baseline bare SQL selection of the same due demands %.2f s,"
+                    + " %.0f rows/s%n", sql, encore[0] / sql);
+            System.out.printf("BENCH campaign.ratio %.5f (selection time / campaign time; 1 = the campaign costs no"
+                    + " more than reading its demands)%n", sql / campagne);
+            System.out.printf("BENCH campaign.memory hub RSS %d MiB before, %d MiB after%n", rssAvant, rssApres);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** The same latest end of validity as the renewal calendar with a one-month notice (month ends included). */
+    static LocalDate limite(LocalDate jour) {
+        if (jour.equals(YearMonth.from(jour).atEndOfMonth())) {
+            return YearMonth.from(jour).plusMonths(1).atEndOfMonth();
+        }
+        return jour.plusMonths(1);
+    }
+
+    private static void charger(TestDatabase db, int nombre, LocalDate aujourdhui) throws Exception {
+        GenerateurDemandes generateur = new GenerateurDemandes(GRAINE, aujourdhui, 4);
+        long t0 = System.nanoTime();
+        try (Connection c = db.connect()) {
+            new ChargementMasse(new JacksonJsonCodec()).charger(c, generateur, nombre, 20_000, n -> {
+                if (n % 500_000 == 0 || n == nombre) {
+                    System.out.printf("… %d demandes chargées (%.0f/s)%n", n, n / ((System.nanoTime() - t0) / 1e9));
+                }
+            });
+            try (Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE demande");
+            }
+        }
+    }
+
+    /** Streams the due demands with what a notice needs: {due, with email, active}. */
+    private static long[] selection(TestDatabase db, LocalDate limite) throws Exception {
+        long dues = 0;
+        long emails = 0;
+        try (Connection c = db.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement p = c.prepareStatement("SELECT numero_unique, guichet, date_validite,"
+                    + " dossier->'contact'->>'email', dossier->'contact'->>'adresse' FROM demande"
+                    + " WHERE statut = 'ACTIVE' AND date_validite <= ?")) {
+                p.setFetchSize(10_000);
+                p.setObject(1, limite);
+                try (ResultSet rs = p.executeQuery()) {
+                    while (rs.next()) {
+                        dues++;
+                        if (rs.getString(4) != null) {
+                            emails++;
+                        }
+                    }
+                }
+            }
+            c.commit();
+        }
+        return new long[] {dues, emails, db.count("SELECT count(*) FROM demande WHERE statut = 'ACTIVE'")};
+    }
+
+    private static String tailleLots(Path dossier) throws Exception {
+        if (!Files.isDirectory(dossier)) {
+            return "aucun fichier";
+        }
+        try (Stream<Path> s = Files.list(dossier)) {
+            return (s.mapToLong(p -> p.toFile().length()).sum() / (1024 * 1024)) + " MiB de PDF";
+        }
+    }
+}

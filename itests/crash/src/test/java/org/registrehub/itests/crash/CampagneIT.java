@@ -1,0 +1,134 @@
+package org.registrehub.itests.crash;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.registrehub.testing.HubLance;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * The renewal campaign in the distribution: the feature's bundle with JavaMail and PDFBox under OSGi, the console
+ * commands, the email notices received by a real SMTP server, the letter batches on disk, and the applicant renewing
+ * through the public page of the link (once).
+ */
+public class CampagneIT {
+
+    private static final String MOT_DE_PASSE = "mot de passe de la campagne";
+    private static final Pattern JETON = Pattern.compile("renouvellement-en-ligne\\?jeton=([A-Za-z0-9_-]{43})");
+
+    private TestDatabase db;
+    private GreenMail smtp;
+    private HubLance hub;
+
+    @Before
+    public void demarrer() throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+        smtp.start();
+        db = TestDatabase.create("registre_campagne_it");
+        // the campaign's hour out of the way: the test starts it from the console
+        hub = new HubLance(Path.of(System.getProperty("registre.distribution")),
+                Path.of(System.getProperty("registre.campagne.dir")), db, Map.of(
+                        "REGISTRE_SMTP_HOTE", "127.0.0.1",
+                        "REGISTRE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                        "REGISTRE_CAMPAGNE_HEURE", "23:59"));
+        hub.attendreSante(Duration.ofMinutes(3));
+        HubLance.creerCompte(db, "DDETS44", "ETAT", "044", "gestionnaire.44", "gestionnaire", MOT_DE_PASSE);
+    }
+
+    @After
+    public void arreter() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    public void campagneDepuisLaConsolePuisRenouvellementParLeLienUneSeuleFois() throws Exception {
+        String modele = Files.readString(Path.of(System.getProperty("registre.exemples"),
+                "exemples/nouvelle-demande.json"), StandardCharsets.UTF_8);
+        String basic = HubLance.basic("gestionnaire.44", MOT_DE_PASSE);
+        List<String> numeros = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String json = i % 2 == 0 ? modele : modele.replaceFirst("\"email\": \"[^\"]*\"", "\"email\": null");
+            numeros.add(hub.enregistrer(json, "Campagne", i, basic));
+        }
+        // their end of validity comes in ten days (as if they had been filed a year ago)
+        db.count("WITH m AS (UPDATE demande SET date_validite = current_date + 10 RETURNING 1) SELECT count(*) FROM m");
+
+        await("la campagne s'installe").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> hub.console("registre:campaign-preview").contains("TOTAL"));
+        String apercu = hub.console("registre:campaign-preview");
+        assertTrue(apercu, apercu.matches("(?s).*G1104\\s*\\|\\s*2\\s*\\|\\s*2\\s*\\|.*"));
+        assertEquals("l'aperçu n'envoie rien", 0, smtp.getReceivedMessages().length);
+
+        String campagne = hub.console("registre:campaign-run");
+        assertTrue(campagne, campagne.contains("terminée"));
+        assertEquals(2, smtp.getReceivedMessages().length);
+        Path lot = hub.home.resolve("data/registre/courriers/courriers-" + java.time.LocalDate.now(
+                java.time.ZoneId.of("Europe/Paris")) + "-G1104-avis.pdf");
+        assertTrue("lot PDF " + lot, Files.size(lot) > 1000);
+        String rapport = hub.console("registre:campaign-report");
+        assertTrue(rapport, rapport.contains("TERMINEE") && rapport.contains("0.80"));
+        String encore = hub.console("registre:campaign-run");
+        assertTrue(encore, encore.contains("est terminée"));
+        assertEquals(2, smtp.getReceivedMessages().length);
+
+        MimeMessage courriel = smtp.getReceivedMessages()[0];
+        Matcher m = JETON.matcher((String) courriel.getContent());
+        assertTrue("lien dans le courriel", m.find());
+        String page = hub.base + "/api/v1/renouvellement-en-ligne";
+        HttpResponse<String> formulaire = hub.client.send(HttpRequest.newBuilder(URI.create(page + "?jeton="
+                + m.group(1))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, formulaire.statusCode());
+        assertTrue(formulaire.body(), formulaire.body().contains("Confirmer et renouveler ma demande"));
+        String numero = numeros.stream().filter(formulaire.body()::contains).findFirst().orElseThrow();
+
+        HttpRequest confirmer = HttpRequest.newBuilder(URI.create(page))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("jeton=" + URLEncoder.encode(m.group(1),
+                        StandardCharsets.UTF_8) + "&montant0=1999.50")).build();
+        HttpResponse<String> renouvelee = hub.client.send(confirmer, HttpResponse.BodyHandlers.ofString(
+                StandardCharsets.UTF_8));
+        assertEquals(renouvelee.body(), 200, renouvelee.statusCode());
+        assertTrue(renouvelee.body(), renouvelee.body().contains("est renouvelée"));
+        assertEquals(1, db.count("SELECT count(*) FROM demande_historique WHERE numero_unique = '" + numero
+                + "' AND operation = 'RENOUVELLEMENT' AND canal = 'EN_LIGNE'"));
+        assertEquals(1, db.count("SELECT count(*) FROM demande WHERE numero_unique = '" + numero
+                + "' AND date_validite = current_date + interval '1 year' AND dossier->'ressources'->0->>'montantMensuel'"
+                + " = '1999.50'"));
+
+        HttpResponse<String> deuxieme = hub.client.send(confirmer, HttpResponse.BodyHandlers.ofString(
+                StandardCharsets.UTF_8));
+        assertEquals(410, deuxieme.statusCode());
+        assertTrue(deuxieme.body(), deuxieme.body().contains("déjà servi"));
+    }
+}
