@@ -231,8 +231,13 @@ public final class HubLance implements AutoCloseable {
      */
     public String console(String commandes) throws Exception {
         String[] admin = administrateur();
+        return console(commandes, admin[0], admin[1]);
+    }
+
+    /** Runs console commands with bin/client as the given account of the registre realm. */
+    public String console(String commandes, String identifiant, String motDePasse) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(ssh), "-u",
-                admin[0], "-p", admin[1], "-r", "1", "-b").redirectErrorStream(true);
+                identifiant, "-p", motDePasse, "-r", "1", "-b").redirectErrorStream(true);
         pb.environment().put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
         Process p = pb.start();
         p.getOutputStream().write((commandes + "\n").getBytes(StandardCharsets.UTF_8));
