@@ -214,17 +214,18 @@ public class RenouvellementEnLigneResource {
         b.append("</ul><fieldset><legend>Une personne à charge a rejoint le ménage</legend>")
                 .append("<label>Nom <input name=\"ajoutNom\"></label> <label>Prénoms <input name=\"ajoutPrenoms\">")
                 .append("</label> <label>Né(e) le <input name=\"ajoutNaissance\" type=\"date\"></label> ")
-                .append("<label>Sexe <select name=\"ajoutSexe\"><option>F</option><option>M</option></select></label> ")
+                .append("<label>Sexe <select name=\"ajoutSexe\"><option value=\"F\">femme</option>")
+                .append("<option value=\"M\">homme</option></select></label> ")
                 .append("<label>Lien <select name=\"ajoutLien\">");
         for (LienParente l : LienParente.values()) {
-            b.append("<option>").append(l.name()).append("</option>");
+            b.append("<option value=\"").append(l.name()).append("\">").append(e(libelle(l))).append("</option>");
         }
         b.append("</select></label></fieldset>");
         b.append("<h2>Vos ressources mensuelles</h2><table>");
         for (int i = 0; i < d.ressources().size(); i++) {
             Ressource r = d.ressources().get(i);
-            b.append("<tr><td><label for=\"montant").append(i).append("\">").append(e(r.type().name())).append(" — ")
-                    .append(e(r.beneficiaire().name())).append(r.rang() == null ? "" : " " + r.rang())
+            b.append("<tr><td><label for=\"montant").append(i).append("\">").append(e(libelle(r.type()))).append(" — ")
+                    .append(e(libelle(r.beneficiaire(), r.rang(), d.personnesACharge())))
                     .append("</label></td><td><input id=\"montant").append(i).append("\" name=\"montant").append(i)
                     .append("\" value=\"").append(r.montantMensuel() == null ? "" : r.montantMensuel().toPlainString())
                     .append("\"> €</td></tr>");
@@ -238,6 +239,46 @@ public class RenouvellementEnLigneResource {
                 .append("<p class=\"note\">Ce lien personnel ne sert qu'une fois ; il expire le ")
                 .append(DATE_HEURE.format(d.jetonExpire().atZone(PARIS))).append(".</p>");
         return page("Renouveler votre demande de logement social", b.toString());
+    }
+
+    /** The CERFA's names of the resources (section 4), for the applicant. */
+    static String libelle(org.registrehub.api.TypeRessource t) {
+        return switch (t) {
+            case SAL -> "Salaire";
+            case RET -> "Retraite";
+            case CHO -> "Allocations chômage";
+            case PAR -> "Pension alimentaire reçue";
+            case PINV -> "Pension d'invalidité";
+            case AF -> "Allocations familiales";
+            case AAH -> "Allocation aux adultes handicapés";
+            case AEEH -> "Allocation d'éducation de l'enfant handicapé";
+            case AJPP -> "Allocation journalière de présence parentale";
+            case RSA -> "RSA";
+            case AMV -> "Allocation minimum vieillesse";
+            case PAJE -> "Prestation d'accueil du jeune enfant";
+            case BE -> "Bourse étudiant";
+            default -> "Autre ressource";
+        };
+    }
+
+    private static String libelle(org.registrehub.api.Beneficiaire b, Integer rang, List<PersonneACharge> personnes) {
+        return switch (b) {
+            case DEMANDEUR -> "vous";
+            case CO_DEMANDEUR -> "co-demandeur";
+            default -> rang != null && rang >= 1 && rang <= personnes.size()
+                    ? (personnes.get(rang - 1).prenoms() == null ? personnes.get(rang - 1).nom()
+                            : personnes.get(rang - 1).prenoms())
+                    : "personne à charge";
+        };
+    }
+
+    private static String libelle(LienParente l) {
+        return switch (l) {
+            case ENFANT -> "enfant";
+            case ASCENDANT -> "ascendant";
+            case AUTRE_PARENT -> "autre parent";
+            default -> "autre";
+        };
     }
 
     private static String page(String titre, String corps) {
