@@ -232,10 +232,8 @@ final class CampagneCommands {
         }
     }
 
-    @Service
-    @Command(scope = "registre", name = "demande-renew", description = "Renouvelle une demande active pour un an à"
-            + " compter d'aujourd'hui (numéro et ancienneté conservés)")
-    public static class Renouveler implements Action {
+    /** A change of a demand's life cycle from the console, at the version given or the current one. */
+    abstract static class ChangementDemande implements Action {
 
         @Reference
         RegistreService registre;
@@ -247,39 +245,50 @@ final class CampagneCommands {
         @Option(name = "--version", description = "Version lue (par défaut la version actuelle)")
         Long version;
 
+        abstract Demande appliquer(long version, org.registrehub.api.Contexte contexte);
+
+        /** {@code renouvelée}, {@code réactivée}. */
+        abstract String fait();
+
         @Override
         public Object execute() {
             var ctx = Sessions.contexte();
-            Demande d = registre.renouveler(numero, version != null ? version : lire(registre, numero).version(),
-                    null, ctx);
-            System.out.println("Demande " + d.numeroUnique() + " renouvelée : valable jusqu'au " + d.dateValidite()
-                    + " (déposée le " + d.dateDepot() + ", version " + d.version() + ").");
+            Demande d = appliquer(version != null ? version : lire(registre, numero).version(), ctx);
+            System.out.println("Demande " + d.numeroUnique() + " " + fait() + " : valable jusqu'au "
+                    + d.dateValidite() + " (déposée le " + d.dateDepot() + ", version " + d.version() + ").");
             return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "registre", name = "demande-renew", description = "Renouvelle une demande active pour un an à"
+            + " compter d'aujourd'hui (numéro et ancienneté conservés)")
+    public static class Renouveler extends ChangementDemande {
+
+        @Override
+        Demande appliquer(long v, org.registrehub.api.Contexte contexte) {
+            return registre.renouveler(numero, v, null, contexte);
+        }
+
+        @Override
+        String fait() {
+            return "renouvelée";
         }
     }
 
     @Service
     @Command(scope = "registre", name = "demande-reactivate", description = "Réactive une demande radiée pour"
             + " non-renouvellement, pendant le délai de grâce (numéro et ancienneté conservés)")
-    public static class Reactiver implements Action {
-
-        @Reference
-        RegistreService registre;
-
-        @Argument(index = 0, name = "numeroUnique", required = true, description = "Numéro unique de la demande")
-        @Completion(NumeroUniqueCompleter.class)
-        String numero;
-
-        @Option(name = "--version", description = "Version lue (par défaut la version actuelle)")
-        Long version;
+    public static class Reactiver extends ChangementDemande {
 
         @Override
-        public Object execute() {
-            var ctx = Sessions.contexte();
-            Demande d = registre.reactiver(numero, version != null ? version : lire(registre, numero).version(), ctx);
-            System.out.println("Demande " + d.numeroUnique() + " réactivée : valable jusqu'au " + d.dateValidite()
-                    + " (déposée le " + d.dateDepot() + ", version " + d.version() + ").");
-            return null;
+        Demande appliquer(long v, org.registrehub.api.Contexte contexte) {
+            return registre.reactiver(numero, v, contexte);
+        }
+
+        @Override
+        String fait() {
+            return "réactivée";
         }
     }
 

@@ -130,5 +130,17 @@ public class CampagneIT {
                 StandardCharsets.UTF_8));
         assertEquals(410, deuxieme.statusCode());
         assertTrue(deuxieme.body(), deuxieme.body().contains("déjà servi"));
+
+        // a guichet renews another one from the console, and opens the non-response procedure of a third
+        String autre = numeros.stream().filter(n -> !n.equals(numero)).findFirst().orElseThrow();
+        String renouvellement = hub.console("registre:demande-renew " + autre, "gestionnaire.44", MOT_DE_PASSE);
+        assertTrue(renouvellement, renouvellement.contains("Demande " + autre + " renouvelée : valable jusqu'au"));
+        String troisieme = numeros.stream().filter(n -> !n.equals(numero) && !n.equals(autre)).findFirst()
+                .orElseThrow();
+        String procedure = hub.console("registre:campaign-non-reponse " + troisieme
+                + " \"justificatif de ressources\"", "gestionnaire.44", MOT_DE_PASSE);
+        assertTrue(procedure, procedure.contains("Courrier recommandé"));
+        String avis = hub.console("registre:campaign-avis " + troisieme, "gestionnaire.44", MOT_DE_PASSE);
+        assertTrue(avis, avis.contains("NON_REPONSE") && avis.contains("A_ENVOYER"));
     }
 }
