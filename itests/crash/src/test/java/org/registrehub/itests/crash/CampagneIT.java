@@ -32,7 +32,8 @@ import org.registrehub.testing.TestDatabase;
 /**
  * The renewal campaign in the distribution: the feature's bundle with JavaMail and PDFBox under OSGi, the console
  * commands, the email notices received by a real SMTP server, the letter batches on disk, and the applicant renewing
- * through the public page of the link (once).
+ * through the public page of the link (once); and the hub killed ({@code kill -9}) in the middle of a campaign, then
+ * started again: the campaign resumes and no applicant gets the same notice twice.
  */
 public class CampagneIT {
 
@@ -142,5 +143,58 @@ public class CampagneIT {
         assertTrue(procedure, procedure.contains("Courrier recommandé"));
         String avis = hub.console("registre:campaign-avis " + troisieme, "gestionnaire.44", MOT_DE_PASSE);
         assertTrue(avis, avis.contains("NON_REPONSE") && avis.contains("A_ENVOYER"));
+    }
+
+    @Test
+    public void hubTueEnPleineCampagneRedemarreLaCampagneRepriseSansAvisEnDouble() throws Exception {
+        String modele = Files.readString(Path.of(System.getProperty("registre.exemples"),
+                "exemples/nouvelle-demande.json"), StandardCharsets.UTF_8);
+        String basic = HubLance.basic("gestionnaire.44", MOT_DE_PASSE);
+        int nombre = 1200;
+        for (int i = 0; i < nombre; i++) {
+            hub.enregistrer(modele, "Reprise", i, basic);
+        }
+        db.count("WITH m AS (UPDATE demande SET date_validite = current_date + 10 RETURNING 1) SELECT count(*) FROM m");
+        await("la campagne s'installe").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> hub.console("registre:campaign-preview").contains("TOTAL"));
+
+        Thread console = new Thread(() -> {
+            try {
+                hub.console("registre:campaign-run");
+            } catch (Exception e) {
+                // the hub is killed under the command: its session ends with it
+            }
+        });
+        console.start();
+        await("campagne commencée").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
+                .until(() -> smtp.getReceivedMessages().length >= 300);
+        hub.tuer();
+        console.join(Duration.ofMinutes(1).toMillis());
+        long avant = db.count("SELECT count(*) FROM avis_renouvellement WHERE etat = 'ENVOYE'");
+        System.out.println("CRASH kill -9 after " + avant + " of " + nombre + " notices recorded, "
+                + smtp.getReceivedMessages().length + " emails received");
+        assertTrue("tué au milieu de la campagne", avant < nombre);
+        assertEquals(1, db.count("SELECT count(*) FROM campagne_renouvellement WHERE etat = 'EN_COURS'"));
+
+        hub.demarrer();
+        hub.attendreSante(Duration.ofMinutes(3));
+        await("la campagne s'installe à nouveau").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> hub.console("registre:campaign-preview").contains("TOTAL"));
+        String reprise = hub.console("registre:campaign-run");
+        assertTrue(reprise, reprise.contains("Reprise de la campagne"));
+        assertTrue(reprise, reprise.contains("terminée"));
+
+        // every demand has one notice; every email that went out went out once (its Message-ID names its notice)
+        assertEquals(nombre, db.count("SELECT count(DISTINCT numero_unique) FROM avis_renouvellement"));
+        assertEquals(nombre, db.count("SELECT count(*) FROM avis_renouvellement"));
+        long incertains = db.count("SELECT count(*) FROM avis_renouvellement WHERE etat = 'INCERTAIN'");
+        assertTrue("au plus un envoi interrompu : " + incertains, incertains <= 1);
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            ids.add(m.getMessageID());
+        }
+        assertEquals("aucun avis reçu deux fois", ids.size(), new java.util.HashSet<>(ids).size());
+        assertEquals(nombre - incertains, db.count("SELECT count(*) FROM avis_renouvellement WHERE etat = 'ENVOYE'"));
+        assertTrue(ids.size() >= nombre - incertains && ids.size() <= nombre);
     }
 }
