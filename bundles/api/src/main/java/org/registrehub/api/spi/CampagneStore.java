@@ -92,12 +92,18 @@ public interface CampagneStore {
      * On a resume, the emails a stopped node left reserved: those whose link was recorded (the sending was attempted)
      * become {@code INCERTAIN}, never sent again; the others are given back, to be reserved and sent again.
      *
+     * The same for the campaigns of other days whose node is gone (lease over at {@code maintenant}), never for a
+     * campaign still running elsewhere.
+     *
      * @return the number of {@code INCERTAIN} emails
      */
-    int incertains(long campagne);
+    int incertains(long campagne, Instant maintenant);
 
-    /** Takes every letter still to print into the campaign; returns the guichets that have some. */
-    List<String> prendreCourriers(long campagne);
+    /**
+     * Takes every letter still to print into the campaign (those of no campaign, of this one, or of a campaign whose
+     * node is gone at {@code maintenant}); returns the guichets that have some.
+     */
+    List<String> prendreCourriers(long campagne, Instant maintenant);
 
     /** The letters of a nature still to print for a guichet, with their addressees, in numéro order. */
     List<Lettre> courriers(long campagne, String guichet, String nature);

@@ -47,11 +47,9 @@ public interface CampagneMapper {
 
     int liberer(@Param("ids") List<Long> ids);
 
-    int incertains(@Param("campagne") long campagne);
+    int incertains(@Param("campagne") long campagne, @Param("maintenant") Instant maintenant);
 
-    int compterIncertains(@Param("campagne") long campagne);
-
-    List<String> prendreCourriers(@Param("campagne") long campagne);
+    List<String> prendreCourriers(@Param("campagne") long campagne, @Param("maintenant") Instant maintenant);
 
     List<Avis> courriers(@Param("campagne") long campagne, @Param("guichet") String guichet,
                          @Param("nature") String nature);

@@ -82,13 +82,13 @@ final class CampagnePostgres implements CampagneStore {
         }
 
         @Override
-        default int incertains(long campagne) {
-            return campagnes().incertains(campagne);
+        default int incertains(long campagne, Instant maintenant) {
+            return campagnes().incertains(campagne, maintenant);
         }
 
         @Override
-        default List<String> prendreCourriers(long campagne) {
-            return campagnes().prendreCourriers(campagne);
+        default List<String> prendreCourriers(long campagne, Instant maintenant) {
+            return campagnes().prendreCourriers(campagne, maintenant);
         }
 
         @Override
@@ -255,13 +255,13 @@ final class CampagnePostgres implements CampagneStore {
     }
 
     @Override
-    public int incertains(long campagne) {
-        return executer("avis interrompus", m -> m.incertains(campagne));
+    public int incertains(long campagne, Instant maintenant) {
+        return executer("avis interrompus", m -> m.incertains(campagne, maintenant));
     }
 
     @Override
-    public List<String> prendreCourriers(long campagne) {
-        return executer("courriers à imprimer", m -> m.prendreCourriers(campagne));
+    public List<String> prendreCourriers(long campagne, Instant maintenant) {
+        return executer("courriers à imprimer", m -> m.prendreCourriers(campagne, maintenant));
     }
 
     @Override

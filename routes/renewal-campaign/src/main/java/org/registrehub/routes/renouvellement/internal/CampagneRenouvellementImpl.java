@@ -223,7 +223,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                 boolean reprise = campagne.debut().isBefore(clock.instant().minusSeconds(1));
                 dire((reprise ? "Reprise" : "Début") + " de la campagne de renouvellement du " + jour + " (nœud "
                         + noeud + ", courriels : " + messagerie.cible() + ")");
-                int incertains = store.incertains(campagne.id());
+                int incertains = store.incertains(campagne.id(), clock.instant());
                 if (incertains > 0) {
                     dire(incertains + " courriel(s) dont l'envoi a été interrompu : marqués INCERTAIN, jamais renvoyés");
                 }
@@ -375,7 +375,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         }
 
         private void imprimer() {
-            for (String guichet : store.prendreCourriers(campagne.id())) {
+            for (String guichet : store.prendreCourriers(campagne.id(), clock.instant())) {
                 for (String nature : List.of(Avis.AVIS, Avis.NON_REPONSE)) {
                     List<Lettre> lot = store.courriers(campagne.id(), guichet, nature);
                     if (lot.isEmpty()) {

@@ -422,18 +422,7 @@ public class CampagneRenouvellementTest {
         }
         jour("2026-11-10");
         // the node dies right after its 7th email went out, before recording it
-        AtomicInteger marques = new AtomicInteger();
-        CampagneStore mortel = (CampagneStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {CampagneStore.class}, (proxy, methode, args) -> {
-                    if (methode.getName().equals("marquer") && marques.incrementAndGet() == 7) {
-                        throw new NoeudTue();
-                    }
-                    try {
-                        return methode.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        CampagneStore mortel = mortApres(7);
         try {
             campagne("noeud-a", 4, mortel).executer(GESTIONNAIRE, t -> { });
             fail("le nœud devait s'arrêter");
@@ -466,6 +455,47 @@ public class CampagneRenouvellementTest {
         assertEquals(19, bilan.total().courriels());
         assertNotEquals(0, Files.list(courriers).count());
         assertFalse(Files.list(courriers).anyMatch(p -> p.toString().endsWith(".partiel")));
+    }
+
+    /** The store of a node that dies right after the {@code n}-th email went out, before recording it. */
+    private CampagneStore mortApres(int n) {
+        AtomicInteger marques = new AtomicInteger();
+        return (CampagneStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {CampagneStore.class}, (proxy, methode, args) -> {
+                    if (methode.getName().equals("marquer") && marques.incrementAndGet() == n) {
+                        throw new NoeudTue();
+                    }
+                    try {
+                        return methode.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    @Test
+    public void campagneArreteeUnJourSoldeeParLaCampagneDuLendemainSansAvisEnDouble() throws Exception {
+        jour("2025-12-10");
+        for (int i = 0; i < 12; i++) {
+            enregistrer("G1104", "lendemain" + i + "@example.org");
+        }
+        jour("2026-11-10");
+        try {
+            campagne("noeud-a", 5, mortApres(3)).executer(GESTIONNAIRE, t -> { });
+            fail("le nœud devait s'arrêter");
+        } catch (NoeudTue attendu) {
+            // never restarted that day
+        }
+        assertEquals(3, smtp.getReceivedMessages().length);
+        jour("2026-11-11");
+        BilanCampagne lendemain = campagne("noeud-b", 5, store).executer(GESTIONNAIRE, t -> { }).orElseThrow();
+        assertEquals(BilanCampagne.TERMINEE, lendemain.etat());
+        Map<String, Long> parDestinataire = Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(
+                m -> GreenMailUtil.getAddressList(uncheck(m)), Collectors.counting()));
+        assertEquals("chaque demande avisée", 12, parDestinataire.size());
+        assertTrue(parDestinataire.toString(), parDestinataire.values().stream().allMatch(n -> n == 1));
+        assertEquals(1, db.count("select count(*) from avis_renouvellement where etat = 'INCERTAIN'"));
+        assertEquals(0, db.count("select count(*) from avis_renouvellement where etat = 'A_ENVOYER'"));
     }
 
     @Test
