@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Dictionary;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +75,9 @@ import org.registrehub.api.spi.SynchroNationaleStore;
 import org.registrehub.api.spi.ImportStore;
 import org.registrehub.api.spi.ExtraitStore;
 import org.registrehub.api.spi.CampagneStore;
+import org.registrehub.api.spi.StatistiquesStore;
+import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneFlux;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,13 +87,14 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
     IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class,
-    ImportStore.class, ExtraitStore.class, CampagneStore.class},
+    ImportStore.class, ExtraitStore.class, CampagneStore.class, StatistiquesStore.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
         SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation,
-        ImportPostgres.Delegation, ExtraitPostgres.Delegation, CampagnePostgres.Delegation {
+        ImportPostgres.Delegation, ExtraitPostgres.Delegation, CampagnePostgres.Delegation,
+        StatistiquesStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -166,6 +171,13 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         return campagnes;
     }
 
+    // ------------------------------------------------------------------ StatistiquesStore
+
+    @Override
+    public List<LigneFlux> flux(Granularite granularite, LocalDate debut, LocalDate fin) {
+        return executer("statistiques des flux", StatistiquesMapper.class, m -> m.flux(granularite, debut, fin));
+    }
+
     @Deactivate
     void deactivate() {
         surveillance.arreter();
@@ -193,6 +205,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.addMapper(ImportMapper.class);
             configuration.addMapper(ExtraitMapper.class);
             configuration.addMapper(CampagneMapper.class);
+            configuration.addMapper(StatistiquesMapper.class);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);

@@ -1,0 +1,72 @@
+package org.registrehub.console.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.StatistiquesService;
+import org.registrehub.api.statistiques.TableauFlux;
+
+/** {@code registre:stats}: the stock and flow table of a period (by default the last twelve months). */
+@Service
+@Command(scope = "registre", name = "stats", description = "Tableau du stock et des flux d'une période (par défaut les"
+        + " douze derniers mois) : stock au début, demandes nouvelles, réactivées, radiées par motif, stock à la fin")
+public class StatistiquesCommand implements Action {
+
+    @Reference(optional = true)
+    StatistiquesService statistiques;
+
+    @Option(name = "--du", description = "Premier jour de la période (AAAA-MM-JJ)")
+    String du;
+
+    @Option(name = "--au", description = "Dernier jour de la période (AAAA-MM-JJ ; par défaut hier)")
+    String au;
+
+    @Option(name = "--par", aliases = "-g", description = "REGION, DEPARTEMENT (par défaut), EPCI, COMMUNE ou GUICHET")
+    String par;
+
+    @Override
+    public Object execute() {
+        if (statistiques == null) {
+            throw new IllegalStateException("Les statistiques ne sont pas installées (feature:install"
+                    + " registre-statistics).");
+        }
+        LocalDate fin = au == null ? LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1) : Dates.option("--au", au);
+        LocalDate debut = du == null ? fin.minusYears(1).plusDays(1) : Dates.option("--du", du);
+        Granularite g;
+        try {
+            g = par == null ? Granularite.DEPARTEMENT : Granularite.valueOf(par.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new org.registrehub.api.DemandeInvalideException(java.util.List.of(new ErreurChamp("--par",
+                    "valeur-autorisee", par, "REGION, DEPARTEMENT, EPCI, COMMUNE ou GUICHET")));
+        }
+        TableauFlux t = statistiques.flux(debut, fin, g, Sessions.contexte());
+        System.out.println("Stock et flux du " + debut + " au " + fin + ", par " + g.name().toLowerCase() + " :");
+        ShellTable table = new ShellTable();
+        table.column(g.name().substring(0, 1) + g.name().substring(1).toLowerCase());
+        for (String c : new String[] {"Stock début", "Nouvelles", "Réactivées", "Radiées", "Abandon", "Attribution",
+            "Irrecevab.", "Non-renouv.", "Non-réponse", "Transferts +/-", "Stock fin"}) {
+            table.column(c).alignRight();
+        }
+        for (LigneFlux l : t.lignes()) {
+            ligne(table, l);
+        }
+        ligne(table, t.total());
+        table.print(System.out);
+        return null;
+    }
+
+    private static void ligne(ShellTable table, LigneFlux l) {
+        table.addRow().addContent(l.code(), l.stockDebut(), l.nouvelles(), l.reactivees(), l.radiations(),
+                l.abandon(), l.attribution(), l.irrecevabilite(), l.nonRenouvellement(), l.nonReponse(),
+                l.transfertsEntrants() + "/" + l.transfertsSortants(), l.stockFin());
+    }
+}

@@ -1,0 +1,21 @@
+package org.registrehub.registration.internal;
+
+import java.time.Clock;
+
+import org.registrehub.api.NumerotationService;
+import org.registrehub.api.RegistreService;
+import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.spi.DemandeStore;
+import org.registrehub.json.internal.JacksonJsonCodec;
+
+/** The real registration service on a given store and clock, for the statistics' tests. */
+public final class RegistresDeTest {
+
+    private RegistresDeTest() {
+    }
+
+    public static RegistreService registre(NumerotationService numerotation, DemandeStore store, AuditStore audit,
+                                           Clock horloge) {
+        return new RegistreServiceImpl(numerotation, store, audit, new JacksonJsonCodec(), horloge, 12, 18);
+    }
+}

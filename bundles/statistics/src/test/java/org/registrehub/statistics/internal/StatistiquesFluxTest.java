@@ -1,0 +1,305 @@
+package org.registrehub.statistics.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.registrehub.api.Attribution;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.Demande;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.DemandeRadiation;
+import org.registrehub.api.Dossier;
+import org.registrehub.api.LogementRecherche;
+import org.registrehub.api.MotifIrrecevabilite;
+import org.registrehub.api.MotifRadiation;
+import org.registrehub.api.NouvelleDemande;
+import org.registrehub.api.RegistreService;
+import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.TableauFlux;
+import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
+import org.registrehub.registration.internal.RegistresDeTest;
+import org.registrehub.store.internal.PostgresStore;
+import org.registrehub.store.internal.StoresDeTest;
+import org.registrehub.testing.Exemples;
+import org.registrehub.testing.HorlogeReglable;
+import org.registrehub.testing.Modifs;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * The stock and flow table against an independent count: a year and a half of generated life (registrations in three
+ * départements and four communes, radiations for the five reasons, reactivations, changes of the first wished
+ * commune) made through the real register on PostgreSQL, day by day on an adjustable clock, and logged by the test;
+ * the table of several periods and granularities is checked against a replay of that log.
+ */
+public class StatistiquesFluxTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Map<String, String> COMMUNES = new LinkedHashMap<>();
+    private static final Map<String, String> GUICHETS = Map.of("044", "G1104", "085", "G8501", "059", "G5901");
+    private static final Map<String, String> REGIONS = Map.of("044", "52", "085", "52", "059", "32");
+    /** Nantes Métropole holds both communes of the 44 (their changes stay inside it); Lille's has no EPCI here. */
+    private static final Map<String, String> EPCI = Map.of("44109", "244400404", "44162", "244400404",
+            "85191", "248500589", "59350", "(sans EPCI)");
+
+    static {
+        COMMUNES.put("44109", "044");
+        COMMUNES.put("44162", "044");
+        COMMUNES.put("85191", "085");
+        COMMUNES.put("59350", "059");
+    }
+
+    private static final Contexte GESTIONNAIRE = new Contexte(new Identite("stat.gestionnaire", new Organisation(
+            "DREAL", TypeOrganisation.ETAT, "DREAL", null, true, Set.of("044", "085", "059")),
+            EnumSet.of(Role.GESTIONNAIRE)), Canal.REST);
+
+    private final HorlogeReglable horloge = new HorlogeReglable(PARIS, null);
+    private TestDatabase db;
+    private PostgresStore store;
+    private RegistreService registre;
+    private StatistiquesServiceImpl statistiques;
+
+    /** What the test did, in order: the independent record the table is checked against. */
+    private record Fait(LocalDate jour, String numero, String nature, MotifRadiation motif, String commune) {
+    }
+
+    private final List<Fait> journal = new ArrayList<>();
+
+    @Before
+    public void setUp() {
+        db = TestDatabase.create("registre_statistiques");
+        store = StoresDeTest.ouvrir(db);
+        registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
+        statistiques = new StatistiquesServiceImpl(store);
+        db.count("WITH e AS (INSERT INTO epci (code, nom) VALUES ('244400404', 'Nantes Métropole'),"
+                + " ('248500589', 'La Roche-sur-Yon Agglomération') RETURNING 1),"
+                + " c AS (INSERT INTO epci_commune (epci, commune) VALUES ('244400404', '44109'),"
+                + " ('244400404', '44162'), ('248500589', '85191') RETURNING 1) SELECT count(*) FROM e, c");
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        if (store != null) {
+            StoresDeTest.fermer(store);
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private Dossier dossier(String commune, int n) {
+        Dossier d = Exemples.dossier("Martin");
+        StringBuilder prenom = new StringBuilder("Stat");
+        for (int i = n; i > 0 || prenom.length() == 4; i /= 26) {
+            prenom.append((char) ('a' + i % 26));
+        }
+        LogementRecherche l = d.logementRecherche();
+        return Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null).prenoms(prenom.toString())
+                .build()).logementRecherche(new LogementRecherche(l.typologies(), List.of(commune), l.loyerMax(),
+                l.ascenseur(), l.rezDeChaussee(), l.parking())).build();
+    }
+
+    /** A year and a half of generated life, the same every run (fixed seed). */
+    private void generer() {
+        Random alea = new Random(20_261_201L);
+        List<String> communes = new ArrayList<>(COMMUNES.keySet());
+        Map<String, String> actives = new LinkedHashMap<>();     // numéro -> commune
+        Map<String, String> radieesNonRenouvelees = new LinkedHashMap<>();
+        int n = 0;
+        for (LocalDate jour = LocalDate.of(2025, 1, 1); jour.isBefore(LocalDate.of(2026, 7, 1));
+                jour = jour.plusDays(1)) {
+            horloge.jour(jour.toString());
+            for (int k = alea.nextInt(3); k > 0; k--) {
+                String commune = communes.get(alea.nextInt(communes.size()));
+                Demande d = registre.enregistrer(new NouvelleDemande(GUICHETS.get(COMMUNES.get(commune)),
+                        dossier(commune, n++)), GESTIONNAIRE);
+                actives.put(d.numeroUnique(), commune);
+                journal.add(new Fait(jour, d.numeroUnique(), "ENTREE", null, commune));
+            }
+            if (!actives.isEmpty() && alea.nextInt(3) == 0) {
+                String numero = new ArrayList<>(actives.keySet()).get(alea.nextInt(actives.size()));
+                MotifRadiation motif = MotifRadiation.values()[alea.nextInt(MotifRadiation.values().length)];
+                Demande d = registre.consulter(numero, GESTIONNAIRE).orElseThrow();
+                registre.radier(numero, d.version(), new DemandeRadiation(motif, motif == MotifRadiation.ATTRIBUTION
+                        ? new Attribution("Bailleur", "RPLS" + n, "ETAT", false) : null,
+                        motif == MotifRadiation.IRRECEVABILITE ? MotifIrrecevabilite.values()[0] : null, null),
+                        GESTIONNAIRE);
+                journal.add(new Fait(jour, numero, "SORTIE", motif, actives.remove(numero)));
+                if (motif == MotifRadiation.NON_RENOUVELLEMENT) {
+                    radieesNonRenouvelees.put(numero, d.dossier().logementRecherche().communes().get(0));
+                }
+            }
+            if (!radieesNonRenouvelees.isEmpty() && alea.nextInt(10) == 0) {
+                String numero = radieesNonRenouvelees.keySet().iterator().next();
+                String commune = radieesNonRenouvelees.remove(numero);
+                Demande d = registre.consulter(numero, GESTIONNAIRE).orElseThrow();
+                registre.reactiver(numero, d.version(), GESTIONNAIRE);
+                actives.put(numero, commune);
+                journal.add(new Fait(jour, numero, "RETOUR", null, commune));
+            }
+            if (!actives.isEmpty() && alea.nextInt(12) == 0) {
+                // a demand of the 44 changes its first wished commune (44109 <-> 44162)
+                actives.entrySet().stream().filter(e -> e.getValue().startsWith("44")).findFirst().ifPresent(e -> {
+                    String vers = e.getValue().equals("44109") ? "44162" : "44109";
+                    Demande d = registre.consulter(e.getKey(), GESTIONNAIRE).orElseThrow();
+                    LogementRecherche l = d.dossier().logementRecherche();
+                    registre.modifier(e.getKey(), d.version(), Modifs.dossier(d.dossier()).logementRecherche(
+                            new LogementRecherche(l.typologies(), List.of(vers), l.loyerMax(), l.ascenseur(),
+                                    l.rezDeChaussee(), l.parking())).build(), GESTIONNAIRE);
+                    journal.add(new Fait(horloge.instant().atZone(PARIS).toLocalDate(), e.getKey(), "TRANSFERT",
+                            null, vers));
+                    e.setValue(vers);
+                });
+            }
+        }
+    }
+
+    /** The independent count: the table of a period replayed from the test's own log. */
+    private Map<String, long[]> attendu(LocalDate debut, LocalDate fin, Function<String, String> groupe) {
+        Map<String, long[]> lignes = new TreeMap<>();
+        Map<String, String> communeActive = new HashMap<>();
+        // 0 stockDebut, 1 nouvelles, 2 reactivees, 3..7 the five reasons, 8 in, 9 out, 10 stockFin
+        for (Fait f : journal) {
+            if (f.jour().isAfter(fin)) {
+                break;
+            }
+            boolean dans = !f.jour().isBefore(debut);
+            switch (f.nature()) {
+                case "ENTREE", "RETOUR" -> {
+                    communeActive.put(f.numero(), f.commune());
+                    if (dans) {
+                        lignes.computeIfAbsent(groupe.apply(f.commune()), g -> new long[11])[
+                                f.nature().equals("ENTREE") ? 1 : 2]++;
+                    }
+                }
+                case "SORTIE" -> {
+                    communeActive.remove(f.numero());
+                    if (dans) {
+                        lignes.computeIfAbsent(groupe.apply(f.commune()), g -> new long[11])[3 + List.of(
+                                MotifRadiation.ABANDON, MotifRadiation.ATTRIBUTION, MotifRadiation.IRRECEVABILITE,
+                                MotifRadiation.NON_RENOUVELLEMENT, MotifRadiation.NON_REPONSE).indexOf(f.motif())]++;
+                    }
+                }
+                default -> {
+                    String avant = communeActive.put(f.numero(), f.commune());
+                    if (dans && !groupe.apply(avant).equals(groupe.apply(f.commune()))) {
+                        lignes.computeIfAbsent(groupe.apply(f.commune()), g -> new long[11])[8]++;
+                        lignes.computeIfAbsent(groupe.apply(avant), g -> new long[11])[9]++;
+                    }
+                }
+            }
+        }
+        // the stocks: replay up to the day before the start, then up to the end
+        for (int bout = 0; bout < 2; bout++) {
+            LocalDate jusqua = bout == 0 ? debut.minusDays(1) : fin;
+            Map<String, String> etat = new HashMap<>();
+            for (Fait f : journal) {
+                if (f.jour().isAfter(jusqua)) {
+                    break;
+                }
+                if (f.nature().equals("SORTIE")) {
+                    etat.remove(f.numero());
+                } else {
+                    etat.put(f.numero(), f.commune());
+                }
+            }
+            int colonne = bout == 0 ? 0 : 10;
+            etat.values().forEach(c -> lignes.computeIfAbsent(groupe.apply(c), g -> new long[11])[colonne]++);
+        }
+        return lignes;
+    }
+
+    private static long[] valeurs(LigneFlux l) {
+        return new long[] {l.stockDebut(), l.nouvelles(), l.reactivees(), l.abandon(), l.attribution(),
+            l.irrecevabilite(), l.nonRenouvellement(), l.nonReponse(), l.transfertsEntrants(), l.transfertsSortants(),
+            l.stockFin()};
+    }
+
+    private void verifier(LocalDate debut, LocalDate fin, Granularite g, Function<String, String> groupe) {
+        TableauFlux t = statistiques.flux(debut, fin, g, GESTIONNAIRE);
+        Map<String, long[]> attendu = attendu(debut, fin, groupe);
+        attendu.values().removeIf(v -> java.util.Arrays.stream(v).allMatch(x -> x == 0));
+        Map<String, long[]> obtenu = new TreeMap<>();
+        for (LigneFlux l : t.lignes()) {
+            assertTrue(g + " " + l, l.equilibree());
+            obtenu.put(l.code(), valeurs(l));
+        }
+        assertEquals(g + " du " + debut + " au " + fin, attendu.keySet(), obtenu.keySet());
+        attendu.forEach((code, v) -> assertEquals(g + " " + code + " du " + debut + " au " + fin,
+                java.util.Arrays.toString(v), java.util.Arrays.toString(obtenu.get(code))));
+        assertTrue(t.total().equilibree());
+    }
+
+    @Test
+    public void tableauDesFluxExactAPlusieursDatesEtGranularitesContreUnComptageIndependant() {
+        generer();
+        assertTrue("des réactivations dans l'histoire", journal.stream().anyMatch(f -> f.nature().equals("RETOUR")));
+        assertTrue("des changements de commune", journal.stream().anyMatch(f -> f.nature().equals("TRANSFERT")));
+        List<LocalDate[]> periodes = List.of(
+                new LocalDate[] {LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31)},
+                new LocalDate[] {LocalDate.of(2025, 4, 1), LocalDate.of(2025, 12, 31)},
+                new LocalDate[] {LocalDate.of(2025, 10, 1), LocalDate.of(2026, 9, 30)},
+                new LocalDate[] {LocalDate.of(2026, 2, 14), LocalDate.of(2026, 2, 14)});
+        for (LocalDate[] p : periodes) {
+            verifier(p[0], p[1], Granularite.DEPARTEMENT, COMMUNES::get);
+            verifier(p[0], p[1], Granularite.COMMUNE, c -> c);
+            verifier(p[0], p[1], Granularite.GUICHET, c -> GUICHETS.get(COMMUNES.get(c)));
+            verifier(p[0], p[1], Granularite.REGION, c -> REGIONS.get(COMMUNES.get(c)));
+            verifier(p[0], p[1], Granularite.EPCI, EPCI::get);
+        }
+        // consecutive periods chain: the end of one is the start of the next
+        TableauFlux premier = statistiques.flux(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
+                Granularite.DEPARTEMENT, GESTIONNAIRE);
+        TableauFlux second = statistiques.flux(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 12, 31),
+                Granularite.DEPARTEMENT, GESTIONNAIRE);
+        assertEquals(premier.total().stockFin(), second.total().stockDebut());
+        assertEquals(0, premier.total().transfertsEntrants() - premier.total().transfertsSortants());
+        // the stock at a past date does not move when the register changes afterwards
+        long avant = statistiques.stock(LocalDate.of(2025, 6, 30), Granularite.DEPARTEMENT, GESTIONNAIRE).total()
+                .stockFin();
+        horloge.jour("2026-07-02");
+        registre.enregistrer(new NouvelleDemande("G1104", dossier("44109", 99_999)), GESTIONNAIRE);
+        assertEquals(avant, statistiques.stock(LocalDate.of(2025, 6, 30), Granularite.DEPARTEMENT, GESTIONNAIRE)
+                .total().stockFin());
+        assertEquals(db.count("select count(*) from demande where statut = 'ACTIVE'"), statistiques.stock(
+                LocalDate.of(2026, 7, 2), Granularite.DEPARTEMENT, GESTIONNAIRE).total().stockFin());
+    }
+
+    @Test
+    public void unePeriodeQuiNEnEstPasUneEstRefuseeEnNommantLeChamp() {
+        try {
+            statistiques.flux(LocalDate.of(2026, 2, 1), LocalDate.of(2026, 1, 1), Granularite.COMMUNE, GESTIONNAIRE);
+            fail("fin avant début");
+        } catch (DemandeInvalideException e) {
+            assertEquals("fin", e.getErreurs().get(0).champ());
+        }
+        try {
+            statistiques.flux(null, LocalDate.of(2026, 1, 1), null, GESTIONNAIRE);
+            fail("début et granularité manquants");
+        } catch (DemandeInvalideException e) {
+            assertEquals(List.of("debut", "granularite"), e.getErreurs().stream().map(x -> x.champ()).toList());
+        }
+    }
+}
