@@ -48,8 +48,7 @@ public class StatistiquesResource {
         ParametresRecherche p = new ParametresRecherche();
         LocalDate d = p.date("debut", debut);
         LocalDate f = p.date("fin", fin);
-        Granularite g = granularite == null ? Granularite.DEPARTEMENT : p.valeur("granularite", granularite,
-                Granularite.class);
+        Granularite g = granularite(p, granularite);
         p.verifier();
         return Response.ok(json.ecrire(corps(statistiques.flux(d, f, g, contexte()))), MediaType.APPLICATION_JSON)
                 .build();
@@ -61,8 +60,7 @@ public class StatistiquesResource {
     public Response stock(@QueryParam("date") String date, @QueryParam("granularite") String granularite) {
         ParametresRecherche p = new ParametresRecherche();
         LocalDate d = p.date("date", date);
-        Granularite g = granularite == null ? Granularite.DEPARTEMENT : p.valeur("granularite", granularite,
-                Granularite.class);
+        Granularite g = granularite(p, granularite);
         p.verifier();
         if (d == null) {
             throw new DemandeInvalideException(List.of(new org.registrehub.api.ErreurChamp("date", "obligatoire",
@@ -70,6 +68,11 @@ public class StatistiquesResource {
         }
         return Response.ok(json.ecrire(corps(statistiques.stock(d, g, contexte()))), MediaType.APPLICATION_JSON)
                 .build();
+    }
+
+    /** By département unless asked otherwise. */
+    private static Granularite granularite(ParametresRecherche p, String valeur) {
+        return valeur == null ? Granularite.DEPARTEMENT : p.valeur("granularite", valeur, Granularite.class);
     }
 
     /** The table, its lines and its total. */

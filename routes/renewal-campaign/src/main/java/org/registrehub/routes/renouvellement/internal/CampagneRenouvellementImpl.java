@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -71,7 +70,6 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampagneRenouvellementImpl.class);
     static final String ACTEUR = "campagne-renouvellement";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
     private static final Set<Role> PILOTES = EnumSet.of(Role.GESTIONNAIRE, Role.ADMIN);
     private static final Set<Role> ENGAGEURS = EnumSet.of(Role.GESTIONNAIRE, Role.GUICHET);
 
@@ -131,7 +129,8 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         Map<String, long[]> parGuichet = new TreeMap<>();
         for (String t : store.territoires()) {
             ReglesRenouvellement r = calendrier.regles(t);
-            for (CampagneStore.CompteGuichet c : store.compterAAviser(t, calendrier.finValiditeAviseeJusquau(t, jour))) {
+            LocalDate limite = calendrier.finValiditeAviseeJusquau(t, jour);
+            for (CampagneStore.CompteGuichet c : store.compterAAviser(t, limite)) {
                 long[] v = parGuichet.computeIfAbsent(c.guichet(), g -> new long[5]);
                 v[0] += messagerie.active() ? c.courriels() : 0;
                 v[1] += c.lettres() + (messagerie.active() ? 0 : c.courriels());
@@ -225,13 +224,15 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                         + noeud + ", courriels : " + messagerie.cible() + ")");
                 int incertains = store.incertains(campagne.id(), clock.instant());
                 if (incertains > 0) {
-                    dire(incertains + " courriel(s) dont l'envoi a été interrompu : marqués INCERTAIN, jamais renvoyés");
+                    dire(incertains + " courriel(s) dont l'envoi a été interrompu : marqués INCERTAIN, jamais"
+                            + " renvoyés");
                 }
                 store.cloreNonReponses();
-                for (String t : store.territoires()) {
+                List<String> territoires = store.territoires();
+                for (String t : territoires) {
                     aviser(t);
                 }
-                for (String t : store.territoires()) {
+                for (String t : territoires) {
                     radier(t);
                 }
                 store.cloreNonReponses();
@@ -339,7 +340,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                 }
                 apres = page.get(page.size() - 1);
                 for (DemandeARadier d : page) {
-                    radier(d, MotifRadiation.NON_RENOUVELLEMENT, "Non renouvelée avant le " + DATE.format(
+                    radier(d, MotifRadiation.NON_RENOUVELLEMENT, "Non renouvelée avant le " + Formats.DATE.format(
                             d.finValidite()) + " malgré l'avis de renouvellement (campagne du " + jour + ")", ctx);
                 }
                 prolonger();
@@ -375,13 +376,16 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         }
 
         private void imprimer() {
+            Set<String> pris = new java.util.HashSet<>();
+            store.lots(campagne.id()).forEach(l -> pris.add(java.nio.file.Path.of(l.fichier()).getFileName()
+                    .toString()));
             for (String guichet : store.prendreCourriers(campagne.id(), clock.instant())) {
                 for (String nature : List.of(Avis.AVIS, Avis.NON_REPONSE)) {
                     List<Lettre> lot = store.courriers(campagne.id(), guichet, nature);
                     if (lot.isEmpty()) {
                         continue;
                     }
-                    String nom = nomLot(guichet, nature);
+                    String nom = nomLot(guichet, nature, pris);
                     java.nio.file.Path fichier = reglages.lettres().resolve(nom);
                     int pages = pdf.ecrire(fichier, guichet, nature, jour, lot, new CourrierAvis(calendrier, jour));
                     BigDecimal cout = Avis.NON_REPONSE.equals(nature)
@@ -396,17 +400,18 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
             }
         }
 
-        /** A batch name of its own in this campaign (a resumed campaign may add a second batch for a guichet). */
-        private String nomLot(String guichet, String nature) {
+        /**
+         * A batch name of its own in this campaign (a resumed campaign may add a second batch for a guichet), among
+         * those already taken ({@code pris}, which it joins).
+         */
+        private String nomLot(String guichet, String nature, Set<String> pris) {
             String base = "courriers-" + jour + "-" + guichet + "-" + (Avis.AVIS.equals(nature) ? "avis"
                     : "recommandes");
-            Set<String> pris = new java.util.HashSet<>();
-            store.lots(campagne.id()).forEach(l -> pris.add(java.nio.file.Path.of(l.fichier()).getFileName()
-                    .toString()));
             String nom = base + ".pdf";
             for (int n = 2; pris.contains(nom); n++) {
                 nom = base + "-" + n + ".pdf";
             }
+            pris.add(nom);
             return nom;
         }
     }

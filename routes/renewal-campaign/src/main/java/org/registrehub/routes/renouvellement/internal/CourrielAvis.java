@@ -2,8 +2,6 @@ package org.registrehub.routes.renouvellement.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.spi.CampagneStore.DemandeDue;
@@ -11,9 +9,6 @@ import org.registrehub.api.spi.CampagneStore.DemandeDue;
 /** The email renewal notice: its subject, its text with the one-time link, its stable Message-ID. */
 final class CourrielAvis {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
-    private static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
-            Locale.FRANCE);
 
     private CourrielAvis() {
     }
@@ -24,15 +19,16 @@ final class CourrielAvis {
                 : "Bonjour " + d.destinataire() + ",";
         String texte = bonjour + "\n\n"
                 + "Votre demande de logement social n° " + a.numeroUnique() + ", déposée le "
-                + DATE.format(d.dateDepot()) + ", est valable jusqu'au " + DATE.format(a.finValidite()) + ".\n"
+                + Formats.DATE.format(d.dateDepot()) + ", est valable jusqu'au "
+                + Formats.DATE.format(a.finValidite()) + ".\n"
                 + "Pour la garder, avec son numéro et son ancienneté, renouvelez-la avant cette date.\n\n"
                 + "Renouveler en ligne (lien personnel, utilisable une seule fois, valable jusqu'au "
-                + DATE_HEURE.format(expire.atZone(zone)) + ") :\n"
+                + Formats.DATE_HEURE.format(expire.atZone(zone)) + ") :\n"
                 + lien + "\n\n"
                 + "Vous pourrez y confirmer ou mettre à jour la composition de votre ménage et vos ressources.\n"
                 + "Vous pouvez aussi la renouveler auprès du guichet " + a.guichet() + " ou de tout guichet"
                 + " enregistreur du département.\n\n"
-                + "Sans renouvellement, votre demande sera radiée après le " + DATE.format(a.finValidite())
+                + "Sans renouvellement, votre demande sera radiée après le " + Formats.DATE.format(a.finValidite())
                 + " (motif : non-renouvellement).\n\n"
                 + "Message envoyé automatiquement par le registre de la demande de logement social ; merci de ne pas"
                 + " y répondre.\n";

@@ -1,8 +1,6 @@
 package org.registrehub.routes.renouvellement.internal;
 
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.renouvellement.CalendrierRenouvellement;
@@ -11,7 +9,6 @@ import org.registrehub.api.spi.CampagneStore.DemandeDue;
 /** What the letters say: the renewal notice, or the traceable letter of the non-response procedure. */
 final class CourrierAvis implements LettresPdf.Texte {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     private final CalendrierRenouvellement calendrier;
     private final java.time.LocalDate jour;
@@ -44,19 +41,20 @@ final class CourrierAvis implements LettresPdf.Texte {
                     "Pour l'instruction de votre demande de logement social n° " + a.numeroUnique()
                             + ", nous avons besoin de votre réponse sur le point suivant : " + a.objet() + ".",
                     "Merci de répondre au guichet " + a.guichet() + " ou de mettre à jour votre demande avant le "
-                            + DATE.format(calendrier.finAttenteReponse(territoire, envoi)) + ".",
+                            + Formats.DATE.format(calendrier.finAttenteReponse(territoire, envoi)) + ".",
                     "Sans réponse de votre part dans ce délai, votre demande sera radiée pour absence de réponse"
                             + " (article R. 441-2-8 du code de la construction et de l'habitation).",
                     "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.");
         }
         return List.of(madame,
                 "Votre demande de logement social n° " + a.numeroUnique()
-                        + (d == null ? "" : ", déposée le " + DATE.format(d.dateDepot())) + ", est valable jusqu'au "
-                        + DATE.format(a.finValidite()) + ".",
+                        + (d == null ? "" : ", déposée le " + Formats.DATE.format(d.dateDepot()))
+                        + ", est valable jusqu'au "
+                        + Formats.DATE.format(a.finValidite()) + ".",
                 "Pour la garder, avec son numéro et son ancienneté, renouvelez-la avant cette date auprès du guichet "
                         + a.guichet() + " ou de tout guichet enregistreur du département, en signalant les"
                         + " changements de votre situation (composition du ménage, ressources).",
-                "Sans renouvellement, votre demande sera radiée après le " + DATE.format(a.finValidite())
+                "Sans renouvellement, votre demande sera radiée après le " + Formats.DATE.format(a.finValidite())
                         + " (motif : non-renouvellement). Elle pourra encore être réactivée pendant un délai de grâce,"
                         + " en conservant son ancienneté.",
                 "Veuillez agréer, Madame, Monsieur, nos salutations distinguées.");

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,6 @@ import org.registrehub.api.spi.CampagneStore.Lettre;
  */
 final class LettresPdf {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
     private static final float MARGE = 56;
     private static final float LARGEUR = PDRectangle.A4.getWidth() - 2 * MARGE;
 
@@ -60,7 +58,8 @@ final class LettresPdf {
             Files.createDirectories(fichier.getParent());
             try (PDDocument pdf = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
                 PDDocumentInformation info = pdf.getDocumentInformation();
-                info.setTitle("Lot de courriers " + nature + " du guichet " + guichet + " — " + DATE.format(jour));
+                info.setTitle("Lot de courriers " + nature + " du guichet " + guichet + " — "
+                        + Formats.DATE.format(jour));
                 info.setSubject(lettres.size() + " lettre(s)");
                 info.setCreator("Registre Hub — campagne de renouvellement");
                 for (Lettre l : lettres) {
@@ -99,7 +98,7 @@ final class LettresPdf {
                 y -= 14;
             }
             y = haut - 260;
-            ligne(c, normal, 10, MARGE, y, "Le " + DATE.format(jour));
+            ligne(c, normal, 10, MARGE, y, "Le " + Formats.DATE.format(jour));
             y -= 28;
             y = paragraphe(c, gras, 11, y, "Objet : " + texte.objet(l.avis()));
             y -= 8;
@@ -126,7 +125,7 @@ final class LettresPdf {
     private float paragraphe(PDPageContentStream c, PDFont police, float taille, float y, String texte)
             throws IOException {
         for (String ligne : couper(police, taille, imprimable(police, texte))) {
-            ligne(c, police, taille, MARGE, y, ligne);
+            ecrire(c, police, taille, MARGE, y, ligne);
             y -= taille * 1.4f;
         }
         return y;
@@ -134,10 +133,16 @@ final class LettresPdf {
 
     private void ligne(PDPageContentStream c, PDFont police, float taille, float x, float y, String texte)
             throws IOException {
+        ecrire(c, police, taille, x, y, imprimable(police, texte));
+    }
+
+    /** Writes a text already reduced to what the font can print. */
+    private static void ecrire(PDPageContentStream c, PDFont police, float taille, float x, float y, String texte)
+            throws IOException {
         c.beginText();
         c.setFont(police, taille);
         c.newLineAtOffset(x, y);
-        c.showText(imprimable(police, texte));
+        c.showText(texte);
         c.endText();
     }
 

@@ -6,11 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -51,8 +49,6 @@ public class RenouvellementEnLigneImpl implements RenouvellementEnLigne {
     private static final Logger LOG = LoggerFactory.getLogger(RenouvellementEnLigneImpl.class);
     static final String ACTEUR = "lien-renouvellement";
     private static final Pattern FORME = Pattern.compile("^[A-Za-z0-9_-]{43}$");
-    private static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
-            Locale.FRANCE);
 
     private final CampagneStore store;
     private final RegistreService registre;
@@ -92,11 +88,12 @@ public class RenouvellementEnLigneImpl implements RenouvellementEnLigne {
                 "Lien de renouvellement inconnu : recopiez l'adresse complète reçue par courriel."));
         ZoneId zone = clock.getZone();
         if (j.utilise() != null) {
-            throw new JetonInvalideException("Ce lien a déjà servi le " + DATE_HEURE.format(j.utilise().atZone(zone))
+            throw new JetonInvalideException("Ce lien a déjà servi le "
+                    + Formats.DATE_HEURE.format(j.utilise().atZone(zone))
                     + " : il ne peut servir qu'une fois. Pour modifier votre demande, adressez-vous à votre guichet.");
         }
         if (!j.expire().isAfter(clock.instant())) {
-            throw new JetonInvalideException("Ce lien a expiré le " + DATE_HEURE.format(j.expire().atZone(zone))
+            throw new JetonInvalideException("Ce lien a expiré le " + Formats.DATE_HEURE.format(j.expire().atZone(zone))
                     + " : renouvelez votre demande auprès de votre guichet.");
         }
         Contexte ctx = contexte(j.numeroUnique().substring(0, 3));

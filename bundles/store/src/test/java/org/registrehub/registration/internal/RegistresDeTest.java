@@ -9,7 +9,10 @@ import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.json.internal.JacksonJsonCodec;
 
-/** The real registration service on a given store and clock, for the renewal campaign's tests. */
+/**
+ * The real registration service on a given store and clock, for the tests of the modules built on the register
+ * (shipped in the store's test-jar).
+ */
 public final class RegistresDeTest {
 
     private RegistresDeTest() {
