@@ -3,12 +3,43 @@ package org.registrehub.api.spi;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneDelai;
 import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.LigneQualite;
+import org.registrehub.api.statistiques.LigneSatisfaction;
+import org.registrehub.api.statistiques.PlafondsRessources;
 
-/** The statistics' persistence: the movements of the stock, aggregated by group. */
+/**
+ * The statistics' persistence: the movements of the stock (exact at any date, counted by day in a rollup refreshed
+ * incrementally) and the statistical dimensions of every demand, aggregated by group.
+ */
 public interface StatistiquesStore {
 
     /** One line per group that has a movement up to {@code fin}: stock before {@code debut}, flows, stock at {@code fin}. */
     List<LigneFlux> flux(Granularite granularite, LocalDate debut, LocalDate fin);
+
+    /** Counts the movements not yet in the daily rollup; returns how many (0 when another node is at it). */
+    long rafraichir();
+
+    /** The demands pending at {@code jour} by group and modality of {@code dimension} (empty modalities absent). */
+    List<EffectifStatistique> repartition(Dimension dimension, Granularite granularite, LocalDate jour,
+                                          PlafondsRessources plafonds);
+
+    /**
+     * The demands pending at {@code jour} by département and first typology, with those filed at least the threshold
+     * ago: {@code seuils} maps {@code "044"} or {@code "044:T5"} to months, {@code defaut} for the others.
+     */
+    List<LigneDelai> delais(LocalDate jour, java.util.Map<String, Integer> seuils, int defaut);
+
+    /** The attributions dated from {@code debut} to {@code fin}, by group. */
+    List<LigneSatisfaction> satisfaction(Granularite granularite, LocalDate debut, LocalDate fin);
+
+    /** The months of the period that have a movement ({@code departement} null: every territory). */
+    List<LigneMensuelle> serie(LocalDate debut, LocalDate fin, String departement);
+
+    /** The quality indicators of the demands pending at {@code jour}, a line per guichet. */
+    List<LigneQualite> qualite(LocalDate jour);
 }

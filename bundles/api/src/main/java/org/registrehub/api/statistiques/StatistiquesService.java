@@ -2,12 +2,15 @@ package org.registrehub.api.statistiques;
 
 import java.time.LocalDate;
 
+import org.osgi.annotation.versioning.ProviderType;
 import org.registrehub.api.Contexte;
 
 /**
  * The Infocentre: aggregated figures of the register, exact at any past date (computed from the movements of the
  * history, not from snapshots). Open to every role, the observateur included: nothing nominative comes out.
+ * Bad parameters raise {@link org.registrehub.api.DemandeInvalideException} naming the parameter.
  */
+@ProviderType
 public interface StatistiquesService {
 
     /**
@@ -20,4 +23,19 @@ public interface StatistiquesService {
 
     /** The active demands at the end of {@code jour}, by group. */
     TableauFlux stock(LocalDate jour, Granularite granularite, Contexte contexte);
+
+    /** The demands pending today broken down by {@code dimension}, by group. */
+    Repartition repartition(Dimension dimension, Granularite granularite, Contexte contexte);
+
+    /** The demands pending today above the délai anormalement long, by département and first wished typology. */
+    TableauDelais delaisAnormalementLongs(Contexte contexte);
+
+    /** The attributions of the period: délai moyen de satisfaction and share within one year, by group. */
+    TableauSatisfaction satisfaction(LocalDate debut, LocalDate fin, Granularite granularite, Contexte contexte);
+
+    /** New demands, renewals, radiations and attributions month by month; {@code departement} null for all. */
+    SerieMensuelle serieMensuelle(LocalDate debut, LocalDate fin, String departement, Contexte contexte);
+
+    /** The data-quality indicators of the pending demands, by guichet. */
+    TableauQualite qualite(Contexte contexte);
 }

@@ -1,63 +1,85 @@
 package org.registrehub.statistics.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.spi.EffectifStatistique;
 import org.registrehub.api.spi.StatistiquesStore;
+import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.LigneRepartition;
+import org.registrehub.api.statistiques.Repartition;
+import org.registrehub.api.statistiques.SerieMensuelle;
 import org.registrehub.api.statistiques.StatistiquesService;
+import org.registrehub.api.statistiques.TableauDelais;
 import org.registrehub.api.statistiques.TableauFlux;
+import org.registrehub.api.statistiques.TableauQualite;
+import org.registrehub.api.statistiques.TableauSatisfaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stock and flow tables. Every figure is a count of movements (registrations, radiations by reason,
+ * The Infocentre's figures. The stock and flows are counts of movements (registrations, radiations by reason,
  * reactivations, changes of first wished commune) up to the last day asked for: the stock at a past date is exact,
- * whatever happened since. Aggregated figures only, so every authenticated caller may read them.
+ * whatever happened since. Breakdowns, délais and quality are those of the demands pending today (Paris). Aggregated
+ * figures only, so every authenticated caller may read them. Rules from {@code org.registrehub.statistics}.
  */
-@Component(service = StatistiquesService.class)
+@Component(service = StatistiquesService.class, configurationPid = "org.registrehub.statistics")
 public class StatistiquesServiceImpl implements StatistiquesService {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatistiquesServiceImpl.class);
     /** The register's history cannot start before the numéro unique (1999): nothing earlier is asked. */
     static final LocalDate ORIGINE = LocalDate.of(1999, 1, 1);
+    /** Longest monthly series served at once (50 years). */
+    static final int MOIS_MAX = 600;
 
     private final StatistiquesStore store;
+    private final Clock horloge;
+    private volatile ReglesStatistiques regles;
 
     @Activate
-    public StatistiquesServiceImpl(@Reference StatistiquesStore store) {
+    public StatistiquesServiceImpl(@Reference StatistiquesStore store, Map<String, Object> proprietes) {
+        this(store, Clock.system(ZoneId.of("Europe/Paris")), ReglesStatistiques.DEFAUT);
+        configurer(proprietes);
+    }
+
+    StatistiquesServiceImpl(StatistiquesStore store, Clock horloge, ReglesStatistiques regles) {
         this.store = store;
+        this.horloge = horloge;
+        this.regles = regles;
+    }
+
+    @Modified
+    void configurer(Map<String, Object> proprietes) {
+        try {
+            regles = ReglesStatistiques.lire(proprietes);
+            LOG.info("Statistiques : délai anormalement long {} mois{}", regles.delaiDefautMois(),
+                    regles.seuils().isEmpty() ? "" : ", seuils propres " + regles.seuils());
+        } catch (IllegalArgumentException e) {
+            LOG.error("Configuration org.registrehub.statistics refusée, les règles précédentes restent : {}",
+                    e.getMessage());
+        }
     }
 
     @Override
     public TableauFlux flux(LocalDate debut, LocalDate fin, Granularite granularite, Contexte contexte) {
-        List<ErreurChamp> erreurs = new ArrayList<>();
-        if (debut == null) {
-            erreurs.add(new ErreurChamp("debut", "obligatoire", null, "premier jour de la période (AAAA-MM-JJ)"));
-        } else if (debut.isBefore(ORIGINE)) {
-            erreurs.add(new ErreurChamp("debut", "date", debut.toString(), "à partir du " + ORIGINE));
-        }
-        if (fin == null) {
-            erreurs.add(new ErreurChamp("fin", "obligatoire", null, "dernier jour de la période (AAAA-MM-JJ)"));
-        } else if (debut != null && fin.isBefore(debut)) {
-            erreurs.add(new ErreurChamp("fin", "periode", fin.toString(), "le dernier jour suit le premier ("
-                    + debut + ")"));
-        }
-        if (granularite == null) {
-            erreurs.add(new ErreurChamp("granularite", "obligatoire", null,
-                    "REGION, DEPARTEMENT, EPCI, COMMUNE ou GUICHET"));
-        }
-        if (!erreurs.isEmpty()) {
-            throw new DemandeInvalideException(erreurs);
-        }
+        verifier(debut, fin, granularite);
         long t0 = System.nanoTime();
         List<LigneFlux> lignes = store.flux(granularite, debut, fin).stream()
                 .filter(l -> l.stockDebut() != 0 || l.stockFin() != 0 || l.entrees() != 0 || l.sorties() != 0)
@@ -71,5 +93,109 @@ public class StatistiquesServiceImpl implements StatistiquesService {
     public TableauFlux stock(LocalDate jour, Granularite granularite, Contexte contexte) {
         TableauFlux t = flux(jour, jour, granularite, contexte);
         return new TableauFlux(jour, jour, granularite, t.lignes().stream().filter(l -> l.stockFin() != 0).toList());
+    }
+
+    @Override
+    public Repartition repartition(Dimension dimension, Granularite granularite, Contexte contexte) {
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        if (dimension == null) {
+            erreurs.add(new ErreurChamp("dimension", "obligatoire", null, String.join(", ",
+                    java.util.Arrays.stream(Dimension.values()).map(Enum::name).toList())));
+        }
+        granularite(granularite, erreurs);
+        lever(erreurs);
+        LocalDate jour = LocalDate.now(horloge);
+        Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();
+        for (EffectifStatistique e : store.repartition(dimension, granularite, jour, regles.plafonds())) {
+            parGroupe.computeIfAbsent(e.code(), c -> zeros(dimension)).merge(e.modalite(), e.n(), Long::sum);
+        }
+        List<LigneRepartition> lignes = new ArrayList<>();
+        parGroupe.forEach((code, effectifs) -> lignes.add(new LigneRepartition(code, effectifs)));
+        return new Repartition(dimension, jour, granularite, lignes);
+    }
+
+    private static Map<String, Long> zeros(Dimension dimension) {
+        Map<String, Long> m = new HashMap<>();
+        dimension.modalites().forEach(x -> m.put(x, 0L));
+        return m;
+    }
+
+    @Override
+    public TableauDelais delaisAnormalementLongs(Contexte contexte) {
+        LocalDate jour = LocalDate.now(horloge);
+        ReglesStatistiques r = regles;
+        return new TableauDelais(jour, store.delais(jour, r.seuils(), r.delaiDefautMois()));
+    }
+
+    @Override
+    public TableauSatisfaction satisfaction(LocalDate debut, LocalDate fin, Granularite granularite,
+                                            Contexte contexte) {
+        verifier(debut, fin, granularite);
+        return new TableauSatisfaction(debut, fin, granularite, store.satisfaction(granularite, debut, fin));
+    }
+
+    @Override
+    public SerieMensuelle serieMensuelle(LocalDate debut, LocalDate fin, String departement, Contexte contexte) {
+        List<ErreurChamp> erreurs = periode(debut, fin);
+        if (departement != null && !departement.matches("[0-9]{2}[0-9AB]")) {
+            erreurs.add(new ErreurChamp("departement", "format", departement,
+                    "code de trois caractères du numéro unique (044, 02A, 974)"));
+        }
+        if (erreurs.isEmpty() && YearMonth.from(debut).plusMonths(MOIS_MAX).isBefore(YearMonth.from(fin))) {
+            erreurs.add(new ErreurChamp("fin", "periode", fin.toString(), "au plus " + MOIS_MAX + " mois"));
+        }
+        lever(erreurs);
+        Map<YearMonth, LigneMensuelle> lues = new HashMap<>();
+        store.serie(debut, fin, departement).forEach(l -> lues.put(l.mois(), l));
+        List<LigneMensuelle> mois = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(debut); !m.isAfter(YearMonth.from(fin)); m = m.plusMonths(1)) {
+            mois.add(lues.getOrDefault(m, new LigneMensuelle(m, 0, 0, 0, 0, 0)));
+        }
+        return new SerieMensuelle(debut, fin, departement, mois);
+    }
+
+    @Override
+    public TableauQualite qualite(Contexte contexte) {
+        LocalDate jour = LocalDate.now(horloge);
+        long t0 = System.nanoTime();
+        TableauQualite t = new TableauQualite(jour, store.qualite(jour));
+        LOG.debug("Indicateurs de qualité pour {} : {} guichet(s) en {} ms", contexte.acteur(), t.lignes().size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return t;
+    }
+
+    private static void verifier(LocalDate debut, LocalDate fin, Granularite granularite) {
+        List<ErreurChamp> erreurs = periode(debut, fin);
+        granularite(granularite, erreurs);
+        lever(erreurs);
+    }
+
+    private static List<ErreurChamp> periode(LocalDate debut, LocalDate fin) {
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        if (debut == null) {
+            erreurs.add(new ErreurChamp("debut", "obligatoire", null, "premier jour de la période (AAAA-MM-JJ)"));
+        } else if (debut.isBefore(ORIGINE)) {
+            erreurs.add(new ErreurChamp("debut", "date", debut.toString(), "à partir du " + ORIGINE));
+        }
+        if (fin == null) {
+            erreurs.add(new ErreurChamp("fin", "obligatoire", null, "dernier jour de la période (AAAA-MM-JJ)"));
+        } else if (debut != null && fin.isBefore(debut)) {
+            erreurs.add(new ErreurChamp("fin", "periode", fin.toString(), "le dernier jour suit le premier ("
+                    + debut + ")"));
+        }
+        return erreurs;
+    }
+
+    private static void granularite(Granularite granularite, List<ErreurChamp> erreurs) {
+        if (granularite == null) {
+            erreurs.add(new ErreurChamp("granularite", "obligatoire", null,
+                    "REGION, DEPARTEMENT, EPCI, COMMUNE ou GUICHET"));
+        }
+    }
+
+    private static void lever(List<ErreurChamp> erreurs) {
+        if (!erreurs.isEmpty()) {
+            throw new DemandeInvalideException(erreurs);
+        }
     }
 }

@@ -92,7 +92,7 @@ public class StatistiquesFluxTest {
         db = TestDatabase.create("registre_statistiques");
         store = StoresDeTest.ouvrir(db);
         registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
-        statistiques = new StatistiquesServiceImpl(store);
+        statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.DEFAUT);
         db.count("WITH e AS (INSERT INTO epci (code, nom) VALUES ('244400404', 'Nantes Métropole'),"
                 + " ('248500589', 'La Roche-sur-Yon Agglomération') RETURNING 1),"
                 + " c AS (INSERT INTO epci_commune (epci, commune) VALUES ('244400404', '44109'),"

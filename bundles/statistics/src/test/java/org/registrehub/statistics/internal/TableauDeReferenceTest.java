@@ -20,7 +20,10 @@ import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneRepartition;
+import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.TableauFlux;
 import org.registrehub.store.internal.PostgresStore;
@@ -142,10 +145,18 @@ public class TableauDeReferenceTest {
             generer(c, "059", "G5901", "59350", NORD);
             generer(c, "062", "G6201", "62041", PAS_DE_CALAIS);
             try (Statement s = c.createStatement()) {
+                // the pending demands' first wished typology, in the reference's shares (of the région's 127 868)
+                s.execute("WITH a AS (SELECT numero_unique, row_number() OVER (ORDER BY numero_unique) AS k"
+                        + " FROM demande WHERE statut = 'ACTIVE')"
+                        + " UPDATE demande d SET typologie = CASE WHEN a.k <= 1726 THEN 'CHAMBRE'"
+                        + " WHEN a.k <= 14321 THEN 'T1' WHEN a.k <= 53193 THEN 'T2' WHEN a.k <= 96924 THEN 'T3'"
+                        + " WHEN a.k <= 122881 THEN 'T4' WHEN a.k <= 127484 THEN 'T5' ELSE 'T6_PLUS' END"
+                        + " FROM a WHERE d.numero_unique = a.numero_unique");
                 s.execute("ANALYZE stat_mouvement");
             }
         }
-        StatistiquesServiceImpl statistiques = new StatistiquesServiceImpl(store);
+        StatistiquesServiceImpl statistiques = new StatistiquesServiceImpl(store, java.time.Clock.systemUTC(),
+                ReglesStatistiques.DEFAUT);
         TableauFlux parDepartement = statistiques.flux(DEBUT, FIN, Granularite.DEPARTEMENT, OBSERVATEUR);
         assertEquals(2, parDepartement.lignes().size());
         LigneFlux nord = parDepartement.lignes().get(0);
@@ -165,6 +176,18 @@ public class TableauDeReferenceTest {
         assertEquals("32", parRegion.lignes().get(0).code());
         assertEquals(Arrays.toString(REGION), Arrays.toString(valeurs(parRegion.lignes().get(0))));
         assertEquals(97_528, parRegion.lignes().get(0).radiations());
+
+        // the typology of the pending demands, in the reference's shares
+        Repartition typologies = statistiques.repartition(Dimension.TYPOLOGIE, Granularite.REGION, OBSERVATEUR);
+        LigneRepartition region = typologies.lignes().get(0);
+        assertEquals("32", region.code());
+        assertEquals(127_868, region.total());
+        String[] parts = {"1,35", "9,85", "30,40", "34,20", "20,30", "3,60", "0,30"};
+        for (int k = 0; k < parts.length; k++) {
+            String typologie = Dimension.TYPOLOGIE.modalites().get(k);
+            assertEquals(typologie, parts[k], String.format(java.util.Locale.FRANCE, "%.2f",
+                    region.part(typologie)));
+        }
 
         System.out.println("|  | stock début | nouvelles | radiées | abandon | attribution | irrecev. | non-renouv."
                 + " | non-réponse | stock fin |");

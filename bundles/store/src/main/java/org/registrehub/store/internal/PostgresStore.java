@@ -76,6 +76,14 @@ import org.registrehub.api.spi.ImportStore;
 import org.registrehub.api.spi.ExtraitStore;
 import org.registrehub.api.spi.CampagneStore;
 import org.registrehub.api.spi.StatistiquesStore;
+import org.registrehub.api.spi.EffectifStatistique;
+import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.IndicateurQualite;
+import org.registrehub.api.statistiques.LigneDelai;
+import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.LigneQualite;
+import org.registrehub.api.statistiques.LigneSatisfaction;
+import org.registrehub.api.statistiques.PlafondsRessources;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.slf4j.Logger;
@@ -175,7 +183,60 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     @Override
     public List<LigneFlux> flux(Granularite granularite, LocalDate debut, LocalDate fin) {
-        return executer("statistiques des flux", StatistiquesMapper.class, m -> m.flux(granularite, debut, fin));
+        if (granularite == Granularite.COMMUNE || granularite == Granularite.EPCI) {
+            return executer("statistiques des flux", StatistiquesMapper.class, m -> m.flux(granularite, debut, fin));
+        }
+        rafraichir();
+        return executer("statistiques des flux", StatistiquesMapper.class,
+                m -> m.fluxParJour(granularite, debut, fin));
+    }
+
+    @Override
+    public long rafraichir() {
+        return executer("agrégation des mouvements", StatistiquesMapper.class, StatistiquesMapper::rafraichir);
+    }
+
+    @Override
+    public List<EffectifStatistique> repartition(Dimension dimension, Granularite granularite, LocalDate jour,
+                                                 PlafondsRessources plafonds) {
+        return executer("répartition " + dimension, StatistiquesMapper.class, m -> m.repartition(dimension,
+                granularite, jour, texte(plafonds.ileDeFrance()), plafonds.supplementIleDeFrance(),
+                texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()));
+    }
+
+    private static String texte(List<Long> valeurs) {
+        return valeurs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    @Override
+    public List<LigneDelai> delais(LocalDate jour, Map<String, Integer> seuils, int defaut) {
+        String objet = json.ecrire(seuils);
+        return executer("délais anormalement longs", StatistiquesMapper.class, m -> m.delais(jour, objet, defaut));
+    }
+
+    @Override
+    public List<LigneSatisfaction> satisfaction(Granularite granularite, LocalDate debut, LocalDate fin) {
+        return executer("délais de satisfaction", StatistiquesMapper.class,
+                m -> m.satisfaction(granularite, debut, fin));
+    }
+
+    @Override
+    public List<LigneMensuelle> serie(LocalDate debut, LocalDate fin, String departement) {
+        rafraichir();
+        return executer("séries mensuelles", StatistiquesMapper.class, m -> m.serie(debut, fin, departement));
+    }
+
+    @Override
+    public List<LigneQualite> qualite(LocalDate jour) {
+        return executer("indicateurs de qualité", StatistiquesMapper.class, m -> m.qualite(jour)).stream()
+                .map(ligne -> {
+                    Map<IndicateurQualite, Long> valeurs = new java.util.EnumMap<>(IndicateurQualite.class);
+                    for (IndicateurQualite i : IndicateurQualite.values()) {
+                        valeurs.put(i, ((Number) ligne.get(i.name().toLowerCase(java.util.Locale.ROOT))).longValue());
+                    }
+                    return new LigneQualite((String) ligne.get("guichet"), ((Number) ligne.get("actives")).longValue(),
+                            valeurs);
+                }).toList();
     }
 
     @Deactivate

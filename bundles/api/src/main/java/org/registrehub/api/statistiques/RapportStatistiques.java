@@ -1,0 +1,32 @@
+package org.registrehub.api.statistiques;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.osgi.annotation.versioning.ProviderType;
+import org.registrehub.api.Contexte;
+
+/**
+ * The Infocentre's tables as files (CSV, XLSX, a chart in SVG or PNG) and as one HTML report page. Aggregated
+ * figures only, like {@link StatistiquesService}.
+ */
+@ProviderType
+public interface RapportStatistiques {
+
+    /** The names of the tables that {@link #exporter} knows. */
+    List<String> tableaux();
+
+    /**
+     * @throws org.registrehub.api.DemandeInvalideException for an unknown table (field {@code tableau}) or bad
+     *                                                      parameters
+     */
+    byte[] exporter(TableauDemande demande, FormatExport format, Contexte contexte);
+
+    /**
+     * The report of a period: stock and flows by {@code granularite}, every breakdown, délais, satisfaction,
+     * monthly series and data quality, each table with its chart (inline SVG) and links to its files under
+     * {@code lienExports} (e.g. {@code /api/v1/statistiques/export}).
+     */
+    String rapportHtml(LocalDate debut, LocalDate fin, Granularite granularite, String lienExports,
+                       Contexte contexte);
+}

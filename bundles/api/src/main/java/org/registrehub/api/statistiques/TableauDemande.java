@@ -1,0 +1,16 @@
+package org.registrehub.api.statistiques;
+
+import java.time.LocalDate;
+
+/**
+ * Which table to export or show, with its parameters (those it does not use are ignored; null ones take the
+ * defaults: the last twelve full months, by département, the whole hub).
+ *
+ * @param tableau     {@code flux}, {@code repartition}, {@code delais}, {@code satisfaction}, {@code series} or
+ *                    {@code qualite}
+ * @param dimension   for {@code repartition}
+ * @param departement for {@code series}: one département, or null for all
+ */
+public record TableauDemande(String tableau, LocalDate debut, LocalDate fin, Granularite granularite,
+                             Dimension dimension, String departement) {
+}

@@ -1,0 +1,22 @@
+package org.registrehub.api.statistiques;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The data-quality indicators of the pending demands at {@code jour}, a line per guichet. */
+public record TableauQualite(LocalDate jour, List<LigneQualite> lignes) {
+
+    public TableauQualite {
+        lignes = List.copyOf(lignes);
+    }
+
+    public LigneQualite total() {
+        Map<IndicateurQualite, Long> somme = new EnumMap<>(IndicateurQualite.class);
+        for (IndicateurQualite i : IndicateurQualite.values()) {
+            somme.put(i, lignes.stream().mapToLong(l -> l.valeur(i)).sum());
+        }
+        return new LigneQualite("TOTAL", lignes.stream().mapToLong(LigneQualite::actives).sum(), somme);
+    }
+}

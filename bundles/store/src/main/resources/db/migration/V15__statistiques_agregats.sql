@@ -1,0 +1,165 @@
+-- Statistics at national scale: what the Infocentre reads, kept small and up to date.
+--  * stat_mouvement gets the renewals (nature RENOUVELLEMENT, no effect on the stock) for the monthly series, and a
+--    flag `agrege` telling whether the movement is already counted in the daily rollup.
+--  * stat_flux_jour: the movements by day, département, guichet, nature and reason (changes of commune are never
+--    movements at those levels). Refreshed incrementally by stat_rafraichir(): the movements not yet counted are
+--    flagged and added in one statement. A reader adds the movements still unflagged in the same statement, so a
+--    figure is exact whether the rollup is up to date or not.
+--  * stat_demande: one narrow row per demand with the dimensions of the breakdowns (typology, household, birth date,
+--    tax income, mutation, filing date, radiation), kept by a trigger in the transaction of each change of the demand.
+
+ALTER TABLE stat_mouvement ADD COLUMN agrege BOOLEAN NOT NULL DEFAULT true;
+ALTER TABLE stat_mouvement ALTER COLUMN agrege SET DEFAULT false;
+ALTER TABLE stat_mouvement DROP CONSTRAINT stat_mouvement_nature_ck;
+ALTER TABLE stat_mouvement ADD CONSTRAINT stat_mouvement_nature_ck CHECK (nature IN
+    ('ENTREE', 'SORTIE', 'RETOUR', 'TRANSFERT_SORTANT', 'TRANSFERT_ENTRANT', 'RENOUVELLEMENT'));
+CREATE INDEX stat_mouvement_a_agreger_idx ON stat_mouvement (id) WHERE NOT agrege;
+
+COMMENT ON COLUMN stat_mouvement.agrege IS 'Déjà compté dans stat_flux_jour (les changements de commune n''y sont jamais).';
+
+-- the renewals of the history written before this version (already counted: the rollup is built from them below)
+INSERT INTO stat_mouvement (numero_unique, jour, nature, territoire, commune, guichet, agrege)
+SELECT h.numero_unique, (h.horodatage AT TIME ZONE 'Europe/Paris')::date, 'RENOUVELLEMENT', d.territoire, d.commune,
+       d.guichet, true
+  FROM demande_historique h JOIN demande d ON d.numero_unique = h.numero_unique
+ WHERE h.operation = 'RENOUVELLEMENT'
+ ORDER BY h.id;
+
+CREATE OR REPLACE FUNCTION stat_mouvement_historique() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    d         RECORD;
+    le_jour   DATE := (NEW.horodatage AT TIME ZONE 'Europe/Paris')::date;
+    derniere  VARCHAR(5);
+BEGIN
+    SELECT statut, motif_radiation, territoire, commune, guichet INTO d
+      FROM demande WHERE numero_unique = NEW.numero_unique;
+    IF NEW.operation = 'ENREGISTREMENT' THEN
+        INSERT INTO stat_mouvement (numero_unique, jour, nature, motif, territoire, commune, guichet)
+        VALUES (NEW.numero_unique, le_jour, 'ENTREE', NULL, d.territoire, d.commune, d.guichet);
+        IF d.statut = 'RADIEE' THEN
+            -- an extract's demand already radiated in its departmental file: it enters and leaves at once
+            INSERT INTO stat_mouvement (numero_unique, jour, nature, motif, territoire, commune, guichet)
+            VALUES (NEW.numero_unique, le_jour, 'SORTIE', d.motif_radiation, d.territoire, d.commune, d.guichet);
+        END IF;
+    ELSIF NEW.operation = 'RADIATION' THEN
+        INSERT INTO stat_mouvement (numero_unique, jour, nature, motif, territoire, commune, guichet)
+        VALUES (NEW.numero_unique, le_jour, 'SORTIE', d.motif_radiation, d.territoire, d.commune, d.guichet);
+    ELSIF NEW.operation = 'REACTIVATION' THEN
+        INSERT INTO stat_mouvement (numero_unique, jour, nature, motif, territoire, commune, guichet)
+        VALUES (NEW.numero_unique, le_jour, 'RETOUR', NULL, d.territoire, d.commune, d.guichet);
+    ELSIF NEW.operation IN ('MODIFICATION', 'RENOUVELLEMENT') AND d.statut = 'ACTIVE' THEN
+        SELECT commune INTO derniere FROM stat_mouvement
+         WHERE numero_unique = NEW.numero_unique ORDER BY id DESC LIMIT 1;
+        IF derniere IS NOT NULL AND derniere <> d.commune THEN
+            -- never in the daily rollup: a change of commune is no movement of a département or a guichet
+            INSERT INTO stat_mouvement (numero_unique, jour, nature, motif, territoire, commune, guichet,
+                                        commune_autre, agrege)
+            VALUES (NEW.numero_unique, le_jour, 'TRANSFERT_SORTANT', NULL, d.territoire, derniere, d.guichet,
+                    d.commune, true),
+                   (NEW.numero_unique, le_jour, 'TRANSFERT_ENTRANT', NULL, d.territoire, d.commune, d.guichet,
+                    derniere, true);
+        END IF;
+        IF NEW.operation = 'RENOUVELLEMENT' THEN
+            INSERT INTO stat_mouvement (numero_unique, jour, nature, motif, territoire, commune, guichet)
+            VALUES (NEW.numero_unique, le_jour, 'RENOUVELLEMENT', NULL, d.territoire, d.commune, d.guichet);
+        END IF;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TABLE stat_flux_jour (
+    territoire  CHAR(3)      NOT NULL,
+    jour        DATE         NOT NULL,
+    guichet     VARCHAR(5)   NOT NULL,
+    nature      VARCHAR(20)  NOT NULL,
+    motif       VARCHAR(20)  NOT NULL,
+    n           BIGINT       NOT NULL,
+    CONSTRAINT stat_flux_jour_pk PRIMARY KEY (territoire, jour, guichet, nature, motif),
+    CONSTRAINT stat_flux_jour_nature_ck CHECK (nature IN ('ENTREE', 'SORTIE', 'RETOUR', 'RENOUVELLEMENT'))
+);
+CREATE INDEX stat_flux_jour_jour_idx ON stat_flux_jour (jour);
+COMMENT ON TABLE stat_flux_jour IS
+    'Mouvements du stock comptés par jour, département, guichet, nature et motif (motif vide hors radiation).';
+
+INSERT INTO stat_flux_jour (territoire, jour, guichet, nature, motif, n)
+SELECT territoire, jour, guichet, nature, coalesce(motif, ''), count(*)
+  FROM stat_mouvement WHERE commune_autre IS NULL
+ GROUP BY 1, 2, 3, 4, 5;
+
+-- Adds the movements not yet counted to the rollup; returns how many. One node at a time (the others return 0 at
+-- once: their readers count the pending movements themselves).
+CREATE FUNCTION stat_rafraichir() RETURNS BIGINT LANGUAGE plpgsql AS $$
+DECLARE
+    comptes BIGINT;
+BEGIN
+    IF NOT pg_try_advisory_xact_lock(hashtext('stat_rafraichir')) THEN
+        RETURN 0;
+    END IF;
+    WITH lot AS (
+        UPDATE stat_mouvement SET agrege = true WHERE NOT agrege
+        RETURNING territoire, jour, guichet, nature, coalesce(motif, '') AS motif
+    ), ajout AS (
+        INSERT INTO stat_flux_jour AS s (territoire, jour, guichet, nature, motif, n)
+        SELECT territoire, jour, guichet, nature, motif, count(*) FROM lot GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (territoire, jour, guichet, nature, motif) DO UPDATE SET n = s.n + EXCLUDED.n
+    )
+    SELECT count(*) INTO comptes FROM lot;
+    RETURN comptes;
+END;
+$$;
+
+-- The dimensions of a demand, from its row and its dossier (API v1 JSON).
+CREATE VIEW stat_demande_source AS
+SELECT d.numero_unique, d.statut, d.territoire, d.commune, d.guichet, d.typologie,
+       coalesce(jsonb_typeof(d.dossier->'coDemandeur') = 'object', false) AS co_demandeur,
+       CASE WHEN jsonb_typeof(d.dossier->'personnesACharge') = 'array'
+            THEN jsonb_array_length(d.dossier->'personnesACharge') ELSE 0 END AS personnes_a_charge,
+       d.date_naissance,
+       CASE WHEN jsonb_typeof(d.dossier->'revenuFiscal'->'anneeN2') = 'number'
+            THEN (d.dossier->'revenuFiscal'->>'anneeN2')::numeric::bigint END AS revenu_fiscal,
+       coalesce(d.dossier->'logementActuel'->>'statut' = 'LOCATAIRE_HLM', false) AS mutation,
+       d.date_depot, d.motif_radiation, d.date_radiation
+  FROM demande d;
+
+CREATE TABLE stat_demande (
+    numero_unique       VARCHAR(18)  PRIMARY KEY,
+    statut              VARCHAR(10)  NOT NULL,
+    territoire          CHAR(3)      NOT NULL,
+    commune             VARCHAR(5)   NOT NULL,
+    guichet             VARCHAR(5)   NOT NULL,
+    typologie           VARCHAR(10)  NOT NULL,
+    co_demandeur        BOOLEAN      NOT NULL,
+    personnes_a_charge  INTEGER      NOT NULL,
+    date_naissance      DATE         NOT NULL,
+    revenu_fiscal       BIGINT,
+    mutation            BOOLEAN      NOT NULL,
+    date_depot          DATE         NOT NULL,
+    motif_radiation     VARCHAR(20),
+    date_radiation      DATE
+);
+CREATE INDEX stat_demande_active_idx ON stat_demande (territoire) WHERE statut = 'ACTIVE';
+CREATE INDEX stat_demande_attribution_idx ON stat_demande (date_radiation) WHERE motif_radiation = 'ATTRIBUTION';
+COMMENT ON TABLE stat_demande IS 'Dimensions statistiques de chaque demande (sans donnée nominative), tenues par trigger.';
+
+INSERT INTO stat_demande SELECT * FROM stat_demande_source;
+
+CREATE FUNCTION stat_demande_maj() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        DELETE FROM stat_demande WHERE numero_unique = OLD.numero_unique;
+        RETURN NULL;
+    END IF;
+    INSERT INTO stat_demande SELECT * FROM stat_demande_source WHERE numero_unique = NEW.numero_unique
+    ON CONFLICT (numero_unique) DO UPDATE SET
+        statut = EXCLUDED.statut, territoire = EXCLUDED.territoire, commune = EXCLUDED.commune,
+        guichet = EXCLUDED.guichet, typologie = EXCLUDED.typologie, co_demandeur = EXCLUDED.co_demandeur,
+        personnes_a_charge = EXCLUDED.personnes_a_charge, date_naissance = EXCLUDED.date_naissance,
+        revenu_fiscal = EXCLUDED.revenu_fiscal, mutation = EXCLUDED.mutation, date_depot = EXCLUDED.date_depot,
+        motif_radiation = EXCLUDED.motif_radiation, date_radiation = EXCLUDED.date_radiation;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER stat_demande_maj AFTER INSERT OR UPDATE OR DELETE ON demande
+    FOR EACH ROW EXECUTE FUNCTION stat_demande_maj();
