@@ -141,6 +141,16 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of the first row of a query, as text (null for SQL NULL). */
+    public String text(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("requête impossible : " + sql, e);
+        }
+    }
+
     /** Runs a statement on the maintenance database; returns the first column of its rows, if any. */
     private List<String> admin(String sql) {
         Properties props = new Properties();

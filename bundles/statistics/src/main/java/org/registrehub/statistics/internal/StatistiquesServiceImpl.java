@@ -81,6 +81,7 @@ public class StatistiquesServiceImpl implements StatistiquesService {
     public TableauFlux flux(LocalDate debut, LocalDate fin, Granularite granularite, Contexte contexte) {
         verifier(debut, fin, granularite);
         long t0 = System.nanoTime();
+        rafraichir();
         List<LigneFlux> lignes = store.flux(granularite, debut, fin).stream()
                 .filter(l -> l.stockDebut() != 0 || l.stockFin() != 0 || l.entrees() != 0 || l.sorties() != 0)
                 .toList();
@@ -145,6 +146,7 @@ public class StatistiquesServiceImpl implements StatistiquesService {
             erreurs.add(new ErreurChamp("fin", "periode", fin.toString(), "au plus " + MOIS_MAX + " mois"));
         }
         lever(erreurs);
+        rafraichir();
         Map<YearMonth, LigneMensuelle> lues = new HashMap<>();
         store.serie(debut, fin, departement).forEach(l -> lues.put(l.mois(), l));
         List<LigneMensuelle> mois = new ArrayList<>();
@@ -162,6 +164,17 @@ public class StatistiquesServiceImpl implements StatistiquesService {
         LOG.debug("Indicateurs de qualité pour {} : {} guichet(s) en {} ms", contexte.acteur(), t.lignes().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return t;
+    }
+
+    /**
+     * Brings the daily rollup up to date before reading it (the store's figures are exact either way; this keeps
+     * the movements it must add by itself few).
+     */
+    private void rafraichir() {
+        long n = store.rafraichir();
+        if (n > 0) {
+            LOG.debug("{} mouvement(s) ajouté(s) à l'agrégat journalier", n);
+        }
     }
 
     private static void verifier(LocalDate debut, LocalDate fin, Granularite granularite) {

@@ -37,6 +37,10 @@ import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.LigneSatisfaction;
+import org.registrehub.api.statistiques.SerieMensuelle;
+import org.registrehub.api.statistiques.TableauSatisfaction;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.TableauFlux;
 import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
@@ -159,6 +163,12 @@ public class StatistiquesFluxTest {
                 actives.put(numero, commune);
                 journal.add(new Fait(jour, numero, "RETOUR", null, commune));
             }
+            if (!actives.isEmpty() && alea.nextInt(5) == 0) {
+                String numero = new ArrayList<>(actives.keySet()).get(alea.nextInt(actives.size()));
+                Demande d = registre.consulter(numero, GESTIONNAIRE).orElseThrow();
+                registre.renouveler(numero, d.version(), null, GESTIONNAIRE);
+                journal.add(new Fait(jour, numero, "RENOUVELLEMENT", null, actives.get(numero)));
+            }
             if (!actives.isEmpty() && alea.nextInt(12) == 0) {
                 // a demand of the 44 changes its first wished commune (44109 <-> 44162)
                 actives.entrySet().stream().filter(e -> e.getValue().startsWith("44")).findFirst().ifPresent(e -> {
@@ -184,6 +194,9 @@ public class StatistiquesFluxTest {
         for (Fait f : journal) {
             if (f.jour().isAfter(fin)) {
                 break;
+            }
+            if (f.nature().equals("RENOUVELLEMENT")) {
+                continue;
             }
             boolean dans = !f.jour().isBefore(debut);
             switch (f.nature()) {
@@ -221,7 +234,7 @@ public class StatistiquesFluxTest {
                 }
                 if (f.nature().equals("SORTIE")) {
                     etat.remove(f.numero());
-                } else {
+                } else if (!f.nature().equals("RENOUVELLEMENT")) {
                     etat.put(f.numero(), f.commune());
                 }
             }
@@ -269,6 +282,7 @@ public class StatistiquesFluxTest {
             verifier(p[0], p[1], Granularite.REGION, c -> REGIONS.get(COMMUNES.get(c)));
             verifier(p[0], p[1], Granularite.EPCI, EPCI::get);
         }
+        seriesEtSatisfactionContreLeJournal();
         // consecutive periods chain: the end of one is the start of the next
         TableauFlux premier = statistiques.flux(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31),
                 Granularite.DEPARTEMENT, GESTIONNAIRE);
@@ -285,6 +299,65 @@ public class StatistiquesFluxTest {
                 .total().stockFin());
         assertEquals(db.count("select count(*) from demande where statut = 'ACTIVE'"), statistiques.stock(
                 LocalDate.of(2026, 7, 2), Granularite.DEPARTEMENT, GESTIONNAIRE).total().stockFin());
+    }
+
+    /** The monthly series and the délais de satisfaction against the log. */
+    private void seriesEtSatisfactionContreLeJournal() {
+        assertTrue("des renouvellements", journal.stream().anyMatch(f -> f.nature().equals("RENOUVELLEMENT")));
+        LocalDate debut = LocalDate.of(2025, 1, 1);
+        LocalDate fin = LocalDate.of(2026, 6, 30);
+        for (String departement : java.util.Arrays.asList(null, "044")) {
+            SerieMensuelle serie = statistiques.serieMensuelle(debut, fin, departement, GESTIONNAIRE);
+            assertEquals(18, serie.mois().size());
+            for (LigneMensuelle m : serie.mois()) {
+                List<Fait> duMois = journal.stream().filter(f -> java.time.YearMonth.from(f.jour()).equals(m.mois()))
+                        .filter(f -> departement == null || COMMUNES.get(f.commune()).equals(departement)).toList();
+                String quoi = m.mois() + " " + departement;
+                assertEquals(quoi, duMois.stream().filter(f -> f.nature().equals("ENTREE")).count(), m.nouvelles());
+                assertEquals(quoi, duMois.stream().filter(f -> f.nature().equals("RENOUVELLEMENT")).count(),
+                        m.renouvellements());
+                assertEquals(quoi, duMois.stream().filter(f -> f.nature().equals("SORTIE")).count(), m.radiations());
+                assertEquals(quoi, duMois.stream().filter(f -> f.motif() == MotifRadiation.ATTRIBUTION).count(),
+                        m.attributions());
+                assertEquals(quoi, duMois.stream().filter(f -> f.nature().equals("RETOUR")).count(), m.reactivees());
+            }
+        }
+        // satisfaction: filing day = the registration's, attribution day = the radiation's
+        Map<String, LocalDate> depots = new HashMap<>();
+        journal.stream().filter(f -> f.nature().equals("ENTREE")).forEach(f -> depots.put(f.numero(), f.jour()));
+        LocalDate du = LocalDate.of(2025, 7, 1);
+        TableauSatisfaction t = statistiques.satisfaction(du, fin, Granularite.DEPARTEMENT, GESTIONNAIRE);
+        for (String departement : List.of("044", "085", "059")) {
+            List<Fait> attributions = journal.stream().filter(f -> f.motif() == MotifRadiation.ATTRIBUTION)
+                    .filter(f -> !f.jour().isBefore(du) && COMMUNES.get(f.commune()).equals(departement)).toList();
+            LigneSatisfaction l = t.lignes().stream().filter(x -> x.code().equals(departement)).findFirst()
+                    .orElse(new LigneSatisfaction(departement, 0, 0, 0));
+            assertEquals(departement, attributions.size(), l.attributions());
+            assertEquals(departement, attributions.stream().mapToLong(f -> java.time.temporal.ChronoUnit.DAYS
+                    .between(depots.get(f.numero()), f.jour())).sum(), l.joursCumules());
+            assertEquals(departement, attributions.stream().filter(f -> f.jour().isBefore(depots.get(f.numero())
+                    .plusYears(1))).count(), l.satisfaitesEnUnAn());
+        }
+        assertTrue("des attributions", t.total().attributions() > 0);
+        assertTrue(t.total().delaiMoyenMois() > 0 && t.total().partEnUnAn() > 0);
+    }
+
+    @Test
+    public void lAgregatJournalierEstExactAvantEtApresSonRafraichissement() {
+        horloge.jour("2026-03-02");
+        registre.enregistrer(new NouvelleDemande("G1104", dossier("44109", 1)), GESTIONNAIRE);
+        registre.enregistrer(new NouvelleDemande("G8501", dossier("85191", 2)), GESTIONNAIRE);
+        assertEquals(2, db.count("select count(*) from stat_mouvement where not agrege"));
+        // read before any refresh: the pending movements are counted by the reader itself
+        assertEquals(2, store.serie(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null).get(0).nouvelles());
+        assertEquals(2, store.rafraichir());
+        assertEquals(0, db.count("select count(*) from stat_mouvement where not agrege"));
+        assertEquals(0, store.rafraichir());
+        assertEquals(2, db.count("select coalesce(sum(n), 0) from stat_flux_jour where nature = 'ENTREE'"));
+        assertEquals(2, statistiques.stock(LocalDate.of(2026, 3, 2), Granularite.DEPARTEMENT, GESTIONNAIRE).total()
+                .stockFin());
+        assertEquals(0, statistiques.stock(LocalDate.of(2026, 3, 1), Granularite.DEPARTEMENT, GESTIONNAIRE).total()
+                .stockFin());
     }
 
     @Test

@@ -186,7 +186,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         if (granularite == Granularite.COMMUNE || granularite == Granularite.EPCI) {
             return executer("statistiques des flux", StatistiquesMapper.class, m -> m.flux(granularite, debut, fin));
         }
-        rafraichir();
         return executer("statistiques des flux", StatistiquesMapper.class,
                 m -> m.fluxParJour(granularite, debut, fin));
     }
@@ -222,7 +221,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     @Override
     public List<LigneMensuelle> serie(LocalDate debut, LocalDate fin, String departement) {
-        rafraichir();
         return executer("séries mensuelles", StatistiquesMapper.class, m -> m.serie(debut, fin, departement));
     }
 
