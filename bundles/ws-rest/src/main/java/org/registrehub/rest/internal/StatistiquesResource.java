@@ -3,10 +3,12 @@ package org.registrehub.rest.internal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
@@ -18,25 +20,40 @@ import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.IndicateurQualite;
+import org.registrehub.api.statistiques.LigneRepartition;
+import org.registrehub.api.statistiques.LigneSatisfaction;
+import org.registrehub.api.statistiques.RapportStatistiques;
+import org.registrehub.api.statistiques.Repartition;
+import org.registrehub.api.statistiques.TableauDelais;
+import org.registrehub.api.statistiques.TableauDemande;
+import org.registrehub.api.statistiques.TableauQualite;
+import org.registrehub.api.statistiques.TableauSatisfaction;
 import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauFlux;
 
 /**
- * {@code GET /api/v1/statistiques/flux?debut=&fin=&granularite=} and {@code /statistiques/stock?date=&granularite=}:
- * the Infocentre's stock and flow tables, aggregated (every authenticated role, the observateur included).
+ * The Infocentre under {@code /api/v1/statistiques}, aggregated figures only (every authenticated role, the
+ * observateur included): {@code /flux}, {@code /stock}, {@code /repartitions/{dimension}},
+ * {@code /delais-anormalement-longs}, {@code /satisfaction}, {@code /series-mensuelles}, {@code /qualite} (JSON);
+ * {@code /export/{tableau}.{csv|xlsx|svg|png}} (files) and {@code /rapport} (the HTML report).
  */
 @Path("/statistiques")
 public class StatistiquesResource {
 
     private final StatistiquesService statistiques;
+    private final RapportStatistiques rapport;
     private final JsonCodec json;
 
     @Context
     private SecurityContext securite;
 
-    public StatistiquesResource(StatistiquesService statistiques, JsonCodec json) {
+    public StatistiquesResource(StatistiquesService statistiques, RapportStatistiques rapport, JsonCodec json) {
         this.statistiques = statistiques;
+        this.rapport = rapport;
         this.json = json;
     }
 
@@ -68,6 +85,155 @@ public class StatistiquesResource {
         }
         return Response.ok(json.ecrire(corps(statistiques.stock(d, g, contexte()))), MediaType.APPLICATION_JSON)
                 .build();
+    }
+
+    @GET
+    @Path("/repartitions/{dimension}")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response repartition(@PathParam("dimension") String dimension,
+                                @QueryParam("granularite") String granularite) {
+        ParametresRecherche p = new ParametresRecherche();
+        Dimension d = p.valeur("dimension", dimension == null ? null : dimension.toUpperCase(Locale.ROOT)
+                .replace('-', '_'), Dimension.class);
+        Granularite g = granularite(p, granularite);
+        p.verifier();
+        Repartition r = statistiques.repartition(d, g, contexte());
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("dimension", r.dimension());
+        corps.put("jour", r.jour());
+        corps.put("granularite", r.granularite());
+        corps.put("modalites", r.dimension().modalites());
+        corps.put("lignes", r.lignes().stream().map(StatistiquesResource::ligne).toList());
+        corps.put("total", ligne(r.total()));
+        return json(corps);
+    }
+
+    private static Map<String, Object> ligne(LigneRepartition l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", l.code());
+        m.put("effectifs", new java.util.TreeMap<>(l.effectifs()));
+        m.put("total", l.total());
+        return m;
+    }
+
+    @GET
+    @Path("/delais-anormalement-longs")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response delais() {
+        TableauDelais t = statistiques.delaisAnormalementLongs(contexte());
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("jour", t.jour());
+        corps.put("lignes", t.lignes());
+        corps.put("parDepartement", t.parDepartement());
+        corps.put("total", t.total());
+        return json(corps);
+    }
+
+    @GET
+    @Path("/satisfaction")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response satisfaction(@QueryParam("debut") String debut, @QueryParam("fin") String fin,
+                                 @QueryParam("granularite") String granularite) {
+        ParametresRecherche p = new ParametresRecherche();
+        LocalDate d = p.date("debut", debut);
+        LocalDate f = p.date("fin", fin);
+        Granularite g = granularite(p, granularite);
+        p.verifier();
+        TableauSatisfaction t = statistiques.satisfaction(d, f, g, contexte());
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("debut", t.debut());
+        corps.put("fin", t.fin());
+        corps.put("granularite", t.granularite());
+        corps.put("lignes", t.lignes().stream().map(StatistiquesResource::ligne).toList());
+        corps.put("total", ligne(t.total()));
+        return json(corps);
+    }
+
+    private static Map<String, Object> ligne(LigneSatisfaction l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", l.code());
+        m.put("attributions", l.attributions());
+        m.put("delaiMoyenMois", Math.round(l.delaiMoyenMois() * 100) / 100.0);
+        m.put("satisfaitesEnUnAn", l.satisfaitesEnUnAn());
+        m.put("partEnUnAn", Math.round(l.partEnUnAn() * 100) / 100.0);
+        return m;
+    }
+
+    @GET
+    @Path("/series-mensuelles")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response series(@QueryParam("debut") String debut, @QueryParam("fin") String fin,
+                           @QueryParam("departement") String departement) {
+        ParametresRecherche p = new ParametresRecherche();
+        LocalDate d = p.date("debut", debut);
+        LocalDate f = p.date("fin", fin);
+        p.verifier();
+        return json(statistiques.serieMensuelle(d, f, p.texte(departement), contexte()));
+    }
+
+    @GET
+    @Path("/qualite")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response qualite() {
+        TableauQualite t = statistiques.qualite(contexte());
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("jour", t.jour());
+        corps.put("indicateurs", java.util.Arrays.stream(IndicateurQualite.values()).map(i -> Map.of("code", i.name(),
+                "libelle", i.libelle(), "definition", i.definition())).toList());
+        corps.put("lignes", t.lignes());
+        corps.put("total", t.total());
+        return json(corps);
+    }
+
+    /** {@code /export/flux.csv?debut=&fin=&granularite=}, {@code /export/repartition.xlsx?dimension=AGE} … */
+    @GET
+    @Path("/export/{fichier}")
+    public Response exporter(@PathParam("fichier") String fichier, @QueryParam("debut") String debut,
+                             @QueryParam("fin") String fin, @QueryParam("granularite") String granularite,
+                             @QueryParam("dimension") String dimension,
+                             @QueryParam("departement") String departement) {
+        ParametresRecherche p = new ParametresRecherche();
+        int point = fichier.lastIndexOf('.');
+        String tableau = point < 0 ? fichier : fichier.substring(0, point);
+        FormatExport format = p.valeur("format", point < 0 ? null : fichier.substring(point + 1)
+                .toUpperCase(Locale.ROOT), FormatExport.class);
+        if (point < 0) {
+            throw new DemandeInvalideException(List.of(new org.registrehub.api.ErreurChamp("format", "obligatoire",
+                    fichier, "extension .csv, .xlsx, .svg ou .png")));
+        }
+        LocalDate d = p.date("debut", debut);
+        LocalDate f = p.date("fin", fin);
+        Granularite g = granularite(p, granularite);
+        Dimension dim = dimension == null ? null : p.valeur("dimension", dimension, Dimension.class);
+        p.verifier();
+        byte[] contenu = rapport.exporter(new TableauDemande(tableau, d, f, g, dim, p.texte(departement)), format,
+                contexte());
+        return Response.ok(contenu, format.typeMime())
+                .header("Content-Disposition", "attachment; filename=\"" + tableau
+                        + (dim == null ? "" : "-" + dim.name().toLowerCase(Locale.ROOT)) + "." + format.extension()
+                        + "\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** The HTML report of a period, for a browser. */
+    @GET
+    @Path("/rapport")
+    @Produces({MediaType.TEXT_HTML, Probleme.MEDIA_TYPE})
+    public Response rapport(@QueryParam("debut") String debut, @QueryParam("fin") String fin,
+                            @QueryParam("granularite") String granularite) {
+        ParametresRecherche p = new ParametresRecherche();
+        LocalDate d = p.date("debut", debut);
+        LocalDate f = p.date("fin", fin);
+        Granularite g = granularite(p, granularite);
+        p.verifier();
+        String html = rapport.rapportHtml(d, f, g, "export", contexte());
+        return Response.ok(html, MediaType.TEXT_HTML + ";charset=UTF-8")
+                .header("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private Response json(Object corps) {
+        return Response.ok(json.ecrire(corps), MediaType.APPLICATION_JSON).build();
     }
 
     /** By département unless asked otherwise. */

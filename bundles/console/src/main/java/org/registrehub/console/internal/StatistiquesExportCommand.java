@@ -1,0 +1,107 @@
+package org.registrehub.console.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.FormatExport;
+import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.RapportStatistiques;
+import org.registrehub.api.statistiques.TableauDemande;
+
+/**
+ * {@code registre:stats-export FICHIER}: a statistics table (or the whole report) written to a file whose extension
+ * gives the format: {@code .csv}, {@code .xlsx}, {@code .svg}, {@code .png} (the table's chart) or {@code .html}
+ * (the report page).
+ */
+@Service
+@Command(scope = "registre", name = "stats-export", description = "Écrit un tableau statistique (ou le rapport"
+        + " complet) dans un fichier : .csv, .xlsx, .svg ou .png (graphique), .html (rapport)")
+public class StatistiquesExportCommand implements Action {
+
+    @Reference(optional = true)
+    RapportStatistiques rapport;
+
+    @Argument(index = 0, name = "fichier", required = true, description = "Fichier à écrire (l'extension donne le"
+            + " format)")
+    String fichier;
+
+    @Option(name = "--tableau", aliases = "-t", description = "flux (par défaut), repartition, delais, satisfaction,"
+            + " series, qualite ou rapport (tous, en .xlsx ou .html)")
+    String tableau = "flux";
+
+    @Option(name = "--dimension", aliases = "-d", description = "Pour repartition : TYPOLOGIE (par défaut),"
+            + " TAILLE_MENAGE, COMPOSITION, AGE, REVENU_PLAFOND, MUTATION, ANCIENNETE")
+    String dimension;
+
+    @Option(name = "--du", description = "Premier jour de la période (AAAA-MM-JJ ; par défaut : douze mois pleins)")
+    String du;
+
+    @Option(name = "--au", description = "Dernier jour de la période (AAAA-MM-JJ ; par défaut : fin du mois dernier)")
+    String au;
+
+    @Option(name = "--par", aliases = "-g", description = "REGION, DEPARTEMENT (par défaut), EPCI, COMMUNE ou GUICHET")
+    String par;
+
+    @Option(name = "--departement", description = "Pour series : un département (044), sinon tous")
+    String departement;
+
+    @Override
+    public Object execute() throws IOException {
+        if (rapport == null) {
+            throw new IllegalStateException("Les statistiques ne sont pas installées (feature:install"
+                    + " registre-statistics).");
+        }
+        Path cible = Path.of(fichier).toAbsolutePath();
+        String nom = cible.getFileName().toString();
+        String extension = nom.contains(".") ? nom.substring(nom.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        LocalDate debut = du == null ? null : Dates.option("--du", du);
+        LocalDate fin = au == null ? null : Dates.option("--au", au);
+        Granularite g = valeur("--par", par, Granularite.class);
+        Dimension d = valeur("--dimension", dimension, Dimension.class);
+        byte[] contenu;
+        if (extension.equals("html")) {
+            contenu = rapport.rapportHtml(debut, fin, g, null, Sessions.contexte()).getBytes(StandardCharsets.UTF_8);
+        } else {
+            FormatExport format = valeur("fichier", extension, FormatExport.class);
+            if (format == null) {
+                throw new DemandeInvalideException(List.of(new ErreurChamp("fichier", "extension", nom,
+                        ".csv, .xlsx, .svg, .png ou .html")));
+            }
+            contenu = rapport.exporter(new TableauDemande(tableau, debut, fin, g, d, departement), format,
+                    Sessions.contexte());
+        }
+        Path partiel = cible.resolveSibling(nom + ".partiel");
+        Files.write(partiel, contenu);
+        Files.move(partiel, cible, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        System.out.println("Écrit : " + cible + " (" + contenu.length + " octets)");
+        return null;
+    }
+
+    private static <E extends Enum<E>> E valeur(String option, String texte, Class<E> type) {
+        if (texte == null || texte.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, texte.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp(option, "valeur-autorisee", texte,
+                    String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(x -> x.name()
+                            .toLowerCase(Locale.ROOT)).toList()))));
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package org.registrehub.statistics.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.FormatExport;
+import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.IndicateurQualite;
+import org.registrehub.api.statistiques.RapportStatistiques;
+import org.registrehub.api.statistiques.StatistiquesService;
+import org.registrehub.api.statistiques.TableauDemande;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Infocentre's tables as files and as one HTML page (tables, inline SVG charts, links to every file, the
+ * definitions of the quality indicators). Defaults: the last twelve full months, by département.
+ */
+@Component(service = RapportStatistiques.class)
+public class RapportStatistiquesImpl implements RapportStatistiques {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RapportStatistiquesImpl.class);
+    static final List<String> TABLEAUX = List.of("flux", "repartition", "delais", "satisfaction", "series",
+            "qualite", "rapport");
+
+    private final StatistiquesService statistiques;
+    private final Clock horloge;
+
+    @Activate
+    public RapportStatistiquesImpl(@Reference StatistiquesService statistiques) {
+        this(statistiques, Clock.system(ZoneId.of("Europe/Paris")));
+    }
+
+    RapportStatistiquesImpl(StatistiquesService statistiques, Clock horloge) {
+        this.statistiques = statistiques;
+        this.horloge = horloge;
+    }
+
+    @Override
+    public List<String> tableaux() {
+        return TABLEAUX;
+    }
+
+    @Override
+    public byte[] exporter(TableauDemande demande, FormatExport format, Contexte contexte) {
+        if (format == null) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp("format", "obligatoire", null,
+                    "csv, xlsx, svg ou png")));
+        }
+        long t0 = System.nanoTime();
+        byte[] contenu;
+        if ("rapport".equals(demande.tableau())) {
+            if (format != FormatExport.XLSX) {
+                throw new DemandeInvalideException(List.of(new ErreurChamp("format", "rapport", format.extension(),
+                        "le rapport complet s'exporte en xlsx (une feuille par tableau)")));
+            }
+            contenu = Ecritures.xlsx(tousLesTableaux(demande.debut(), demande.fin(), demande.granularite(),
+                    contexte));
+        } else {
+            Tableau t = tableau(demande, contexte);
+            contenu = switch (format) {
+                case CSV -> Ecritures.csv(t);
+                case XLSX -> Ecritures.xlsx(List.of(t));
+                case SVG -> ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Ecritures.svg(t))
+                        .getBytes(StandardCharsets.UTF_8);
+                case PNG -> Ecritures.png(t);
+            };
+        }
+        LOG.info("Export statistique {} ({}) pour {} : {} octets en {} ms", demande.tableau(), format,
+                contexte.acteur(), contenu.length, (System.nanoTime() - t0) / 1_000_000);
+        return contenu;
+    }
+
+    private LocalDate finParDefaut(LocalDate fin) {
+        return fin != null ? fin : LocalDate.now(horloge).withDayOfMonth(1).minusDays(1);
+    }
+
+    private LocalDate debutParDefaut(LocalDate debut, LocalDate fin) {
+        return debut != null ? debut : fin.minusMonths(11).withDayOfMonth(1);
+    }
+
+    /** The table asked for, the defaults applied. */
+    Tableau tableau(TableauDemande d, Contexte contexte) {
+        LocalDate fin = finParDefaut(d.fin());
+        LocalDate debut = debutParDefaut(d.debut(), fin);
+        Granularite g = d.granularite() == null ? Granularite.DEPARTEMENT : d.granularite();
+        String nom = d.tableau() == null ? "" : d.tableau();
+        return switch (nom) {
+            case "flux" -> Tableaux.flux(statistiques.flux(debut, fin, g, contexte));
+            case "repartition" -> Tableaux.repartition(statistiques.repartition(
+                    d.dimension() == null ? Dimension.TYPOLOGIE : d.dimension(), g, contexte));
+            case "delais" -> Tableaux.delais(statistiques.delaisAnormalementLongs(contexte));
+            case "satisfaction" -> Tableaux.satisfaction(statistiques.satisfaction(debut, fin, g, contexte));
+            case "series" -> Tableaux.serie(statistiques.serieMensuelle(debut, fin, d.departement(), contexte));
+            case "qualite" -> Tableaux.qualite(statistiques.qualite(contexte));
+            default -> throw new DemandeInvalideException(List.of(new ErreurChamp("tableau", "inconnu",
+                    d.tableau(), String.join(", ", TABLEAUX))));
+        };
+    }
+
+    private List<Tableau> tousLesTableaux(LocalDate debut, LocalDate fin, Granularite granularite,
+                                          Contexte contexte) {
+        LocalDate f = finParDefaut(fin);
+        LocalDate d = debutParDefaut(debut, f);
+        Granularite g = granularite == null ? Granularite.DEPARTEMENT : granularite;
+        List<Tableau> tableaux = new ArrayList<>();
+        tableaux.add(tableau(new TableauDemande("flux", d, f, g, null, null), contexte));
+        for (Dimension dimension : Dimension.values()) {
+            tableaux.add(tableau(new TableauDemande("repartition", d, f, g, dimension, null), contexte));
+        }
+        tableaux.add(tableau(new TableauDemande("delais", d, f, g, null, null), contexte));
+        tableaux.add(tableau(new TableauDemande("satisfaction", d, f, g, null, null), contexte));
+        tableaux.add(tableau(new TableauDemande("series", d, f, g, null, null), contexte));
+        tableaux.add(tableau(new TableauDemande("qualite", d, f, g, null, null), contexte));
+        return tableaux;
+    }
+
+    @Override
+    public String rapportHtml(LocalDate debut, LocalDate fin, Granularite granularite, String lienExports,
+                              Contexte contexte) {
+        LocalDate f = finParDefaut(fin);
+        LocalDate d = debutParDefaut(debut, f);
+        Granularite g = granularite == null ? Granularite.DEPARTEMENT : granularite;
+        long t0 = System.nanoTime();
+        List<Tableau> tableaux = tousLesTableaux(d, f, g, contexte);
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">")
+                .append("<title>Registre Hub — rapport statistique du ").append(d).append(" au ").append(f)
+                .append("</title><style>")
+                .append("body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em;color:#1b2a3a}")
+                .append("h1{font-size:1.6em}h2{font-size:1.2em;margin-top:2em;border-bottom:2px solid #3465a4}")
+                .append("table{border-collapse:collapse;font-size:.85em;margin:.5em 0}")
+                .append("th,td{border:1px solid #b0b8c4;padding:.2em .5em}th{background:#dde4ee}")
+                .append("td.n{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:bold}")
+                .append(".liens a{margin-right:1em}.graphe{max-width:100%;overflow-x:auto}")
+                .append("</style></head><body>\n");
+        html.append("<h1>Rapport statistique du registre — du ").append(d).append(" au ").append(f)
+                .append("</h1>\n<p>Chiffres agrégés (aucune donnée nominative). Stock et flux exacts à toute date, ")
+                .append("calculés sur l'historique ; répartitions, délais et qualité : demandes en attente au ")
+                .append(LocalDate.now(horloge)).append(".</p>\n");
+        html.append("<p class=\"liens\"><a href=\"").append(echapper(lien(lienExports, "rapport", FormatExport.XLSX,
+                d, f, g, null))).append("\">Tout le rapport en XLSX</a></p>\n");
+        int k = 0;
+        for (Tableau t : tableaux) {
+            String nom = t.nom().startsWith("repartition") ? "repartition" : t.nom().startsWith("series") ? "series"
+                    : t.nom().replaceAll("-.*", "");
+            Dimension dimension = nom.equals("repartition") ? Dimension.values()[k++] : null;
+            html.append("<section id=\"").append(echapper(t.nom())).append("\"><h2>").append(echapper(t.titre()))
+                    .append("</h2>\n<p class=\"liens\">");
+            for (FormatExport fe : FormatExport.values()) {
+                html.append("<a href=\"").append(echapper(lien(lienExports, nom, fe, d, f, g, dimension)))
+                        .append("\">").append(fe.extension().toUpperCase(Locale.ROOT)).append("</a>");
+            }
+            html.append("</p>\n<div class=\"graphe\">").append(Ecritures.svg(t)).append("</div>\n");
+            table(html, t);
+            if (nom.equals("qualite")) {
+                html.append("<h3>Définitions des indicateurs</h3><table><tr><th>Indicateur</th><th>Définition</th>")
+                        .append("</tr>");
+                for (IndicateurQualite i : IndicateurQualite.values()) {
+                    html.append("<tr><td>").append(echapper(i.libelle())).append("</td><td>")
+                            .append(echapper(i.definition())).append("</td></tr>");
+                }
+                html.append("</table>\n");
+            }
+            html.append("</section>\n");
+        }
+        html.append("</body></html>\n");
+        LOG.info("Rapport statistique du {} au {} pour {} : {} tableaux en {} ms", d, f, contexte.acteur(),
+                tableaux.size(), (System.nanoTime() - t0) / 1_000_000);
+        return html.toString();
+    }
+
+    private static void table(StringBuilder html, Tableau t) {
+        html.append("<table><thead><tr>");
+        for (String c : t.colonnes()) {
+            html.append("<th>").append(echapper(c)).append("</th>");
+        }
+        html.append("</tr></thead><tbody>\n");
+        for (List<Object> ligne : t.lignes()) {
+            html.append("TOTAL".equals(ligne.get(0)) ? "<tr class=\"total\">" : "<tr>");
+            for (Object v : ligne) {
+                if (v instanceof Number) {
+                    html.append("<td class=\"n\">").append(nombre(v)).append("</td>");
+                } else {
+                    html.append("<td>").append(echapper(String.valueOf(v))).append("</td>");
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody></table>\n");
+    }
+
+    private static String nombre(Object v) {
+        return v instanceof Double x ? String.format(Locale.FRANCE, "%,.2f", x)
+                : String.format(Locale.FRANCE, "%,d", ((Number) v).longValue());
+    }
+
+    private static String lien(String base, String tableau, FormatExport format, LocalDate debut, LocalDate fin,
+                               Granularite g, Dimension dimension) {
+        return (base == null ? "" : base) + "/" + tableau + "." + format.extension() + "?debut=" + debut + "&fin="
+                + fin + "&granularite=" + g.name() + (dimension == null ? "" : "&dimension=" + dimension.name());
+    }
+
+    static String echapper(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}
