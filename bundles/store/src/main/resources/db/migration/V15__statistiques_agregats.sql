@@ -2,9 +2,11 @@
 --  * stat_mouvement gets the renewals (nature RENOUVELLEMENT, no effect on the stock) for the monthly series, and a
 --    flag `agrege` telling whether the movement is already counted in the daily rollup.
 --  * stat_flux_jour: the movements by day, département, guichet, nature and reason (changes of commune are never
---    movements at those levels). Refreshed incrementally by stat_rafraichir(): the movements not yet counted are
---    flagged and added in one statement. A reader adds the movements still unflagged in the same statement, so a
---    figure is exact whether the rollup is up to date or not.
+--    movements at those levels), and stat_flux_mois: the same by month and département only (a hundred départements
+--    × a few natures a month: a table of years reads in a few thousand rows). Refreshed incrementally by
+--    stat_rafraichir(): the movements not yet counted are flagged and added to both in one statement. A reader adds
+--    the movements still unflagged in the same statement, so a figure is exact whether the rollup is up to date or
+--    not.
 --  * stat_demande: one narrow row per demand with the dimensions of the breakdowns (typology, household, birth date,
 --    tax income, mutation, filing date, radiation), kept by a trigger in the transaction of each change of the demand.
 
@@ -82,10 +84,27 @@ CREATE INDEX stat_flux_jour_jour_idx ON stat_flux_jour (jour);
 COMMENT ON TABLE stat_flux_jour IS
     'Mouvements du stock comptés par jour, département, guichet, nature et motif (motif vide hors radiation).';
 
+CREATE TABLE stat_flux_mois (
+    territoire  CHAR(3)      NOT NULL,
+    mois        DATE         NOT NULL,
+    nature      VARCHAR(20)  NOT NULL,
+    motif       VARCHAR(20)  NOT NULL,
+    n           BIGINT       NOT NULL,
+    CONSTRAINT stat_flux_mois_pk PRIMARY KEY (territoire, mois, nature, motif),
+    CONSTRAINT stat_flux_mois_premier_ck CHECK (extract(day FROM mois) = 1),
+    CONSTRAINT stat_flux_mois_nature_ck CHECK (nature IN ('ENTREE', 'SORTIE', 'RETOUR', 'RENOUVELLEMENT'))
+);
+COMMENT ON TABLE stat_flux_mois IS
+    'Mouvements du stock comptés par mois (premier jour), département, nature et motif.';
+
 INSERT INTO stat_flux_jour (territoire, jour, guichet, nature, motif, n)
 SELECT territoire, jour, guichet, nature, coalesce(motif, ''), count(*)
   FROM stat_mouvement WHERE commune_autre IS NULL
  GROUP BY 1, 2, 3, 4, 5;
+INSERT INTO stat_flux_mois (territoire, mois, nature, motif, n)
+SELECT territoire, date_trunc('month', jour)::date, nature, motif, sum(n)
+  FROM stat_flux_jour
+ GROUP BY 1, 2, 3, 4;
 
 -- Adds the movements not yet counted to the rollup; returns how many. One node at a time (the others return 0 at
 -- once: their readers count the pending movements themselves).
@@ -99,10 +118,14 @@ BEGIN
     WITH lot AS (
         UPDATE stat_mouvement SET agrege = true WHERE NOT agrege
         RETURNING territoire, jour, guichet, nature, coalesce(motif, '') AS motif
-    ), ajout AS (
+    ), par_jour AS (
         INSERT INTO stat_flux_jour AS s (territoire, jour, guichet, nature, motif, n)
         SELECT territoire, jour, guichet, nature, motif, count(*) FROM lot GROUP BY 1, 2, 3, 4, 5
         ON CONFLICT (territoire, jour, guichet, nature, motif) DO UPDATE SET n = s.n + EXCLUDED.n
+    ), par_mois AS (
+        INSERT INTO stat_flux_mois AS s (territoire, mois, nature, motif, n)
+        SELECT territoire, date_trunc('month', jour)::date, nature, motif, count(*) FROM lot GROUP BY 1, 2, 3, 4
+        ON CONFLICT (territoire, mois, nature, motif) DO UPDATE SET n = s.n + EXCLUDED.n
     )
     SELECT count(*) INTO comptes FROM lot;
     RETURN comptes;

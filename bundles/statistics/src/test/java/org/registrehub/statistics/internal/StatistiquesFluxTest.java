@@ -274,7 +274,10 @@ public class StatistiquesFluxTest {
                 new LocalDate[] {LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31)},
                 new LocalDate[] {LocalDate.of(2025, 4, 1), LocalDate.of(2025, 12, 31)},
                 new LocalDate[] {LocalDate.of(2025, 10, 1), LocalDate.of(2026, 9, 30)},
-                new LocalDate[] {LocalDate.of(2026, 2, 14), LocalDate.of(2026, 2, 14)});
+                new LocalDate[] {LocalDate.of(2026, 2, 14), LocalDate.of(2026, 2, 14)},
+                // both ends cut a month: the monthly rollup for the whole months, the days of the two cut ones
+                new LocalDate[] {LocalDate.of(2025, 5, 17), LocalDate.of(2026, 1, 9)},
+                new LocalDate[] {LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 29)});
         for (LocalDate[] p : periodes) {
             verifier(p[0], p[1], Granularite.DEPARTEMENT, COMMUNES::get);
             verifier(p[0], p[1], Granularite.COMMUNE, c -> c);
@@ -350,10 +353,16 @@ public class StatistiquesFluxTest {
         assertEquals(2, db.count("select count(*) from stat_mouvement where not agrege"));
         // read before any refresh: the pending movements are counted by the reader itself
         assertEquals(2, store.serie(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null).get(0).nouvelles());
+        assertEquals(2, store.flux(Granularite.REGION, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).stream()
+                .mapToLong(LigneFlux::nouvelles).sum());
+        assertEquals(1, store.flux(Granularite.GUICHET, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2)).stream()
+                .filter(l -> l.code().equals("G8501")).mapToLong(LigneFlux::stockFin).sum());
         assertEquals(2, store.rafraichir());
         assertEquals(0, db.count("select count(*) from stat_mouvement where not agrege"));
         assertEquals(0, store.rafraichir());
         assertEquals(2, db.count("select coalesce(sum(n), 0) from stat_flux_jour where nature = 'ENTREE'"));
+        assertEquals(2, db.count("select coalesce(sum(n), 0) from stat_flux_mois where nature = 'ENTREE'"
+                + " and mois = date '2026-03-01'"));
         assertEquals(2, statistiques.stock(LocalDate.of(2026, 3, 2), Granularite.DEPARTEMENT, GESTIONNAIRE).total()
                 .stockFin());
         assertEquals(0, statistiques.stock(LocalDate.of(2026, 3, 1), Granularite.DEPARTEMENT, GESTIONNAIRE).total()
