@@ -79,6 +79,20 @@ public final class StatistiquesBench {
                             + " LEFT JOIN departement_region r ON r.departement = d.territoire"
                             + " WHERE d.statut = 'ACTIVE' GROUP BY 1", "\"total\":\\{\"code\":\"TOTAL\".*"
                             + "\"total\":([0-9]+)\\}\\}$", ECHANTILLONS);
+            comparer(hub, db, basic, "delais", "/api/v1/statistiques/delais-anormalement-longs",
+                    "SELECT territoire || ' ' || typologie, count(*) FILTER (WHERE date_depot <= DATE '" + aujourdhui
+                            + "' - INTERVAL '36 months'), count(*) FROM demande WHERE statut = 'ACTIVE' GROUP BY 1",
+                    "\"parDepartement\".*\"total\":\\{[^}]*\"enAttente\":([0-9]+)", ECHANTILLONS);
+            comparer(hub, db, basic, "satisfaction.departement", "/api/v1/statistiques/satisfaction?" + periode,
+                    "SELECT territoire, sum(date_radiation - date_depot), count(*) FROM demande"
+                            + " WHERE motif_radiation = 'ATTRIBUTION' AND date_radiation BETWEEN DATE '" + debut
+                            + "' AND DATE '" + fin + "' GROUP BY 1",
+                    "\"total\":\\{\"code\":\"TOTAL\",\"attributions\":([0-9]+)", ECHANTILLONS);
+            comparer(hub, db, basic, "series", "/api/v1/statistiques/series-mensuelles?" + periode,
+                    "SELECT to_char(horodatage AT TIME ZONE 'Europe/Paris', 'YYYY-MM'), count(*) FILTER (WHERE"
+                            + " operation = 'RENOUVELLEMENT'), count(*) FROM demande_historique"
+                            + " WHERE (horodatage AT TIME ZONE 'Europe/Paris')::date BETWEEN DATE '" + debut
+                            + "' AND DATE '" + fin + "' GROUP BY 1", null, ECHANTILLONS);
             // the quality indicators and the report: one scan of the pending demands' dossiers; against the bare scan
             comparer(hub, db, basic, "qualite", "/api/v1/statistiques/qualite",
                     "SELECT guichet, count(*) FROM demande WHERE statut = 'ACTIVE' GROUP BY 1", null, 3);
@@ -126,6 +140,9 @@ public final class StatistiquesBench {
                     + " d.territoire, d.commune, d.guichet FROM demande_historique h"
                     + " JOIN demande d ON d.numero_unique = h.numero_unique ORDER BY h.id");
             s.execute("INSERT INTO stat_demande SELECT * FROM stat_demande_source");
+            s.execute("UPDATE stat_demande s SET derniere_activite = h.jour FROM (SELECT numero_unique,"
+                    + " max((horodatage AT TIME ZONE 'Europe/Paris')::date) AS jour FROM demande_historique GROUP BY 1) h"
+                    + " WHERE h.numero_unique = s.numero_unique AND h.jour > s.derniere_activite");
             s.execute("ALTER TABLE demande ENABLE TRIGGER stat_demande_maj");
             s.execute("ALTER TABLE demande_historique ENABLE TRIGGER stat_mouvement_historique");
             System.out.printf("BENCH load.history %d entrées, %d mouvements, %d lignes statistiques in %.1f s%n",

@@ -35,6 +35,8 @@ DECLARE
 BEGIN
     SELECT statut, motif_radiation, territoire, commune, guichet INTO d
       FROM demande WHERE numero_unique = NEW.numero_unique;
+    UPDATE stat_demande SET derniere_activite = le_jour
+     WHERE numero_unique = NEW.numero_unique AND derniere_activite < le_jour;
     IF NEW.operation = 'ENREGISTREMENT' THEN
         INSERT INTO stat_mouvement (numero_unique, jour, nature, motif, territoire, commune, guichet)
         VALUES (NEW.numero_unique, le_jour, 'ENTREE', NULL, d.territoire, d.commune, d.guichet);
@@ -132,7 +134,11 @@ BEGIN
 END;
 $$;
 
--- The dimensions of a demand, from its row and its dossier (API v1 JSON).
+-- The dimensions of a demand, from its row and its dossier (API v1 JSON), and its data-quality defects that depend
+-- on it alone, one bit each (IndicateurQualite): 1 no resource line, 2 no tax income N-2, 4 a resource without amount,
+-- 8 no NIR, 16 no email, 32 no phone, 64 incomplete address, 128 first commune outside the département or impossible,
+-- 256 no professional situation, 512 no current housing, 1024 no motive. derniere_activite: the day of the demand's
+-- last history entry (kept by the history's trigger; its registration day here).
 CREATE VIEW stat_demande_source AS
 SELECT d.numero_unique, d.statut, d.territoire, d.commune, d.guichet, d.typologie,
        coalesce(jsonb_typeof(d.dossier->'coDemandeur') = 'object', false) AS co_demandeur,
@@ -142,7 +148,28 @@ SELECT d.numero_unique, d.statut, d.territoire, d.commune, d.guichet, d.typologi
        CASE WHEN jsonb_typeof(d.dossier->'revenuFiscal'->'anneeN2') = 'number'
             THEN (d.dossier->'revenuFiscal'->>'anneeN2')::numeric::bigint END AS revenu_fiscal,
        coalesce(d.dossier->'logementActuel'->>'statut' = 'LOCATAIRE_HLM', false) AS mutation,
-       d.date_depot, d.motif_radiation, d.date_radiation
+       d.date_depot, d.date_validite, d.motif_radiation, d.date_radiation,
+       (CASE WHEN (CASE WHEN jsonb_typeof(d.dossier->'ressources') = 'array'
+                        THEN jsonb_array_length(d.dossier->'ressources') ELSE 0 END) = 0 THEN 1 ELSE 0 END)
+       | (CASE WHEN jsonb_typeof(d.dossier->'revenuFiscal'->'anneeN2') IS DISTINCT FROM 'number' THEN 2 ELSE 0 END)
+       | (CASE WHEN jsonb_path_exists(d.dossier, '$.ressources[*] ? (!(exists(@.montantMensuel))
+                                       || @.montantMensuel == null || @.montantMensuel == 0)') THEN 4 ELSE 0 END)
+       | (CASE WHEN d.nir IS NULL THEN 8 ELSE 0 END)
+       | (CASE WHEN nullif(btrim(d.dossier->'contact'->>'email'), '') IS NULL THEN 16 ELSE 0 END)
+       | (CASE WHEN nullif(btrim(d.dossier->'contact'->>'telephone'), '') IS NULL THEN 32 ELSE 0 END)
+       | (CASE WHEN nullif(btrim(d.dossier->'contact'->>'adresse'), '') IS NULL
+                 OR nullif(btrim(d.dossier->'contact'->>'codePostal'), '') IS NULL
+                 OR nullif(btrim(d.dossier->'contact'->>'ville'), '') IS NULL THEN 64 ELSE 0 END)
+       | (CASE WHEN d.commune LIKE '%000'
+                 OR CASE WHEN d.commune LIKE '97%' THEN substr(d.commune, 1, 3)
+                         WHEN d.commune ~ '^2[AB]' THEN '02' || substr(d.commune, 2, 1)
+                         ELSE '0' || substr(d.commune, 1, 2) END <> d.territoire THEN 128 ELSE 0 END)
+       | (CASE WHEN d.dossier->'demandeur'->>'situationProfessionnelle' IS NULL THEN 256 ELSE 0 END)
+       | (CASE WHEN d.dossier->'logementActuel'->>'statut' IS NULL THEN 512 ELSE 0 END)
+       | (CASE WHEN (CASE WHEN jsonb_typeof(d.dossier->'motifs') = 'array'
+                          THEN jsonb_array_length(d.dossier->'motifs') ELSE 0 END) = 0 THEN 1024 ELSE 0 END)
+           AS defauts,
+       d.date_depot AS derniere_activite
   FROM demande d;
 
 CREATE TABLE stat_demande (
@@ -158,14 +185,21 @@ CREATE TABLE stat_demande (
     revenu_fiscal       BIGINT,
     mutation            BOOLEAN      NOT NULL,
     date_depot          DATE         NOT NULL,
+    date_validite       DATE         NOT NULL,
     motif_radiation     VARCHAR(20),
-    date_radiation      DATE
+    date_radiation      DATE,
+    defauts             INTEGER      NOT NULL,
+    derniere_activite   DATE         NOT NULL
 );
 CREATE INDEX stat_demande_active_idx ON stat_demande (territoire) WHERE statut = 'ACTIVE';
 CREATE INDEX stat_demande_attribution_idx ON stat_demande (date_radiation) WHERE motif_radiation = 'ATTRIBUTION';
 COMMENT ON TABLE stat_demande IS 'Dimensions statistiques de chaque demande (sans donnée nominative), tenues par trigger.';
 
 INSERT INTO stat_demande SELECT * FROM stat_demande_source;
+UPDATE stat_demande s SET derniere_activite = h.jour
+  FROM (SELECT numero_unique, max((horodatage AT TIME ZONE 'Europe/Paris')::date) AS jour
+          FROM demande_historique GROUP BY 1) h
+ WHERE h.numero_unique = s.numero_unique AND h.jour > s.derniere_activite;
 
 CREATE FUNCTION stat_demande_maj() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -173,13 +207,15 @@ BEGIN
         DELETE FROM stat_demande WHERE numero_unique = OLD.numero_unique;
         RETURN NULL;
     END IF;
+    -- derniere_activite is the history's: left as it is
     INSERT INTO stat_demande SELECT * FROM stat_demande_source WHERE numero_unique = NEW.numero_unique
     ON CONFLICT (numero_unique) DO UPDATE SET
         statut = EXCLUDED.statut, territoire = EXCLUDED.territoire, commune = EXCLUDED.commune,
         guichet = EXCLUDED.guichet, typologie = EXCLUDED.typologie, co_demandeur = EXCLUDED.co_demandeur,
         personnes_a_charge = EXCLUDED.personnes_a_charge, date_naissance = EXCLUDED.date_naissance,
         revenu_fiscal = EXCLUDED.revenu_fiscal, mutation = EXCLUDED.mutation, date_depot = EXCLUDED.date_depot,
-        motif_radiation = EXCLUDED.motif_radiation, date_radiation = EXCLUDED.date_radiation;
+        date_validite = EXCLUDED.date_validite, motif_radiation = EXCLUDED.motif_radiation,
+        date_radiation = EXCLUDED.date_radiation, defauts = EXCLUDED.defauts;
     RETURN NULL;
 END;
 $$;
