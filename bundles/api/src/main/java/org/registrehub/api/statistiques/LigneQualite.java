@@ -7,12 +7,14 @@ import java.util.Map;
  *
  * @param guichet the guichet code ({@code TOTAL})
  * @param actives its pending demands
- * @param valeurs demands concerned, for every indicator
+ * @param valeurs demands concerned, for every indicator (in the order of {@link IndicateurQualite})
  */
 public record LigneQualite(String guichet, long actives, Map<IndicateurQualite, Long> valeurs) {
 
     public LigneQualite {
-        valeurs = Map.copyOf(valeurs);
+        Map<IndicateurQualite, Long> dansLOrdre = new java.util.EnumMap<>(IndicateurQualite.class);
+        dansLOrdre.putAll(valeurs);
+        valeurs = java.util.Collections.unmodifiableMap(dansLOrdre);
     }
 
     public long valeur(IndicateurQualite i) {

@@ -11,7 +11,7 @@ import java.util.Map;
 public record LigneRepartition(String code, Map<String, Long> effectifs) {
 
     public LigneRepartition {
-        effectifs = Map.copyOf(effectifs);
+        effectifs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(effectifs));
     }
 
     public long total() {

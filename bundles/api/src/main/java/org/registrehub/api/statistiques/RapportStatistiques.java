@@ -25,7 +25,7 @@ public interface RapportStatistiques {
     /**
      * The report of a period: stock and flows by {@code granularite}, every breakdown, délais, satisfaction,
      * monthly series and data quality, each table with its chart (inline SVG) and links to its files under
-     * {@code lienExports} (e.g. {@code /api/v1/statistiques/export}).
+     * {@code lienExports} (e.g. {@code /api/v1/statistiques/export}; null: no links, for a page saved alone).
      */
     String rapportHtml(LocalDate debut, LocalDate fin, Granularite granularite, String lienExports,
                        Contexte contexte);

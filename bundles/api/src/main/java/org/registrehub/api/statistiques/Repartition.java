@@ -1,7 +1,7 @@
 package org.registrehub.api.statistiques;
 
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +14,7 @@ public record Repartition(Dimension dimension, LocalDate jour, Granularite granu
     }
 
     public LigneRepartition total() {
-        Map<String, Long> somme = new HashMap<>();
+        Map<String, Long> somme = new LinkedHashMap<>();
         for (String m : dimension.modalites()) {
             somme.put(m, lignes.stream().mapToLong(l -> l.effectif(m)).sum());
         }

@@ -3,35 +3,23 @@ package org.registrehub.console.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauFlux;
 
-/** {@code registre:stats}: the stock and flow table of a period (by default the last twelve months). */
+/** {@code registre:stats}: the stock and flow table of a period (by default the twelve months up to yesterday). */
 @Service
 @Command(scope = "registre", name = "stats", description = "Tableau du stock et des flux d'une période (par défaut les"
         + " douze derniers mois) : stock au début, demandes nouvelles, réactivées, radiées par motif, stock à la fin")
-public class StatistiquesCommand implements Action {
+public class StatistiquesCommand extends PeriodeStatistique {
 
     @Reference(optional = true)
     StatistiquesService statistiques;
-
-    @Option(name = "--du", description = "Premier jour de la période (AAAA-MM-JJ)")
-    String du;
-
-    @Option(name = "--au", description = "Dernier jour de la période (AAAA-MM-JJ ; par défaut hier)")
-    String au;
-
-    @Option(name = "--par", aliases = "-g", description = "REGION, DEPARTEMENT (par défaut), EPCI, COMMUNE ou GUICHET")
-    String par;
 
     @Override
     public Object execute() {
@@ -41,13 +29,7 @@ public class StatistiquesCommand implements Action {
         }
         LocalDate fin = au == null ? LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1) : Dates.option("--au", au);
         LocalDate debut = du == null ? fin.minusYears(1).plusDays(1) : Dates.option("--du", du);
-        Granularite g;
-        try {
-            g = par == null ? Granularite.DEPARTEMENT : Granularite.valueOf(par.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new org.registrehub.api.DemandeInvalideException(java.util.List.of(new ErreurChamp("--par",
-                    "valeur-autorisee", par, "REGION, DEPARTEMENT, EPCI, COMMUNE ou GUICHET")));
-        }
+        Granularite g = granularite() == null ? Granularite.DEPARTEMENT : granularite();
         TableauFlux t = statistiques.flux(debut, fin, g, Sessions.contexte());
         System.out.println("Stock et flux du " + debut + " au " + fin + ", par " + g.name().toLowerCase() + " :");
         ShellTable table = new ShellTable();

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -26,12 +25,12 @@ import org.registrehub.api.statistiques.TableauDemande;
 /**
  * {@code registre:stats-export FICHIER}: a statistics table (or the whole report) written to a file whose extension
  * gives the format: {@code .csv}, {@code .xlsx}, {@code .svg}, {@code .png} (the table's chart) or {@code .html}
- * (the report page).
+ * (the report page). Without {@code --du}/{@code --au}: the last twelve full months.
  */
 @Service
 @Command(scope = "registre", name = "stats-export", description = "Écrit un tableau statistique (ou le rapport"
         + " complet) dans un fichier : .csv, .xlsx, .svg ou .png (graphique), .html (rapport)")
-public class StatistiquesExportCommand implements Action {
+public class StatistiquesExportCommand extends PeriodeStatistique {
 
     @Reference(optional = true)
     RapportStatistiques rapport;
@@ -48,15 +47,6 @@ public class StatistiquesExportCommand implements Action {
             + " TAILLE_MENAGE, COMPOSITION, AGE, REVENU_PLAFOND, MUTATION, ANCIENNETE")
     String dimension;
 
-    @Option(name = "--du", description = "Premier jour de la période (AAAA-MM-JJ ; par défaut : douze mois pleins)")
-    String du;
-
-    @Option(name = "--au", description = "Dernier jour de la période (AAAA-MM-JJ ; par défaut : fin du mois dernier)")
-    String au;
-
-    @Option(name = "--par", aliases = "-g", description = "REGION, DEPARTEMENT (par défaut), EPCI, COMMUNE ou GUICHET")
-    String par;
-
     @Option(name = "--departement", description = "Pour series : un département (044), sinon tous")
     String departement;
 
@@ -71,7 +61,7 @@ public class StatistiquesExportCommand implements Action {
         String extension = nom.contains(".") ? nom.substring(nom.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         LocalDate debut = du == null ? null : Dates.option("--du", du);
         LocalDate fin = au == null ? null : Dates.option("--au", au);
-        Granularite g = valeur("--par", par, Granularite.class);
+        Granularite g = granularite();
         Dimension d = valeur("--dimension", dimension, Dimension.class);
         byte[] contenu;
         if (extension.equals("html")) {
@@ -90,18 +80,5 @@ public class StatistiquesExportCommand implements Action {
         Files.move(partiel, cible, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("Écrit : " + cible + " (" + contenu.length + " octets)");
         return null;
-    }
-
-    private static <E extends Enum<E>> E valeur(String option, String texte, Class<E> type) {
-        if (texte == null || texte.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, texte.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new DemandeInvalideException(List.of(new ErreurChamp(option, "valeur-autorisee", texte,
-                    String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(x -> x.name()
-                            .toLowerCase(Locale.ROOT)).toList()))));
-        }
     }
 }

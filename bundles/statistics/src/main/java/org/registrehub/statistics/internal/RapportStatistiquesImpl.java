@@ -144,26 +144,32 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
                 .append("table{border-collapse:collapse;font-size:.85em;margin:.5em 0}")
                 .append("th,td{border:1px solid #b0b8c4;padding:.2em .5em}th{background:#dde4ee}")
                 .append("td.n{text-align:right;font-variant-numeric:tabular-nums}tr.total td{font-weight:bold}")
-                .append(".liens a{margin-right:1em}.graphe{max-width:100%;overflow-x:auto}")
+                .append(".liens a{margin-right:1em}.graphe,.tableau{max-width:100%;overflow-x:auto}")
                 .append("</style></head><body>\n");
         html.append("<h1>Rapport statistique du registre — du ").append(d).append(" au ").append(f)
                 .append("</h1>\n<p>Chiffres agrégés (aucune donnée nominative). Stock et flux exacts à toute date, ")
                 .append("calculés sur l'historique ; répartitions, délais et qualité : demandes en attente au ")
                 .append(LocalDate.now(horloge)).append(".</p>\n");
-        html.append("<p class=\"liens\"><a href=\"").append(echapper(lien(lienExports, "rapport", FormatExport.XLSX,
-                d, f, g, null))).append("\">Tout le rapport en XLSX</a></p>\n");
+        if (lienExports != null) {
+            html.append("<p class=\"liens\"><a href=\"").append(echapper(lien(lienExports, "rapport",
+                    FormatExport.XLSX, d, f, g, null))).append("\">Tout le rapport en XLSX</a></p>\n");
+        }
         int k = 0;
         for (Tableau t : tableaux) {
             String nom = t.nom().startsWith("repartition") ? "repartition" : t.nom().startsWith("series") ? "series"
                     : t.nom().replaceAll("-.*", "");
             Dimension dimension = nom.equals("repartition") ? Dimension.values()[k++] : null;
             html.append("<section id=\"").append(echapper(t.nom())).append("\"><h2>").append(echapper(t.titre()))
-                    .append("</h2>\n<p class=\"liens\">");
-            for (FormatExport fe : FormatExport.values()) {
-                html.append("<a href=\"").append(echapper(lien(lienExports, nom, fe, d, f, g, dimension)))
-                        .append("\">").append(fe.extension().toUpperCase(Locale.ROOT)).append("</a>");
+                    .append("</h2>\n");
+            if (lienExports != null) {
+                html.append("<p class=\"liens\">");
+                for (FormatExport fe : FormatExport.values()) {
+                    html.append("<a href=\"").append(echapper(lien(lienExports, nom, fe, d, f, g, dimension)))
+                            .append("\">").append(fe.extension().toUpperCase(Locale.ROOT)).append("</a>");
+                }
+                html.append("</p>\n");
             }
-            html.append("</p>\n<div class=\"graphe\">").append(Ecritures.svg(t)).append("</div>\n");
+            html.append("<div class=\"graphe\">").append(Ecritures.svg(t)).append("</div>\n");
             table(html, t);
             if (nom.equals("qualite")) {
                 html.append("<h3>Définitions des indicateurs</h3><table><tr><th>Indicateur</th><th>Définition</th>")
@@ -183,7 +189,7 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
     }
 
     private static void table(StringBuilder html, Tableau t) {
-        html.append("<table><thead><tr>");
+        html.append("<div class=\"tableau\"><table><thead><tr>");
         for (String c : t.colonnes()) {
             html.append("<th>").append(echapper(c)).append("</th>");
         }
@@ -199,7 +205,7 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody></table>\n");
+        html.append("</tbody></table></div>\n");
     }
 
     private static String nombre(Object v) {

@@ -116,7 +116,7 @@ public class StatistiquesServiceImpl implements StatistiquesService {
     }
 
     private static Map<String, Long> zeros(Dimension dimension) {
-        Map<String, Long> m = new HashMap<>();
+        Map<String, Long> m = new LinkedHashMap<>();
         dimension.modalites().forEach(x -> m.put(x, 0L));
         return m;
     }

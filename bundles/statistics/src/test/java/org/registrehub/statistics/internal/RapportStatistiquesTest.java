@@ -37,7 +37,6 @@ import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.Dossier;
-import org.registrehub.api.LogementRecherche;
 import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
@@ -55,9 +54,7 @@ import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
 import org.registrehub.registration.internal.RegistresDeTest;
 import org.registrehub.store.internal.PostgresStore;
 import org.registrehub.store.internal.StoresDeTest;
-import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
-import org.registrehub.testing.Modifs;
 import org.registrehub.testing.TestDatabase;
 
 /**
@@ -119,15 +116,7 @@ public class RapportStatistiquesTest {
     }
 
     private static Dossier dossier(String commune, int n) {
-        Dossier d = Exemples.dossier("Rapport");
-        StringBuilder prenom = new StringBuilder("Rap");
-        for (int i = n; i > 0 || prenom.length() == 3; i /= 26) {
-            prenom.append((char) ('a' + i % 26));
-        }
-        LogementRecherche l = d.logementRecherche();
-        return Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null).prenoms(prenom.toString())
-                .build()).logementRecherche(new LogementRecherche(l.typologies(), List.of(commune), l.loyerMax(),
-                l.ascenseur(), l.rezDeChaussee(), l.parking())).build();
+        return DossiersDeTest.dossier("Rapport", "Rap", commune, n);
     }
 
     @Test

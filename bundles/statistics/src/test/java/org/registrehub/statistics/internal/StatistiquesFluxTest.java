@@ -47,7 +47,6 @@ import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
 import org.registrehub.registration.internal.RegistresDeTest;
 import org.registrehub.store.internal.PostgresStore;
 import org.registrehub.store.internal.StoresDeTest;
-import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Modifs;
 import org.registrehub.testing.TestDatabase;
@@ -114,15 +113,7 @@ public class StatistiquesFluxTest {
     }
 
     private Dossier dossier(String commune, int n) {
-        Dossier d = Exemples.dossier("Martin");
-        StringBuilder prenom = new StringBuilder("Stat");
-        for (int i = n; i > 0 || prenom.length() == 4; i /= 26) {
-            prenom.append((char) ('a' + i % 26));
-        }
-        LogementRecherche l = d.logementRecherche();
-        return Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null).prenoms(prenom.toString())
-                .build()).logementRecherche(new LogementRecherche(l.typologies(), List.of(commune), l.loyerMax(),
-                l.ascenseur(), l.rezDeChaussee(), l.parking())).build();
+        return DossiersDeTest.dossier("Martin", "Stat", commune, n);
     }
 
     /** A year and a half of generated life, the same every run (fixed seed). */

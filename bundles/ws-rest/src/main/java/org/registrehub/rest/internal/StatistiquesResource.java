@@ -62,13 +62,8 @@ public class StatistiquesResource {
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response flux(@QueryParam("debut") String debut, @QueryParam("fin") String fin,
                          @QueryParam("granularite") String granularite) {
-        ParametresRecherche p = new ParametresRecherche();
-        LocalDate d = p.date("debut", debut);
-        LocalDate f = p.date("fin", fin);
-        Granularite g = granularite(p, granularite);
-        p.verifier();
-        return Response.ok(json.ecrire(corps(statistiques.flux(d, f, g, contexte()))), MediaType.APPLICATION_JSON)
-                .build();
+        Periode p = periode(debut, fin, granularite);
+        return json(corps(statistiques.flux(p.debut(), p.fin(), p.granularite(), contexte())));
     }
 
     @GET
@@ -111,7 +106,7 @@ public class StatistiquesResource {
     private static Map<String, Object> ligne(LigneRepartition l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", l.code());
-        m.put("effectifs", new java.util.TreeMap<>(l.effectifs()));
+        m.put("effectifs", l.effectifs());
         m.put("total", l.total());
         return m;
     }
@@ -134,12 +129,8 @@ public class StatistiquesResource {
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response satisfaction(@QueryParam("debut") String debut, @QueryParam("fin") String fin,
                                  @QueryParam("granularite") String granularite) {
-        ParametresRecherche p = new ParametresRecherche();
-        LocalDate d = p.date("debut", debut);
-        LocalDate f = p.date("fin", fin);
-        Granularite g = granularite(p, granularite);
-        p.verifier();
-        TableauSatisfaction t = statistiques.satisfaction(d, f, g, contexte());
+        Periode p = periode(debut, fin, granularite);
+        TableauSatisfaction t = statistiques.satisfaction(p.debut(), p.fin(), p.granularite(), contexte());
         Map<String, Object> corps = new LinkedHashMap<>();
         corps.put("debut", t.debut());
         corps.put("fin", t.fin());
@@ -221,12 +212,8 @@ public class StatistiquesResource {
     @Produces({MediaType.TEXT_HTML, Probleme.MEDIA_TYPE})
     public Response rapport(@QueryParam("debut") String debut, @QueryParam("fin") String fin,
                             @QueryParam("granularite") String granularite) {
-        ParametresRecherche p = new ParametresRecherche();
-        LocalDate d = p.date("debut", debut);
-        LocalDate f = p.date("fin", fin);
-        Granularite g = granularite(p, granularite);
-        p.verifier();
-        String html = rapport.rapportHtml(d, f, g, "export", contexte());
+        Periode p = periode(debut, fin, granularite);
+        String html = rapport.rapportHtml(p.debut(), p.fin(), p.granularite(), "export", contexte());
         return Response.ok(html, MediaType.TEXT_HTML + ";charset=UTF-8")
                 .header("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'")
                 .header("Cache-Control", "no-store").build();
@@ -234,6 +221,19 @@ public class StatistiquesResource {
 
     private Response json(Object corps) {
         return Response.ok(json.ecrire(corps), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The period and granularity of a request, read and checked (400 naming each parameter at fault). */
+    private record Periode(LocalDate debut, LocalDate fin, Granularite granularite) {
+    }
+
+    private static Periode periode(String debut, String fin, String granularite) {
+        ParametresRecherche p = new ParametresRecherche();
+        LocalDate d = p.date("debut", debut);
+        LocalDate f = p.date("fin", fin);
+        Granularite g = granularite(p, granularite);
+        p.verifier();
+        return new Periode(d, f, g);
     }
 
     /** By département unless asked otherwise. */
