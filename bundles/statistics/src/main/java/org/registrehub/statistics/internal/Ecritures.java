@@ -106,20 +106,35 @@ final class Ecritures {
         return n.length() > 31 ? n.substring(0, 31) : n;
     }
 
+    /** Bars for at most this many groups (the largest by the first series): a chart of every commune says nothing. */
+    static final int BARRES_MAX = 40;
+
+    /** The rows a chart draws: every one, or the {@link #BARRES_MAX} largest of a bar chart. */
+    static List<List<Object>> lignesDessinees(Tableau.Graphe g) {
+        if (g.courbe() || g.lignes().size() <= BARRES_MAX) {
+            return g.lignes();
+        }
+        return g.lignes().stream().sorted((a, b) -> Double.compare(((Number) b.get(1)).doubleValue(),
+                ((Number) a.get(1)).doubleValue())).limit(BARRES_MAX).toList();
+    }
+
     static JFreeChart graphe(Tableau t) {
         Tableau.Graphe g = t.graphe();
+        List<List<Object>> lignes = lignesDessinees(g);
         DefaultCategoryDataset donnees = new DefaultCategoryDataset();
-        for (List<Object> ligne : g.lignes()) {
+        for (List<Object> ligne : lignes) {
             for (int s = 0; s < g.series().size(); s++) {
                 donnees.addValue((Number) ligne.get(s + 1), g.series().get(s), String.valueOf(ligne.get(0)));
             }
         }
-        boolean horizontal = !g.courbe() && (g.lignes().size() > 12
-                || g.lignes().stream().anyMatch(l -> String.valueOf(l.get(0)).length() > 14));
+        boolean horizontal = !g.courbe() && (lignes.size() > 12
+                || lignes.stream().anyMatch(l -> String.valueOf(l.get(0)).length() > 14));
         PlotOrientation orientation = horizontal ? PlotOrientation.HORIZONTAL : PlotOrientation.VERTICAL;
+        String titre = lignes.size() < g.lignes().size() ? t.titre() + " (les " + lignes.size() + " plus grands sur "
+                + g.lignes().size() + ")" : t.titre();
         JFreeChart chart = g.courbe()
-                ? ChartFactory.createLineChart(t.titre(), g.axe(), null, donnees, orientation, true, false, false)
-                : ChartFactory.createBarChart(t.titre(), g.axe(), null, donnees, orientation, true, false, false);
+                ? ChartFactory.createLineChart(titre, g.axe(), null, donnees, orientation, true, false, false)
+                : ChartFactory.createBarChart(titre, g.axe(), null, donnees, orientation, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(new Color(0xF5, 0xF7, 0xFA));
@@ -129,14 +144,14 @@ final class Ecritures {
             barres.setShadowVisible(false);
             barres.setItemMargin(0.02);
         }
-        if (!horizontal && g.lignes().size() > 8) {
+        if (!horizontal && lignes.size() > 8) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
         return chart;
     }
 
     static int hauteur(Tableau t) {
-        return Math.max(HAUTEUR, 120 + 22 * t.graphe().lignes().size()
+        return Math.max(HAUTEUR, 120 + 22 * lignesDessinees(t.graphe()).size()
                 * (t.graphe().courbe() ? 0 : Math.min(2, t.graphe().series().size())));
     }
 
