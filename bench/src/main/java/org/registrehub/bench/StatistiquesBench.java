@@ -143,6 +143,7 @@ public final class StatistiquesBench {
             s.execute("UPDATE stat_demande s SET derniere_activite = h.jour FROM (SELECT numero_unique,"
                     + " max((horodatage AT TIME ZONE 'Europe/Paris')::date) AS jour FROM demande_historique GROUP BY 1) h"
                     + " WHERE h.numero_unique = s.numero_unique AND h.jour > s.derniere_activite");
+            s.execute("SELECT stat_stock_reconstruire()");
             s.execute("ALTER TABLE demande ENABLE TRIGGER stat_demande_maj");
             s.execute("ALTER TABLE demande_historique ENABLE TRIGGER stat_mouvement_historique");
             System.out.printf("BENCH load.history %d entrées, %d mouvements, %d lignes statistiques in %.1f s%n",

@@ -8,7 +8,9 @@
 --    the movements still unflagged in the same statement, so a figure is exact whether the rollup is up to date or
 --    not.
 --  * stat_demande: one narrow row per demand with the dimensions of the breakdowns (typology, household, birth date,
---    tax income, mutation, filing date, radiation), kept by a trigger in the transaction of each change of the demand.
+--    tax income, mutation, filing date, radiation) and its quality defects, kept by a trigger in the transaction of
+--    each change of the demand; stat_stock: the pending demands by département for the breakdowns that do not
+--    depend on the day.
 
 ALTER TABLE stat_mouvement ADD COLUMN agrege BOOLEAN NOT NULL DEFAULT true;
 ALTER TABLE stat_mouvement ALTER COLUMN agrege SET DEFAULT false;
@@ -108,31 +110,6 @@ SELECT territoire, date_trunc('month', jour)::date, nature, motif, sum(n)
   FROM stat_flux_jour
  GROUP BY 1, 2, 3, 4;
 
--- Adds the movements not yet counted to the rollup; returns how many. One node at a time (the others return 0 at
--- once: their readers count the pending movements themselves).
-CREATE FUNCTION stat_rafraichir() RETURNS BIGINT LANGUAGE plpgsql AS $$
-DECLARE
-    comptes BIGINT;
-BEGIN
-    IF NOT pg_try_advisory_xact_lock(hashtext('stat_rafraichir')) THEN
-        RETURN 0;
-    END IF;
-    WITH lot AS (
-        UPDATE stat_mouvement SET agrege = true WHERE NOT agrege
-        RETURNING territoire, jour, guichet, nature, coalesce(motif, '') AS motif
-    ), par_jour AS (
-        INSERT INTO stat_flux_jour AS s (territoire, jour, guichet, nature, motif, n)
-        SELECT territoire, jour, guichet, nature, motif, count(*) FROM lot GROUP BY 1, 2, 3, 4, 5
-        ON CONFLICT (territoire, jour, guichet, nature, motif) DO UPDATE SET n = s.n + EXCLUDED.n
-    ), par_mois AS (
-        INSERT INTO stat_flux_mois AS s (territoire, mois, nature, motif, n)
-        SELECT territoire, date_trunc('month', jour)::date, nature, motif, count(*) FROM lot GROUP BY 1, 2, 3, 4
-        ON CONFLICT (territoire, mois, nature, motif) DO UPDATE SET n = s.n + EXCLUDED.n
-    )
-    SELECT count(*) INTO comptes FROM lot;
-    RETURN comptes;
-END;
-$$;
 
 -- The dimensions of a demand, from its row and its dossier (API v1 JSON), and its data-quality defects that depend
 -- on it alone, one bit each (IndicateurQualite): 1 no resource line, 2 no tax income N-2, 4 a resource without amount,
@@ -201,10 +178,98 @@ UPDATE stat_demande s SET derniere_activite = h.jour
           FROM demande_historique GROUP BY 1) h
  WHERE h.numero_unique = s.numero_unique AND h.jour > s.derniere_activite;
 
-CREATE FUNCTION stat_demande_maj() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The breakdowns of the pending demands that do not depend on the day (typology, household size, composition,
+-- mutation) counted by département, so that a national table by région or département reads a few hundred rows:
+--  * stat_stock: pending demands by département, dimension and modality;
+--  * stat_stock_ecart: the changes not yet counted there (+1 / -1), written by the trigger of the statistical row in
+--    the transaction of the change; stat_rafraichir() folds them into stat_stock, and a reader adds those still
+--    pending in the same statement. A demand's modalities are given by the functions below, which the store's
+--    queries use too.
+
+CREATE FUNCTION stat_taille_menage(co_demandeur BOOLEAN, personnes_a_charge INTEGER) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN 1 + co_demandeur::int + personnes_a_charge >= 6 THEN '6+'
+                ELSE (1 + co_demandeur::int + personnes_a_charge)::text END
+$$;
+
+CREATE FUNCTION stat_composition(co_demandeur BOOLEAN, personnes_a_charge INTEGER) RETURNS TEXT
+    LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN co_demandeur AND personnes_a_charge > 0 THEN 'DEUX_DEMANDEURS_AVEC_PERSONNES_A_CHARGE'
+                WHEN co_demandeur THEN 'DEUX_DEMANDEURS_SANS_PERSONNE_A_CHARGE'
+                WHEN personnes_a_charge > 0 THEN 'SEUL_AVEC_PERSONNES_A_CHARGE'
+                ELSE 'PERSONNE_SEULE' END
+$$;
+
+CREATE FUNCTION stat_mutation(mutation BOOLEAN) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN mutation THEN 'MUTATION' ELSE 'HORS_MUTATION' END
+$$;
+
+CREATE TABLE stat_stock (
+    territoire  CHAR(3)      NOT NULL,
+    dimension   VARCHAR(20)  NOT NULL,
+    modalite    VARCHAR(60)  NOT NULL,
+    n           BIGINT       NOT NULL,
+    CONSTRAINT stat_stock_pk PRIMARY KEY (dimension, territoire, modalite),
+    CONSTRAINT stat_stock_dimension_ck CHECK (dimension IN ('TYPOLOGIE', 'TAILLE_MENAGE', 'COMPOSITION', 'MUTATION'))
+);
+COMMENT ON TABLE stat_stock IS 'Demandes en attente par département, dimension et modalité (hors écarts en attente).';
+
+CREATE TABLE stat_stock_ecart (
+    id          BIGSERIAL    PRIMARY KEY,
+    territoire  CHAR(3)      NOT NULL,
+    dimension   VARCHAR(20)  NOT NULL,
+    modalite    VARCHAR(60)  NOT NULL,
+    n           INTEGER      NOT NULL
+);
+
+-- The four rows of a demand in stat_stock, with a sign.
+CREATE FUNCTION stat_stock_ecart_demande(s stat_demande, signe INTEGER) RETURNS VOID LANGUAGE sql AS $$
+    INSERT INTO stat_stock_ecart (territoire, dimension, modalite, n) VALUES
+        (s.territoire, 'TYPOLOGIE', s.typologie, signe),
+        (s.territoire, 'TAILLE_MENAGE', stat_taille_menage(s.co_demandeur, s.personnes_a_charge), signe),
+        (s.territoire, 'COMPOSITION', stat_composition(s.co_demandeur, s.personnes_a_charge), signe),
+        (s.territoire, 'MUTATION', stat_mutation(s.mutation), signe)
+$$;
+
+-- Counts every pending demand again (migration, bulk loads).
+CREATE FUNCTION stat_stock_reconstruire() RETURNS BIGINT LANGUAGE plpgsql AS $$
+DECLARE
+    lignes BIGINT;
 BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('stat_rafraichir'));
+    DELETE FROM stat_stock_ecart;
+    DELETE FROM stat_stock;
+    INSERT INTO stat_stock (territoire, dimension, modalite, n)
+    SELECT territoire, 'TYPOLOGIE', typologie, count(*) FROM stat_demande WHERE statut = 'ACTIVE' GROUP BY 1, 3
+    UNION ALL
+    SELECT territoire, 'TAILLE_MENAGE', stat_taille_menage(co_demandeur, personnes_a_charge), count(*)
+      FROM stat_demande WHERE statut = 'ACTIVE' GROUP BY 1, 3
+    UNION ALL
+    SELECT territoire, 'COMPOSITION', stat_composition(co_demandeur, personnes_a_charge), count(*)
+      FROM stat_demande WHERE statut = 'ACTIVE' GROUP BY 1, 3
+    UNION ALL
+    SELECT territoire, 'MUTATION', stat_mutation(mutation), count(*) FROM stat_demande WHERE statut = 'ACTIVE'
+     GROUP BY 1, 3;
+    GET DIAGNOSTICS lignes = ROW_COUNT;
+    RETURN lignes;
+END;
+$$;
+
+SELECT stat_stock_reconstruire();
+
+CREATE FUNCTION stat_demande_maj() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    ancien   stat_demande%ROWTYPE;
+    nouveau  stat_demande%ROWTYPE;
+    avant    BOOLEAN;
+BEGIN
+    SELECT * INTO ancien FROM stat_demande WHERE numero_unique = coalesce(NEW.numero_unique, OLD.numero_unique);
+    avant := FOUND AND ancien.statut = 'ACTIVE';
     IF TG_OP = 'DELETE' THEN
         DELETE FROM stat_demande WHERE numero_unique = OLD.numero_unique;
+        IF avant THEN
+            PERFORM stat_stock_ecart_demande(ancien, -1);
+        END IF;
         RETURN NULL;
     END IF;
     -- derniere_activite is the history's: left as it is
@@ -215,8 +280,53 @@ BEGIN
         personnes_a_charge = EXCLUDED.personnes_a_charge, date_naissance = EXCLUDED.date_naissance,
         revenu_fiscal = EXCLUDED.revenu_fiscal, mutation = EXCLUDED.mutation, date_depot = EXCLUDED.date_depot,
         date_validite = EXCLUDED.date_validite, motif_radiation = EXCLUDED.motif_radiation,
-        date_radiation = EXCLUDED.date_radiation, defauts = EXCLUDED.defauts;
+        date_radiation = EXCLUDED.date_radiation, defauts = EXCLUDED.defauts
+    RETURNING * INTO nouveau;
+    -- the stock's counts move only when the demand enters, leaves, or changes a counted modality
+    IF avant AND nouveau.statut = 'ACTIVE' AND ancien.territoire = nouveau.territoire
+       AND ancien.typologie = nouveau.typologie AND ancien.co_demandeur = nouveau.co_demandeur
+       AND ancien.personnes_a_charge = nouveau.personnes_a_charge AND ancien.mutation = nouveau.mutation THEN
+        RETURN NULL;
+    END IF;
+    IF avant THEN
+        PERFORM stat_stock_ecart_demande(ancien, -1);
+    END IF;
+    IF nouveau.statut = 'ACTIVE' THEN
+        PERFORM stat_stock_ecart_demande(nouveau, 1);
+    END IF;
     RETURN NULL;
+END;
+$$;
+
+-- Adds the movements not yet counted to the rollups and folds the stock's changes; returns how many movements. One
+-- node at a time (the others return 0 at once: their readers count what is pending themselves).
+CREATE FUNCTION stat_rafraichir() RETURNS BIGINT LANGUAGE plpgsql AS $$
+DECLARE
+    comptes BIGINT;
+BEGIN
+    IF NOT pg_try_advisory_xact_lock(hashtext('stat_rafraichir')) THEN
+        RETURN 0;
+    END IF;
+    WITH ecarts AS (
+        DELETE FROM stat_stock_ecart RETURNING territoire, dimension, modalite, n
+    )
+    INSERT INTO stat_stock AS s (territoire, dimension, modalite, n)
+    SELECT territoire, dimension, modalite, sum(n) FROM ecarts GROUP BY 1, 2, 3
+    ON CONFLICT (dimension, territoire, modalite) DO UPDATE SET n = s.n + EXCLUDED.n;
+    WITH lot AS (
+        UPDATE stat_mouvement SET agrege = true WHERE NOT agrege
+        RETURNING territoire, jour, guichet, nature, coalesce(motif, '') AS motif
+    ), par_jour AS (
+        INSERT INTO stat_flux_jour AS s (territoire, jour, guichet, nature, motif, n)
+        SELECT territoire, jour, guichet, nature, motif, count(*) FROM lot GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT (territoire, jour, guichet, nature, motif) DO UPDATE SET n = s.n + EXCLUDED.n
+    ), par_mois AS (
+        INSERT INTO stat_flux_mois AS s (territoire, mois, nature, motif, n)
+        SELECT territoire, date_trunc('month', jour)::date, nature, motif, count(*) FROM lot GROUP BY 1, 2, 3, 4
+        ON CONFLICT (territoire, mois, nature, motif) DO UPDATE SET n = s.n + EXCLUDED.n
+    )
+    SELECT count(*) INTO comptes FROM lot;
+    RETURN comptes;
 END;
 $$;
 

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * The Infocentre's figures. The stock and flows are counts of movements (registrations, radiations by reason,
  * reactivations, changes of first wished commune) up to the last day asked for: the stock at a past date is exact,
  * whatever happened since. Breakdowns, délais and quality are those of the demands pending today (Paris). Aggregated
- * figures only, so every authenticated caller may read them. Rules from {@code org.registrehub.statistics}.
+ * figures only, so every authenticated caller may read them. Rules from {@code org.registrehub.statistics}. The
+ * rollups are refreshed before each read and every five minutes in the background (one node at a time).
  */
 @Component(service = StatistiquesService.class, configurationPid = "org.registrehub.statistics")
 public class StatistiquesServiceImpl implements StatistiquesService {
@@ -52,11 +53,40 @@ public class StatistiquesServiceImpl implements StatistiquesService {
     private final StatistiquesStore store;
     private final Clock horloge;
     private volatile ReglesStatistiques regles;
+    /** Folds what the writes left pending into the rollups now and then, even when nobody reads. */
+    private java.util.concurrent.ScheduledExecutorService planificateur;
 
     @Activate
     public StatistiquesServiceImpl(@Reference StatistiquesStore store, Map<String, Object> proprietes) {
         this(store, Clock.system(ZoneId.of("Europe/Paris")), ReglesStatistiques.DEFAUT);
         configurer(proprietes);
+        planificateur = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "statistiques-agregats");
+            t.setDaemon(true);
+            return t;
+        });
+        planificateur.scheduleWithFixedDelay(this::rafraichirEnFond, 1, 5, java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void arreter() {
+        if (planificateur != null) {
+            planificateur.shutdownNow();
+        }
+    }
+
+    private void rafraichirEnFond() {
+        try {
+            long t0 = System.nanoTime();
+            long n = store.rafraichir();
+            if (n > 0) {
+                LOG.info("Agrégats statistiques : {} mouvement(s) ajouté(s) en {} ms", n,
+                        (System.nanoTime() - t0) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            // the next round retries; readers stay exact meanwhile (they add what is pending themselves)
+            LOG.warn("Agrégats statistiques non rafraîchis : {}", e.getMessage());
+        }
     }
 
     StatistiquesServiceImpl(StatistiquesStore store, Clock horloge, ReglesStatistiques regles) {
@@ -105,6 +135,7 @@ public class StatistiquesServiceImpl implements StatistiquesService {
         }
         granularite(granularite, erreurs);
         lever(erreurs);
+        rafraichir();
         LocalDate jour = LocalDate.now(horloge);
         Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();
         for (EffectifStatistique e : store.repartition(dimension, granularite, jour, regles.plafonds())) {

@@ -258,6 +258,14 @@ public class StatistiquesDemandesTest {
         generer();
         List<Lue> actives = actives();
         assertEquals(41, actives.size());
+        // the counts by département wait in their changes until folded: the same figures before and after
+        assertTrue(db.count("select count(*) from stat_stock_ecart") > 0);
+        Repartition avant = statistiques.repartition(Dimension.COMPOSITION, Granularite.DEPARTEMENT, GESTIONNAIRE);
+        assertEquals(0, db.count("select count(*) from stat_stock_ecart"));
+        db.count("WITH u AS (UPDATE demande SET typologie = typologie WHERE numero_unique = '" + numeros.get(0)
+                + "' RETURNING 1) SELECT count(*) FROM u");
+        assertEquals(avant, statistiques.repartition(Dimension.COMPOSITION, Granularite.DEPARTEMENT, GESTIONNAIRE));
+        assertEquals(41, db.count("select coalesce(sum(n), 0) from stat_stock where dimension = 'TYPOLOGIE'"));
 
         // every dimension, by département and by guichet
         for (Dimension dimension : Dimension.values()) {
