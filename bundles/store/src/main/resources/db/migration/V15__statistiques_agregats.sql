@@ -214,8 +214,8 @@ CREATE TABLE stat_stock (
 );
 COMMENT ON TABLE stat_stock IS 'Demandes en attente par département, dimension et modalité (hors écarts en attente).';
 
+-- written on every change that moves a count, read whole and emptied by the fold: no index to maintain
 CREATE TABLE stat_stock_ecart (
-    id          BIGSERIAL    PRIMARY KEY,
     territoire  CHAR(3)      NOT NULL,
     dimension   VARCHAR(20)  NOT NULL,
     modalite    VARCHAR(60)  NOT NULL,
