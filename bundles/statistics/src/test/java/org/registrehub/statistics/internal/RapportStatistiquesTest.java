@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +26,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.registrehub.api.Attribution;
-import org.registrehub.api.Canal;
-import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DemandeRadiation;
@@ -40,10 +36,6 @@ import org.registrehub.api.Dossier;
 import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
-import org.registrehub.api.acces.Identite;
-import org.registrehub.api.acces.Organisation;
-import org.registrehub.api.acces.Role;
-import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
@@ -52,38 +44,25 @@ import org.registrehub.api.statistiques.TableauDemande;
 import org.registrehub.api.statistiques.TableauFlux;
 import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
 import org.registrehub.registration.internal.RegistresDeTest;
-import org.registrehub.store.internal.PostgresStore;
-import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.HorlogeReglable;
-import org.registrehub.testing.TestDatabase;
 
 /**
  * The exports and the HTML report: CSV read back with commons-csv, XLSX opened as the zip it is, PNG decoded, SVG
  * parsed; the report page rendered by headless Chromium (its DOM after rendering checked, a screenshot left in
  * {@code target/rapport-statistique/}).
  */
-public class RapportStatistiquesTest {
+public class RapportStatistiquesTest extends BaseDeTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final Contexte OBSERVATEUR = new Contexte(new Identite("observatoire", new Organisation("OBS",
-            TypeOrganisation.OBSERVATOIRE, "Observatoire", null, true, Set.of()), EnumSet.of(Role.OBSERVATEUR)),
-            Canal.REST);
-    private static final Contexte GESTIONNAIRE = new Contexte(new Identite("stat.gestionnaire", new Organisation(
-            "DREAL", TypeOrganisation.ETAT, "DREAL", null, true, Set.of("044", "085")),
-            EnumSet.of(Role.GESTIONNAIRE)), Canal.REST);
     private static final LocalDate DEBUT = LocalDate.of(2025, 1, 1);
     private static final LocalDate FIN = LocalDate.of(2025, 12, 31);
 
     private final HorlogeReglable horloge = new HorlogeReglable(PARIS, null);
-    private TestDatabase db;
-    private PostgresStore store;
     private StatistiquesServiceImpl statistiques;
     private RapportStatistiquesImpl rapport;
 
     @Before
     public void setUp() {
-        db = TestDatabase.create("registre_rapport");
-        store = StoresDeTest.ouvrir(db);
         RegistreService registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store,
                 horloge);
         statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.DEFAUT);
@@ -103,16 +82,6 @@ public class RapportStatistiquesTest {
             }
         }
         horloge.jour("2026-01-15");
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        if (store != null) {
-            StoresDeTest.fermer(store);
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static Dossier dossier(String commune, int n) {

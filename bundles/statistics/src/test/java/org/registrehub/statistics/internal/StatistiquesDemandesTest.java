@@ -13,17 +13,13 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.registrehub.api.Canal;
 import org.registrehub.api.CoDemandeur;
-import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.Dossier;
@@ -41,10 +37,6 @@ import org.registrehub.api.Sexe;
 import org.registrehub.api.SituationProfessionnelle;
 import org.registrehub.api.StatutLogement;
 import org.registrehub.api.Typologie;
-import org.registrehub.api.acces.Identite;
-import org.registrehub.api.acces.Organisation;
-import org.registrehub.api.acces.Role;
-import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
@@ -57,12 +49,9 @@ import org.registrehub.api.statistiques.TableauDelais;
 import org.registrehub.api.statistiques.TableauQualite;
 import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
 import org.registrehub.registration.internal.RegistresDeTest;
-import org.registrehub.store.internal.PostgresStore;
-import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Modifs;
-import org.registrehub.testing.TestDatabase;
 
 /**
  * Breakdowns, délais anormalement longs and data-quality indicators of the pending demands against an independent
@@ -70,19 +59,14 @@ import org.registrehub.testing.TestDatabase;
  * (some then degraded in the database as a legacy import would leave them), and each figure recomputed here in Java
  * from the demands read back, with the definitions written down again.
  */
-public class StatistiquesDemandesTest {
+public class StatistiquesDemandesTest extends BaseDeTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final LocalDate AUJOURDHUI = LocalDate.of(2026, 6, 15);
-    private static final Contexte GESTIONNAIRE = new Contexte(new Identite("stat.gestionnaire", new Organisation(
-            "DREAL", TypeOrganisation.ETAT, "DREAL", null, true, Set.of("044", "085", "075")),
-            EnumSet.of(Role.GESTIONNAIRE)), Canal.REST);
     private static final String[][] LIEUX = {{"044", "44109", "G1104"}, {"085", "85191", "G8501"},
         {"075", "75056", "G7501"}};
 
     private final HorlogeReglable horloge = new HorlogeReglable(PARIS, null);
-    private TestDatabase db;
-    private PostgresStore store;
     private RegistreService registre;
     private StatistiquesServiceImpl statistiques;
     private final List<String> numeros = new ArrayList<>();
@@ -90,22 +74,10 @@ public class StatistiquesDemandesTest {
 
     @Before
     public void setUp() {
-        db = TestDatabase.create("registre_stat_demandes");
-        store = StoresDeTest.ouvrir(db);
         registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
         statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.lire(Map.of(
                 "delaiAnormalementLong.mois", "36", "delaiAnormalementLong.044.mois", "24",
                 "delaiAnormalementLong.044.T5.mois", "12")));
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        if (store != null) {
-            StoresDeTest.fermer(store);
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private static String nom(int i) {

@@ -7,22 +7,17 @@ import static org.junit.Assert.fail;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.registrehub.api.Attribution;
-import org.registrehub.api.Canal;
-import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DemandeRadiation;
@@ -32,10 +27,6 @@ import org.registrehub.api.MotifIrrecevabilite;
 import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
-import org.registrehub.api.acces.Identite;
-import org.registrehub.api.acces.Organisation;
-import org.registrehub.api.acces.Role;
-import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneMensuelle;
 import org.registrehub.api.statistiques.LigneSatisfaction;
@@ -45,11 +36,8 @@ import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.TableauFlux;
 import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
 import org.registrehub.registration.internal.RegistresDeTest;
-import org.registrehub.store.internal.PostgresStore;
-import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Modifs;
-import org.registrehub.testing.TestDatabase;
 
 /**
  * The stock and flow table against an independent count: a year and a half of generated life (registrations in three
@@ -57,7 +45,7 @@ import org.registrehub.testing.TestDatabase;
  * commune) made through the real register on PostgreSQL, day by day on an adjustable clock, and logged by the test;
  * the table of several periods and granularities is checked against a replay of that log.
  */
-public class StatistiquesFluxTest {
+public class StatistiquesFluxTest extends BaseDeTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final Map<String, String> COMMUNES = new LinkedHashMap<>();
@@ -74,13 +62,7 @@ public class StatistiquesFluxTest {
         COMMUNES.put("59350", "059");
     }
 
-    private static final Contexte GESTIONNAIRE = new Contexte(new Identite("stat.gestionnaire", new Organisation(
-            "DREAL", TypeOrganisation.ETAT, "DREAL", null, true, Set.of("044", "085", "059")),
-            EnumSet.of(Role.GESTIONNAIRE)), Canal.REST);
-
     private final HorlogeReglable horloge = new HorlogeReglable(PARIS, null);
-    private TestDatabase db;
-    private PostgresStore store;
     private RegistreService registre;
     private StatistiquesServiceImpl statistiques;
 
@@ -92,24 +74,12 @@ public class StatistiquesFluxTest {
 
     @Before
     public void setUp() {
-        db = TestDatabase.create("registre_statistiques");
-        store = StoresDeTest.ouvrir(db);
         registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
         statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.DEFAUT);
         db.count("WITH e AS (INSERT INTO epci (code, nom) VALUES ('244400404', 'Nantes Métropole'),"
                 + " ('248500589', 'La Roche-sur-Yon Agglomération') RETURNING 1),"
                 + " c AS (INSERT INTO epci_commune (epci, commune) VALUES ('244400404', '44109'),"
                 + " ('244400404', '44162'), ('248500589', '85191') RETURNING 1) SELECT count(*) FROM e, c");
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        if (store != null) {
-            StoresDeTest.fermer(store);
-        }
-        if (db != null) {
-            db.close();
-        }
     }
 
     private Dossier dossier(String commune, int n) {

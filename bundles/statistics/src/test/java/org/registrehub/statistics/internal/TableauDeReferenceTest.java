@@ -8,27 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
-import org.registrehub.api.Canal;
-import org.registrehub.api.Contexte;
-import org.registrehub.api.acces.Identite;
-import org.registrehub.api.acces.Organisation;
-import org.registrehub.api.acces.Role;
-import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneRepartition;
 import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.TableauFlux;
-import org.registrehub.store.internal.PostgresStore;
-import org.registrehub.store.internal.StoresDeTest;
-import org.registrehub.testing.TestDatabase;
 
 /**
  * The reference table of the domain (Nord-Pas-de-Calais, 1 October 2013 - 30 September 2014): demands and their
@@ -36,11 +23,8 @@ import org.registrehub.testing.TestDatabase;
  * with its reason for each radiated one: the history's trigger writes the movements as in the hub), then the table
  * of the period by département and by région reproduces every figure.
  */
-public class TableauDeReferenceTest {
+public class TableauDeReferenceTest extends BaseDeTest {
 
-    private static final Contexte OBSERVATEUR = new Contexte(new Identite("observatoire", new Organisation("OBS",
-            TypeOrganisation.OBSERVATOIRE, "Observatoire", null, true, Set.of()), EnumSet.of(Role.OBSERVATEUR)),
-            Canal.REST);
     private static final LocalDate DEBUT = LocalDate.of(2013, 10, 1);
     private static final LocalDate FIN = LocalDate.of(2014, 9, 30);
 
@@ -48,25 +32,6 @@ public class TableauDeReferenceTest {
     private static final long[] NORD = {90_584, 62_683, 938, 27_369, 34, 35_974, 9, 88_943};
     private static final long[] PAS_DE_CALAIS = {36_996, 35_133, 820, 14_636, 4, 17_737, 7, 38_925};
     private static final long[] REGION = {127_580, 97_816, 1_758, 42_005, 38, 53_711, 16, 127_868};
-
-    private TestDatabase db;
-    private PostgresStore store;
-
-    @Before
-    public void setUp() {
-        db = TestDatabase.create("registre_reference");
-        store = StoresDeTest.ouvrir(db);
-    }
-
-    @After
-    public void tearDown() throws Exception {
-        if (store != null) {
-            StoresDeTest.fermer(store);
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
 
     /**
      * The demands of a département: its stock at the start registered in June 2013, the new ones spread over the

@@ -1,0 +1,49 @@
+package org.registrehub.statistics.internal;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.After;
+import org.junit.Before;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Organisation;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.store.internal.PostgresStore;
+import org.registrehub.store.internal.StoresDeTest;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * The statistics tests' common ground: a throw-away database with the real store on it (opened before each test,
+ * closed and dropped after), an observateur and a gestionnaire of the territories the tests use.
+ */
+abstract class BaseDeTest {
+
+    static final Contexte OBSERVATEUR = new Contexte(new Identite("observatoire", new Organisation("OBS",
+            TypeOrganisation.OBSERVATOIRE, "Observatoire", null, true, Set.of()), EnumSet.of(Role.OBSERVATEUR)),
+            Canal.REST);
+    static final Contexte GESTIONNAIRE = new Contexte(new Identite("stat.gestionnaire", new Organisation(
+            "DREAL", TypeOrganisation.ETAT, "DREAL", null, true, Set.of("044", "085", "059", "062", "075")),
+            EnumSet.of(Role.GESTIONNAIRE)), Canal.REST);
+
+    TestDatabase db;
+    PostgresStore store;
+
+    @Before
+    public void ouvrirLaBase() {
+        db = TestDatabase.create("registre_" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+        store = StoresDeTest.ouvrir(db);
+    }
+
+    @After
+    public void fermerLaBase() throws Exception {
+        if (store != null) {
+            StoresDeTest.fermer(store);
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+}
