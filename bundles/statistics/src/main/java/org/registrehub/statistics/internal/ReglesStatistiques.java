@@ -28,6 +28,8 @@ record ReglesStatistiques(PlafondsRessources plafonds, int delaiDefautMois, Map<
     static final int DELAI_DEFAUT_MOIS = 36;
     static final ReglesStatistiques DEFAUT = new ReglesStatistiques(PLAFONDS_2024, DELAI_DEFAUT_MOIS, Map.of());
 
+    private static final List<String> PLAFONDS = List.of("plafonds.ileDeFrance", "plafonds.ileDeFrance.supplement",
+            "plafonds.autresRegions", "plafonds.autresRegions.supplement");
     private static final Pattern CLE_DELAI = Pattern.compile(
             "^delaiAnormalementLong\\.([0-9]{2}[0-9AB])(\\.([A-Z0-9_]+))?\\.mois$");
 
@@ -61,9 +63,9 @@ record ReglesStatistiques(PlafondsRessources plafonds, int delaiDefautMois, Map<
                 }
                 seuils.put(typologie == null ? m.group(1) : m.group(1) + ":" + typologie,
                         (int) entier(proprietes, cle, 0));
-            } else if (!cle.startsWith("plafonds.") && !cle.equals("delaiAnormalementLong.mois")
-                    && !cle.startsWith("service.") && !cle.startsWith("felix.") && !cle.startsWith("component.")) {
-                throw new IllegalArgumentException(cle + " : clé inconnue");
+            } else if (cle.startsWith("plafonds.") && !PLAFONDS.contains(cle)) {
+                // the other keys are the framework's (service.pid, component.name, osgi.ds.*, felix.*)
+                throw new IllegalArgumentException(cle + " : clé inconnue (" + String.join(", ", PLAFONDS) + ")");
             }
         }
         return new ReglesStatistiques(p, defaut, seuils);
