@@ -2,6 +2,7 @@ package org.registrehub.api.spi;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
@@ -32,7 +33,7 @@ public interface StatistiquesStore {
      * The demands pending at {@code jour} by département and first typology, with those filed at least the threshold
      * ago: {@code seuils} maps {@code "044"} or {@code "044:T5"} to months, {@code defaut} for the others.
      */
-    List<LigneDelai> delais(LocalDate jour, java.util.Map<String, Integer> seuils, int defaut);
+    List<LigneDelai> delais(LocalDate jour, Map<String, Integer> seuils, int defaut);
 
     /** The attributions dated from {@code debut} to {@code fin}, by group. */
     List<LigneSatisfaction> satisfaction(Granularite granularite, LocalDate debut, LocalDate fin);

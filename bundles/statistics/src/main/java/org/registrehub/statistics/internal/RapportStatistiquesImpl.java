@@ -66,8 +66,8 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
                 throw new DemandeInvalideException(List.of(new ErreurChamp("format", "rapport", format.extension(),
                         "le rapport complet s'exporte en xlsx (une feuille par tableau)")));
             }
-            contenu = Ecritures.xlsx(tousLesTableaux(demande.debut(), demande.fin(), demande.granularite(),
-                    contexte));
+            contenu = Ecritures.xlsx(tableauxDuRapport(demande.debut(), demande.fin(), demande.granularite())
+                    .stream().map(d -> tableau(d, contexte)).toList());
         } else {
             Tableau t = tableau(demande, contexte);
             contenu = switch (format) {
@@ -83,58 +83,57 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         return contenu;
     }
 
-    private LocalDate finParDefaut(LocalDate fin) {
-        return fin != null ? fin : LocalDate.now(horloge).withDayOfMonth(1).minusDays(1);
-    }
-
-    private LocalDate debutParDefaut(LocalDate debut, LocalDate fin) {
-        return debut != null ? debut : fin.minusMonths(11).withDayOfMonth(1);
+    /** The defaults applied: the last twelve full months, by département, typology for a breakdown. */
+    private TableauDemande avecDefauts(TableauDemande d) {
+        LocalDate fin = d.fin() != null ? d.fin() : LocalDate.now(horloge).withDayOfMonth(1).minusDays(1);
+        LocalDate debut = d.debut() != null ? d.debut() : fin.minusMonths(11).withDayOfMonth(1);
+        return new TableauDemande(d.tableau(), debut, fin, d.granularite() == null ? Granularite.DEPARTEMENT
+                : d.granularite(), d.dimension() == null && "repartition".equals(d.tableau()) ? Dimension.TYPOLOGIE
+                : d.dimension(), d.departement());
     }
 
     /** The table asked for, the defaults applied. */
-    Tableau tableau(TableauDemande d, Contexte contexte) {
-        LocalDate fin = finParDefaut(d.fin());
-        LocalDate debut = debutParDefaut(d.debut(), fin);
-        Granularite g = d.granularite() == null ? Granularite.DEPARTEMENT : d.granularite();
+    Tableau tableau(TableauDemande demande, Contexte contexte) {
+        TableauDemande d = avecDefauts(demande);
         String nom = d.tableau() == null ? "" : d.tableau();
         return switch (nom) {
-            case "flux" -> Tableaux.flux(statistiques.flux(debut, fin, g, contexte));
-            case "repartition" -> Tableaux.repartition(statistiques.repartition(
-                    d.dimension() == null ? Dimension.TYPOLOGIE : d.dimension(), g, contexte));
+            case "flux" -> Tableaux.flux(statistiques.flux(d.debut(), d.fin(), d.granularite(), contexte));
+            case "repartition" -> Tableaux.repartition(statistiques.repartition(d.dimension(), d.granularite(),
+                    contexte));
             case "delais" -> Tableaux.delais(statistiques.delaisAnormalementLongs(contexte));
-            case "satisfaction" -> Tableaux.satisfaction(statistiques.satisfaction(debut, fin, g, contexte));
-            case "series" -> Tableaux.serie(statistiques.serieMensuelle(debut, fin, d.departement(), contexte));
+            case "satisfaction" -> Tableaux.satisfaction(statistiques.satisfaction(d.debut(), d.fin(),
+                    d.granularite(), contexte));
+            case "series" -> Tableaux.serie(statistiques.serieMensuelle(d.debut(), d.fin(), d.departement(),
+                    contexte));
             case "qualite" -> Tableaux.qualite(statistiques.qualite(contexte));
             default -> throw new DemandeInvalideException(List.of(new ErreurChamp("tableau", "inconnu",
                     d.tableau(), String.join(", ", TABLEAUX))));
         };
     }
 
-    private List<Tableau> tousLesTableaux(LocalDate debut, LocalDate fin, Granularite granularite,
-                                          Contexte contexte) {
-        LocalDate f = finParDefaut(fin);
-        LocalDate d = debutParDefaut(debut, f);
-        Granularite g = granularite == null ? Granularite.DEPARTEMENT : granularite;
-        List<Tableau> tableaux = new ArrayList<>();
-        tableaux.add(tableau(new TableauDemande("flux", d, f, g, null, null), contexte));
+    /** Every table of the report of a period, in its order, the defaults applied. */
+    private List<TableauDemande> tableauxDuRapport(LocalDate debut, LocalDate fin, Granularite granularite) {
+        TableauDemande periode = avecDefauts(new TableauDemande("rapport", debut, fin, granularite, null, null));
+        List<TableauDemande> demandes = new ArrayList<>();
+        demandes.add(new TableauDemande("flux", periode.debut(), periode.fin(), periode.granularite(), null, null));
         for (Dimension dimension : Dimension.values()) {
-            tableaux.add(tableau(new TableauDemande("repartition", d, f, g, dimension, null), contexte));
+            demandes.add(new TableauDemande("repartition", periode.debut(), periode.fin(), periode.granularite(),
+                    dimension, null));
         }
-        tableaux.add(tableau(new TableauDemande("delais", d, f, g, null, null), contexte));
-        tableaux.add(tableau(new TableauDemande("satisfaction", d, f, g, null, null), contexte));
-        tableaux.add(tableau(new TableauDemande("series", d, f, g, null, null), contexte));
-        tableaux.add(tableau(new TableauDemande("qualite", d, f, g, null, null), contexte));
-        return tableaux;
+        for (String nom : List.of("delais", "satisfaction", "series", "qualite")) {
+            demandes.add(new TableauDemande(nom, periode.debut(), periode.fin(), periode.granularite(), null, null));
+        }
+        return demandes;
     }
 
     @Override
     public String rapportHtml(LocalDate debut, LocalDate fin, Granularite granularite, String lienExports,
                               Contexte contexte) {
-        LocalDate f = finParDefaut(fin);
-        LocalDate d = debutParDefaut(debut, f);
-        Granularite g = granularite == null ? Granularite.DEPARTEMENT : granularite;
         long t0 = System.nanoTime();
-        List<Tableau> tableaux = tousLesTableaux(d, f, g, contexte);
+        List<TableauDemande> demandes = tableauxDuRapport(debut, fin, granularite);
+        LocalDate d = demandes.get(0).debut();
+        LocalDate f = demandes.get(0).fin();
+        Granularite g = demandes.get(0).granularite();
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\">")
                 .append("<title>Registre Hub — rapport statistique du ").append(d).append(" au ").append(f)
@@ -154,11 +153,10 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
             html.append("<p class=\"liens\"><a href=\"").append(echapper(lien(lienExports, "rapport",
                     FormatExport.XLSX, d, f, g, null))).append("\">Tout le rapport en XLSX</a></p>\n");
         }
-        int k = 0;
-        for (Tableau t : tableaux) {
-            String nom = t.nom().startsWith("repartition") ? "repartition" : t.nom().startsWith("series") ? "series"
-                    : t.nom().replaceAll("-.*", "");
-            Dimension dimension = nom.equals("repartition") ? Dimension.values()[k++] : null;
+        for (TableauDemande demande : demandes) {
+            Tableau t = tableau(demande, contexte);
+            String nom = demande.tableau();
+            Dimension dimension = demande.dimension();
             html.append("<section id=\"").append(echapper(t.nom())).append("\"><h2>").append(echapper(t.titre()))
                     .append("</h2>\n");
             if (lienExports != null) {
@@ -184,7 +182,7 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         }
         html.append("</body></html>\n");
         LOG.info("Rapport statistique du {} au {} pour {} : {} tableaux en {} ms", d, f, contexte.acteur(),
-                tableaux.size(), (System.nanoTime() - t0) / 1_000_000);
+                demandes.size(), (System.nanoTime() - t0) / 1_000_000);
         return html.toString();
     }
 

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Dictionary;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,16 +75,6 @@ import org.registrehub.api.spi.ImportStore;
 import org.registrehub.api.spi.ExtraitStore;
 import org.registrehub.api.spi.CampagneStore;
 import org.registrehub.api.spi.StatistiquesStore;
-import org.registrehub.api.spi.EffectifStatistique;
-import org.registrehub.api.statistiques.Dimension;
-import org.registrehub.api.statistiques.IndicateurQualite;
-import org.registrehub.api.statistiques.LigneDelai;
-import org.registrehub.api.statistiques.LigneMensuelle;
-import org.registrehub.api.statistiques.LigneQualite;
-import org.registrehub.api.statistiques.LigneSatisfaction;
-import org.registrehub.api.statistiques.PlafondsRessources;
-import org.registrehub.api.statistiques.Granularite;
-import org.registrehub.api.statistiques.LigneFlux;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,7 +91,7 @@ import org.slf4j.LoggerFactory;
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
         SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation,
         ImportPostgres.Delegation, ExtraitPostgres.Delegation, CampagnePostgres.Delegation,
-        StatistiquesStore {
+        StatistiquesPostgres.Delegation {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -122,6 +111,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final ImportPostgres imports;
     private final ExtraitPostgres extraits;
     private final CampagnePostgres campagnes;
+    private final StatistiquesPostgres statistiques;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -144,6 +134,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.imports = new ImportPostgres(this);
         this.extraits = new ExtraitPostgres(this);
         this.campagnes = new CampagnePostgres(this);
+        this.statistiques = new StatistiquesPostgres(this, json);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -179,62 +170,9 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         return campagnes;
     }
 
-    // ------------------------------------------------------------------ StatistiquesStore
-
     @Override
-    public List<LigneFlux> flux(Granularite granularite, LocalDate debut, LocalDate fin) {
-        if (granularite == Granularite.COMMUNE || granularite == Granularite.EPCI) {
-            return executer("statistiques des flux", StatistiquesMapper.class, m -> m.flux(granularite, debut, fin));
-        }
-        return executer("statistiques des flux", StatistiquesMapper.class,
-                m -> m.fluxParJour(granularite, debut, fin));
-    }
-
-    @Override
-    public long rafraichir() {
-        return executer("agrégation des mouvements", StatistiquesMapper.class, StatistiquesMapper::rafraichir);
-    }
-
-    @Override
-    public List<EffectifStatistique> repartition(Dimension dimension, Granularite granularite, LocalDate jour,
-                                                 PlafondsRessources plafonds) {
-        return executer("répartition " + dimension, StatistiquesMapper.class, m -> m.repartition(dimension,
-                granularite, jour, texte(plafonds.ileDeFrance()), plafonds.supplementIleDeFrance(),
-                texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()));
-    }
-
-    private static String texte(List<Long> valeurs) {
-        return valeurs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-    }
-
-    @Override
-    public List<LigneDelai> delais(LocalDate jour, Map<String, Integer> seuils, int defaut) {
-        String objet = json.ecrire(seuils);
-        return executer("délais anormalement longs", StatistiquesMapper.class, m -> m.delais(jour, objet, defaut));
-    }
-
-    @Override
-    public List<LigneSatisfaction> satisfaction(Granularite granularite, LocalDate debut, LocalDate fin) {
-        return executer("délais de satisfaction", StatistiquesMapper.class,
-                m -> m.satisfaction(granularite, debut, fin));
-    }
-
-    @Override
-    public List<LigneMensuelle> serie(LocalDate debut, LocalDate fin, String departement) {
-        return executer("séries mensuelles", StatistiquesMapper.class, m -> m.serie(debut, fin, departement));
-    }
-
-    @Override
-    public List<LigneQualite> qualite(LocalDate jour) {
-        return executer("indicateurs de qualité", StatistiquesMapper.class, m -> m.qualite(jour)).stream()
-                .map(ligne -> {
-                    Map<IndicateurQualite, Long> valeurs = new java.util.EnumMap<>(IndicateurQualite.class);
-                    for (IndicateurQualite i : IndicateurQualite.values()) {
-                        valeurs.put(i, ((Number) ligne.get(i.name().toLowerCase(java.util.Locale.ROOT))).longValue());
-                    }
-                    return new LigneQualite((String) ligne.get("guichet"), ((Number) ligne.get("actives")).longValue(),
-                            valeurs);
-                }).toList();
+    public StatistiquesPostgres statistiques() {
+        return statistiques;
     }
 
     @Deactivate
