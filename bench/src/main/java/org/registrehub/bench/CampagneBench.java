@@ -74,7 +74,8 @@ public final class CampagneBench {
             // an administrator of the benchmark's own (a kept database already has its first administrator, whose
             // password the new hub folder does not know)
             HubLance.creerCompte(db, "BENCHADM", "HUB", "044", "bench.admin", "admin", MOT_DE_PASSE);
-            HubLance.attendre(Duration.ofMinutes(3), () -> hub.console("registre:campaign-report --dernieres 1",
+            HubLance.attendre("la campagne est installée (registre:campaign-report)", Duration.ofMinutes(3),
+                    () -> hub.console("registre:campaign-report --dernieres 1",
                     "bench.admin", MOT_DE_PASSE).contains("Jour"));
             if (!conservee.isBlank() && db.count("SELECT count(*) FROM demande") == nombre) {
                 try (Connection c = db.connect(); Statement s = c.createStatement()) {

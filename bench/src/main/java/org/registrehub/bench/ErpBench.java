@@ -220,7 +220,8 @@ public final class ErpBench {
     }
 
     private static void attendreFiles(JmsConnectionFactory f, String organisation, String numero) throws Exception {
-        HubLance.attendre(Duration.ofSeconds(90), () -> {
+        HubLance.attendre("les files ERP de " + organisation + " répondent à un premier bail",
+                Duration.ofSeconds(90), () -> {
             try (Connection c = f.createConnection()) {
                 c.start();
                 Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);

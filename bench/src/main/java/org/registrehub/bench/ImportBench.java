@@ -58,7 +58,8 @@ public final class ImportBench {
 
             System.out.printf("BENCH boot.health %.1f s%n", hub.attendreSante(Duration.ofMinutes(3)));
             Path entree = hub.home.resolve("data/registre/import/entree");
-            HubLance.attendre(Duration.ofMinutes(1), () -> Files.isDirectory(entree));
+            HubLance.attendre("le dossier de dépôt " + entree + " existe", Duration.ofMinutes(1),
+                    () -> Files.isDirectory(entree));
             long rssAvant = hub.rssMiB();
             long debut = System.nanoTime();
             Files.move(extrait, entree.resolve("extrait-bench.csv"), StandardCopyOption.ATOMIC_MOVE);

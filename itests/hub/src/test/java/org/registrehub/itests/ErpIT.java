@@ -36,8 +36,7 @@ public class ErpIT extends HubTestSupport {
 
     @Before
     public void hubPret() throws Exception {
-        await("health UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get("/api/v1/health").statusCode() == 200);
+        attendreHubPret(Duration.ofSeconds(120));
         comptes();
         attendreFilesErp("HABITAT44", "NMH", "LMH", "MAIRIE-NANTES", "MAIRIE-LILLE");
     }

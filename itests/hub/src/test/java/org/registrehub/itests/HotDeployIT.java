@@ -28,10 +28,10 @@ public class HotDeployIT extends HubTestSupport {
 
     @Before
     public void hubPret() throws Exception {
-        await("health UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get("/api/v1/health").statusCode() == 200);
+        attendreHubPret(Duration.ofSeconds(120));
         comptes();
-        await("SOAP published").atMost(Duration.ofSeconds(60)).until(this::soapRepond);
+        await("SOAP published (WSDL served)").atMost(Duration.ofSeconds(60))
+                .until(this::wsdl, w -> w.equals("200 WSDL du registre"));
     }
 
     @Test
@@ -64,26 +64,29 @@ public class HotDeployIT extends HubTestSupport {
         try {
             String sortie = executer("feature:uninstall registre-soap");
             System.out.println("ITEST feature:uninstall -> " + sortie);
-            await("SOAP gone").atMost(Duration.ofSeconds(60)).until(() -> !soapRepond());
+            await("SOAP gone (no WSDL)").atMost(Duration.ofSeconds(60))
+                    .until(this::wsdl, w -> !w.equals("200 WSDL du registre"));
             assertFalse(featuresService.isInstalled(featuresService.getFeature("registre-soap")));
             assertTrue(List.of(bundleContext.getBundles()).stream()
                     .noneMatch(b -> "org.registrehub.registre-ws-soap".equals(b.getSymbolicName())));
 
             executer("feature:install registre-soap");
-            await("SOAP back").atMost(Duration.ofSeconds(60)).until(this::soapEnregistre);
+            await("SOAP back (a registration answered)").atMost(Duration.ofSeconds(60))
+                    .until(this::enregistrementSoap, r -> r.equals("200 numéro unique attribué"));
             assertTrue(featuresService.isInstalled(featuresService.getFeature("registre-soap")));
 
             Bundle soap = bundle("org.registrehub.registre-ws-soap");
             long modifie = soap.getLastModified();
             System.out.println("ITEST bundle:update -> " + executer("bundle:update " + soap.getBundleId()));
             await("SOAP bundle updated").atMost(Duration.ofSeconds(60))
-                    .until(() -> bundle("org.registrehub.registre-ws-soap").getLastModified() > modifie);
-            await("SOAP back after update").atMost(Duration.ofSeconds(60)).until(this::soapEnregistre);
+                    .until(() -> bundle("org.registrehub.registre-ws-soap").getLastModified(), t -> t > modifie);
+            await("SOAP back after update (a registration answered)").atMost(Duration.ofSeconds(60))
+                    .until(this::enregistrementSoap, r -> r.equals("200 numéro unique attribué"));
 
             Bundle console = bundle("org.registrehub.registre-console");
             executer("bundle:update " + console.getBundleId());
-            await("console back after update").atMost(Duration.ofSeconds(60))
-                    .until(() -> executer("registre:health").contains("base-de-donnees"));
+            await("console back after update (registre:health lists the database)").atMost(Duration.ofSeconds(60))
+                    .until(() -> executer("registre:health"), h -> h.contains("base-de-donnees"));
         } finally {
             enCours.set(false);
             client.join(30_000);
@@ -98,9 +101,11 @@ public class HotDeployIT extends HubTestSupport {
         long avant = securite.getLastModified();
         executer("bundle:update " + securite.getBundleId());
         await("security bundle updated").atMost(Duration.ofSeconds(60))
-                .until(() -> bundle("org.registrehub.registre-security").getLastModified() > avant);
-        await("REST logins back").atMost(Duration.ofSeconds(60))
-                .until(() -> get("/api/v1/demandes?nom=continu").statusCode() == 200);
+                .until(() -> bundle("org.registrehub.registre-security").getLastModified(), t -> t > avant);
+        // once the health says UP again, every channel serves at the first call: no retry loop here
+        attendreHubPret(Duration.ofSeconds(60));
+        HttpResponse<String> recherche = get("/api/v1/demandes?nom=continu");
+        assertEquals(recherche.body(), 200, recherche.statusCode());
         HttpResponse<String> acces = get("/api/v1/acces/organisations");
         System.out.println("ITEST access management after the security update: " + acces.statusCode() + " "
                 + acces.body().substring(0, Math.min(200, acces.body().length())));
@@ -112,22 +117,30 @@ public class HotDeployIT extends HubTestSupport {
         assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
     }
 
-    private boolean soapRepond() {
+    /** What the WSDL address answers now, in short (for the waits' time-out messages). */
+    private String wsdl() {
         try {
             HttpResponse<String> wsdl = get("/ws/registre/v1?wsdl");
-            return wsdl.statusCode() == 200 && wsdl.body().contains("enregistrerDemande");
+            return wsdl.statusCode() + (wsdl.body().contains("enregistrerDemande") ? " WSDL du registre"
+                    : " " + abrege(wsdl.body()));
         } catch (Exception e) {
-            return false;
+            return e.toString();
         }
     }
 
-    private boolean soapEnregistre() {
+    /** What a SOAP registration answers now, in short. */
+    private String enregistrementSoap() {
         try {
             HttpResponse<String> r = post("/ws/registre/v1", "text/xml; charset=UTF-8",
                     soapEnregistrer("Redeploye", "1975-02-28", "44109", "T2"));
-            return r.statusCode() == 200 && r.body().contains("<numeroUnique>");
+            return r.statusCode() + (r.body().contains("<numeroUnique>") ? " numéro unique attribué"
+                    : " " + abrege(r.body()));
         } catch (Exception e) {
-            return false;
+            return e.toString();
         }
+    }
+
+    private static String abrege(String texte) {
+        return texte.length() <= 300 ? texte : texte.substring(0, 300) + "…";
     }
 }

@@ -61,14 +61,14 @@ public class HubIT extends HubTestSupport {
 
     @Before
     public void hubPret() throws Exception {
-        await("health UP").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> get("/api/v1/health").statusCode() == 200);
+        attendreHubPret(Duration.ofSeconds(120));
         comptes();
     }
 
     @Test
     public void everyBundleIsActiveAndEveryBlueprintContainerIsUp() throws Exception {
-        await("all bundles active").atMost(Duration.ofSeconds(60)).until(() -> bundlesInactifs().isEmpty());
+        await("all bundles active (inactive ones listed)").atMost(Duration.ofSeconds(60))
+                .until(this::bundlesInactifs, List::isEmpty);
         for (String module : List.of("api", "json", "store", "numbering", "registration", "attestation", "security",
                 "ws-rest", "ws-soap", "console", "routes-landlord-erp", "routes-outbox-relay")) {
             assertEquals(module, Bundle.ACTIVE, bundle("org.registrehub.registre-" + module).getState());
@@ -76,7 +76,8 @@ public class HubIT extends HubTestSupport {
         for (String module : List.of("ws-rest", "ws-soap", "routes-landlord-erp", "routes-outbox-relay")) {
             String filter = "(osgi.blueprint.container.symbolicname=org.registrehub.registre-" + module + ")";
             await("blueprint container of " + module).atMost(Duration.ofSeconds(60))
-                    .until(() -> !bundleContext.getServiceReferences(BlueprintContainer.class, filter).isEmpty());
+                    .until(() -> bundleContext.getServiceReferences(BlueprintContainer.class, filter).size(),
+                            n -> n > 0);
         }
         for (String feature : List.of("registre-broker", "registre-registration", "registre-attestation",
                 "registre-security", "registre-rest", "registre-soap", "registre-console", "registre-erp",
@@ -86,13 +87,116 @@ public class HubIT extends HubTestSupport {
         System.out.println("ITEST bundles=" + bundleContext.getBundles().length);
     }
 
+    /** Every component the installed features declare, each UP, in the health endpoint and the console. */
     @Test
-    public void healthReportsDatabaseAndRelay() throws Exception {
-        HttpResponse<String> sante = get("/api/v1/health");
-        assertEquals(200, sante.statusCode());
-        assertTrue(sante.body(), sante.body().contains("\"composant\":\"base-de-donnees\",\"statut\":\"UP\""));
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/v1/health").body()
-                .contains("\"composant\":\"relais-outbox\",\"statut\":\"UP\""));
+    public void healthListsEveryComponentOfTheInstalledFeatures() throws Exception {
+        String sante = sante();
+        assertTrue(sante, sante.startsWith("200 {\"statut\":\"UP\""));
+        for (String composant : List.of("api-rest", "authentification", "base-de-donnees", "broker",
+                "campagne-renouvellement", "console", "erp-bailleurs", "fichiers-departementaux", "relais-outbox",
+                "service-soap", "statistiques", "synchro-nationale")) {
+            assertTrue(composant + " : " + sante, sante.contains("\"composant\":\"" + composant + "\",\"statut\":\"UP\""));
+        }
+        String console = executer("registre:health");
+        assertTrue(console, console.startsWith("Hub : UP (prêt à servir)"));
+        assertTrue(console, console.contains("authentification") && console.contains("royaume JAAS"));
+    }
+
+    /**
+     * The security bundle stopped (as during its update): the health says at once that authentication is not there,
+     * instead of UP while every login fails; started again, the health turns UP only when the realm, the broker and
+     * the channels serve, so that the first call after it succeeds on REST, SOAP, the broker and the console.
+     */
+    @Test
+    public void healthNamesAuthenticationWhileTheSecurityBundleIsStoppedAndEveryChannelServesOnceItIsUp()
+            throws Exception {
+        Bundle securite = bundle("org.registrehub.registre-security");
+        securite.stop();
+        try {
+            await("health 503 naming the stopped authentication").atMost(Duration.ofSeconds(30))
+                    .until(this::sante, r -> r.startsWith("503 ")
+                            && r.contains("\"composant\":\"authentification\",\"statut\":\"DOWN\""));
+            assertTrue(sante(), sante().contains("bundle:start " + securite.getBundleId()));
+            assertTrue(executer("registre:health").startsWith("Hub : DOWN"));
+        } finally {
+            securite.start();
+        }
+        attendreHubPret(Duration.ofSeconds(60));
+        HttpResponse<String> rest = get("/api/v1/acces/organisations");
+        assertEquals(rest.body(), 200, rest.statusCode());
+        HttpResponse<String> soap = post("/ws/registre/v1", "text/xml; charset=UTF-8",
+                soapEnregistrer("Apresredemarrage", "1980-05-05", "44109", "T3"));
+        assertEquals(soap.body(), 200, soap.statusCode());
+        try (javax.jms.Connection broker = broker(GESTIONNAIRE, MOT_DE_PASSE).createConnection()) {
+            broker.start();
+        }
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-search --nom Apresredemarrage");
+        assertTrue(console, console.contains("Apresredemarrage"));
+    }
+
+    /**
+     * A change of {@code org.registrehub.security} (here the memory of verified passwords) is applied in place: the
+     * realm is not withdrawn, so no login is refused meanwhile (before, every change restarted it and logins got
+     * "L'authentification du registre redémarre").
+     */
+    @Test
+    public void aChangeOfTheSecurityConfigurationAppliesWithoutWithdrawingTheRealm() throws Exception {
+        String filtreRoyaume = "(&(objectClass=org.apache.karaf.jaas.config.JaasRealm)"
+                + "(org.apache.karaf.jaas.realm=registre))";
+        Object avant = bundleContext.getServiceReferences((String) null, filtreRoyaume)[0].getProperty("service.id");
+        var configurations = bundleContext.getService(bundleContext.getServiceReference(
+                org.osgi.service.cm.ConfigurationAdmin.class));
+        org.osgi.service.cm.Configuration securite = configurations.getConfiguration("org.registrehub.security", null);
+        java.util.Dictionary<String, Object> proprietes = securite.getProperties();
+        Object minutes = proprietes.get("verification.cacheMinutes");
+        java.util.concurrent.atomic.AtomicBoolean enCours = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.Queue<String> refus = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicInteger appels = new java.util.concurrent.atomic.AtomicInteger();
+        Thread client = new Thread(() -> {
+            while (enCours.get()) {
+                try {
+                    HttpResponse<String> r = get("/api/v1/acces/organisations");
+                    if (r.statusCode() != 200) {
+                        refus.add(r.statusCode() + " " + r.body());
+                    }
+                } catch (Exception e) {
+                    refus.add(e.toString());
+                }
+                appels.incrementAndGet();
+            }
+        }, "connexions-pendant-le-changement");
+        client.start();
+        try {
+            await("the client logs in before the change").atMost(Duration.ofSeconds(10))
+                    .until(appels::get, n -> n >= 5);
+            proprietes.put("verification.cacheMinutes", "4");
+            securite.update(proprietes);
+            await("the authentication component runs with the new configuration").atMost(Duration.ofSeconds(30))
+                    .until(this::configurationAuthentification, p -> p.contains("verification.cacheMinutes=4"));
+            int apres = appels.get();
+            await("the client logs in after the change").atMost(Duration.ofSeconds(10))
+                    .until(appels::get, n -> n >= apres + 5);
+        } finally {
+            enCours.set(false);
+            client.join(30_000);
+            proprietes.put("verification.cacheMinutes", minutes == null ? "5" : minutes);
+            securite.update(proprietes);
+        }
+        assertTrue("logins refused during the change: " + refus, refus.isEmpty());
+        assertEquals("the realm was withdrawn and registered again", avant, bundleContext.getServiceReferences(
+                (String) null, filtreRoyaume)[0].getProperty("service.id"));
+    }
+
+    /** The state and properties of the component Authentification, as the runtime of Declarative Services has them. */
+    private String configurationAuthentification() {
+        var scr = bundleContext.getService(bundleContext.getServiceReference(
+                org.osgi.service.component.runtime.ServiceComponentRuntime.class));
+        var description = scr.getComponentDescriptionDTO(bundle("org.registrehub.registre-security"),
+                "org.registrehub.security.internal.Authentification");
+        return scr.getComponentConfigurationDTOs(description).stream()
+                .map(c -> "state=" + c.state + " " + c.properties.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(" ")))
+                .collect(Collectors.joining("; "));
     }
 
     @Test
@@ -208,8 +312,8 @@ public class HubIT extends HubTestSupport {
             String corps = ((TextMessage) evenement).getText();
             assertTrue(corps, corps.contains("\"canal\":\"REST\""));
             assertTrue(corps, corps.contains("\"nom\":\"Relais\""));
-            await().atMost(Duration.ofSeconds(30)).until(() -> compter(
-                    "select count(*) from outbox where publie_le is null and numero_unique = '" + numero + "'") == 0);
+            await("the demand's events relayed (pending events)").atMost(Duration.ofSeconds(30)).until(() -> compter(
+                    "select count(*) from outbox where publie_le is null and numero_unique = '" + numero + "'"), v -> v == 0);
         }
     }
 
@@ -541,7 +645,7 @@ public class HubIT extends HubTestSupport {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(401, mauvais.statusCode());
         Path journal = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
-        await("the refusals are logged").atMost(Duration.ofSeconds(10)).until(() ->
+        await("the refusals are logged in " + journal).atMost(Duration.ofSeconds(10)).until(() ->
                 Files.readString(journal).contains("mot de passe erroné pour « " + GESTIONNAIRE + " »"));
         String log = Files.readString(journal);
         assertFalse("NIR in the log", log.contains(nir));

@@ -169,6 +169,23 @@ public abstract class HubTestSupport {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Waits until the hub can serve: {@code /api/v1/health} answers 200, so every component the installed features
+     * declare (database, realm, broker, routes, channels) is registered and UP. On time-out the message has the last
+     * answer, with each component that was not ready and why.
+     */
+    protected void attendreHubPret(Duration max) {
+        org.awaitility.Awaitility.await("le hub est prêt (/api/v1/health = 200)").atMost(max)
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(this::sante, r -> r.startsWith("200 "));
+    }
+
+    /** The health endpoint's status and body, anonymously (it is public): {@code "503 {...}"}. */
+    protected String sante() throws Exception {
+        HttpResponse<String> r = getEnTantQue(null, "/api/v1/health");
+        return r.statusCode() + " " + r.body();
+    }
+
     protected HttpResponse<String> get(String path) throws Exception {
         return getEnTantQue(GESTIONNAIRE, path);
     }
@@ -284,23 +301,21 @@ public abstract class HubTestSupport {
 
     /** Waits until these organisations' ERP queues exist and the hub consumes them (routes synchronised). */
     protected void attendreFilesErp(String... organisations) {
-        org.awaitility.Awaitility.await("ERP queues of " + Arrays.toString(organisations))
-                .atMost(Duration.ofSeconds(60)).until(() -> {
+        org.awaitility.Awaitility.await("ERP queues of " + Arrays.toString(organisations)
+                + " consumed (organisations whose queue is consumed)").atMost(Duration.ofSeconds(60)).until(() -> {
                     var ref = bundleContext.getServiceReference(org.registrehub.api.erp.SupervisionErp.class);
                     if (ref == null) {
-                        return false;
+                        return java.util.Set.<String>of();
                     }
                     org.registrehub.api.erp.SupervisionErp s = bundleContext.getService(ref);
                     try {
-                        java.util.Set<String> prets = s.etat().stream()
-                                .filter(org.registrehub.api.erp.EtatOrganisationErp::consommee)
+                        return s.etat().stream().filter(org.registrehub.api.erp.EtatOrganisationErp::consommee)
                                 .map(org.registrehub.api.erp.EtatOrganisationErp::organisation)
                                 .collect(Collectors.toSet());
-                        return prets.containsAll(Arrays.asList(organisations));
                     } finally {
                         bundleContext.ungetService(ref);
                     }
-                });
+                }, prets -> prets.containsAll(Arrays.asList(organisations)));
     }
 
     /**

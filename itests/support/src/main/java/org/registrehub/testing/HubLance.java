@@ -46,6 +46,7 @@ public final class HubLance implements AutoCloseable {
         if (!Files.exists(distribution)) {
             throw new IllegalStateException("distribution absente : " + distribution + " (mvn install -DskipTests)");
         }
+        garderJournaux(dir);
         supprimer(dir);
         Files.createDirectories(dir);
         Process tar = new ProcessBuilder("tar", "xzf", distribution.toAbsolutePath().toString(), "-C", dir.toString())
@@ -106,7 +107,8 @@ public final class HubLance implements AutoCloseable {
     /** The first administrator's login and password, once the hub wrote them (data/registre/admin.secret). */
     public String[] administrateur() throws Exception {
         Path secret = home.resolve("data/registre/admin.secret");
-        attendre(Duration.ofSeconds(60), () -> Files.exists(secret) && Files.size(secret) > 0);
+        attendre("le premier administrateur est créé (" + secret + ")", Duration.ofSeconds(60),
+                () -> Files.exists(secret) && Files.size(secret) > 0);
         java.util.Properties admin = new java.util.Properties();
         try (var in = Files.newBufferedReader(secret)) {
             admin.load(in);
@@ -114,19 +116,52 @@ public final class HubLance implements AutoCloseable {
         return new String[] {admin.getProperty("identifiant"), admin.getProperty("motDePasse")};
     }
 
-    /** Seconds since start when {@code /api/v1/health} answered 200. */
+    /**
+     * Seconds since start when {@code /api/v1/health} answered 200: every component the installed features declare
+     * (database, realm, broker, routes, channels) is there and UP, so that the first call a test makes is served. On
+     * time-out, the message has the last answer (each component not ready, and why) and the hub's log.
+     */
     public double attendreSante(Duration max) throws Exception {
-        attendre(max, () -> statut("/api/v1/health") == 200);
+        String[] dernier = {"pas de réponse"};
+        try {
+            org.awaitility.Awaitility.await("le hub est prêt (/api/v1/health = 200)").atMost(max)
+                    .pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> {
+                        vivant();
+                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base
+                                + "/api/v1/health")).timeout(Duration.ofSeconds(30)).build(),
+                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        dernier[0] = r.statusCode() + " " + r.body();
+                        return r.statusCode() == 200;
+                    });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new IllegalStateException("hub pas prêt en " + max + " ; dernière réponse de /api/v1/health : "
+                    + dernier[0] + " ; journal : " + journal(), e);
+        }
         return (System.nanoTime() - demarre) / 1e9;
     }
 
     /** Seconds since start when every bundle but the fragments was Active. */
     public double attendreBundles(Duration max) throws Exception {
-        attendre(max, () -> {
+        attendre("chaque bundle est actif (bundle:list)", max, () -> {
             List<String> lignes = bundles();
             return !lignes.isEmpty() && lignes.stream().noneMatch(l -> !l.contains("Active") && !l.contains("Resolved"));
         });
         return (System.nanoTime() - demarre) / 1e9;
+    }
+
+    /** The hub's log (data/log/karaf.log of this start's folder). */
+    public Path journal() {
+        return home.resolve("data/log/karaf.log");
+    }
+
+    /** Fails at once, with the end of its console output, when the Karaf process has died. */
+    private void vivant() throws IOException {
+        if (karaf != null && !karaf.isAlive()) {
+            List<String> lignes = Files.readAllLines(dir.resolve("karaf-console.log"));
+            throw new IllegalStateException("le processus du hub s'est arrêté (code " + karaf.exitValue() + ") : "
+                    + String.join("\n", lignes.subList(Math.max(0, lignes.size() - 20), lignes.size())));
+        }
     }
 
     /** Login of the account the benchmarks call the hub with (a gestionnaire of the territories measured). */
@@ -293,25 +328,43 @@ public final class HubLance implements AutoCloseable {
         boolean vraie() throws Exception;
     }
 
-    /** Polls a condition every 200 ms (a benchmark waits on the hub it measures; tests use Awaitility). */
-    public static void attendre(Duration max, Condition condition) throws Exception {
-        long fin = System.nanoTime() + max.toNanos();
-        while (System.nanoTime() < fin) {
-            try {
-                if (condition.vraie()) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
-        throw new IllegalStateException("délai dépassé (" + max + ")");
+    /**
+     * Waits until the condition holds (polled every 200 ms by Awaitility; an IOException counts as "not yet": the
+     * hub is not listening), or fails naming what was waited for.
+     */
+    public static void attendre(String quoi, Duration max, Condition condition) {
+        org.awaitility.Awaitility.await(quoi).atMost(max).pollInterval(Duration.ofMillis(200))
+                .ignoreExceptionsInstanceOf(IOException.class).until(condition::vraie);
     }
 
     static int port() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Before a folder is reused (the next test of a class), its hub's logs are kept beside it, in
+     * {@code <folder>-journaux/<n>-karaf.log} and {@code <n>-console.log}: a failed test's log survives the next one.
+     */
+    private static void garderJournaux(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        Path garde = dir.resolveSibling(dir.getFileName() + "-journaux");
+        Files.createDirectories(garde);
+        long n;
+        try (Stream<Path> s = Files.list(garde)) {
+            n = s.count() / 2 + 1;
+        }
+        try (Stream<Path> s = Files.walk(dir, 4)) {
+            for (Path log : s.filter(p -> p.endsWith("data/log/karaf.log")).toList()) {
+                Files.copy(log, garde.resolve(n + "-karaf.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path console = dir.resolve("karaf-console.log");
+        if (Files.exists(console)) {
+            Files.copy(console, garde.resolve(n + "-console.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -1,37 +1,40 @@
 package org.registrehub.console.internal;
 
-import java.util.Comparator;
-import java.util.List;
-
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.EtatSante;
-import org.registrehub.api.SanteService;
+import org.registrehub.api.SanteHub;
 
-/** {@code registre:health}: the status of every component that reports one (database, ...). */
+/**
+ * {@code registre:health}: whether the hub can serve, and the status of every component the installed features
+ * declare (database, realm, broker, routes, channels), as {@code /api/v1/health} reports them.
+ */
 @Service
-@Command(scope = "registre", name = "health", description = "État des composants du hub (base de données, ...)")
+@Command(scope = "registre", name = "health", description = "État du hub et de chacun de ses composants (base de"
+        + " données, authentification, broker, routes, canaux)")
 public class HealthCommand implements Action {
 
     @Reference(optional = true)
-    List<SanteService> composants;
+    SanteHub sante;
 
     @Override
     public Object execute() {
-        if (composants == null || composants.isEmpty()) {
-            throw new IllegalStateException("Aucun composant ne publie son état : la fonctionnalité registre-store "
-                    + "est-elle installée (feature:list | grep registre) ?");
+        if (sante == null) {
+            throw new IllegalStateException("Le service de santé du hub n'est pas démarré : la fonctionnalité "
+                    + "registre-health est-elle installée (feature:list | grep registre-health) ?");
         }
+        SanteHub.Sante etat = sante.etat();
+        System.out.println("Hub : " + etat.statut() + (etat.statut() == EtatSante.Statut.UP ? " (prêt à servir)"
+                : " (pas prêt : " + etat.nonPrets().size() + " composant(s))"));
         ShellTable table = new ShellTable();
         table.column("Composant");
         table.column("État");
         table.column("Depuis");
         table.column("Détail").maxSize(140).wrap();
-        composants.stream().map(SanteService::etat).sorted(Comparator.comparing(EtatSante::composant))
-                .forEach(e -> table.addRow().addContent(e.composant(), e.statut(), e.depuis(), e.message()));
+        etat.composants().forEach(e -> table.addRow().addContent(e.composant(), e.statut(), e.depuis(), e.message()));
         table.print(System.out);
         return null;
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.acces.AuthentificationService;
@@ -39,11 +40,11 @@ public class Authentification implements AuthentificationService {
     private static final Logger LOG = LoggerFactory.getLogger(Authentification.class);
 
     private final IdentiteStore store;
-    private final MotsDePasse motsDePasse;
-    private final Duration memoire;
+    private volatile MotsDePasse motsDePasse;
+    private volatile Duration memoire;
     private final Clock horloge;
     private final byte[] poivre = new byte[32];
-    private final String empreinteFactice;
+    private volatile String empreinteFactice;
     private final ConcurrentMap<String, Verifie> verifies = new ConcurrentHashMap<>();
 
     private record Verifie(byte[] condense, Instant jusqua) {
@@ -62,6 +63,20 @@ public class Authentification implements AuthentificationService {
         this.horloge = horloge;
         new SecureRandom().nextBytes(poivre);
         this.empreinteFactice = motsDePasse.empreinte(MotsDePasse.aleatoire().toCharArray());
+    }
+
+    /**
+     * A change of {@code etc/org.registrehub.security.cfg} applies in place: the realm, which hands this service to
+     * every login, is not restarted, so that no login is refused meanwhile.
+     */
+    @Modified
+    void modifier(SecuriteConfig config) {
+        MotsDePasse nouveaux = new MotsDePasse(config.bcrypt_cout());
+        empreinteFactice = nouveaux.empreinte(MotsDePasse.aleatoire().toCharArray());
+        motsDePasse = nouveaux;
+        memoire = Duration.ofMinutes(config.verification_cacheMinutes());
+        LOG.info("Configuration de l'authentification appliquée : coût bcrypt {}, mémoire des vérifications {} min",
+                config.bcrypt_cout(), config.verification_cacheMinutes());
     }
 
     @Override

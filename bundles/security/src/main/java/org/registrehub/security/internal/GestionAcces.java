@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.AccesRefuseException;
 import org.registrehub.api.Contexte;
@@ -56,7 +57,7 @@ public class GestionAcces implements AccesService, AuditService {
 
     private final IdentiteStore store;
     private final AuditStore audit;
-    private final MotsDePasse motsDePasse;
+    private volatile MotsDePasse motsDePasse;
     private final Clock horloge;
 
     @Activate
@@ -69,6 +70,12 @@ public class GestionAcces implements AccesService, AuditService {
         this.audit = audit;
         this.motsDePasse = motsDePasse;
         this.horloge = horloge;
+    }
+
+    /** A change of the configuration (bcrypt cost of new passwords) applies in place, without a restart. */
+    @Modified
+    void modifier(SecuriteConfig config) {
+        motsDePasse = new MotsDePasse(config.bcrypt_cout());
     }
 
     // ------------------------------------------------------------------ organisations

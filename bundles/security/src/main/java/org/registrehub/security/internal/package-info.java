@@ -3,4 +3,8 @@
  * {@code registre} used by REST, SOAP, the console and the broker, the first administrator, access management and the
  * audit trail. Wiring: Declarative Services.
  */
+@Header(name = SanteService.EN_TETE_COMPOSANTS, value = SanteAuthentification.COMPOSANT)
 package org.registrehub.security.internal;
+
+import org.osgi.annotation.bundle.Header;
+import org.registrehub.api.SanteService;

@@ -49,10 +49,10 @@ public class NumerotationMultiInstancesTest {
         JacksonJsonCodec json = new JacksonJsonCodec();
         hubA = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), json, null,
                 PostgresStoreTest.config(), Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(30)).until(() -> hubA.etat().statut() == EtatSante.Statut.UP);
+        await("hubA UP").atMost(Duration.ofSeconds(30)).until(hubA::etat, e -> e.statut() == EtatSante.Statut.UP);
         hubB = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), json, null,
                 PostgresStoreTest.config(), Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(30)).until(() -> hubB.etat().statut() == EtatSante.Statut.UP);
+        await("hubB UP").atMost(Duration.ofSeconds(30)).until(hubB::etat, e -> e.statut() == EtatSante.Statut.UP);
     }
 
     @After

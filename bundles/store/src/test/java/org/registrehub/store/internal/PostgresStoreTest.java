@@ -70,7 +70,7 @@ public class PostgresStoreTest {
         db = TestDatabase.create("registre_store_test");
         dataSource = new SwitchableDataSource(db.dataSource());
         store = new PostgresStore(dataSource, Map.of("url", db.jdbcUrl()), JSON, null, config(), Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
     }
 
     @After
@@ -397,11 +397,11 @@ public class PostgresStoreTest {
         } catch (RegistreIndisponibleException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("injoignable"));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> store.etat().statut() == EtatSante.Statut.DOWN);
+        await("store DOWN").atMost(Duration.ofSeconds(10)).until(store::etat, e -> e.statut() == EtatSante.Statut.DOWN);
         assertTrue(store.etat().message(), store.etat().message().contains("Connection refused (simulated)"));
 
         dataSource.down = false;
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
         store.inserer(d, creation(Canal.REST), evenement(d), Set.of(), null);
         assertEquals(1, db.count("select count(*) from demande"));
     }
@@ -411,7 +411,7 @@ public class PostgresStoreTest {
         PostgresStore orphan = new PostgresStore(new SwitchableDataSource(null), Map.of("url", "jdbc:test"), JSON, null,
                 config(), Clock.systemUTC());
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> orphan.etat().statut() == EtatSante.Statut.DOWN);
+            await("orphan DOWN").atMost(Duration.ofSeconds(10)).until(orphan::etat, e -> e.statut() == EtatSante.Statut.DOWN);
             try {
                 orphan.trouver("0441123000001G1104");
                 fail("no schema yet: must be refused as unavailable");
@@ -432,7 +432,7 @@ public class PostgresStoreTest {
         PostgresStore autre = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), JSON, null, config(),
                 Clock.systemUTC());
         try {
-            await().atMost(Duration.ofSeconds(10)).until(() -> autre.etat().statut() == EtatSante.Statut.DOWN);
+            await("autre DOWN").atMost(Duration.ofSeconds(10)).until(autre::etat, e -> e.statut() == EtatSante.Statut.DOWN);
             assertTrue(autre.etat().message(), autre.etat().message().startsWith("schéma de la base en échec"));
             assertFalse(autre.etat().message(), autre.etat().message().contains("injoignable"));
         } finally {

@@ -48,7 +48,7 @@ public class RechercheTest {
         db = TestDatabase.create("registre_recherche_test");
         store = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), new JacksonJsonCodec(), null,
                 PostgresStoreTest.config(), Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
         inserer("0440124000001G1104", "Le Goff", "Éloïse", "1985-02-01", List.of("44109", "44162"),
                 List.of(Typologie.T2, Typologie.T3), "2024-01-10", Statut.ACTIVE);
         inserer("0440224000002G1104", "LEGOFF", "Eloise Anne", "1985-02-01", List.of("44162"),

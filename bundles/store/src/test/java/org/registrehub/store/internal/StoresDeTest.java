@@ -20,7 +20,7 @@ public final class StoresDeTest {
     public static PostgresStore ouvrir(TestDatabase db) {
         PostgresStore store = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), new JacksonJsonCodec(),
                 null, PostgresStoreTest.config(), Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
         return store;
     }
 

@@ -46,7 +46,7 @@ public class SynchroNationalePostgresTest {
         db = TestDatabase.create("registre_national_store");
         store = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), new JacksonJsonCodec(), null,
                 PostgresStoreTest.config(), Clock.systemUTC());
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.etat().statut() == EtatSante.Statut.UP);
+        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
     }
 
     @After

@@ -1,6 +1,6 @@
 package org.registrehub.rest.internal;
 
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 
 import javax.ws.rs.GET;
@@ -10,44 +10,34 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import org.registrehub.api.EtatSante;
-import org.registrehub.api.SanteService;
+import org.registrehub.api.SanteHub;
 import org.registrehub.api.spi.JsonCodec;
 
 /**
- * {@code /api/v1/health}: {@code 200} when every component is UP, {@code 503} otherwise, with each component's status
- * and a French explanation (for load balancers and administrators).
+ * {@code /api/v1/health}: {@code 200} when the hub can serve (every component that the installed features declare is
+ * registered and UP: database, realm, broker, routes, channels), {@code 503} otherwise, with each component's status
+ * and a French explanation (for load balancers, administrators and clients waiting for the hub). Public.
  */
 @Path("/health")
 public class SanteResource {
 
-    /** The document returned by the health endpoint. */
-    public record Sante(EtatSante.Statut statut, List<EtatSante> composants) {
-    }
-
-    private final List<SanteService> composants;
+    private final List<SanteHub> sante;
     private final JsonCodec json;
 
-    public SanteResource(List<SanteService> composants, JsonCodec json) {
-        this.composants = composants;
+    /** @param sante the hub's health service (a list: empty while the registre-health bundle restarts) */
+    public SanteResource(List<SanteHub> sante, JsonCodec json) {
+        this.sante = sante;
         this.json = json;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response sante() {
-        Sante sante = evaluer(composants.stream().map(SanteService::etat).toList());
-        return Response.status(sante.statut() == EtatSante.Statut.UP ? 200 : 503)
-                .type(MediaType.APPLICATION_JSON).entity(json.ecrire(sante)).build();
-    }
-
-    static Sante evaluer(List<EtatSante> etats) {
-        List<EtatSante> tries = etats.stream().sorted(Comparator.comparing(EtatSante::composant)).toList();
-        if (tries.isEmpty()) {
-            return new Sante(EtatSante.Statut.STARTING, tries);
-        }
-        boolean down = tries.stream().anyMatch(e -> e.statut() == EtatSante.Statut.DOWN);
-        boolean starting = tries.stream().anyMatch(e -> e.statut() == EtatSante.Statut.STARTING);
-        return new Sante(down ? EtatSante.Statut.DOWN : starting ? EtatSante.Statut.STARTING : EtatSante.Statut.UP,
-                tries);
+        SanteHub.Sante etat = sante.stream().findFirst().map(SanteHub::etat).orElseGet(() -> new SanteHub.Sante(
+                EtatSante.Statut.STARTING, List.of(new EtatSante("sante", EtatSante.Statut.STARTING,
+                        "le service de santé du hub (fonctionnalité registre-health) n'est pas démarré",
+                        Instant.now()))));
+        return Response.status(etat.statut() == EtatSante.Statut.UP ? 200 : 503)
+                .type(MediaType.APPLICATION_JSON).entity(json.ecrire(etat)).build();
     }
 }

@@ -4,4 +4,8 @@
  * Bodies are read and written with the hub's {@link org.registrehub.api.spi.JsonCodec}, errors are RFC 9457
  * {@code application/problem+json} documents with French messages.
  */
+@Header(name = SanteService.EN_TETE_COMPOSANTS, value = SanteRest.COMPOSANT)
 package org.registrehub.rest.internal;
+
+import org.osgi.annotation.bundle.Header;
+import org.registrehub.api.SanteService;

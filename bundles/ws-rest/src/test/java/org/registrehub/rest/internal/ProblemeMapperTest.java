@@ -3,7 +3,6 @@ package org.registrehub.rest.internal;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Instant;
 import java.util.List;
 
 import javax.ws.rs.NotSupportedException;
@@ -12,7 +11,6 @@ import org.junit.Test;
 import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
-import org.registrehub.api.EtatSante;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.TransitionInterditeException;
@@ -75,16 +73,5 @@ public class ProblemeMapperTest {
         } catch (DemandeInvalideException expected) {
             assertEquals("If-Match", expected.getErreurs().get(0).champ());
         }
-    }
-
-    @Test
-    public void healthIsDownWhenAnyComponentIsDown() {
-        EtatSante up = new EtatSante("a", EtatSante.Statut.UP, "ok", Instant.EPOCH);
-        EtatSante down = new EtatSante("b", EtatSante.Statut.DOWN, "PostgreSQL injoignable", Instant.EPOCH);
-        EtatSante starting = new EtatSante("c", EtatSante.Statut.STARTING, "démarrage", Instant.EPOCH);
-        assertEquals(EtatSante.Statut.UP, SanteResource.evaluer(List.of(up)).statut());
-        assertEquals(EtatSante.Statut.DOWN, SanteResource.evaluer(List.of(starting, down, up)).statut());
-        assertEquals(EtatSante.Statut.STARTING, SanteResource.evaluer(List.of(up, starting)).statut());
-        assertEquals(EtatSante.Statut.STARTING, SanteResource.evaluer(List.of()).statut());
     }
 }

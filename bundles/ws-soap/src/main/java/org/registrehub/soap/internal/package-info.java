@@ -4,4 +4,8 @@
  * ({@code OSGI-INF/blueprint/soap.xml}) publishes the CXF endpoint and references
  * {@link org.registrehub.api.RegistreService} by interface.
  */
+@Header(name = SanteService.EN_TETE_COMPOSANTS, value = SanteSoap.COMPOSANT)
 package org.registrehub.soap.internal;
+
+import org.osgi.annotation.bundle.Header;
+import org.registrehub.api.SanteService;

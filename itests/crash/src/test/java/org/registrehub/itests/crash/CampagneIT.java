@@ -86,7 +86,7 @@ public class CampagneIT {
         db.count("WITH m AS (UPDATE demande SET date_validite = current_date + 10 RETURNING 1) SELECT count(*) FROM m");
 
         await("la campagne s'installe").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> hub.console("registre:campaign-preview").contains("TOTAL"));
+                .until(() -> hub.console("registre:campaign-preview"), apercu -> apercu.contains("TOTAL"));
         String apercu = hub.console("registre:campaign-preview");
         assertTrue(apercu, apercu.matches("(?s).*G1104\\s*\\|\\s*2\\s*\\|\\s*2\\s*\\|.*"));
         assertEquals("l'aperçu n'envoie rien", 0, smtp.getReceivedMessages().length);
@@ -156,7 +156,7 @@ public class CampagneIT {
         }
         db.count("WITH m AS (UPDATE demande SET date_validite = current_date + 10 RETURNING 1) SELECT count(*) FROM m");
         await("la campagne s'installe").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> hub.console("registre:campaign-preview").contains("TOTAL"));
+                .until(() -> hub.console("registre:campaign-preview"), apercu -> apercu.contains("TOTAL"));
 
         Thread console = new Thread(() -> {
             try {
@@ -167,7 +167,7 @@ public class CampagneIT {
         });
         console.start();
         await("campagne commencée").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
-                .until(() -> smtp.getReceivedMessages().length >= 300);
+                .until(() -> smtp.getReceivedMessages().length, v -> v >= 300);
         hub.tuer();
         console.join(Duration.ofMinutes(1).toMillis());
         long avant = db.count("SELECT count(*) FROM avis_renouvellement WHERE etat = 'ENVOYE'");
@@ -179,7 +179,7 @@ public class CampagneIT {
         hub.demarrer();
         hub.attendreSante(Duration.ofMinutes(3));
         await("la campagne s'installe à nouveau").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> hub.console("registre:campaign-preview").contains("TOTAL"));
+                .until(() -> hub.console("registre:campaign-preview"), apercu -> apercu.contains("TOTAL"));
         String reprise = hub.console("registre:campaign-run");
         assertTrue(reprise, reprise.contains("Reprise de la campagne"));
         assertTrue(reprise, reprise.contains("terminée"));

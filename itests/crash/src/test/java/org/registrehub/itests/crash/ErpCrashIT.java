@@ -83,21 +83,22 @@ public class ErpCrashIT {
         }
         // the organisation's queue is ready once the hub answers on it
         Set<String> repondus = ConcurrentHashMap.newKeySet();
-        await("queues of NMH").atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-            ErpClient.Reponse sonde = erp().envoyer(bailSigne("sonde", numeros.get(0)), "sonde",
-                    Duration.ofSeconds(10));
-            return sonde != null && "ACCEPTE".equals(sonde.statut());
-        });
+        await("queues of NMH answer a probe (its reply status)").atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> {
+                    ErpClient.Reponse sonde = erp().envoyer(bailSigne("sonde", numeros.get(0)), "sonde",
+                            Duration.ofSeconds(10));
+                    return sonde == null ? "pas de réponse" : sonde.statut();
+                }, "ACCEPTE"::equals);
 
         List<String> rafale = new ArrayList<>();
         for (int i = 1; i < MESSAGES; i++) {
             rafale.add(bailSigne("crash-" + i, numeros.get(i)));
         }
         erp().envoyerTous(rafale);
-        await("a quarter answered").atMost(Duration.ofSeconds(60)).until(() -> {
+        await("a quarter answered (replies read)").atMost(Duration.ofSeconds(60)).until(() -> {
             lireReponses(repondus, MESSAGES / 4);
-            return repondus.size() >= MESSAGES / 4;
-        });
+            return repondus.size();
+        }, n -> n >= MESSAGES / 4);
         long avant = compter("select count(*) from demande_historique where operation = 'RADIATION'");
         hub.tuer();
         System.out.println("CRASH kill -9 after " + repondus.size() + " replies read, " + avant
@@ -106,11 +107,11 @@ public class ErpCrashIT {
 
         hub.demarrer();
         hub.attendreSante(Duration.ofMinutes(3));
-        await("every message answered after the restart").atMost(Duration.ofMinutes(3)).ignoreExceptions()
-                .until(() -> {
+        await("every message answered after the restart (replies read)").atMost(Duration.ofMinutes(3))
+                .ignoreExceptions().until(() -> {
                     lireReponses(repondus, MESSAGES - 1);
-                    return repondus.size() == MESSAGES - 1;
-                });
+                    return repondus.size();
+                }, n -> n == MESSAGES - 1);
         for (int i = 1; i < MESSAGES; i++) {
             assertTrue("crash-" + i + " answered", repondus.contains("crash-" + i));
         }
@@ -124,7 +125,7 @@ public class ErpCrashIT {
         assertEquals("one event per change, none lost", 2L * MESSAGES,
                 compter("select count(*) from outbox"));
         await("events relayed after the restart").atMost(Duration.ofSeconds(60))
-                .until(() -> compter("select count(*) from outbox where publie_le is null") == 0);
+                .until(() -> compter("select count(*) from outbox where publie_le is null"), v -> v == 0);
     }
 
     private long compter(String sql) throws Exception {

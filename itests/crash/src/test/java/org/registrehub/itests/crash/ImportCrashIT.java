@@ -52,11 +52,11 @@ public class ImportCrashIT {
         Path temporaire = hub.home.resolve("extrait-crash.csv");
         ExtraitsDeTest.generer(temporaire, "CRASH-", LIGNES, UNE_INVALIDE_SUR);
         Path entree = hub.home.resolve("data/registre/import/entree");
-        await("dossier de dépôt").atMost(Duration.ofMinutes(1)).until(() -> Files.isDirectory(entree));
+        await("dossier de dépôt " + entree).atMost(Duration.ofMinutes(1)).until(() -> Files.isDirectory(entree));
         Files.move(temporaire, entree.resolve("extrait-crash.csv"), StandardCopyOption.ATOMIC_MOVE);
 
         await("import commencé").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
-                .until(() -> db.count("select coalesce(max(position), 0) from import_departemental") >= 4000);
+                .until(() -> db.count("select coalesce(max(position), 0) from import_departemental"), v -> v >= 4000);
         hub.tuer();
         long avant = db.count("select position from import_departemental");
         System.out.println("CRASH kill -9 after " + avant + " of " + LIGNES + " lines");
@@ -67,7 +67,7 @@ public class ImportCrashIT {
         hub.demarrer();
         hub.attendreSante(Duration.ofMinutes(3));
         await("import repris et terminé").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
-                .until(() -> "TERMINE".equals(etat()));
+                .until(this::etat, "TERMINE"::equals);
 
         int invalides = LIGNES / UNE_INVALIDE_SUR;
         assertEquals(1, db.count("select count(*) from import_departemental"));
@@ -83,11 +83,11 @@ public class ImportCrashIT {
         assertEquals("une entrée d'historique par demande", LIGNES - invalides,
                 db.count("select count(*) from demande_historique where canal = 'IMPORT'"));
         Path traites = hub.home.resolve("data/registre/import/traites");
-        await("extrait rangé").atMost(Duration.ofSeconds(30)).until(() -> {
+        await("extrait rangé dans " + traites).atMost(Duration.ofSeconds(30)).until(() -> {
             try (var f = Files.list(traites)) {
-                return f.anyMatch(p -> p.getFileName().toString().endsWith("extrait-crash.csv"));
+                return f.map(p -> p.getFileName().toString()).toList();
             }
-        });
+        }, noms -> noms.stream().anyMatch(n -> n.endsWith("extrait-crash.csv")));
         String etat = hub.console("registre:import-status");
         assertTrue(etat, etat.contains("TERMINE") && etat.contains(String.valueOf(LIGNES - invalides)));
         String rapport = hub.console("registre:import-status --rejets 1");

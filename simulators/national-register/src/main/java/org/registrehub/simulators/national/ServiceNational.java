@@ -54,6 +54,7 @@ public class ServiceNational implements RegistreNationalPortType {
     private final StockageNational stockage;
     private final Comportement comportement;
     private final DatatypeFactory xml;
+    private final java.util.Set<String> attribues = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Resource
     private WebServiceContext contexte;
@@ -68,6 +69,11 @@ public class ServiceNational implements RegistreNationalPortType {
         }
     }
 
+    /** Whether this simulator handed out the number (obtenirNumero), as opposed to learning it from a movement. */
+    boolean aAttribue(String numero) {
+        return attribues.contains(numero);
+    }
+
     @Override
     public String obtenirNumero(String territoire, String guichet, XMLGregorianCalendar dateDepot, Demandeur demandeur)
             throws ErreurNationalFault {
@@ -80,6 +86,7 @@ public class ServiceNational implements RegistreNationalPortType {
             stockage.reserver(new Ligne(numero, null, null, territoire, guichet, depot, null, demandeur.getNom(),
                     demandeur.getPrenoms(), date(demandeur.getDateNaissance()), demandeur.getNir(), null, null,
                     appelant()));
+            attribues.add(numero);
             LOG.info("numéro national {} attribué à {}", numero, appelant());
             return numero;
         } catch (SQLException e) {

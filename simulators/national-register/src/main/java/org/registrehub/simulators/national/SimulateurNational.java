@@ -53,6 +53,7 @@ public final class SimulateurNational implements AutoCloseable {
     private final Bus bus;
     private final StockageNational stockage;
     private final Comportement comportement = new Comportement();
+    private final ServiceNational service;
 
     private SimulateurNational(String hote, int port, String urlBase, String utilisateur, String motDePasse)
             throws Exception {
@@ -77,7 +78,8 @@ public final class SimulateurNational implements AutoCloseable {
 
         JaxWsServerFactoryBean fabrique = new JaxWsServerFactoryBean();
         fabrique.setBus(bus);
-        fabrique.setServiceBean(new ServiceNational(stockage, comportement));
+        service = new ServiceNational(stockage, comportement);
+        fabrique.setServiceBean(service);
         fabrique.setAddress("/national/v1");
         fabrique.create();
         LOG.info("Simulateur du registre national sur {} (base {})", url(), urlBase);
@@ -130,6 +132,14 @@ public final class SimulateurNational implements AutoCloseable {
     /** A DALO recourse declared elsewhere on a demand. */
     public void declarerDalo(String numero, LocalDate date, String decision, String origine) throws SQLException {
         stockage.fait("DALO", numero, decision, origine, date, origine);
+    }
+
+    /**
+     * Whether the number was handed out here by {@code obtenirNumero} (the hub numbered nationally), not learnt from
+     * a movement of a demand the hub numbered itself.
+     */
+    public boolean aAttribue(String numero) {
+        return service.aAttribue(numero);
     }
 
     public List<Recu> mouvements(String numero) throws SQLException {

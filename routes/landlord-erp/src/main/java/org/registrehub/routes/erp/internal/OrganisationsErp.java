@@ -45,6 +45,8 @@ public class OrganisationsErp implements SupervisionErp {
     private final Set<String> configurees = new TreeSet<>();
     private volatile CamelContext camel;
     private volatile String dernierEchec;
+    /** The organisations with queues at the last successful synchronisation; null before the first one. */
+    private volatile Set<String> synchronisees;
 
     public OrganisationsErp(IdentiteStore identites, MessageErpStore messages, GestionBroker broker,
                             TraitementMessageErp traitement, String options, int tentatives) {
@@ -88,6 +90,7 @@ public class OrganisationsErp implements SupervisionErp {
             return;
         }
         dernierEchec = null;
+        synchronisees = Set.copyOf(actives);
         for (Route r : List.copyOf(contexte.getRoutes())) {
             String id = r.getRouteId();
             if (id.startsWith(RouteEntranteErp.PREFIXE_ROUTE)
@@ -103,6 +106,21 @@ public class OrganisationsErp implements SupervisionErp {
             }
         }
         configurees.retainAll(actives);
+    }
+
+    /** The Camel context of the routes (null before the first synchronisation). */
+    CamelContext camel() {
+        return camel;
+    }
+
+    /** The organisations given queues and a route at the last successful synchronisation; null before it. */
+    Set<String> synchronisees() {
+        return synchronisees;
+    }
+
+    /** Why the last synchronisation failed; null when it succeeded. */
+    String dernierEchec() {
+        return dernierEchec;
     }
 
     /** Landlords and guichets exchange with their ERP; the State, observers and the hub do not. */

@@ -6,4 +6,8 @@
  * {@link org.registrehub.routes.erp.internal.TraitementMessageErp}, which checks the message against its contract
  * ({@link org.registrehub.routes.erp.internal.ContratsErp}) and calls the register's services.
  */
+@Header(name = SanteService.EN_TETE_COMPOSANTS, value = SanteBroker.COMPOSANT + "," + SanteErp.COMPOSANT)
 package org.registrehub.routes.erp.internal;
+
+import org.osgi.annotation.bundle.Header;
+import org.registrehub.api.SanteService;

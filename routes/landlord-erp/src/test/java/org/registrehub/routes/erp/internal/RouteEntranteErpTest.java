@@ -216,10 +216,10 @@ public class RouteEntranteErpTest extends CamelTestSupport {
             messages[i] = bailSigne("flux-" + i, String.format("0441126%06dG1104", 100 + i));
         }
         envoyer(messages);
-        await().atMost(Duration.ofSeconds(20)).until(() -> registre.traites.size() >= 5);
+        await("5 messages processed").atMost(Duration.ofSeconds(20)).until(() -> registre.traites.size(), v -> v >= 5);
         broker.arreter();
         broker.demarrer();
-        await().atMost(Duration.ofSeconds(60)).until(() -> registre.traites.size() == n);
+        await("every message processed").atMost(Duration.ofSeconds(60)).until(() -> registre.traites.size(), v -> v == n);
         for (int i = 0; i < n; i++) {
             assertEquals("message " + i, 1, registre.appels(String.format("0441126%06dG1104", 100 + i)));
         }
@@ -235,7 +235,7 @@ public class RouteEntranteErpTest extends CamelTestSupport {
     public void aDeadLetterIsReplayedOnceTheCauseIsFixed() throws Exception {
         String poison = "0441126000004" + RegistreFactice.POISON;
         envoyer(bailSigne("a-rejouer", poison));
-        await().atMost(Duration.ofSeconds(30)).until(() -> gestion.compterLettresMortes("") == 1);
+        await("one dead letter").atMost(Duration.ofSeconds(30)).until(() -> gestion.compterLettresMortes(""), v -> v == 1);
         OrganisationsErp supervision = new OrganisationsErp(null, registre, gestion, code -> null);
         var lettres = supervision.lettresMortes(10);
         assertEquals(1, lettres.size());

@@ -159,11 +159,12 @@ public class SynchronisationNationaleTest {
                 + " tours", simulateur.comportement().refuses() < 20);
 
         simulateur.comportement().mode(Comportement.Mode.NORMAL);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            horloge.avancer(Duration.ofMinutes(5));
-            envoi.envoyer();
-            return store.enAttenteNational() == 0;
-        });
+        await("tout transmis au retour du registre national (événements en attente)")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    horloge.avancer(Duration.ofMinutes(5));
+                    envoi.envoyer();
+                    return store.enAttenteNational();
+                }, n -> n == 0);
 
         List<StockageNational.Recu> recus = simulateur.mouvements(null);
         assertEquals("chaque événement reçu, une fois", changements, recus.size());
@@ -201,11 +202,12 @@ public class SynchronisationNationaleTest {
                 attente.compareTo(Duration.ofSeconds(8)) <= 0);
         assertTrue(simulateur.comportement().refuses() <= 4);
         simulateur.comportement().mode(Comportement.Mode.NORMAL);
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            horloge.avancer(Duration.ofSeconds(10));
-            envoi.envoyer();
-            return store.enAttenteNational() == 0;
-        });
+        await("tout transmis au retour du registre national (événements en attente)")
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    horloge.avancer(Duration.ofSeconds(10));
+                    envoi.envoyer();
+                    return store.enAttenteNational();
+                }, n -> n == 0);
     }
 
     @Test

@@ -5,4 +5,8 @@
  * are marked published in the same database transaction, so a crash or a broker outage loses nothing (it may publish
  * twice, which the broker's duplicate detection and the consumers' idempotency absorb).
  */
+@Header(name = SanteService.EN_TETE_COMPOSANTS, value = RelaisOutbox.COMPOSANT)
 package org.registrehub.routes.outbox.internal;
+
+import org.osgi.annotation.bundle.Header;
+import org.registrehub.api.SanteService;

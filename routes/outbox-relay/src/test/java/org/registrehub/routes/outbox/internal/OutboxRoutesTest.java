@@ -87,8 +87,8 @@ public class OutboxRoutesTest extends CamelTestSupport {
         context.start();
         assertMockEndpointsSatisfied();
         assertEquals(0, outbox.enAttente());
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> relais.etat().statut() == EtatSante.Statut.UP);
+        org.awaitility.Awaitility.await("relais UP").atMost(Duration.ofSeconds(5))
+                .until(relais::etat, e -> e.statut() == EtatSante.Statut.UP);
     }
 
     @Test
@@ -148,7 +148,8 @@ public class OutboxRoutesTest extends CamelTestSupport {
         broker.expectedMinimumMessageCount(5); // 2 sent in the failed batch, then 2 + 1
         context.start();
         MockEndpoint.assertIsSatisfied(context);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outbox.enAttente() == 0);
+        org.awaitility.Awaitility.await("outbox drained").atMost(Duration.ofSeconds(20))
+                .until(() -> outbox.enAttente(), v -> v == 0);
         assertEquals("the failed batch stayed pending (3 waiting at its commit), then 2 batches of 2 and 1",
                 List.of("debut", "commit:3", "debut", "commit:3", "debut", "commit:1"), journal.subList(0, 6));
         assertEquals(EtatSante.Statut.UP, relais.etat().statut());
@@ -164,8 +165,8 @@ public class OutboxRoutesTest extends CamelTestSupport {
         context.getRegistry().bind("panne", Boolean.TRUE);
         context.start();
         ajouter(3);
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> relais.etat().statut() == EtatSante.Statut.DOWN);
+        org.awaitility.Awaitility.await("relais DOWN").atMost(Duration.ofSeconds(5))
+                .until(relais::etat, e -> e.statut() == EtatSante.Statut.DOWN);
         assertEquals(3, outbox.enAttente());
         assertStringContains(relais.etat().message(), "broker injoignable");
 
@@ -173,7 +174,8 @@ public class OutboxRoutesTest extends CamelTestSupport {
         broker.expectedMessageCount(3);
         context.getRegistry().unbind("panne");
         assertMockEndpointsSatisfied();
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> outbox.enAttente() == 0);
+        org.awaitility.Awaitility.await("outbox drained").atMost(Duration.ofSeconds(5))
+                .until(() -> outbox.enAttente(), v -> v == 0);
         assertEquals(EtatSante.Statut.UP, relais.etat().statut());
     }
 }

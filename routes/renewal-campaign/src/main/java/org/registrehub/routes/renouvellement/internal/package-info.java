@@ -5,4 +5,8 @@
  * ({@code OSGI-INF/blueprint/renouvellement.xml}) like the other route bundles; nothing exported, the services are
  * published under the API's interfaces.
  */
+@Header(name = SanteService.EN_TETE_COMPOSANTS, value = SanteCampagne.COMPOSANT)
 package org.registrehub.routes.renouvellement.internal;
+
+import org.osgi.annotation.bundle.Header;
+import org.registrehub.api.SanteService;

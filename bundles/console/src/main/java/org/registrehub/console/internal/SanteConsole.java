@@ -1,0 +1,42 @@
+package org.registrehub.console.internal;
+
+import java.time.Instant;
+
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.SanteService;
+
+/**
+ * Component {@code console}: UP when the shell has the {@code registre:*} commands. Karaf registers a bundle's
+ * commands together, once every service they require is there, and withdraws them together when one goes: until
+ * then an administrator would get "Command not found".
+ */
+@Component(service = SanteService.class, property = SanteService.PROPRIETE_COMPOSANT + "=" + SanteConsole.COMPOSANT)
+public class SanteConsole implements SanteService {
+
+    static final String COMPOSANT = "console";
+    static final String SCOPE = "registre";
+
+    private final SessionFactory shell;
+    private volatile EtatSante dernier;
+
+    @Activate
+    public SanteConsole(@Reference SessionFactory shell) {
+        this.shell = shell;
+    }
+
+    @Override
+    public EtatSante etat() {
+        long commandes = shell.getRegistry().getCommands().stream().filter(c -> SCOPE.equals(c.getScope())).count();
+        EtatSante.Statut statut = commandes > 0 ? EtatSante.Statut.UP : EtatSante.Statut.STARTING;
+        String message = commandes > 0 ? "commandes " + SCOPE + ":* disponibles (" + commandes + ")"
+                : "commandes " + SCOPE + ":* pas encore enregistrées : Karaf attend les services qu'elles utilisent";
+        EtatSante avant = dernier;
+        Instant depuis = avant != null && avant.statut() == statut ? avant.depuis() : Instant.now();
+        dernier = new EtatSante(COMPOSANT, statut, message, depuis);
+        return dernier;
+    }
+}

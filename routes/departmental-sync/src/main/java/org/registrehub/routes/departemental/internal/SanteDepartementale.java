@@ -1,0 +1,41 @@
+package org.registrehub.routes.departemental.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EtatSante.Statut;
+import org.registrehub.api.SanteService;
+
+/**
+ * Component {@code fichiers-departementaux}: UP once the context and its routes (the watched drop folder, the resume
+ * of interrupted imports, the daily extract) are started.
+ */
+public class SanteDepartementale implements SanteService {
+
+    static final String COMPOSANT = "fichiers-departementaux";
+
+    private final CamelContext camel;
+    private final String depot;
+    private final Instant depuis = Instant.now();
+
+    public SanteDepartementale(CamelContext camel, String depot) {
+        this.camel = camel;
+        this.depot = depot;
+    }
+
+    @Override
+    public EtatSante etat() {
+        ServiceStatus contexte = camel.getStatus();
+        List<String> enAttente = contexte.isStarted() ? camel.getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> !camel.getRouteController().getRouteStatus(id).isStarted()).toList() : List.of();
+        String message = !contexte.isStarted() ? "routes en démarrage (contexte " + contexte + ")"
+                : !enAttente.isEmpty() ? "routes arrêtées : " + String.join(", ", enAttente)
+                : "dépôt surveillé " + depot + ", extrait quotidien programmé";
+        return new EtatSante(COMPOSANT, contexte.isStarted() && enAttente.isEmpty() ? Statut.UP : Statut.STARTING,
+                message, depuis);
+    }
+}

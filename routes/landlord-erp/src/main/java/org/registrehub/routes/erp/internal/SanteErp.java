@@ -1,0 +1,73 @@
+package org.registrehub.routes.erp.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.apache.camel.component.jms.JmsConsumer;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EtatSante.Statut;
+import org.registrehub.api.SanteService;
+import org.springframework.jms.listener.DefaultMessageListenerContainer;
+
+/**
+ * Component {@code erp-bailleurs}: UP when the queues of every active landlord and guichet are in place and each
+ * inbound queue has its consumer registered on the broker, so that a message sent now is read now.
+ */
+public class SanteErp implements SanteService {
+
+    static final String COMPOSANT = "erp-bailleurs";
+
+    private final OrganisationsErp organisations;
+    private volatile EtatSante dernier;
+
+    public SanteErp(OrganisationsErp organisations) {
+        this.organisations = organisations;
+    }
+
+    @Override
+    public EtatSante etat() {
+        Set<String> codes = organisations.synchronisees();
+        CamelContext camel = organisations.camel();
+        String echec = organisations.dernierEchec();
+        EtatSante e;
+        if (echec != null) {
+            e = etat(Statut.DOWN, "synchronisation des files ERP impossible : " + echec);
+        } else if (codes == null || camel == null) {
+            e = etat(Statut.STARTING, "première synchronisation des files ERP en attente");
+        } else {
+            List<String> enAttente = codes.stream().filter(c -> !consommee(camel, c)).toList();
+            e = enAttente.isEmpty()
+                    ? etat(Statut.UP, "files de " + codes.size() + " organisation(s) consommées")
+                    : etat(Statut.STARTING, "consommateur pas encore inscrit auprès du broker pour "
+                            + String.join(", ", enAttente));
+        }
+        dernier = e;
+        return e;
+    }
+
+    /** Its route is started and its listener holds a consumer on the broker (not only a connection attempt). */
+    static boolean consommee(CamelContext camel, String organisation) {
+        Route route = camel.getRoute(RouteEntranteErp.routeId(organisation));
+        if (route == null || !camel.getRouteController().getRouteStatus(route.getRouteId()).isStarted()) {
+            return false;
+        }
+        if (!(route.getConsumer() instanceof JmsConsumer jms)) {
+            return true;
+        }
+        try {
+            return !(jms.getListenerContainer() instanceof DefaultMessageListenerContainer conteneur)
+                    || conteneur.isRegisteredWithDestination();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private EtatSante etat(Statut statut, String message) {
+        EtatSante avant = dernier;
+        return new EtatSante(COMPOSANT, statut, message, avant != null && avant.statut() == statut ? avant.depuis()
+                : Instant.now());
+    }
+}

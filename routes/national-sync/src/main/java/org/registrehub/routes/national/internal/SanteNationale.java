@@ -1,0 +1,47 @@
+package org.registrehub.routes.national.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
+import org.registrehub.api.EtatSante;
+import org.registrehub.api.EtatSante.Statut;
+import org.registrehub.api.SanteService;
+
+/**
+ * Component {@code synchro-nationale}: UP once the routes that send the changes and run the daily pulls are started.
+ * The national register's own availability (the circuit breaker) is told in the message, not in the status: while it
+ * is down the hub keeps serving and the changes wait in the outbox.
+ */
+public class SanteNationale implements SanteService {
+
+    static final String COMPOSANT = "synchro-nationale";
+
+    private final CamelContext camel;
+    private final ClientNational client;
+    private final Instant depuis = Instant.now();
+
+    public SanteNationale(CamelContext camel, ClientNational client) {
+        this.camel = camel;
+        this.client = client;
+    }
+
+    @Override
+    public EtatSante etat() {
+        if (!camel.getStatus().isStarted()) {
+            return new EtatSante(COMPOSANT, Statut.STARTING, "contexte Camel " + camel.getName() + " : "
+                    + camel.getStatus(), depuis);
+        }
+        List<String> arretees = camel.getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> !camel.getRouteController().getRouteStatus(id).isStarted()).toList();
+        if (!arretees.isEmpty()) {
+            return new EtatSante(COMPOSANT, Statut.STARTING, "routes pas démarrées : " + arretees, depuis);
+        }
+        return new EtatSante(COMPOSANT, Statut.UP, !client.configure()
+                ? "registre national non configuré (national.url) : rien n'est envoyé ni récupéré"
+                : "registre national " + client.adresse() + ", circuit " + client.circuit()
+                + ("CLOSED".equals(client.circuit()) ? "" : " (indisponible : les changements attendent dans"
+                + " l'outbox)"), depuis);
+    }
+}
