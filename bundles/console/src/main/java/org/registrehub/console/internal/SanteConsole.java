@@ -19,6 +19,8 @@ public class SanteConsole implements SanteService {
 
     static final String COMPOSANT = "console";
     static final String SCOPE = "registre";
+    /** A command of this bundle (registre:health belongs to the bundle registre-health). */
+    static final String TEMOIN = "demande-search";
 
     private final SessionFactory shell;
     private volatile EtatSante dernier;
@@ -30,10 +32,12 @@ public class SanteConsole implements SanteService {
 
     @Override
     public EtatSante etat() {
+        boolean enregistrees = shell.getRegistry().getCommand(SCOPE, TEMOIN) != null;
         long commandes = shell.getRegistry().getCommands().stream().filter(c -> SCOPE.equals(c.getScope())).count();
-        EtatSante.Statut statut = commandes > 0 ? EtatSante.Statut.UP : EtatSante.Statut.STARTING;
-        String message = commandes > 0 ? "commandes " + SCOPE + ":* disponibles (" + commandes + ")"
-                : "commandes " + SCOPE + ":* pas encore enregistrées : Karaf attend les services qu'elles utilisent";
+        EtatSante.Statut statut = enregistrees ? EtatSante.Statut.UP : EtatSante.Statut.STARTING;
+        String message = enregistrees ? "commandes " + SCOPE + ":* disponibles (" + commandes + ")"
+                : "commandes " + SCOPE + ":* (hors " + SCOPE + ":health) absentes : Karaf attend les services"
+                + " qu'elles utilisent (voir les autres composants)";
         EtatSante avant = dernier;
         Instant depuis = avant != null && avant.statut() == statut ? avant.depuis() : Instant.now();
         dernier = new EtatSante(COMPOSANT, statut, message, depuis);

@@ -36,6 +36,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
@@ -102,7 +103,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final JsonCodec json;
     private final Map<String, Object> dataSourceProperties;
     private final BundleContext bundleContext;
-    private final StoreConfig config;
+    private volatile StoreConfig config;
     private final SqlSessionFactory sessions;
     private final SurveillanceBase surveillance;
     private final AccesPostgres acces;
@@ -173,6 +174,21 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Override
     public StatistiquesPostgres statistiques() {
         return statistiques;
+    }
+
+    /**
+     * A change of {@code etc/org.registrehub.store.cfg} that keeps the same DataSource applies in place: the store,
+     * which every capability uses, is not restarted (a restart would withdraw every service of the hub at once).
+     * A change of {@code dataSource.target} rebinds the DataSource and restarts it, as it must.
+     */
+    @Modified
+    void modifier(StoreConfig config) {
+        this.config = config;
+        surveillance.regler(Duration.ofSeconds(config.health_periodSeconds()),
+                Duration.ofSeconds(config.retry_maxDelaySeconds()));
+        LOG.info("Configuration du stockage appliquée : santé toutes les {} s, reprise jusqu'à {} s, création de la"
+                + " base {}", config.health_periodSeconds(), config.retry_maxDelaySeconds(),
+                config.database_autoCreate() ? "permise" : "interdite");
     }
 
     @Deactivate

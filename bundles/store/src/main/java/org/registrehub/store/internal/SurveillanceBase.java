@@ -38,8 +38,8 @@ final class SurveillanceBase {
 
     private final Operations operations;
     private final String cible;
-    private final Duration periode;
-    private final Duration delaiMax;
+    private volatile Duration periode;
+    private volatile Duration delaiMax;
     private final Clock clock;
     private final ScheduledExecutorService executor;
     private final AtomicBoolean verificationPlanifiee = new AtomicBoolean();
@@ -64,6 +64,12 @@ final class SurveillanceBase {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** New periods from a configuration change; they apply from the next check on, without a restart. */
+    void regler(Duration periode, Duration delaiMax) {
+        this.periode = periode;
+        this.delaiMax = delaiMax;
     }
 
     void demarrer() {

@@ -1,4 +1,4 @@
-package org.registrehub.console.internal;
+package org.registrehub.health.internal;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
