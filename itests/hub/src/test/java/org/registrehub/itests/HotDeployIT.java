@@ -8,9 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,25 +39,8 @@ public class HotDeployIT extends HubTestSupport {
         assertTrue(m.find());
         String chemin = "/api/v1/demandes/" + m.group(1);
 
-        AtomicBoolean enCours = new AtomicBoolean(true);
-        AtomicInteger appels = new AtomicInteger();
-        ConcurrentLinkedQueue<String> echecs = new ConcurrentLinkedQueue<>();
-        Thread client = new Thread(() -> {
-            int i = 0;
-            while (enCours.get()) {
-                try {
-                    HttpResponse<String> r = (i++ % 2 == 0) ? get(chemin)
-                            : post("/api/v1/demandes", "application/json", demandeJson("Pendant"));
-                    if (r.statusCode() != 200 && r.statusCode() != 201) {
-                        echecs.add(r.statusCode() + " " + r.body());
-                    }
-                } catch (Exception e) {
-                    echecs.add(e.toString());
-                }
-                appels.incrementAndGet();
-            }
-        }, "rest-client-pendant-le-deploiement");
-        client.start();
+        AppelsContinus client = new AppelsContinus("rest-client-pendant-le-deploiement", i -> i % 2 == 0
+                ? get(chemin) : post("/api/v1/demandes", "application/json", demandeJson("Pendant")));
         try {
             String sortie = executer("feature:uninstall registre-soap");
             System.out.println("ITEST feature:uninstall -> " + sortie);
@@ -88,13 +68,12 @@ public class HotDeployIT extends HubTestSupport {
             await("console back after update (registre:health lists the database)").atMost(Duration.ofSeconds(60))
                     .until(() -> executer("registre:health"), h -> h.contains("base-de-donnees"));
         } finally {
-            enCours.set(false);
-            client.join(30_000);
+            client.close();
         }
-        System.out.println("ITEST REST calls during the hot deployment: " + appels.get() + ", failures: "
-                + echecs.size());
-        assertTrue("REST must have been exercised during the scenario", appels.get() > 20);
-        assertTrue("REST failed during the hot deployment: " + echecs, echecs.isEmpty());
+        System.out.println("ITEST REST calls during the hot deployment: " + client.appels() + ", failures: "
+                + client.echecs().size());
+        assertTrue("REST must have been exercised during the scenario", client.appels() > 20);
+        assertTrue("REST failed during the hot deployment: " + client.echecs(), client.echecs().isEmpty());
 
         // the security bundle updated in place: logins, the broker and the routes' internal account keep working
         Bundle securite = bundle("org.registrehub.registre-security");

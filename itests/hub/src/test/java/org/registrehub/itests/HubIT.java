@@ -151,40 +151,24 @@ public class HubIT extends HubTestSupport {
         org.osgi.service.cm.Configuration securite = configurations.getConfiguration("org.registrehub.security", null);
         java.util.Dictionary<String, Object> proprietes = securite.getProperties();
         Object minutes = proprietes.get("verification.cacheMinutes");
-        java.util.concurrent.atomic.AtomicBoolean enCours = new java.util.concurrent.atomic.AtomicBoolean(true);
-        java.util.Queue<String> refus = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        java.util.concurrent.atomic.AtomicInteger appels = new java.util.concurrent.atomic.AtomicInteger();
-        Thread client = new Thread(() -> {
-            while (enCours.get()) {
-                try {
-                    HttpResponse<String> r = get("/api/v1/acces/organisations");
-                    if (r.statusCode() != 200) {
-                        refus.add(r.statusCode() + " " + r.body());
-                    }
-                } catch (Exception e) {
-                    refus.add(e.toString());
-                }
-                appels.incrementAndGet();
-            }
-        }, "connexions-pendant-le-changement");
-        client.start();
+        AppelsContinus client = new AppelsContinus("connexions-pendant-le-changement",
+                i -> get("/api/v1/acces/organisations"));
         try {
             await("the client logs in before the change").atMost(Duration.ofSeconds(10))
-                    .until(appels::get, n -> n >= 5);
+                    .until(client::appels, n -> n >= 5);
             proprietes.put("verification.cacheMinutes", "4");
             securite.update(proprietes);
             await("the authentication component runs with the new configuration").atMost(Duration.ofSeconds(30))
                     .until(this::configurationAuthentification, p -> p.contains("verification.cacheMinutes=4"));
-            int apres = appels.get();
+            int apres = client.appels();
             await("the client logs in after the change").atMost(Duration.ofSeconds(10))
-                    .until(appels::get, n -> n >= apres + 5);
+                    .until(client::appels, n -> n >= apres + 5);
         } finally {
-            enCours.set(false);
-            client.join(30_000);
+            client.close();
             proprietes.put("verification.cacheMinutes", minutes == null ? "5" : minutes);
             securite.update(proprietes);
         }
-        assertTrue("logins refused during the change: " + refus, refus.isEmpty());
+        assertTrue("logins refused during the change: " + client.echecs(), client.echecs().isEmpty());
         assertEquals("the realm was withdrawn and registered again", avant, bundleContext.getServiceReferences(
                 (String) null, filtreRoyaume)[0].getProperty("service.id"));
     }

@@ -159,12 +159,7 @@ public class SynchronisationNationaleTest {
                 + " tours", simulateur.comportement().refuses() < 20);
 
         simulateur.comportement().mode(Comportement.Mode.NORMAL);
-        await("tout transmis au retour du registre national (événements en attente)")
-                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    horloge.avancer(Duration.ofMinutes(5));
-                    envoi.envoyer();
-                    return store.enAttenteNational();
-                }, n -> n == 0);
+        toutTransmis(Duration.ofMinutes(5), Duration.ofSeconds(30));
 
         List<StockageNational.Recu> recus = simulateur.mouvements(null);
         assertEquals("chaque événement reçu, une fois", changements, recus.size());
@@ -202,12 +197,7 @@ public class SynchronisationNationaleTest {
                 attente.compareTo(Duration.ofSeconds(8)) <= 0);
         assertTrue(simulateur.comportement().refuses() <= 4);
         simulateur.comportement().mode(Comportement.Mode.NORMAL);
-        await("tout transmis au retour du registre national (événements en attente)")
-                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    horloge.avancer(Duration.ofSeconds(10));
-                    envoi.envoyer();
-                    return store.enAttenteNational();
-                }, n -> n == 0);
+        toutTransmis(Duration.ofSeconds(10), Duration.ofSeconds(10));
     }
 
     @Test
@@ -310,5 +300,15 @@ public class SynchronisationNationaleTest {
         assertTrue(second, second.contains("3 demande(s) du hub comparée(s), 1 écart(s), 0 corrigé(s), 1 à examiner"));
         assertEquals(Set.of("ENREGISTREMENT", "MODIFICATION"), simulateur.mouvements(null).stream()
                 .map(StockageNational.Recu::type).collect(Collectors.toSet()));
+    }
+
+    /** Sends again, the hub's clock moved on by {@code pas} before each try, until nothing waits any more. */
+    private void toutTransmis(Duration pas, Duration max) {
+        await("tout transmis au retour du registre national (événements en attente)").atMost(max)
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    horloge.avancer(pas);
+                    envoi.envoyer();
+                    return store.enAttenteNational();
+                }, n -> n == 0);
     }
 }
