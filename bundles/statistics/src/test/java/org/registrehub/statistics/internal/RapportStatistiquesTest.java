@@ -191,8 +191,8 @@ public class RapportStatistiquesTest extends BaseDeTest {
                 }
             }
         }
-        throw new AssertionError("Chromium introuvable : le build l'installe (src/test/resources/"
-                + "installer-chromium.sh), sinon apt-get install chromium");
+        throw new AssertionError("Chromium introuvable dans le PATH : installez le paquet Debian chromium"
+                + " (apt-get install chromium), ou lancez bash .ci/run, qui l'installe avant les tests");
     }
 
     private static String lancer(Path sortie, String... arguments) throws Exception {

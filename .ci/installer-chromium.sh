@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs headless Chromium (Debian package) for the browser check of the statistics report, when it is missing.
-# Run by the build of bundles/statistics before its tests; needs root (or sudo) and the Debian package mirror.
+# Run by .ci/run before the test command (the Maven build never installs anything: its test only says what is
+# missing); needs root (or sudo) and the Debian package mirror.
 set -euo pipefail
 for c in chromium chromium-browser google-chrome; do
   if command -v "$c" >/dev/null 2>&1; then
