@@ -245,11 +245,6 @@ public final class HubLance implements AutoCloseable {
         return m.group(1);
     }
 
-    public int statut(String chemin) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create(base + chemin)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
     /** The bundle lines of {@code bundle:list}, read with bin/client (command on standard input, batch mode). */
     public List<String> bundles() throws Exception {
         if (!Files.exists(home.resolve("data/registre/admin.secret"))) {

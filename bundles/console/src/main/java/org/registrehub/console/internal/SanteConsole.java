@@ -23,7 +23,7 @@ public class SanteConsole implements SanteService {
     static final String TEMOIN = "demande-search";
 
     private final SessionFactory shell;
-    private volatile EtatSante dernier;
+    private volatile EtatSante dernier = new EtatSante(COMPOSANT, EtatSante.Statut.STARTING, "", Instant.now());
 
     @Activate
     public SanteConsole(@Reference SessionFactory shell) {
@@ -38,9 +38,7 @@ public class SanteConsole implements SanteService {
         String message = enregistrees ? "commandes " + SCOPE + ":* disponibles (" + commandes + ")"
                 : "commandes " + SCOPE + ":* (hors " + SCOPE + ":health) absentes : Karaf attend les services"
                 + " qu'elles utilisent (voir les autres composants)";
-        EtatSante avant = dernier;
-        Instant depuis = avant != null && avant.statut() == statut ? avant.depuis() : Instant.now();
-        dernier = new EtatSante(COMPOSANT, statut, message, depuis);
+        dernier = dernier.suivant(statut, message, Instant.now());
         return dernier;
     }
 }

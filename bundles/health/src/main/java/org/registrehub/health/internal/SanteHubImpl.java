@@ -121,10 +121,8 @@ public class SanteHubImpl implements SanteHub {
         for (Declaration d : bundles.getTracked().values()) {
             Evaluation.EtatBundle etat = etatBundle(d.bundle());
             for (String c : d.composants()) {
-                if (!noms.containsValue(c)) {
-                    attendus.add(new Evaluation.Attendu(c, d.bundle().getSymbolicName(), d.bundle().getBundleId(),
-                            etat, dejaPublies.contains(c), absentsDepuis.getOrDefault(c, horloge.instant())));
-                }
+                attendus.add(new Evaluation.Attendu(c, d.bundle().getSymbolicName(), d.bundle().getBundleId(),
+                        etat, dejaPublies.contains(c), absentsDepuis.getOrDefault(c, horloge.instant())));
             }
         }
         Sante sante = Evaluation.evaluer(attendus, publies);

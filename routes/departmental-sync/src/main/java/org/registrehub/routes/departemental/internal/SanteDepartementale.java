@@ -5,9 +5,7 @@ import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
-import org.apache.camel.ServiceStatus;
 import org.registrehub.api.EtatSante;
-import org.registrehub.api.EtatSante.Statut;
 import org.registrehub.api.SanteService;
 
 /**
@@ -29,13 +27,9 @@ public class SanteDepartementale implements SanteService {
 
     @Override
     public EtatSante etat() {
-        ServiceStatus contexte = camel.getStatus();
-        List<String> enAttente = contexte.isStarted() ? camel.getRoutes().stream().map(Route::getRouteId)
-                .filter(id -> !camel.getRouteController().getRouteStatus(id).isStarted()).toList() : List.of();
-        String message = !contexte.isStarted() ? "routes en démarrage (contexte " + contexte + ")"
-                : !enAttente.isEmpty() ? "routes arrêtées : " + String.join(", ", enAttente)
-                : "dépôt surveillé " + depot + ", extrait quotidien programmé";
-        return new EtatSante(COMPOSANT, contexte.isStarted() && enAttente.isEmpty() ? Statut.UP : Statut.STARTING,
-                message, depuis);
+        List<String> arretees = camel.getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> !camel.getRouteController().getRouteStatus(id).isStarted()).toList();
+        return EtatSante.routes(COMPOSANT, camel.getStatus().isStarted(), camel.getStatus().name(), arretees,
+                "dépôt surveillé " + depot + ", extrait quotidien programmé", depuis);
     }
 }

@@ -146,8 +146,7 @@ public class OrganisationsErp implements SupervisionErp {
         List<EtatOrganisationErp> etat = new ArrayList<>();
         for (String code : codes) {
             MessageTraite d = derniers.get(code);
-            boolean consommee = c != null && c.getRoute(RouteEntranteErp.routeId(code)) != null
-                    && c.getRouteController().getRouteStatus(RouteEntranteErp.routeId(code)).isStarted();
+            boolean consommee = c != null && SanteErp.consommee(c, code);
             etat.add(new EtatOrganisationErp(code, territoires.getOrDefault(code, Set.of()), consommee,
                     broker.profondeur(broker.file(code, GestionBroker.ENTRANT)),
                     broker.profondeur(broker.file(code, GestionBroker.REPONSES)),

@@ -59,6 +59,6 @@ public class SanteBroker implements SanteService {
                 LOG.warn("Broker : {}", message);
             }
         }
-        etat = new EtatSante(COMPOSANT, statut, message, avant.statut() == statut ? avant.depuis() : Instant.now());
+        etat = avant.suivant(statut, message, Instant.now());
     }
 }

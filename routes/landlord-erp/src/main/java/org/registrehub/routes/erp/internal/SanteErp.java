@@ -21,7 +21,7 @@ public class SanteErp implements SanteService {
     static final String COMPOSANT = "erp-bailleurs";
 
     private final OrganisationsErp organisations;
-    private volatile EtatSante dernier;
+    private volatile EtatSante dernier = new EtatSante(COMPOSANT, Statut.STARTING, "", Instant.now());
 
     public SanteErp(OrganisationsErp organisations) {
         this.organisations = organisations;
@@ -32,20 +32,20 @@ public class SanteErp implements SanteService {
         Set<String> codes = organisations.synchronisees();
         CamelContext camel = organisations.camel();
         String echec = organisations.dernierEchec();
-        EtatSante e;
+        Instant maintenant = Instant.now();
         if (echec != null) {
-            e = etat(Statut.DOWN, "synchronisation des files ERP impossible : " + echec);
+            dernier = dernier.suivant(Statut.DOWN, "synchronisation des files ERP impossible : " + echec, maintenant);
         } else if (codes == null || camel == null) {
-            e = etat(Statut.STARTING, "première synchronisation des files ERP en attente");
+            dernier = dernier.suivant(Statut.STARTING, "première synchronisation des files ERP en attente",
+                    maintenant);
         } else {
             List<String> enAttente = codes.stream().filter(c -> !consommee(camel, c)).toList();
-            e = enAttente.isEmpty()
-                    ? etat(Statut.UP, "files de " + codes.size() + " organisation(s) consommées")
-                    : etat(Statut.STARTING, "consommateur pas encore inscrit auprès du broker pour "
-                            + String.join(", ", enAttente));
+            dernier = enAttente.isEmpty()
+                    ? dernier.suivant(Statut.UP, "files de " + codes.size() + " organisation(s) consommées", maintenant)
+                    : dernier.suivant(Statut.STARTING, "consommateur pas encore inscrit auprès du broker pour "
+                            + String.join(", ", enAttente), maintenant);
         }
-        dernier = e;
-        return e;
+        return dernier;
     }
 
     /** Its route is started and its listener holds a consumer on the broker (not only a connection attempt). */
@@ -63,11 +63,5 @@ public class SanteErp implements SanteService {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    private EtatSante etat(Statut statut, String message) {
-        EtatSante avant = dernier;
-        return new EtatSante(COMPOSANT, statut, message, avant != null && avant.statut() == statut ? avant.depuis()
-                : Instant.now());
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.registrehub.api.EtatSante;
-import org.registrehub.api.EtatSante.Statut;
 import org.registrehub.api.SanteService;
 
 /**
@@ -29,17 +28,10 @@ public class SanteNationale implements SanteService {
 
     @Override
     public EtatSante etat() {
-        if (!camel.getStatus().isStarted()) {
-            return new EtatSante(COMPOSANT, Statut.STARTING, "contexte Camel " + camel.getName() + " : "
-                    + camel.getStatus(), depuis);
-        }
         List<String> arretees = camel.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> !camel.getRouteController().getRouteStatus(id).isStarted()).toList();
-        if (!arretees.isEmpty()) {
-            return new EtatSante(COMPOSANT, Statut.STARTING, "routes pas démarrées : " + arretees, depuis);
-        }
-        return new EtatSante(COMPOSANT, Statut.UP, !client.configure()
-                ? "registre national non configuré (national.url) : rien n'est envoyé ni récupéré"
+        return EtatSante.routes(COMPOSANT, camel.getStatus().isStarted(), camel.getStatus().name(), arretees,
+                !client.configure() ? "registre national non configuré (national.url) : rien n'est envoyé ni récupéré"
                 : "registre national " + client.adresse() + ", circuit " + client.circuit()
                 + ("CLOSED".equals(client.circuit()) ? "" : " (indisponible : les changements attendent dans"
                 + " l'outbox)"), depuis);

@@ -1,11 +1,11 @@
 package org.registrehub.routes.renouvellement.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.registrehub.api.EtatSante;
-import org.registrehub.api.EtatSante.Statut;
 import org.registrehub.api.SanteService;
 
 /**
@@ -27,12 +27,9 @@ public class SanteCampagne implements SanteService {
 
     @Override
     public EtatSante etat() {
-        long demarrees = camel.getRoutes().stream().map(Route::getRouteId)
-                .filter(id -> camel.getRouteController().getRouteStatus(id).isStarted()).count();
-        boolean prete = camel.getStatus().isStarted() && demarrees == camel.getRoutes().size();
-        return new EtatSante(COMPOSANT, prete ? Statut.UP : Statut.STARTING, prete
-                ? "campagne quotidienne à " + reglages.heure() + " (" + reglages.zone() + ")"
-                : "route de la campagne en démarrage (contexte " + camel.getStatus() + ", " + demarrees + " route(s)"
-                + " démarrée(s) sur " + camel.getRoutes().size() + ")", depuis);
+        List<String> arretees = camel.getRoutes().stream().map(Route::getRouteId)
+                .filter(id -> !camel.getRouteController().getRouteStatus(id).isStarted()).toList();
+        return EtatSante.routes(COMPOSANT, camel.getStatus().isStarted(), camel.getStatus().name(), arretees,
+                "campagne quotidienne à " + reglages.heure() + " (" + reglages.zone() + ")", depuis);
     }
 }
