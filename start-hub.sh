@@ -57,7 +57,7 @@ secret="$hub/data/registre/admin.secret"
 if [ -f "$secret" ]; then
   echo "Administrateur du hub : identifiant et mot de passe dans $secret (créé au premier démarrage)."
 else
-  echo "Premier démarrage : le mot de passe de l'administrateur sera écrit dans $secret (voir README, « Utilisateurs, rôles et audit »)."
+  echo "Premier démarrage : le mot de passe de l'administrateur sera écrit dans $secret (voir docs/acces-et-audit.md)."
 fi
 echo "Démarrage de Registre Hub : REST http://127.0.0.1:${REGISTRE_HTTP_PORT:-8181}/api/v1, SOAP /ws/registre/v1," \
      "AMQP 127.0.0.1:${REGISTRE_BROKER_PORT:-61616}, base ${REGISTRE_DB_HOST:-127.0.0.1}:${REGISTRE_DB_PORT:-5432}/${REGISTRE_DB_NAME:-registre}"

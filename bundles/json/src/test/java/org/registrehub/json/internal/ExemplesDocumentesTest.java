@@ -10,7 +10,7 @@ import org.junit.Test;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.testing.Exemples;
 
-/** The example documented in docs/exemples (used by the README, the tests and the benchmark) is the test example. */
+/** The example documented in docs/exemples (used by the manual, the tests and the benchmark) is the test example. */
 public class ExemplesDocumentesTest {
 
     @Test

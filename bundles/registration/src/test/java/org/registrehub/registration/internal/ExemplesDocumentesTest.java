@@ -30,8 +30,8 @@ import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.Identites;
 
 /**
- * The REST bodies of docs/exemples, replayed in the order of the README's session: each one does what the README
- * shows (accepted, refused as a presumed duplicate, refused field by field...).
+ * The REST bodies of docs/exemples, replayed in the order of the manual's session (docs/api-rest.md): each one does
+ * what it shows (accepted, refused as a presumed duplicate, refused field by field...).
  */
 public class ExemplesDocumentesTest {
 
