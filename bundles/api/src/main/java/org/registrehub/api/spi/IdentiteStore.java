@@ -51,8 +51,11 @@ public interface IdentiteStore {
 
     void revoquerTerritoire(String organisation, String territoire, org.registrehub.api.acces.EntreeAudit audit);
 
-    /** Inserts or replaces an EPCI and its member communes. */
-    void definirEpci(org.registrehub.api.acces.Epci epci, org.registrehub.api.acces.EntreeAudit audit);
+    /**
+     * Inserts or replaces an EPCI and its member communes, with its audit lines (one per département touched by the
+     * change: its current and its new communes) in the same transaction.
+     */
+    void definirEpci(org.registrehub.api.acces.Epci epci, List<org.registrehub.api.acces.EntreeAudit> audits);
 
     Optional<org.registrehub.api.acces.Epci> epci(String code);
 

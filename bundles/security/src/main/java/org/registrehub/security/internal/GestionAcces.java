@@ -188,12 +188,26 @@ public class GestionAcces implements AccesService, AuditService {
             verifier(erreurs, "communes[" + i++ + "]", c, COMMUNE, "code commune INSEE : 44109, 2A004");
         }
         refuserSiErreurs(erreurs);
+        Set<String> actuelles = store.epci(epci.code()).map(Epci::communes).orElse(Set.of());
         if (!qui.a(Role.ADMIN)) {
+            // A redefinition moves the perimeter of every organisation holding the EPCI: the gestionnaire must
+            // cover the communes it takes out as well as those it puts in.
             Set<String> hors = new TreeSet<>();
             for (String c : epci.communes()) {
                 if (!qui.departements().contains(NumerotationService.territoire(c))) {
                     hors.add(c);
                 }
+            }
+            Set<String> horsActuelles = new TreeSet<>();
+            for (String c : actuelles) {
+                if (!qui.departements().contains(NumerotationService.territoire(c))) {
+                    horsActuelles.add(c);
+                }
+            }
+            if (!horsActuelles.isEmpty()) {
+                throw new AccesRefuseException("Accès refusé : l'EPCI " + epci.code() + " compte déjà les communes "
+                        + horsActuelles + ", hors des départements de " + qui.organisation().code() + " "
+                        + new TreeSet<>(qui.departements()) + " ; seul un administrateur peut le redéfinir.");
             }
             if (!hors.isEmpty()) {
                 throw new AccesRefuseException("Accès refusé : les communes " + hors + " sont hors des départements de "
@@ -201,9 +215,13 @@ public class GestionAcces implements AccesService, AuditService {
             }
         }
         Epci defini = new Epci(epci.code(), epci.nom().strip(), epci.communes());
-        store.definirEpci(defini, audit(contexte, "DEFINITION_EPCI",
-                NumerotationService.territoire(defini.communes().iterator().next()),
-                "EPCI " + defini.code() + " (" + defini.communes().size() + " communes)"));
+        Set<String> touches = new TreeSet<>();
+        actuelles.forEach(c -> touches.add(NumerotationService.territoire(c)));
+        defini.communes().forEach(c -> touches.add(NumerotationService.territoire(c)));
+        String details = (actuelles.isEmpty() ? "EPCI " + defini.code() : "EPCI " + defini.code() + " redéfini (avant : "
+                + new TreeSet<>(actuelles) + ")") + " : " + new TreeSet<>(defini.communes()) + " ("
+                + defini.communes().size() + " communes)";
+        store.definirEpci(defini, touches.stream().map(t -> audit(contexte, "DEFINITION_EPCI", t, details)).toList());
         return store.epci(defini.code()).orElse(defini);
     }
 

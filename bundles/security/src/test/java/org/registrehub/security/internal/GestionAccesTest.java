@@ -115,6 +115,41 @@ public class GestionAccesTest {
     }
 
     @Test
+    public void aGestionnaireCannotRedefineAnEpciThatReachesBeyondItsDepartements() {
+        // An EPCI of the Nord, held by a landlord of the Nord: redefining it with communes of 044 would move the Nord
+        // landlord's perimeter into Loire-Atlantique.
+        acces.definirEpci(new org.registrehub.api.acces.Epci("200093201", "Métropole de Lille",
+                Set.of("59350", "59009")), ADMIN);
+        acces.creerOrganisation(organisation("BAILLEUR-MEL", TypeOrganisation.BAILLEUR, null, "200093201"), ADMIN);
+        int avant = audits.size();
+        refuse(() -> acces.definirEpci(new org.registrehub.api.acces.Epci("200093201", "Prise de contrôle",
+                Set.of("44109")), GESTIONNAIRE_44));
+        assertEquals(Set.of("59350", "59009"), store.epcis.get("200093201").communes());
+        assertEquals("nothing audited for a refused change", avant, audits.size());
+
+        // A mixed EPCI (one commune of 044 today) is not the gestionnaire's either.
+        acces.definirEpci(new org.registrehub.api.acces.Epci("200000001", "Interdépartemental",
+                Set.of("44109", "49007")), ADMIN);
+        refuse(() -> acces.definirEpci(new org.registrehub.api.acces.Epci("200000001", "Interdépartemental",
+                Set.of("44109")), GESTIONNAIRE_44));
+
+        // An administrator may; the audit names every département the change touches, the old and the new.
+        audits.clear();
+        acces.definirEpci(new org.registrehub.api.acces.Epci("200093201", "Métropole de Lille", Set.of("44109",
+                "59350")), ADMIN);
+        assertEquals(List.of("044", "059"), audits.stream().map(EntreeAudit::territoire).sorted().toList());
+        assertTrue(audits.get(0).details(), audits.get(0).details().contains("avant : [59009, 59350]"));
+
+        // Within its own départements, a gestionnaire redefines as before; one line under 044.
+        acces.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole", Set.of("44109")),
+                GESTIONNAIRE_44);
+        audits.clear();
+        acces.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole", Set.of("44109",
+                "44143")), GESTIONNAIRE_44);
+        assertEquals(List.of("044"), audits.stream().map(EntreeAudit::territoire).toList());
+    }
+
+    @Test
     public void everyMistakeIsNamedAtOnceAndTakenNamesAreRefused() {
         try {
             acces.creerOrganisation(new Organisation("mairie", null, "", "X12", true, Set.of("44")), ADMIN);

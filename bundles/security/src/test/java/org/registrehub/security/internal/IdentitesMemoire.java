@@ -100,9 +100,9 @@ final class IdentitesMemoire implements IdentiteStore {
     final Map<String, org.registrehub.api.acces.Epci> epcis = new LinkedHashMap<>();
 
     @Override
-    public void definirEpci(org.registrehub.api.acces.Epci epci, org.registrehub.api.acces.EntreeAudit audit) {
+    public void definirEpci(org.registrehub.api.acces.Epci epci, List<org.registrehub.api.acces.EntreeAudit> audits) {
         epcis.put(epci.code(), epci);
-        audite(true, audit);
+        audits.forEach(a -> audite(true, a));
     }
 
     @Override

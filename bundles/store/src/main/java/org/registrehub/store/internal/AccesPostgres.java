@@ -64,8 +64,8 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
         }
 
         @Override
-        default void definirEpci(Epci epci, EntreeAudit audit) {
-            acces().definirEpci(epci, audit);
+        default void definirEpci(Epci epci, List<EntreeAudit> audits) {
+            acces().definirEpci(epci, audits);
         }
 
         @Override
@@ -175,12 +175,15 @@ final class AccesPostgres implements IdentiteStore, AuditStore {
     }
 
     @Override
-    public void definirEpci(Epci epci, EntreeAudit audit) {
+    public void definirEpci(Epci epci, List<EntreeAudit> audits) {
         store.executer("définition de l'EPCI " + epci.code(), AccesMapper.class, m -> {
             m.definirEpci(epci.code(), epci.nom());
             m.viderEpci(epci.code());
             epci.communes().forEach(c -> m.ajouterCommuneEpci(epci.code(), c));
-            return auditee(m, audit);
+            if (audits != null) {
+                audits.forEach(a -> auditee(m, a));
+            }
+            return true;
         });
     }
 
