@@ -271,6 +271,9 @@ public class GestionAcces implements AccesService, AuditService {
                     "au moins un rôle : guichet, bailleur, gestionnaire, observateur, admin"));
         } else if (roles.contains(Role.ADMIN) && !qui.a(Role.ADMIN)) {
             erreurs.add(new ErreurChamp("roles", "reserve", "admin", "seul un administrateur crée un administrateur"));
+        } else if (roles.contains(Role.GESTIONNAIRE) && !qui.a(Role.ADMIN)) {
+            erreurs.add(new ErreurChamp("roles", "reserve", "gestionnaire",
+                    "seul un administrateur crée un gestionnaire"));
         }
         if (motDePasse != null) {
             String refus = MotsDePasse.refus(motDePasse, identifiant);
@@ -318,6 +321,7 @@ public class GestionAcces implements AccesService, AuditService {
                 : "la désactivation d'un utilisateur");
         IdentiteStore.Compte compte = compte(identifiant);
         exigerGestion(qui, compte.organisation());
+        exigerNiveau(qui, compte, actif ? "réactiver" : "désactiver");
         if (!actif && identifiant.equals(qui.identifiant())) {
             throw new DemandeInvalideException(List.of(new ErreurChamp("identifiant", "soi-meme", identifiant,
                     "on ne se désactive pas soi-même")));
@@ -335,6 +339,7 @@ public class GestionAcces implements AccesService, AuditService {
         if (!identifiant.equals(qui.identifiant())) {
             gestionnaireOuAdmin(contexte, "le changement du mot de passe d'un autre utilisateur");
             exigerGestion(qui, compte.organisation());
+            exigerNiveau(qui, compte, "changer le mot de passe de");
         }
         if (motDePasse != null) {
             String refus = MotsDePasse.refus(motDePasse, identifiant);
@@ -412,6 +417,19 @@ public class GestionAcces implements AccesService, AuditService {
             throw new AccesRefuseException("Accès refusé : l'organisation " + o.code() + " (territoires "
                     + o.territoires() + ") n'est pas entièrement dans les territoires de " + qui.organisation().code()
                     + " " + new TreeSet<>(qui.territoires()) + ".");
+        }
+    }
+
+    /**
+     * Accounts are managed from above: only an administrator acts on an administrator or a gestionnaire (its
+     * password, its activation), whatever organisation it belongs to.
+     */
+    private static void exigerNiveau(Identite qui, IdentiteStore.Compte compte, String action) {
+        Set<Role> roles = compte.utilisateur().roles();
+        if (!qui.a(Role.ADMIN) && (roles.contains(Role.ADMIN) || roles.contains(Role.GESTIONNAIRE))) {
+            throw new AccesRefuseException("Accès refusé : seul un administrateur peut " + action + " le compte "
+                    + compte.utilisateur().identifiant() + " (" + (roles.contains(Role.ADMIN) ? "administrateur"
+                    : "gestionnaire") + ").");
         }
     }
 

@@ -150,6 +150,33 @@ public class GestionAccesTest {
     }
 
     @Test
+    public void onlyAnAdministratorActsOnAdministratorsAndGestionnaires() {
+        acces.creerOrganisation(organisation("DDETS44", TypeOrganisation.ETAT, null, "044"), ADMIN);
+        acces.creerOrganisation(organisation("MAIRIE-NANTES", TypeOrganisation.GUICHET, "G1104", "044"), ADMIN);
+        CompteCree adminLocal = acces.creerUtilisateur("admin.local", null, "MAIRIE-NANTES", EnumSet.of(Role.ADMIN),
+                null, ADMIN);
+        acces.creerUtilisateur("gestionnaire.bis", null, "DDETS44", EnumSet.of(Role.GESTIONNAIRE), null, ADMIN);
+        acces.creerUtilisateur("agent.nantes", null, "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), null, ADMIN);
+        String empreinte = store.empreintes.get("admin.local");
+
+        refuse(() -> acces.changerMotDePasse("admin.local", null, GESTIONNAIRE_44));
+        refuse(() -> acces.desactiverUtilisateur("admin.local", GESTIONNAIRE_44));
+        refuse(() -> acces.reactiverUtilisateur("admin.local", GESTIONNAIRE_44));
+        refuse(() -> acces.changerMotDePasse("gestionnaire.bis", "Un-Autre-Secret-2026", GESTIONNAIRE_44));
+        refuse(() -> acces.desactiverUtilisateur("gestionnaire.bis", GESTIONNAIRE_44));
+        refuse(() -> acces.creerUtilisateur("gestionnaire.ter", null, "DDETS44", EnumSet.of(Role.GESTIONNAIRE), null,
+                GESTIONNAIRE_44), "roles:reserve");
+        assertEquals("the admin's password is unchanged", empreinte, store.empreintes.get("admin.local"));
+        assertTrue(authentification.authentifier("admin.local", adminLocal.motDePasse().toCharArray()).isPresent());
+
+        // Agents below it are still the gestionnaire's to manage, and the administrator manages everyone.
+        assertTrue(acces.changerMotDePasse("agent.nantes", null, GESTIONNAIRE_44).motDePasse() != null);
+        assertFalse(acces.desactiverUtilisateur("agent.nantes", GESTIONNAIRE_44).actif());
+        assertFalse(acces.desactiverUtilisateur("gestionnaire.bis", ADMIN).actif());
+        assertTrue(acces.changerMotDePasse("admin.local", null, ADMIN).motDePasse() != null);
+    }
+
+    @Test
     public void everyMistakeIsNamedAtOnceAndTakenNamesAreRefused() {
         try {
             acces.creerOrganisation(new Organisation("mairie", null, "", "X12", true, Set.of("44")), ADMIN);
