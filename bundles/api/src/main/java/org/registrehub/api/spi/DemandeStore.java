@@ -33,7 +33,18 @@ public interface DemandeStore {
                  org.registrehub.api.MessageRecu recu);
 
     /** Active demands of the same applicant: same NIR, or same normalised name, first first-name and birth date. */
-    List<Doublon> doublons(Personne demandeur);
+    List<DoublonSitue> doublons(Personne demandeur);
+
+    /**
+     * A duplicate and where it lies (its territory and wished communes), so that the registration service tells the
+     * caller only what lies in its perimeter.
+     */
+    record DoublonSitue(Doublon doublon, String territoire, List<String> communes) {
+
+        public DoublonSitue {
+            communes = communes == null ? List.of() : List.copyOf(communes);
+        }
+    }
 
     /**
      * Replaces a demand whose version is still {@code versionAttendue}, with its history entry and its event, in one

@@ -23,7 +23,6 @@ import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.Dossier;
-import org.registrehub.api.Doublon;
 import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.ErreurChamp;
@@ -42,6 +41,7 @@ import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
+import org.registrehub.api.spi.DemandeStore.DoublonSitue;
 import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.api.renouvellement.CalendrierRenouvellement;
 import org.slf4j.Logger;
@@ -102,17 +102,21 @@ public class RegistreServiceImpl implements RegistreService {
         Autorisations.enregistrer(contexte, saisie.guichet().strip(),
                 NumerotationService.territoire(dossier.logementRecherche().communes().get(0)),
                 dossier.logementRecherche().communes());
-        List<Doublon> doublons = store.doublons(dossier.demandeur());
-        String justification = vide(saisie.justificationDoublon());
-        if (!doublons.isEmpty() && justification == null) {
-            LOG.info("Enregistrement refusé (canal {}) : doublon présumé de {}", contexte.canal(),
-                    doublons.stream().map(Doublon::numeroUnique).toList());
-            throw new DoublonPresumeException(doublons);
-        }
-        String commentaire = doublons.isEmpty() ? null : "doublon confirmé de " + doublons.stream()
-                .map(d -> d.numeroUnique() + " (" + d.critere() + ")").collect(Collectors.joining(", ")) + " : "
-                + justification;
         String commune = dossier.logementRecherche().communes().get(0);
+        List<DoublonSitue> doublons = store.doublons(dossier.demandeur());
+        DoublonsVus vus = DoublonsVus.pour(contexte, doublons);
+        String justification = vide(saisie.justificationDoublon());
+        if (!doublons.isEmpty()) {
+            // Every probe of an identity that finds someone is audited, whether it ends in a refusal or not.
+            auditer(contexte, "DOUBLON_PRESUME", null, NumerotationService.territoire(commune), vus.resume()
+                    + (justification == null ? " ; enregistrement refusé" : " ; enregistré avec justification"));
+        }
+        if (!doublons.isEmpty() && justification == null) {
+            LOG.info("Enregistrement refusé (canal {}) : doublon présumé ({})", contexte.canal(), vus.resume());
+            throw vus.refus();
+        }
+        String commentaire = doublons.isEmpty() ? null : "doublon confirmé de " + vus.resume() + " : "
+                + justification;
         String guichet = saisie.guichet().strip();
         String numero = numerotation.attribuer(commune, guichet, aujourdhui, dossier.demandeur());
         Demande demande = new Demande(numero, Statut.ACTIVE, guichet, numero.substring(0, 3), aujourdhui,
@@ -120,8 +124,13 @@ public class RegistreServiceImpl implements RegistreService {
         Instant maintenant = clock.instant();
         EntreeHistorique creation = new EntreeHistorique(0, maintenant, Operation.ENREGISTREMENT, contexte.acteur(),
                 contexte.canal(), List.of(), commentaire);
-        store.inserer(demande, creation, evenement(demande, creation),
-                doublons.stream().map(Doublon::numeroUnique).collect(Collectors.toSet()), contexte.recu());
+        try {
+            store.inserer(demande, creation, evenement(demande, creation), doublons.stream()
+                    .map(d -> d.doublon().numeroUnique()).collect(Collectors.toSet()), contexte.recu());
+        } catch (DoublonPresumeException e) {
+            // A demand of the same applicant registered meanwhile: told within the caller's perimeter only.
+            throw DoublonsVus.pour(contexte, store.doublons(dossier.demandeur())).refus();
+        }
         if (commentaire != null) {
             LOG.warn("Demande {} enregistrée malgré un doublon présumé par {} ({}) : {}", numero, contexte.acteur(),
                     contexte.canal(), commentaire);

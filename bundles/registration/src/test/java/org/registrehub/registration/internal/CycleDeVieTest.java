@@ -249,6 +249,56 @@ public class CycleDeVieTest {
     }
 
     @Test
+    public void aDuplicateOutsideTheCallersPerimeterIsToldOnlyByTerritoryAndNumberAndEveryProbeIsAudited() {
+        // Numbers carry the département of the first wished commune, as the real numbering does.
+        RegistreServiceImpl parTerritoire = new RegistreServiceImpl((commune, guichet, date) -> String.format(
+                "%s0124%06d%s", org.registrehub.api.NumerotationService.territoire(commune), sequence.incrementAndGet(),
+                guichet), store, store, new JacksonJsonCodec(), horloge, 12, 18);
+        Contexte gestionnaire59 = Identites.contexte(new org.registrehub.api.acces.Identite("gestionnaire.59",
+                new org.registrehub.api.acces.Organisation("DDETS59", org.registrehub.api.acces.TypeOrganisation.ETAT,
+                        "DDETS 59", null, true, java.util.Set.of("059")),
+                java.util.EnumSet.of(org.registrehub.api.acces.Role.GESTIONNAIRE)), Canal.REST);
+        Dossier aLille = Modifs.dossier(Exemples.dossier("Martin")).logementRecherche(
+                new org.registrehub.api.LogementRecherche(List.of(org.registrehub.api.Typologie.T3), List.of("59350"),
+                        null, false, false, false)).build();
+        Demande lilloise = parTerritoire.enregistrer(new NouvelleDemande("G5901", aLille), gestionnaire59);
+        assertEquals("059", lilloise.territoire());
+        store.audits.clear();
+
+        try {
+            parTerritoire.enregistrer(Exemples.nouvelleDemande("Martin"), AGENT);
+            fail("duplicate registered");
+        } catch (DoublonPresumeException e) {
+            assertEquals("no numéro, guichet or date of the 059 demand", List.of(), e.getDoublons());
+            assertEquals(List.of(new org.registrehub.api.DoublonAilleurs("059", 1)), e.getAilleurs());
+            assertTrue(e.getMessage(), e.getMessage().contains("1 demande hors de votre périmètre (territoire 059)"));
+            assertTrue(e.getMessage(), !e.getMessage().contains(lilloise.numeroUnique())
+                    && !e.getMessage().contains("G5901"));
+        }
+        assertEquals(1, store.audits.size());
+        assertEquals("DOUBLON_PRESUME", store.audits.get(0).operation());
+        assertEquals("gestionnaire.44", store.audits.get(0).acteur());
+        assertEquals("044", store.audits.get(0).territoire());
+        assertTrue(store.audits.get(0).details(), store.audits.get(0).details().contains("1 hors périmètre (territoire 059)"));
+
+        // Registered with a justification: the history names no numéro of the other territory, the audit has the probe.
+        Demande nantaise = parTerritoire.enregistrer(new NouvelleDemande("G1104", Exemples.dossier("Martin"),
+                "déménagement de Lille à Nantes"), AGENT);
+        assertEquals("doublon confirmé de 1 hors périmètre (territoire 059) : déménagement de Lille à Nantes",
+                store.historique(nantaise.numeroUnique()).get(0).commentaire());
+        assertEquals(2, store.audits.size());
+
+        // The gestionnaire of the 059 sees the 044 demand in full: it lies outside its perimeter too, so it does not.
+        try {
+            parTerritoire.enregistrer(new NouvelleDemande("G5901", aLille), gestionnaire59);
+            fail("duplicate registered");
+        } catch (DoublonPresumeException e) {
+            assertEquals(List.of(lilloise.numeroUnique()), e.getDoublons().stream().map(Doublon::numeroUnique).toList());
+            assertEquals(List.of(new org.registrehub.api.DoublonAilleurs("044", 1)), e.getAilleurs());
+        }
+    }
+
+    @Test
     public void historyOfAnUnknownDemandIsAnError() {
         try {
             service.historique("0440124999999G1104", AGENT);

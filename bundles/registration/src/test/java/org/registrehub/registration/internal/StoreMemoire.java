@@ -24,6 +24,7 @@ import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.acces.PageAudit;
 import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
+import org.registrehub.api.spi.DemandeStore.DoublonSitue;
 
 /** The store's contract in memory (version check included), for the rules of the service; the real one is tested on
  * PostgreSQL in the store bundle and end to end in the integration tests. */
@@ -49,7 +50,7 @@ final class StoreMemoire implements DemandeStore, AuditStore {
     @Override
     public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement,
                         Set<String> doublonsConnus, org.registrehub.api.MessageRecu recu) {
-        List<Doublon> nouveaux = doublons(demande.dossier().demandeur()).stream()
+        List<Doublon> nouveaux = doublons(demande.dossier().demandeur()).stream().map(DoublonSitue::doublon)
                 .filter(d -> !doublonsConnus.contains(d.numeroUnique())).toList();
         if (!nouveaux.isEmpty()) {
             throw new DoublonPresumeException(nouveaux);
@@ -76,13 +77,16 @@ final class StoreMemoire implements DemandeStore, AuditStore {
 
     /** Same NIR, or the same name, first names and birth date (the real store also ignores accents and case). */
     @Override
-    public List<Doublon> doublons(Personne p) {
+    public List<DoublonSitue> doublons(Personne p) {
         return demandes.values().stream().filter(d -> d.statut() == Statut.ACTIVE).filter(d -> {
             Personne x = d.dossier().demandeur();
             return p.nir() != null && p.nir().equals(x.nir()) || p.nom().equals(x.nom())
                     && p.prenoms().equals(x.prenoms()) && p.dateNaissance().equals(x.dateNaissance());
         }).map(d -> new Doublon(d.numeroUnique(), p.nir() != null && p.nir().equals(d.dossier().demandeur().nir())
-                ? Doublon.NIR : Doublon.IDENTITE, d.guichet(), d.dateDepot())).toList();
+                ? Doublon.NIR : Doublon.IDENTITE, d.guichet(), d.dateDepot())).map(x -> {
+                    Demande d = demandes.get(x.numeroUnique());
+                    return new DoublonSitue(x, d.territoire(), d.dossier().logementRecherche().communes());
+                }).toList();
     }
 
     /** Searches are the real store's (tested on PostgreSQL); here the last request is only recorded. */

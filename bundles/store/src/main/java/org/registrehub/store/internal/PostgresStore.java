@@ -65,6 +65,7 @@ import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.spi.CompteurStore;
 import org.registrehub.api.spi.DemandeStore;
+import org.registrehub.api.spi.DemandeStore.DoublonSitue;
 import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.spi.IdentiteStore;
@@ -241,7 +242,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             mapper.verrouillerIdentite(demande.dossier().demandeur());
             mapper.plansSurMesure();
             List<Doublon> nouveaux = fusionner(mapper.doublons(demande.dossier().demandeur())).stream()
-                    .filter(d -> !doublonsConnus.contains(d.numeroUnique())).toList();
+                    .map(DoublonSitue::doublon).filter(d -> !doublonsConnus.contains(d.numeroUnique())).toList();
             if (!nouveaux.isEmpty()) {
                 throw new DoublonPresumeException(nouveaux);
             }
@@ -316,7 +317,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     }
 
     @Override
-    public List<Doublon> doublons(Personne demandeur) {
+    public List<DoublonSitue> doublons(Personne demandeur) {
         // A plan for these values: a generic plan may pick the birth-date index, whose rows grow with the register
         // (measured: 30 million index rows read for 10 000 registrations sharing one birth date).
         return fusionner(executer("recherche des doublons", mapper -> {
@@ -326,10 +327,12 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     }
 
     /** One line per existing demand; the NIR criterion wins over the identity one. */
-    private static List<Doublon> fusionner(List<Doublon> trouves) {
-        Map<String, Doublon> parNumero = new java.util.TreeMap<>();
-        for (Doublon d : trouves) {
-            parNumero.merge(d.numeroUnique(), d, (a, b) -> Doublon.NIR.equals(a.critere()) ? a : b);
+    private static List<DoublonSitue> fusionner(List<LigneDoublon> trouves) {
+        Map<String, DoublonSitue> parNumero = new java.util.TreeMap<>();
+        for (LigneDoublon l : trouves) {
+            DoublonSitue d = l.situe();
+            parNumero.merge(d.doublon().numeroUnique(), d,
+                    (a, b) -> Doublon.NIR.equals(a.doublon().critere()) ? a : b);
         }
         return List.copyOf(parNumero.values());
     }

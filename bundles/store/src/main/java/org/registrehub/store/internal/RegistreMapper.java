@@ -42,7 +42,7 @@ public interface RegistreMapper {
     long compter(@Param("c") CriteresRecherche criteres, @Param("territoires") List<String> territoires,
                  @Param("communes") List<String> communes, @Param("limite") int limite);
 
-    List<Doublon> doublons(Personne demandeur);
+    List<LigneDoublon> doublons(Personne demandeur);
 
     int verrouillerIdentite(Personne demandeur);
 

@@ -240,10 +240,12 @@ public class PostgresStoreTest {
         Personne meme = a.dossier().demandeur();
 
         Personne autreNom = Modifs.personne(meme).nom("Martin-Durand").prenoms("Léa").build();
-        assertEquals(List.of(new Doublon("0441123000030G1104", Doublon.NIR, "G1104", LocalDate.of(2023, 11, 2))),
-                store.doublons(autreNom));
+        assertEquals("the duplicate and where it lies: its territory and wished communes",
+                List.of(new org.registrehub.api.spi.DemandeStore.DoublonSitue(new Doublon("0441123000030G1104",
+                        Doublon.NIR, "G1104", LocalDate.of(2023, 11, 2)), "044",
+                        a.dossier().logementRecherche().communes())), store.doublons(autreNom));
         Personne sansNir = Modifs.personne(meme).nom("MARTIN").prenoms("lea Ève").nir(null).build();
-        assertEquals(Doublon.IDENTITE, store.doublons(sansNir).get(0).critere());
+        assertEquals(Doublon.IDENTITE, store.doublons(sansNir).get(0).doublon().critere());
         assertTrue(store.doublons(Modifs.personne(sansNir).dateNaissance(LocalDate.of(1990, 4, 13)).build())
                 .isEmpty());
         assertTrue(store.doublons(Modifs.personne(sansNir).prenoms("Léon").build()).isEmpty());

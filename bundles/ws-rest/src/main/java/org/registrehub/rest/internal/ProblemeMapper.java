@@ -62,7 +62,7 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof DoublonPresumeException doublon) {
             return new Probleme(Probleme.type(doublon.getCode()), "Doublon présumé", 409, doublon.getMessage(),
-                    instance, doublon.getCode(), List.of(), doublon.getDoublons());
+                    instance, doublon.getCode(), List.of(), doublon.getDoublons(), doublon.getAilleurs());
         }
         if (e instanceof VersionObsoleteException obsolete) {
             return new Probleme(Probleme.type(obsolete.getCode()), "Version obsolète", 412, obsolete.getMessage(),
