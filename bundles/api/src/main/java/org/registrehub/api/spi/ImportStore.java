@@ -15,10 +15,22 @@ import org.registrehub.api.LigneRejetee;
 /** Persistence of the bulk imports: the imports and their position, the batches, the rejects. */
 public interface ImportStore {
 
-    /** An import of an extract, and where it stands. */
+    /**
+     * An import of an extract, and where it stands.
+     *
+     * @param lancePar the identifier of the user who started it (the drop folder's own for an extract dropped there)
+     * @param canal    the channel it was started on ({@link org.registrehub.api.Canal} name)
+     */
     record TravailImport(long id, String fichier, String empreinte, String format, String encodage, String etat,
                          long position, long importees, long dejaImportees, long rejetees, Instant debut,
-                         Instant fin, String erreur) {
+                         Instant fin, String erreur, String lancePar, String canal) {
+
+        public TravailImport(long id, String fichier, String empreinte, String format, String encodage, String etat,
+                             long position, long importees, long dejaImportees, long rejetees, Instant debut,
+                             Instant fin, String erreur) {
+            this(id, fichier, empreinte, format, encodage, etat, position, importees, dejaImportees, rejetees, debut,
+                    fin, erreur, null, null);
+        }
 
         public static final String EN_COURS = "EN_COURS";
         public static final String TERMINE = "TERMINE";
@@ -34,7 +46,8 @@ public interface ImportStore {
      * The import of the extract with this fingerprint that was stopped before its end (to resume it), or a new
      * import at position 0.
      */
-    TravailImport ouvrir(String fichier, String empreinte, String format, String encodage);
+    TravailImport ouvrir(String fichier, String empreinte, String format, String encodage, String lancePar,
+                         String canal);
 
     /**
      * Takes an import for this hub node for a while (each batch written renews it): false if another node runs it

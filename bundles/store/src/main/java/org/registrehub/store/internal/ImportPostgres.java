@@ -30,8 +30,9 @@ final class ImportPostgres implements ImportStore {
         ImportPostgres imports();
 
         @Override
-        default TravailImport ouvrir(String fichier, String empreinte, String format, String encodage) {
-            return imports().ouvrir(fichier, empreinte, format, encodage);
+        default TravailImport ouvrir(String fichier, String empreinte, String format, String encodage,
+                                     String lancePar, String canal) {
+            return imports().ouvrir(fichier, empreinte, format, encodage, lancePar, canal);
         }
 
         @Override
@@ -93,10 +94,12 @@ final class ImportPostgres implements ImportStore {
     }
 
     @Override
-    public TravailImport ouvrir(String fichier, String empreinte, String format, String encodage) {
+    public TravailImport ouvrir(String fichier, String empreinte, String format, String encodage, String lancePar,
+                                String canal) {
         return store.executer("ouverture de l'import " + fichier, ImportMapper.class, m -> {
             TravailImport enCours = m.enCours(empreinte);
-            return enCours != null ? enCours : m.travail(m.creer(fichier, empreinte, format, encodage));
+            return enCours != null ? enCours : m.travail(m.creer(fichier, empreinte, format, encodage, lancePar,
+                    canal));
         });
     }
 

@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -32,6 +33,8 @@ import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeImportee;
 import org.registrehub.api.ImportExtraits;
 import org.registrehub.api.ImportService;
+import org.registrehub.api.Canal;
+import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.spi.ImportStore;
@@ -51,6 +54,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
 
     private final ImportService service;
     private final ImportStore store;
+    private final AuthentificationService identites;
     private final int lot;
     private final Path rapports;
     private final long tailleMax;
@@ -59,10 +63,11 @@ public class ImportExtraitsImpl implements ImportExtraits {
     /** The imports running in this hub node (by extract fingerprint). */
     private final java.util.Set<String> enCours = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public ImportExtraitsImpl(ImportService service, ImportStore store, int lot, String rapports, long tailleMaxMo,
-                              long progressionSecondes) {
+    public ImportExtraitsImpl(ImportService service, ImportStore store, AuthentificationService identites, int lot,
+                              String rapports, long tailleMaxMo, long progressionSecondes) {
         this.service = service;
         this.store = store;
+        this.identites = identites;
         this.lot = lot;
         this.rapports = Path.of(rapports);
         this.tailleMax = tailleMaxMo * 1024 * 1024;
@@ -121,7 +126,8 @@ public class ImportExtraitsImpl implements ImportExtraits {
                                    Contexte contexte, Consumer<String> progression) {
         String lu = "XML".equals(format) ? encodageXml(chemin) : encodage == null ? detecter(chemin)
                 : charset(encodage).name();
-        TravailImport travail = store.ouvrir(chemin.toString(), empreinte, format, lu);
+        TravailImport travail = store.ouvrir(chemin.toString(), empreinte, format, lu, contexte.acteur(),
+                contexte.canal().name());
         if (!store.prendre(travail.id(), noeud, Duration.ofMinutes(2))) {
             throw new ImportOccupe("L'import " + travail.id() + " de cet extrait est en cours sur un autre nœud du"
                     + " hub (position " + travail.position() + ").");
@@ -257,12 +263,17 @@ public class ImportExtraitsImpl implements ImportExtraits {
         }
     }
 
-    /** Resumes the imports a stop of the hub interrupted, whose extract is still there. */
-    public void reprendre(Contexte contexte) {
-        reprendre(contexte, texte -> { });
+    /**
+     * Resumes the imports a stop of the hub interrupted, whose extract is still there, each under the identity that
+     * started it as it is now (roles, territories); an import whose user is gone or disabled is not resumed.
+     *
+     * @param depot the drop folder's own identity, for the extracts dropped there
+     */
+    public void reprendre(Contexte depot) {
+        reprendre(depot, texte -> { });
     }
 
-    void reprendre(Contexte contexte, Consumer<String> progression) {
+    void reprendre(Contexte depot, Consumer<String> progression) {
         try {
             for (TravailImport t : store.interrompus()) {
                 if (enCours.contains(t.empreinte()) || !store.prendre(t.id(), noeud, Duration.ofMinutes(2))) {
@@ -274,14 +285,34 @@ public class ImportExtraitsImpl implements ImportExtraits {
                             + chemin);
                     continue;
                 }
-                LOG.info("Reprise de l'import {} de {} (interrompu après la ligne {})", t.id(), chemin, t.position());
+                Optional<Contexte> contexte = contexteDe(t, depot);
+                if (contexte.isEmpty()) {
+                    String raison = "reprise impossible : le compte « " + t.lancePar() + " » qui a lancé l'import"
+                            + " n'existe plus ou est désactivé ; relancez l'import avec un compte actif";
+                    store.terminer(t.id(), TravailImport.ECHEC, raison);
+                    LOG.warn("Import {} de {} : {}", t.id(), chemin, raison);
+                    progression.accept("Import " + t.id() + " en échec : " + raison);
+                    continue;
+                }
+                LOG.info("Reprise de l'import {} de {} (interrompu après la ligne {}) sous l'identité de {}", t.id(),
+                        chemin, t.position(), contexte.get().acteur());
                 TravailImport fin = importer(chemin, "XML".equals(t.format()) ? null : t.encodage(), false,
-                        contexte, progression);
+                        contexte.get(), progression);
                 ranger(chemin, fin);
             }
         } catch (RegistreIndisponibleException e) {
             LOG.warn("Reprise des imports interrompus remise à plus tard : {}", e.getMessage());
         }
+    }
+
+    /** The identity an interrupted import resumes under: whoever started it, with its rights as they are now. */
+    private Optional<Contexte> contexteDe(TravailImport t, Contexte depot) {
+        if (t.lancePar() == null || t.lancePar().equals(depot.acteur())) {
+            // imports from before the column existed were the drop folder's or an administrator's
+            return Optional.of(depot);
+        }
+        Canal canal = t.canal() == null ? Canal.CONSOLE : Canal.valueOf(t.canal());
+        return identites.identite(t.lancePar()).map(i -> new Contexte(i, canal));
     }
 
     /**

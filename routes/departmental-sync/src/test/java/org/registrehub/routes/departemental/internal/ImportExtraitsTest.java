@@ -49,6 +49,26 @@ public class ImportExtraitsTest {
     private ImportExtraitsImpl imports;
     private final List<String> progression = new ArrayList<>();
     private static final Contexte ADMIN = new Contexte(Identites.admin(), Canal.CONSOLE);
+    /** The active accounts, as the security bundle would find them. */
+    private final java.util.Map<String, org.registrehub.api.acces.Identite> actifs = new java.util.HashMap<>(
+            java.util.Map.of("gestionnaire.44", Identites.gestionnaire44(), "admin", Identites.admin()));
+    private final org.registrehub.api.acces.AuthentificationService identites =
+            new org.registrehub.api.acces.AuthentificationService() {
+                @Override
+                public java.util.Optional<org.registrehub.api.acces.Identite> authentifier(String id, char[] mdp) {
+                    throw new AssertionError("no password check in an import");
+                }
+
+                @Override
+                public java.util.Optional<org.registrehub.api.acces.Identite> identite(String identifiant) {
+                    return java.util.Optional.ofNullable(actifs.get(identifiant));
+                }
+
+                @Override
+                public java.util.Optional<org.registrehub.api.acces.Identite> identiteOrganisation(String code) {
+                    return java.util.Optional.empty();
+                }
+            };
 
     @Before
     public void setUp() throws Exception {
@@ -56,7 +76,7 @@ public class ImportExtraitsTest {
         db = TestDatabase.create("registre_import_test");
         store = StoresDeTest.ouvrir(db);
         service = ImportsDeTest.service(new NumerotationBaseDeDonnees(store), store, horloge);
-        imports = new ImportExtraitsImpl(service, store, 1000, dossier.newFolder("rapports").toString(), 10, 0);
+        imports = new ImportExtraitsImpl(service, store, identites, 1000, dossier.newFolder("rapports").toString(), 10, 0);
     }
 
     @After
@@ -206,7 +226,7 @@ public class ImportExtraitsTest {
             }
             return service.importerLot(id, l, r, p, c);
         };
-        ImportExtraitsImpl premier = new ImportExtraitsImpl(fragile, store, 4, dossier.getRoot().toString(), 10, 0);
+        ImportExtraitsImpl premier = new ImportExtraitsImpl(fragile, store, identites, 4, dossier.getRoot().toString(), 10, 0);
         try {
             premier.importer(extrait, null, false, ADMIN, progression::add);
             fail("la base a disparu");
@@ -217,7 +237,7 @@ public class ImportExtraitsTest {
         assertEquals(8, arrete.position());
         assertEquals(store.rejets(arrete.id()).toString(), 8, db.count("select count(*) from demande"));
 
-        ImportExtraitsImpl second = new ImportExtraitsImpl(service, store, 4, dossier.getRoot().toString(), 10, 0);
+        ImportExtraitsImpl second = new ImportExtraitsImpl(service, store, identites, 4, dossier.getRoot().toString(), 10, 0);
         second.reprendre(ADMIN, progression::add);
         TravailImport fini = store.travail(arrete.id()).orElseThrow();
         assertEquals(TravailImport.TERMINE, fini.etat());
@@ -228,6 +248,74 @@ public class ImportExtraitsTest {
         assertEquals(1, db.count("select count(*) from import_rejet"));
         assertTrue(progression.toString(), progression.contains("Reprise de l'import " + arrete.id()
                 + " après la ligne 8 (8 importée(s), 0 rejetée(s) avant)"));
+    }
+
+    /** 12 lines, the even ones in 044 (commune 44109), the odd ones in 085 (85191). */
+    private Path extraitDeuxDepartements() throws Exception {
+        Path extrait = dossier.getRoot().toPath().resolve("deux-departements.csv");
+        List<String> lignes = new ArrayList<>(List.of(Files.readString(exemple("extrait-pdl-latin1.csv"),
+                StandardCharsets.ISO_8859_1).split("\r\n")[0]));
+        for (int i = 0; i < 12; i++) {
+            lignes.add("ANC-" + i + ";01/10/2026;;G4401;Nom" + (char) ('a' + i) + ";Prénom;01/01/1980;;F;française;;"
+                    + "CDI;;célibataire;1 rue A;44000;Nantes;;;SAL;1500;;locataire privé;500;;;1;T2;"
+                    + (i % 2 == 0 ? "44109" : "85191") + ";;sans logement;non");
+        }
+        Files.write(extrait, lignes, StandardCharsets.UTF_8);
+        return extrait;
+    }
+
+    /** Starts the import as the gestionnaire of the 44 and cuts it off (the database lost) at its second batch. */
+    private TravailImport interrompuParGestionnaire44(Path extrait) {
+        AtomicInteger lots = new AtomicInteger();
+        ImportService fragile = (id, l, r, p, c) -> {
+            if (lots.incrementAndGet() == 2) {
+                throw new RegistreIndisponibleException("base perdue", null);
+            }
+            return service.importerLot(id, l, r, p, c);
+        };
+        try {
+            new ImportExtraitsImpl(fragile, store, identites, 4, dossier.getRoot().toString(), 10, 0)
+                    .importer(extrait, null, false, new Contexte(Identites.gestionnaire44(), Canal.CONSOLE),
+                            progression::add);
+            fail("la base a disparu");
+        } catch (RegistreIndisponibleException attendu) {
+            // stopped after its first batch
+        }
+        TravailImport arrete = store.interrompus().get(0);
+        assertEquals("gestionnaire.44", arrete.lancePar());
+        assertEquals("CONSOLE", arrete.canal());
+        assertEquals(4, arrete.position());
+        return arrete;
+    }
+
+    @Test
+    public void uneRepriseSeFaitSousLIdentiteDeCeluiQuiALanceLImport() throws Exception {
+        TravailImport arrete = interrompuParGestionnaire44(extraitDeuxDepartements());
+
+        // the restart resumes it with the drop folder's (administrator's) context at hand: the lines of the 085 after
+        // the cut are still refused, as they were before it
+        new ImportExtraitsImpl(service, store, identites, 4, dossier.getRoot().toString(), 10, 0)
+                .reprendre(ADMIN, progression::add);
+        TravailImport fini = store.travail(arrete.id()).orElseThrow();
+        assertEquals(TravailImport.TERMINE, fini.etat());
+        assertEquals(6, fini.importees());
+        assertEquals(6, fini.rejetees());
+        assertEquals(0, db.count("select count(*) from demande where territoire = '085'"));
+        assertTrue(store.rejets(arrete.id()).stream().allMatch(r -> r.motif().equals(
+                "territoire 085 hors de ceux de DDETS44")));
+    }
+
+    @Test
+    public void uneRepriseDontLeCompteEstDesactiveNeSeFaitPas() throws Exception {
+        TravailImport arrete = interrompuParGestionnaire44(extraitDeuxDepartements());
+        actifs.remove("gestionnaire.44");
+        new ImportExtraitsImpl(service, store, identites, 4, dossier.getRoot().toString(), 10, 0)
+                .reprendre(ADMIN, progression::add);
+        TravailImport fin = store.travail(arrete.id()).orElseThrow();
+        assertEquals(TravailImport.ECHEC, fin.etat());
+        assertTrue(fin.erreur(), fin.erreur().contains("le compte « gestionnaire.44 » qui a lancé l'import n'existe"
+                + " plus ou est désactivé"));
+        assertEquals("only the first batch's 044 lines", 2, db.count("select count(*) from demande"));
     }
 
     @Test
