@@ -57,7 +57,7 @@ public final class ErpBench {
             String gestionnaire = hub.compteDeMesure(db, List.of("044"));
             HubLance.creerCompte(db, "NMH", "BAILLEUR", "044", "bailleur.nmh", "bailleur", MOT_DE_PASSE);
             JmsConnectionFactory bailleur = new JmsConnectionFactory("bailleur.nmh", MOT_DE_PASSE,
-                    "amqp://127.0.0.1:" + hub.broker);
+                    "amqp://127.0.0.1:" + hub.broker + "?jms.populateJMSXUserID=true");
             String[] admin = hub.administrateur();
             JmsConnectionFactory administrateur = new JmsConnectionFactory(admin[0], admin[1],
                     "amqp://127.0.0.1:" + hub.broker);
@@ -82,7 +82,8 @@ public final class ErpBench {
             for (int b = 0; b < bailleurs; b++) {
                 String code = "BAILLEUR" + b;
                 HubLance.creerCompte(db, code, "BAILLEUR", "044", "bailleur." + b, "bailleur", MOT_DE_PASSE);
-                fabriques.add(new JmsConnectionFactory("bailleur." + b, MOT_DE_PASSE, "amqp://127.0.0.1:" + hub.broker));
+                fabriques.add(new JmsConnectionFactory("bailleur." + b, MOT_DE_PASSE, "amqp://127.0.0.1:" + hub.broker
+                        + "?jms.populateJMSXUserID=true"));
             }
             for (int b = 0; b < bailleurs; b++) {
                 attendreFiles(fabriques.get(b), "BAILLEUR" + b, reste.get(b));

@@ -349,7 +349,9 @@ public abstract class HubTestSupport {
 
     /** A broker connection factory for this register account (the broker uses the realm "registre"). */
     protected static ConnectionFactory broker(String identifiant, String motDePasse) {
-        return new JmsConnectionFactory(identifiant, motDePasse, "amqp://127.0.0.1:" + System.getProperty(BROKER_PORT));
+        // an ERP puts its login in the AMQP user-id: the broker refuses an inbound message without it
+        return new JmsConnectionFactory(identifiant, motDePasse, "amqp://127.0.0.1:" + System.getProperty(BROKER_PORT)
+                + "?jms.populateJMSXUserID=true");
     }
 
     /** The administrator created at the first start: it may also read the dead letters and the events. */

@@ -37,7 +37,10 @@ public final class ErpClient {
      * @param organisation the organisation's code: its queues are {@code registre.erp.<CODE>.*}
      */
     public ErpClient(String url, String identifiant, String motDePasse, String organisation) {
-        this.fabrique = new JmsConnectionFactory(identifiant, motDePasse, url);
+        JmsConnectionFactory f = new JmsConnectionFactory(identifiant, motDePasse, url);
+        // the hub's broker takes a message on an inbound queue only with the sender's login as user-id
+        f.setPopulateJMSXUserID(true);
+        this.fabrique = f;
         this.organisation = organisation;
     }
 

@@ -27,6 +27,8 @@ public class RouteEntranteErp extends RouteBuilder {
     public static final String HEADER_FILE = "registreFile";
     public static final String HEADER_TENTATIVES = "registreTentatives";
     public static final String HEADER_MESSAGE_ID = "registreMessageId";
+    /** The sender of a dead letter, kept by the hub (only it sends there) for the replay. */
+    public static final String HEADER_EXPEDITEUR = "registreExpediteur";
     static final String LIVRAISONS = "JMSXDeliveryCount";
 
     private final String organisation;
@@ -87,8 +89,9 @@ public class RouteEntranteErp extends RouteBuilder {
 
         from("amqp:queue:" + entrant + (options == null || options.isBlank() ? "" : "?" + options))
                 .routeId(routeId(organisation))
+                .process(e -> e.setProperty(HEADER_EXPEDITEUR, expediteur(e)))
                 .process(e -> e.getMessage().setBody(traitement.traiter(e.getMessage().getBody(String.class),
-                        organisation)))
+                        organisation, e.getProperty(HEADER_EXPEDITEUR, String.class))))
                 .process(RouteEntranteErp::enTetesDeReponse)
                 .process(e -> e.getMessage().setBody(traitement.enJson(e.getMessage().getBody(ReponseErp.class))))
                 .to(reponses);
@@ -100,6 +103,22 @@ public class RouteEntranteErp extends RouteBuilder {
         e.getMessage().setHeader("JMSCorrelationID", r.correlationId());
         e.getMessage().setHeader("registreStatut", r.statut());
     }
+
+    /**
+     * The sender's login: the AMQP user-id (JMS JMSXUserID), which the broker plugin of registre-broker-plugin
+     * accepts only when it is the authenticated login. A dead letter replayed into the queue by the broker's
+     * management (registre:erp-replay) has none: its sender is the one the hub wrote when it dead-lettered it (no
+     * client can send a message without user-id to an inbound queue, so no client can set that header there).
+     */
+    static String expediteur(Exchange e) throws javax.jms.JMSException {
+        String verifie = null;
+        if (e.getIn() instanceof org.apache.camel.component.jms.JmsMessage jms && jms.getJmsMessage() != null) {
+            verifie = jms.getJmsMessage().getStringProperty(EXPEDITEUR);
+        }
+        return verifie != null ? verifie : e.getIn().getHeader(HEADER_EXPEDITEUR, String.class);
+    }
+
+    static final String EXPEDITEUR = "JMSXUserID";
 
     static int livraisons(Exchange e) {
         Object n = e.getIn().getHeader(LIVRAISONS);
@@ -120,6 +139,10 @@ public class RouteEntranteErp extends RouteBuilder {
                 : cause.getClass().getSimpleName() + " : " + cause.getMessage());
         exchange.getMessage().setHeader(HEADER_ROUTE, routeId(organisation));
         exchange.getMessage().setHeader(HEADER_ORGANISATION, organisation);
+        String expediteur = exchange.getProperty(HEADER_EXPEDITEUR, String.class);
+        if (expediteur != null) {
+            exchange.getMessage().setHeader(HEADER_EXPEDITEUR, expediteur);
+        }
         exchange.getMessage().setHeader(HEADER_FILE, entrant);
         exchange.getMessage().setHeader(HEADER_TENTATIVES, livraisons(exchange));
         String messageId = traitement.messageIdLisible(exchange.getMessage().getBody(String.class));

@@ -91,9 +91,10 @@ public class TraitementMessageErp {
     /**
      * @param corps        the message as received
      * @param organisation the organisation whose inbound queue it came from (only its accounts may send there)
+     * @param expediteur   the login that sent it, checked by the broker (the AMQP user-id, JMSXUserID)
      * @return the reply to send back to the organisation
      */
-    public ReponseErp traiter(String corps, String organisation) {
+    public ReponseErp traiter(String corps, String organisation, String expediteur) {
         JsonNode arbre = lireArbre(corps);
         String messageId = messageId(arbre);
         String type = type(arbre);
@@ -114,11 +115,22 @@ public class TraitementMessageErp {
         } catch (DemandeInvalideException e) {
             return rejeter(recu, null, e.getErreurs(), List.of());
         }
-        Contexte contexte = new Contexte(identite(organisation), Canal.ERP, recu);
+        identite(organisation);
         String numero = numeroConcerne(message);
+        Optional<Identite> utilisateur = expediteur == null ? Optional.empty()
+                : authentification.identite(expediteur).filter(i -> organisation.equals(i.organisation().code()));
+        if (utilisateur.isEmpty()) {
+            return rejeter(recu, numero, List.of(new ErreurChamp("JMSXUserID", "expediteur", expediteur,
+                    expediteur == null ? "message sans expéditeur vérifié (user-id) : non appliqué"
+                            : "le compte « " + expediteur + " » est inconnu, désactivé ou n'appartient pas à "
+                            + organisation + " : message non appliqué")), List.of());
+        }
+        // the message acts with its sender's own roles and territories, and the history and audit name that user
+        Contexte contexte = new Contexte(utilisateur.get(), Canal.ERP, recu);
         try {
             String numeroFinal = appliquer(message, contexte);
-            LOG.info("Message ERP {} de {} ({}) accepté : demande {}", messageId, organisation, type, numeroFinal);
+            LOG.info("Message ERP {} de {} ({}, {}) accepté : demande {}", messageId, organisation, expediteur, type,
+                    numeroFinal);
             return reponse(recu, ReponseErp.ACCEPTE, numeroFinal, List.of(), List.of(), false);
         } catch (MessageDejaTraiteException e) {
             return dejaTraite(recu);

@@ -121,7 +121,14 @@ final class RegistreFactice implements AttributionService, MessageErpStore, Auth
 
     @Override
     public Optional<Identite> identite(String identifiant) {
-        throw new AssertionError("the route acts as the organisation of the queue");
+        // the active accounts: a landlord agent of NMH, and one of LMH (another organisation)
+        return switch (identifiant) {
+            case "bailleur.nmh" -> Optional.of(Identites.bailleur44());
+            case "bailleur.lmh" -> Optional.of(new Identite("bailleur.lmh", new org.registrehub.api.acces.Organisation(
+                    "LMH", org.registrehub.api.acces.TypeOrganisation.BAILLEUR, "LMH", null, true, java.util.Set.of(
+                            "059")), java.util.EnumSet.of(org.registrehub.api.acces.Role.BAILLEUR)));
+            default -> Optional.empty();
+        };
     }
 
     @Override

@@ -39,7 +39,7 @@ public class RenouvellementErpTest {
         @Override
         public Demande renouveler(String numeroUnique, long version, Dossier dossier, Contexte contexte) {
             appels.add("renouveler " + numeroUnique + " v" + version + " " + contexte.canal() + " "
-                    + contexte.recu().messageId());
+                    + contexte.recu().messageId() + " par " + contexte.acteur());
             if (version != demande.version()) {
                 throw new VersionObsoleteException(numeroUnique, version, demande.version());
             }
@@ -54,23 +54,36 @@ public class RenouvellementErpTest {
 
     @Test
     public void renouvellementSansVersionPrendLaVersionActuelleEtRepondAccepte() {
-        ReponseErp r = traitement.traiter(message("ren-1", "{\"numeroUnique\":\"" + NUMERO + "\"}"), "NMH");
+        ReponseErp r = traitement.traiter(message("ren-1", "{\"numeroUnique\":\"" + NUMERO + "\"}"), "NMH", "bailleur.nmh");
         assertEquals(ReponseErp.ACCEPTE, r.statut());
         assertEquals("reponseRenouvellement", r.type());
         assertEquals(NUMERO, r.numeroUnique());
-        assertEquals(List.of("consulter " + NUMERO, "renouveler " + NUMERO + " v4 ERP ren-1"), appels);
+        assertEquals(List.of("consulter " + NUMERO, "renouveler " + NUMERO + " v4 ERP ren-1 par bailleur.nmh"), appels);
     }
 
     @Test
     public void versionObsoleteOuChampInconnuRejetesAvecLeChamp() {
         ReponseErp obsolete = traitement.traiter(message("ren-2", "{\"numeroUnique\":\"" + NUMERO
-                + "\",\"version\":2}"), "NMH");
+                + "\",\"version\":2}"), "NMH", "bailleur.nmh");
         assertEquals(ReponseErp.REJETE, obsolete.statut());
         assertEquals("renouvellement.version", obsolete.erreurs().get(0).champ());
 
         ReponseErp inconnu = traitement.traiter(message("ren-3", "{\"numeroUnique\":\"" + NUMERO
-                + "\",\"dossier\":{}}"), "NMH");
+                + "\",\"dossier\":{}}"), "NMH", "bailleur.nmh");
         assertEquals(ReponseErp.REJETE, inconnu.statut());
         assertTrue(inconnu.erreurs().toString(), inconnu.erreurs().get(0).champ().startsWith("renouvellement"));
+    }
+
+    @Test
+    public void unMessageAgitAvecLIdentiteDeSonExpediteurEtNonCelleDeLOrganisation() {
+        // no verified sender, an unknown or disabled account, an account of another organisation: nothing applied
+        for (String expediteur : new String[] {null, "ancien.agent", "bailleur.lmh"}) {
+            ReponseErp r = traitement.traiter(message("ren-x-" + expediteur, "{\"numeroUnique\":\"" + NUMERO
+                    + "\"}"), "NMH", expediteur);
+            assertEquals(String.valueOf(expediteur), ReponseErp.REJETE, r.statut());
+            assertEquals("JMSXUserID", r.erreurs().get(0).champ());
+            assertEquals("expediteur", r.erreurs().get(0).regle());
+        }
+        assertEquals("nothing reached the register", List.of(), appels);
     }
 }

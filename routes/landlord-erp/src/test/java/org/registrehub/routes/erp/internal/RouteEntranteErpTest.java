@@ -86,7 +86,10 @@ public class RouteEntranteErpTest extends CamelTestSupport {
 
 
     private void envoyer(String... corps) throws JMSException {
-        try (Connection c = new JmsConnectionFactory(broker.url()).createConnection()) {
+        // a landlord agent of NMH, its login as user-id (as the hub's broker plugin requires)
+        JmsConnectionFactory agent = new JmsConnectionFactory("bailleur.nmh", "secret", broker.url());
+        agent.setPopulateJMSXUserID(true);
+        try (Connection c = agent.createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             var producteur = s.createProducer(s.createQueue("registre.erp.NMH.entrant"));
             for (String x : corps) {
