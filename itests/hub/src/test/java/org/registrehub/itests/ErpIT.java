@@ -74,7 +74,7 @@ public class ErpIT extends HubTestSupport {
     }
 
     @Test
-    public void aRegistrationThroughItsOwnQueueActsAsTheOrganisation() throws Exception {
+    public void aRegistrationThroughItsOwnQueueActsAsItsSender() throws Exception {
         String messageId = "it-" + UUID.randomUUID();
         TextMessage reponse = envoyerErp("erp.habitat44", "HABITAT44", messageId, HubIT.messageErp(messageId,
                 "Bernard"));
@@ -83,13 +83,39 @@ public class ErpIT extends HubTestSupport {
         assertTrue(reponse.getText(), reponse.getText().contains("\"type\":\"reponseEnregistrerDemande\""));
         String numero = numero(reponse.getText());
         assertTrue(numero, numero.endsWith("G4401"));
-        assertEquals("the organisation of the queue is the author", 1, compterEnDirect("select count(*) from"
-                + " demande_historique where numero_unique = '" + numero + "' and acteur = 'erp:HABITAT44'"
+        assertEquals("the sender is the author", 1, compterEnDirect("select count(*) from"
+                + " demande_historique where numero_unique = '" + numero + "' and acteur = 'erp.habitat44'"
                 + " and canal = 'ERP'"));
         assertEquals(1, compterEnDirect("select count(*) from audit where numero_unique = '" + numero + "'"
-                + " and operation = 'ENREGISTREMENT' and organisation = 'HABITAT44'"));
+                + " and operation = 'ENREGISTREMENT' and organisation = 'HABITAT44' and acteur = 'erp.habitat44'"));
         assertEquals(1, compterEnDirect("select count(*) from message_erp where organisation = 'HABITAT44'"
                 + " and message_id = '" + messageId + "' and statut = 'ACCEPTE' and numero_unique = '" + numero + "'"));
+    }
+
+    @Test
+    public void aColleagueWithOnlyTheBailleurRoleCannotRegisterThroughTheQueue() throws Exception {
+        // HABITAT44 has a guichet code: before, any of its accounts registered with the organisation's rights
+        String messageId = "it-" + UUID.randomUUID();
+        TextMessage reponse = envoyerErp("bailleur.habitat44", "HABITAT44", messageId, HubIT.messageErp(messageId,
+                "Lefebvre"));
+        assertNotNull("no reply from the hub", reponse);
+        assertEquals(reponse.getText(), "REJETE", reponse.getStringProperty("registreStatut"));
+        assertTrue(reponse.getText(), reponse.getText().contains("\"regle\":\"acces\""));
+        assertEquals(0, compterEnDirect("select count(*) from demande where nom = 'Lefebvre'"));
+
+        // a message in a colleague's name, or without a name, never enters the queue
+        try (Connection c = broker("bailleur.habitat44", MOT_DE_PASSE).createConnection()) {
+            javax.jms.Session s = c.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+            javax.jms.TextMessage m = s.createTextMessage(HubIT.messageErp("it-" + UUID.randomUUID(), "Lefebvre"));
+            try (Connection sansNom = new org.apache.qpid.jms.JmsConnectionFactory("bailleur.habitat44", MOT_DE_PASSE,
+                    "amqp://127.0.0.1:" + System.getProperty(BROKER_PORT)).createConnection()) {
+                sansNom.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE).createProducer(
+                        s.createQueue("registre.erp.HABITAT44.entrant")).send(m);
+                throw new AssertionError("a message without user-id entered HABITAT44's queue");
+            } catch (javax.jms.JMSException attendu) {
+                assertTrue(attendu.getMessage(), attendu.getMessage().contains("user-id (JMSXUserID) absent"));
+            }
+        }
     }
 
     @Test
@@ -154,7 +180,7 @@ public class ErpIT extends HubTestSupport {
         assertTrue(lue.body(), lue.body().contains("\"motif\":\"ATTRIBUTION\""));
         assertTrue(lue.body(), lue.body().contains("\"bailleur\":\"NMH\""));
         assertEquals("one effect", 1, compterEnDirect("select count(*) from demande_historique where numero_unique = '"
-                + numero + "' and operation = 'RADIATION' and acteur = 'erp:NMH'"));
+                + numero + "' and operation = 'RADIATION' and acteur = 'bailleur.nmh'"));
 
         // NMH and HABITAT44 work on the 44: each gets the registration and the radiation on its own queue
         for (String[] bailleur : new String[][] {{"bailleur.nmh", "NMH"}, {"erp.habitat44", "HABITAT44"}}) {

@@ -256,6 +256,7 @@ public abstract class HubTestSupport {
         String[][] utilisateurs = {
             {"agent.g1104", "MAIRIE-NANTES", "guichet"},
             {"erp.habitat44", "HABITAT44", "guichet,bailleur"},
+            {"bailleur.habitat44", "HABITAT44", "bailleur"},
             {"agent.g5901", "MAIRIE-LILLE", "guichet"},
             {"bailleur.nmh", "NMH", "bailleur"},
             {"bailleur.lmh", "LMH", "bailleur"},

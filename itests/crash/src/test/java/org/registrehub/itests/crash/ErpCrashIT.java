@@ -116,7 +116,7 @@ public class ErpCrashIT {
             assertTrue("crash-" + i + " answered", repondus.contains("crash-" + i));
         }
         assertEquals("every lease applied, none twice", MESSAGES, compter("select count(*) from demande_historique"
-                + " where operation = 'RADIATION' and acteur = 'erp:NMH'"));
+                + " where operation = 'RADIATION' and acteur = 'bailleur.nmh'"));
         assertEquals(0, compter("select count(*) from (select numero_unique from demande_historique where operation"
                 + " = 'RADIATION' group by numero_unique having count(*) > 1) deux_fois"));
         assertEquals(MESSAGES, compter("select count(*) from demande where statut = 'RADIEE'"));
