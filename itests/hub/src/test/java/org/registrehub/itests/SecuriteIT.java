@@ -2,6 +2,7 @@ package org.registrehub.itests;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -183,6 +184,26 @@ public class SecuriteIT extends HubTestSupport {
             }
         }
         assertEquals(operations.stream().map(Cellule::nom).toList().toString(), List.of(), ecarts);
+    }
+
+    @Test
+    public void onTheConsoleAGestionnaireRunsItsRegistreCommandsAndNothingElse() throws Exception {
+        String liste = executerEnTantQue(GESTIONNAIRE, "registre:organisation-list");
+        assertTrue(liste, liste.contains("DDETS44") && !liste.contains("Error executing command"));
+        List<String> ouverts = new ArrayList<>();
+        for (String commande : List.of("shell:cat data/registre/admin.secret", "cat etc/users.properties",
+                "shell:exec id", "log:set DEBUG", "log:display", "config:list", "config:edit org.registrehub.security",
+                "bundle:list", "feature:list", "system:property", "jaas:realm-list", "scr:list", "service:list",
+                "registre:erp-replay --tout", "registre:numerotation")) {
+            String sortie = executerEnTantQue(GESTIONNAIRE, commande);
+            if (!sortie.contains("Insufficient credentials") && !sortie.contains("Command not found")) {
+                ouverts.add(commande + " -> " + sortie.strip());
+            }
+        }
+        assertEquals("commands a gestionnaire could run", List.of(), ouverts);
+        // the administrator keeps Karaf's commands
+        String bundles = executerEnTantQue(admin[0], admin[1], "bundle:list -t 0");
+        assertTrue(bundles, bundles.contains("registre-security") || bundles.contains("Registre Hub"));
     }
 
     /** P for a success, R for a refusal; anything else is recorded as a misbehaving cell. */

@@ -60,7 +60,7 @@ public class AdministrateurInitial {
         this.fichier = fichier;
     }
 
-    private static Path fichier(SecuriteConfig config) {
+    static Path fichier(SecuriteConfig config) {
         if (!config.admin_fichierSecret().isBlank()) {
             return Path.of(config.admin_fichierSecret());
         }

@@ -59,10 +59,15 @@ public class GestionAcces implements AccesService, AuditService {
     private final AuditStore audit;
     private volatile MotsDePasse motsDePasse;
     private final Clock horloge;
+    /** The first administrator's login and the file its password was written to (deleted once it is changed). */
+    private volatile String adminInitial;
+    private volatile java.nio.file.Path fichierSecret;
 
     @Activate
     public GestionAcces(@Reference IdentiteStore store, @Reference AuditStore audit, SecuriteConfig config) {
         this(store, audit, new MotsDePasse(config.bcrypt_cout()), Clock.systemUTC());
+        this.adminInitial = config.admin_identifiant();
+        this.fichierSecret = AdministrateurInitial.fichier(config);
     }
 
     GestionAcces(IdentiteStore store, AuditStore audit, MotsDePasse motsDePasse, Clock horloge) {
@@ -72,10 +77,18 @@ public class GestionAcces implements AccesService, AuditService {
         this.horloge = horloge;
     }
 
+    /** For the tests: the first administrator and its secret file. */
+    void administrateurInitial(String identifiant, java.nio.file.Path fichier) {
+        this.adminInitial = identifiant;
+        this.fichierSecret = fichier;
+    }
+
     /** A change of the configuration (bcrypt cost of new passwords) applies in place, without a restart. */
     @Modified
     void modifier(SecuriteConfig config) {
         motsDePasse = new MotsDePasse(config.bcrypt_cout());
+        adminInitial = config.admin_identifiant();
+        fichierSecret = AdministrateurInitial.fichier(config);
     }
 
     // ------------------------------------------------------------------ organisations
@@ -351,7 +364,25 @@ public class GestionAcces implements AccesService, AuditService {
         String secret = motDePasse == null ? MotsDePasse.aleatoire() : motDePasse;
         store.changerEmpreinte(identifiant, motsDePasse.empreinte(secret.toCharArray()), audit(contexte,
                 "MOT_DE_PASSE", premier(compte.organisation().territoires()), "utilisateur " + identifiant));
+        oublierSecretInitial(identifiant);
         return new CompteCree(utilisateur(identifiant), motDePasse == null ? secret : null);
+    }
+
+    /** The first administrator's password file is of no use once that password is changed: it goes. */
+    private void oublierSecretInitial(String identifiant) {
+        java.nio.file.Path fichier = fichierSecret;
+        if (fichier == null || !identifiant.equals(adminInitial)) {
+            return;
+        }
+        try {
+            if (java.nio.file.Files.deleteIfExists(fichier)) {
+                LOG.info("Mot de passe de l'administrateur initial « {} » changé : fichier {} supprimé", identifiant,
+                        fichier);
+            }
+        } catch (java.io.IOException e) {
+            LOG.warn("Mot de passe de l'administrateur initial changé, mais le fichier {} n'a pas pu être supprimé :"
+                    + " supprimez-le ({})", fichier, e.getMessage());
+        }
     }
 
     // ------------------------------------------------------------------ audit

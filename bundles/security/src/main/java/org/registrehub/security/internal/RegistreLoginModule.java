@@ -28,7 +28,7 @@ import org.registrehub.api.acces.Role;
 /**
  * Logs a user in against the register's identities. The subject gets the user, one role principal per role of the
  * register, the Karaf roles its console needs (administrators: admin, manager, viewer, systembundles, ssh;
- * gestionnaires: viewer, ssh), and the {@link Identite} itself, which the channels hand to the services.
+ * gestionnaires: ssh, for the registre:* commands only), and the {@link Identite} itself, which the channels hand to the services.
  */
 public class RegistreLoginModule implements LoginModule {
 
@@ -119,7 +119,8 @@ public class RegistreLoginModule implements LoginModule {
                 ajoutes.add(new RolePrincipal(karaf));
             }
         } else if (identite.a(Role.GESTIONNAIRE)) {
-            ajoutes.add(new RolePrincipal("viewer"));
+            // the console for its registre:* commands only (etc/org.apache.karaf.command.acl.registre.cfg); no
+            // viewer role, which Karaf's defaults let read JMX and run the read-only commands of every scope
             ajoutes.add(new RolePrincipal("ssh"));
         }
         subject.getPrincipals().addAll(ajoutes);

@@ -177,6 +177,19 @@ public class GestionAccesTest {
     }
 
     @Test
+    public void theFirstAdministratorsSecretFileGoesOnceItsPasswordIsChanged() throws Exception {
+        java.nio.file.Path fichier = java.nio.file.Files.createTempFile("admin", ".secret");
+        acces.administrateurInitial("admin", fichier);
+        acces.creerOrganisation(organisation("HUB2", TypeOrganisation.ETAT, null, "044"), ADMIN);
+        acces.creerUtilisateur("admin", null, "HUB2", EnumSet.of(Role.ADMIN), null, ADMIN);
+        acces.creerUtilisateur("autre.admin", null, "HUB2", EnumSet.of(Role.ADMIN), null, ADMIN);
+        acces.changerMotDePasse("autre.admin", null, ADMIN);
+        assertTrue("another account's change leaves it", java.nio.file.Files.exists(fichier));
+        acces.changerMotDePasse("admin", "Un-Secret-Bien-Long-2026", ADMIN);
+        assertFalse(java.nio.file.Files.exists(fichier));
+    }
+
+    @Test
     public void everyMistakeIsNamedAtOnceAndTakenNamesAreRefused() {
         try {
             acces.creerOrganisation(new Organisation("mairie", null, "", "X12", true, Set.of("44")), ADMIN);
