@@ -49,6 +49,19 @@ public interface AccesService {
     CompteCree changerMotDePasse(String identifiant, String motDePasse, Contexte contexte);
 
     /**
+     * The logins and addresses locked now after too many failed logins (on this node), with the end of each lock:
+     * all of them for an administrator, the logins of the accounts it manages for a gestionnaire.
+     */
+    java.util.Map<String, java.time.Instant> verrous(Contexte contexte);
+
+    /**
+     * Lifts the lock of a login (or, administrators only, of an address) before its end; audited.
+     *
+     * @return false when there was none
+     */
+    boolean deverrouiller(String identifiantOuAdresse, Contexte contexte);
+
+    /**
      * A created account and its password in clear, to hand over once.
      *
      * @param utilisateur the account

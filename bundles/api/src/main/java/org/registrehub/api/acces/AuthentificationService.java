@@ -11,6 +11,19 @@ public interface AuthentificationService {
      */
     Optional<Identite> authentifier(String identifiant, char[] motDePasse);
 
+    /**
+     * The same, knowing where the attempt comes from: failures are counted per login and per address, and a login or
+     * address with too many is refused for a while without any password check.
+     *
+     * @param canal   the channel, or null when it is not known
+     * @param adresse the client's address, or null when it is not known
+     * @throws ConnexionVerrouilleeException when this login or address is locked
+     */
+    default Optional<Identite> authentifier(String identifiant, char[] motDePasse, org.registrehub.api.Canal canal,
+                                            String adresse) {
+        return authentifier(identifiant, motDePasse);
+    }
+
     /** The current identity of an active user (roles and territories as they are now), for a message channel. */
     Optional<Identite> identite(String identifiant);
 

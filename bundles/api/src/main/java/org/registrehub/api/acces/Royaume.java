@@ -23,6 +23,17 @@ public final class Royaume {
      *                        its cause is the register's error (the database is unreachable, for example)
      */
     public static Identite connecter(String identifiant, char[] motDePasse) throws LoginException {
+        return connecter(identifiant, motDePasse, null, null);
+    }
+
+    /**
+     * The same, telling the realm the channel and the client's address (for the brakes on password guessing).
+     *
+     * @throws javax.security.auth.login.AccountLockedException when the login or the address is locked after too
+     *                                                          many failures; its cause says until when
+     */
+    public static Identite connecter(String identifiant, char[] motDePasse, org.registrehub.api.Canal canal,
+                                     String adresse) throws LoginException {
         if (javax.security.auth.login.Configuration.getConfiguration().getAppConfigurationEntry(NOM) == null) {
             // the security bundle is (re)starting: unavailable for a moment, not a refused login
             LoginException absent = new LoginException("royaume " + NOM + " absent");
@@ -37,6 +48,8 @@ public final class Royaume {
                     n.setName(identifiant);
                 } else if (c instanceof PasswordCallback p) {
                     p.setPassword(motDePasse);
+                } else if (c instanceof ProvenanceCallback p) {
+                    p.renseigner(canal, adresse);
                 }
             }
         });

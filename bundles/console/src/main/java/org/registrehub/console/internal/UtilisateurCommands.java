@@ -133,4 +133,39 @@ public final class UtilisateurCommands {
             return null;
         }
     }
+
+    /** {@code registre:user-unlock} lists the locked logins; {@code registre:user-unlock agent.nantes} lifts one. */
+    @Service
+    @Command(scope = "registre", name = "user-unlock", description = "Liste les connexions verrouillées après trop"
+            + " d'échecs, ou lève le verrou d'un identifiant (administrateurs : aussi d'une adresse)")
+    public static class Deverrouiller implements Action {
+
+        @Reference
+        AccesService acces;
+
+        @Argument(index = 0, name = "identifiant", required = false,
+                description = "Identifiant (ou adresse) à déverrouiller ; sans lui, la liste des verrous")
+        String identifiant;
+
+        @Override
+        public Object execute() {
+            if (identifiant == null) {
+                java.util.Map<String, java.time.Instant> verrous = acces.verrous(Sessions.contexte());
+                if (verrous.isEmpty()) {
+                    System.out.println("Aucune connexion verrouillée sur ce nœud.");
+                    return null;
+                }
+                org.apache.karaf.shell.support.table.ShellTable t = new org.apache.karaf.shell.support.table.ShellTable();
+                t.column("Identifiant ou adresse");
+                t.column("Verrouillé jusqu'à");
+                verrous.forEach((cle, jusqua) -> t.addRow().addContent(cle, jusqua));
+                t.print(System.out);
+                return null;
+            }
+            System.out.println(acces.deverrouiller(identifiant, Sessions.contexte())
+                    ? "Verrou levé : « " + identifiant + " » peut se connecter de nouveau."
+                    : "Aucun verrou sur « " + identifiant + " » (sur ce nœud).");
+            return null;
+        }
+    }
 }

@@ -17,7 +17,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.registrehub.api.Canal;
 import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.ConnexionVerrouilleeException;
+import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.spi.AuditStore;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
@@ -50,13 +54,24 @@ public class Authentification implements AuthentificationService {
     private record Verifie(byte[] condense, Instant jusqua) {
     }
 
+    private final Freinage freinage;
+    private final AuditStore audit;
+
     @Activate
-    public Authentification(@Reference IdentiteStore store, SecuriteConfig config) {
+    public Authentification(@Reference IdentiteStore store, @Reference Freinage freinage, @Reference AuditStore audit,
+                            SecuriteConfig config) {
         this(store, new MotsDePasse(config.bcrypt_cout()), Duration.ofMinutes(config.verification_cacheMinutes()),
-                Clock.systemUTC());
+                Clock.systemUTC(), freinage, audit);
     }
 
     Authentification(IdentiteStore store, MotsDePasse motsDePasse, Duration memoire, Clock horloge) {
+        this(store, motsDePasse, memoire, horloge, new Freinage(1_000, 1_000, Duration.ofMinutes(15), 64), null);
+    }
+
+    Authentification(IdentiteStore store, MotsDePasse motsDePasse, Duration memoire, Clock horloge, Freinage freinage,
+                     AuditStore audit) {
+        this.freinage = freinage;
+        this.audit = audit;
         this.store = store;
         this.motsDePasse = motsDePasse;
         this.memoire = memoire;
@@ -81,26 +96,53 @@ public class Authentification implements AuthentificationService {
 
     @Override
     public Optional<Identite> authentifier(String identifiant, char[] motDePasse) {
+        return authentifier(identifiant, motDePasse, null, null);
+    }
+
+    @Override
+    public Optional<Identite> authentifier(String identifiant, char[] motDePasse, Canal canal, String adresse) {
         if (identifiant == null || identifiant.isBlank() || motDePasse == null || motDePasse.length == 0) {
             return Optional.empty();
         }
         String login = identifiant.strip();
+        Optional<Freinage.Verrou> verrou = freinage.verrou(login, adresse, horloge.instant());
+        if (verrou.isPresent()) {
+            // refused before any password check: a locked login costs no bcrypt
+            LOG.info("Authentification refusée sans vérification : {} verrouillé jusqu'à {}",
+                    Journal.neutre(verrou.get().cle()), verrou.get().jusqua());
+            throw new ConnexionVerrouilleeException(verrou.get().cle(), verrou.get().jusqua());
+        }
         Optional<Compte> compte = store.compte(login);
         if (compte.isEmpty()) {
-            motsDePasse.verifier(empreinteFactice, motDePasse); // same cost as for a known login
-            LOG.info("Authentification refusée : identifiant inconnu « {} »", login);
-            return Optional.empty();
+            freinage.verifier(() -> motsDePasse.verifier(empreinteFactice, motDePasse)); // same cost as a known login
+            LOG.info("Authentification refusée : identifiant inconnu « {} »", Journal.neutre(login));
+            return echec(login, canal, adresse);
         }
         Compte c = compte.get();
         if (!motDePasseVerifie(login, motDePasse, c.empreinte())) {
-            LOG.info("Authentification refusée : mot de passe erroné pour « {} »", login);
-            return Optional.empty();
+            LOG.info("Authentification refusée : mot de passe erroné pour « {} »", Journal.neutre(login));
+            return echec(login, canal, adresse);
         }
         if (!c.utilisateur().actif()) {
             LOG.info("Authentification refusée : compte « {} » ou son organisation désactivé", login);
             return Optional.empty();
         }
+        freinage.succes(login);
         return Optional.of(new Identite(login, c.organisation(), c.utilisateur().roles(), c.communes()));
+    }
+
+    /** A failed login is counted; the one that locks its login or address is audited. */
+    private Optional<Identite> echec(String login, Canal canal, String adresse) {
+        freinage.echec(login, adresse, horloge.instant()).ifPresent(v -> {
+            LOG.warn("Trop d'échecs de connexion : {} verrouillé jusqu'à {}", Journal.neutre(v.cle()), v.jusqua());
+            if (audit != null) {
+                audit.auditer(new EntreeAudit(horloge.instant(), Journal.neutre(login), null,
+                        canal == null ? Canal.CONNEXION : canal, "VERROU_CONNEXION", null, null,
+                        Journal.neutre(v.cle()) + " verrouillé jusqu'à " + v.jusqua()
+                                + (adresse == null ? "" : " (adresse " + adresse + ")")));
+            }
+        });
+        return Optional.empty();
     }
 
     @Override
@@ -150,7 +192,7 @@ public class Authentification implements AuthentificationService {
         if (connu != null && connu.jusqua().isAfter(maintenant) && MessageDigest.isEqual(connu.condense(), condense)) {
             return true;
         }
-        if (!motsDePasse.verifier(empreinte, motDePasse)) {
+        if (!freinage.verifier(() -> motsDePasse.verifier(empreinte, motDePasse))) {
             return false;
         }
         verifies.put(login, new Verifie(condense, maintenant.plus(memoire)));

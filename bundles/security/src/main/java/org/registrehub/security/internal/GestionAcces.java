@@ -1,9 +1,11 @@
 package org.registrehub.security.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -63,9 +65,13 @@ public class GestionAcces implements AccesService, AuditService {
     private volatile String adminInitial;
     private volatile java.nio.file.Path fichierSecret;
 
+    private volatile Freinage freinage = new Freinage(1_000, 1_000, java.time.Duration.ofMinutes(15), 64);
+
     @Activate
-    public GestionAcces(@Reference IdentiteStore store, @Reference AuditStore audit, SecuriteConfig config) {
+    public GestionAcces(@Reference IdentiteStore store, @Reference AuditStore audit, @Reference Freinage freinage,
+                        SecuriteConfig config) {
         this(store, audit, new MotsDePasse(config.bcrypt_cout()), Clock.systemUTC());
+        this.freinage = freinage;
         this.adminInitial = config.admin_identifiant();
         this.fichierSecret = AdministrateurInitial.fichier(config);
     }
@@ -75,6 +81,11 @@ public class GestionAcces implements AccesService, AuditService {
         this.audit = audit;
         this.motsDePasse = motsDePasse;
         this.horloge = horloge;
+    }
+
+    /** For the tests: the brakes on password guessing shared with the authentication. */
+    void freinage(Freinage f) {
+        this.freinage = f;
     }
 
     /** For the tests: the first administrator and its secret file. */
@@ -383,6 +394,43 @@ public class GestionAcces implements AccesService, AuditService {
             LOG.warn("Mot de passe de l'administrateur initial changé, mais le fichier {} n'a pas pu être supprimé :"
                     + " supprimez-le ({})", fichier, e.getMessage());
         }
+    }
+
+    @Override
+    public java.util.Map<String, Instant> verrous(Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la liste des connexions verrouillées");
+        java.util.Map<String, Instant> tous = freinage.verrous(horloge.instant());
+        if (qui.a(Role.ADMIN)) {
+            return tous;
+        }
+        java.util.Map<String, Instant> siens = new java.util.TreeMap<>();
+        tous.forEach((cle, jusqua) -> store.compte(cle).filter(c -> gere(qui, c.organisation()))
+                .ifPresent(c -> siens.put(cle, jusqua)));
+        return siens;
+    }
+
+    @Override
+    public boolean deverrouiller(String identifiantOuAdresse, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "le déverrouillage d'une connexion");
+        if (identifiantOuAdresse == null || identifiantOuAdresse.isBlank()) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp("identifiant", "obligatoire", null,
+                    "identifiant (ou, administrateurs, adresse) à déverrouiller")));
+        }
+        String cle = identifiantOuAdresse.strip();
+        Optional<IdentiteStore.Compte> compte = store.compte(cle);
+        if (!qui.a(Role.ADMIN)) {
+            // a gestionnaire unlocks the accounts it manages, below it
+            IdentiteStore.Compte c = compte.orElseThrow(() -> new AccesRefuseException("Accès refusé : seul un"
+                    + " administrateur déverrouille une adresse ou un identifiant inconnu."));
+            exigerGestion(qui, c.organisation());
+            exigerNiveau(qui, c, "déverrouiller");
+        }
+        boolean leve = freinage.deverrouiller(cle);
+        auditer(contexte, "DEVERROUILLAGE", compte.map(c -> premier(c.organisation().territoires())).orElse(null),
+                Journal.neutre(cle) + (leve ? " déverrouillé" : " : aucun verrou"));
+        LOG.info("Connexion {} : {} par {}", Journal.neutre(cle), leve ? "déverrouillée" : "aucun verrou",
+                contexte.acteur());
+        return leve;
     }
 
     // ------------------------------------------------------------------ audit

@@ -22,6 +22,8 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.ConnexionVerrouilleeException;
+import org.registrehub.api.acces.ProvenanceCallback;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Role;
 
@@ -78,10 +80,22 @@ public class RegistreLoginModule implements LoginModule {
             }
             return true;
         }
+        ProvenanceCallback provenance = new ProvenanceCallback();
         try {
-            Optional<Identite> trouvee = authentification.authentifier(nom.getName(), secret);
+            callbackHandler.handle(new Callback[] {provenance});
+        } catch (IOException | UnsupportedCallbackException | RuntimeException e) {
+            // the SSH console and the broker do not tell where the attempt comes from (and some handlers expect the
+            // login and password callbacks only)
+        }
+        try {
+            Optional<Identite> trouvee = authentification.authentifier(nom.getName(), secret, provenance.getCanal(),
+                    provenance.getAdresse());
             identite = trouvee.orElseThrow(() -> new FailedLoginException("identifiant ou mot de passe refusé"));
             return true;
+        } catch (ConnexionVerrouilleeException e) {
+            LoginException verrou = new javax.security.auth.login.AccountLockedException(e.getMessage());
+            verrou.initCause(e);
+            throw verrou;
         } catch (RegistreException e) {
             LoginException echec = new LoginException("authentification impossible : " + e.getMessage());
             echec.initCause(e); // the channels answer "unavailable" rather than "refused"

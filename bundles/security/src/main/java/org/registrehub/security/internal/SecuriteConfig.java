@@ -14,6 +14,19 @@ public @interface SecuriteConfig {
             + " bcrypt (l'état du compte, lui, est relu à chaque requête)")
     int verification_cacheMinutes() default 5;
 
+    @AttributeDefinition(description = "Échecs de connexion de suite pour un identifiant avant son verrouillage")
+    int connexion_echecsParIdentifiant() default 5;
+
+    @AttributeDefinition(description = "Échecs de connexion depuis une adresse (REST, SOAP) avant son verrouillage")
+    int connexion_echecsParAdresse() default 30;
+
+    @AttributeDefinition(description = "Durée d'un verrouillage, en minutes (relancée par chaque échec pendant)")
+    int connexion_verrouMinutes() default 15;
+
+    @AttributeDefinition(description = "Vérifications bcrypt simultanées au plus (les autres attendent ; au-delà de"
+            + " 5 s : registre indisponible)")
+    int connexion_verificationsSimultanees() default 4;
+
     @AttributeDefinition(description = "Identifiant de l'administrateur créé au premier démarrage")
     String admin_identifiant() default "admin";
 

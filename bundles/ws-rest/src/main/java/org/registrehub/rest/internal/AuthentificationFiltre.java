@@ -72,14 +72,37 @@ public class AuthentificationFiltre implements ContainerRequestFilter {
             return;
         }
         try {
-            Identite identite = Royaume.connecter(identifiant, motDePasse);
+            Identite identite = Royaume.connecter(identifiant, motDePasse, org.registrehub.api.Canal.REST,
+                    adresse());
             requete.setSecurityContext(new Securite(identite, requete.getSecurityContext().isSecure()));
         } catch (LoginException e) {
             if (e.getCause() instanceof RegistreIndisponibleException indisponible) {
                 throw indisponible; // 503 by the problem mapper
             }
+            if (e.getCause() instanceof org.registrehub.api.acces.ConnexionVerrouilleeException verrou) {
+                requete.abortWith(verrouillee(verrou, chemin));
+                return;
+            }
             requete.abortWith(refus("Identifiant ou mot de passe refusé, ou compte désactivé.", chemin));
         }
+    }
+
+    /** 429 with Retry-After: too many failed logins for this login or from this address. */
+    private Response verrouillee(org.registrehub.api.acces.ConnexionVerrouilleeException verrou, String chemin) {
+        String code = org.registrehub.api.acces.ConnexionVerrouilleeException.CODE;
+        long secondes = Math.max(1, java.time.Duration.between(java.time.Instant.now(), verrou.getJusqua())
+                .toSeconds());
+        Probleme probleme = new Probleme(Probleme.type(code), "Connexion verrouillée", 429, verrou.getMessage(),
+                "/api/v1/" + (chemin.startsWith("/") ? chemin.substring(1) : chemin), code, List.of());
+        return Response.status(429).header(HttpHeaders.RETRY_AFTER, secondes).type(Probleme.MEDIA_TYPE)
+                .entity(json.ecrire(probleme)).build();
+    }
+
+    /** The client's address (the servlet request's), counted by the brakes on password guessing. */
+    private static String adresse() {
+        org.apache.cxf.message.Message m = org.apache.cxf.phase.PhaseInterceptorChain.getCurrentMessage();
+        Object requete = m == null ? null : m.get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+        return requete instanceof javax.servlet.http.HttpServletRequest http ? http.getRemoteAddr() : null;
     }
 
     private Response refus(String detail, String chemin) {

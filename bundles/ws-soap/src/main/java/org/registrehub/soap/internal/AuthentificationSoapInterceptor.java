@@ -46,13 +46,22 @@ public class AuthentificationSoapInterceptor extends AbstractPhaseInterceptor<Me
         }
         try {
             message.getExchange().put(Identite.class, Royaume.connecter(politique.getUserName(),
-                    politique.getPassword().toCharArray()));
+                    politique.getPassword().toCharArray(), org.registrehub.api.Canal.SOAP, adresse(message)));
         } catch (LoginException e) {
             if (e.getCause() instanceof RegistreIndisponibleException indisponible) {
                 throw new Fault(indisponible);
             }
+            if (e instanceof javax.security.auth.login.AccountLockedException) {
+                throw refus(e.getMessage(), org.registrehub.api.acces.ConnexionVerrouilleeException.CODE);
+            }
             throw refus("Identifiant ou mot de passe refusé, ou compte désactivé.");
         }
+    }
+
+    /** The client's address, counted by the brakes on password guessing. */
+    static String adresse(Message message) {
+        Object requete = message.get(org.apache.cxf.transport.http.AbstractHTTPDestination.HTTP_REQUEST);
+        return requete instanceof javax.servlet.http.HttpServletRequest http ? http.getRemoteAddr() : null;
     }
 
     /** A client fault with HTTP status 401 and the register's error detail. */
