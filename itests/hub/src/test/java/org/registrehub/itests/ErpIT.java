@@ -119,6 +119,38 @@ public class ErpIT extends HubTestSupport {
     }
 
     @Test
+    public void theBrokerAdministratorReadsNeitherTheDeadLettersNorTheEvents() throws Exception {
+        String[] admin = administrateur();
+        try (Connection connection = broker(admin[0], admin[1]).createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            List<String> lus = new ArrayList<>();
+            for (String file : List.of("registre.erp.dlq", "registre.erp.NMH.evenements", "registre.erp.NMH.entrant",
+                    "DLQ", "ExpiryQueue")) {
+                try {
+                    session.createConsumer(session.createQueue(file)).close();
+                    lus.add(file);
+                } catch (JMSException refus) {
+                    // every territory's demands: read through the hub's audited commands only
+                }
+                try {
+                    session.createBrowser(session.createQueue(file)).getEnumeration().hasMoreElements();
+                    lus.add(file + " (browse)");
+                } catch (JMSException refus) {
+                    // no browsing either
+                }
+            }
+            try {
+                session.createConsumer(session.createTopic("registre.evenements")).close();
+                lus.add("registre.evenements");
+            } catch (JMSException refus) {
+                // the hub only
+            }
+            assertEquals("what the broker administrator could read", List.of(), lus);
+        }
+    }
+
+    @Test
     public void eachOrganisationUsesOnlyItsOwnQueues() throws Exception {
         try (Connection connection = broker("erp.habitat44", MOT_DE_PASSE).createConnection()) {
             connection.start();
@@ -137,7 +169,7 @@ public class ErpIT extends HubTestSupport {
                 session.createConsumer(session.createTopic("registre.evenements")).close();
                 throw new AssertionError("a landlord subscribed to every event");
             } catch (JMSException refus) {
-                // every territory's demands: the hub and its administrators only
+                // every territory's demands: the hub only
             }
             try {
                 session.createProducer(session.createQueue("registre.erp.NMH.entrant"))

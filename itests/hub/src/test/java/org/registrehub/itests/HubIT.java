@@ -280,9 +280,11 @@ public class HubIT extends HubTestSupport {
 
     @Test
     public void everyRegistrationIsRelayedFromTheOutboxToTheEventsAddress() throws Exception {
-        try (javax.jms.Connection connection = connecter()) {
+        // the events address is the hub's own; a landlord of the 44 gets the same event on its queue
+        try (javax.jms.Connection connection = broker("bailleur.nmh", MOT_DE_PASSE).createConnection()) {
+            connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer evenements = session.createConsumer(session.createTopic("registre.evenements"));
+            MessageConsumer evenements = session.createConsumer(session.createQueue("registre.erp.NMH.evenements"));
             HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Relais"));
             assertEquals(201, cree.statusCode());
             String numero = extraire(NUMERO, cree.body());

@@ -355,7 +355,7 @@ public abstract class HubTestSupport {
                 + "?jms.populateJMSXUserID=true");
     }
 
-    /** The administrator created at the first start: it may also read the dead letters and the events. */
+    /** The administrator created at the first start (from its secret file, which its first password change deletes). */
     protected static String[] administrateur() throws Exception {
         Path secret = Path.of(System.getProperty("karaf.data"), "registre", "admin.secret");
         org.awaitility.Awaitility.await("first administrator created").atMost(Duration.ofSeconds(60))
@@ -365,14 +365,6 @@ public abstract class HubTestSupport {
             p.load(in);
         }
         return new String[] {p.getProperty("identifiant"), p.getProperty("motDePasse")};
-    }
-
-    /** A started broker connection as the administrator. */
-    protected static Connection connecter() throws Exception {
-        String[] admin = administrateur();
-        Connection connection = broker(admin[0], admin[1]).createConnection();
-        connection.start();
-        return connection;
     }
 
     /**

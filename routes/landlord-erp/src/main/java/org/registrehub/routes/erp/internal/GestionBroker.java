@@ -68,7 +68,7 @@ public class GestionBroker {
             // match, send, consume, createDurableQueue, deleteDurableQueue, createNonDurableQueue,
             // deleteNonDurableQueue, manage, browse, createAddress, deleteAddress
             serveur.addSecuritySettings(file(organisation, ENTRANT), role + ",interne", "interne", "interne",
-                    "interne", "interne", "interne", "admin", "interne,admin", "interne", "interne");
+                    "interne", "interne", "interne", "admin", "interne", "interne", "interne");
             for (String suffixe : List.of(REPONSES, EVENEMENTS)) {
                 serveur.addSecuritySettings(file(organisation, suffixe), "interne", role + ",interne", "interne",
                         "interne", "interne", "interne", "admin", role + ",interne", "interne", "interne");
