@@ -206,6 +206,36 @@ public class SecuriteIT extends HubTestSupport {
         assertTrue(bundles, bundles.contains("registre-security") || bundles.contains("Registre Hub"));
     }
 
+    @Test
+    public void aLoginWithALineBreakForgesNoLogLineAndEmailAddressesAreMasked() throws Exception {
+        String forge = "intrus\r\n2026-12-06T00:00:00,000 | INFO  | forge | LIGNE-FORGEE";
+        HttpResponse<String> r = appeler(new String[] {forge, "faux"}, "GET", "/api/v1/demandes?taille=1", null,
+                null, null);
+        assertEquals(401, r.statusCode());
+        // a login that is an e-mail address (the register allows them) reaches the log only masked
+        assertEquals(401, appeler(new String[] {"lea.secret@example.org", "faux"}, "GET", "/api/v1/demandes?taille=1",
+                null, null, null).statusCode());
+        java.nio.file.Path journaux = java.nio.file.Path.of(System.getProperty("karaf.data"), "log");
+        await("the attempts logged").atMost(Duration.ofSeconds(30)).until(() -> lire(journaux).contains("intrus")
+                && lire(journaux).contains("l***@example.org"));
+        String tout = lire(journaux);
+        for (String ligne : tout.split("\n")) {
+            assertTrue("forged line: " + ligne, !ligne.startsWith("2026-12-06T00:00:00,000") && !ligne.startsWith(
+                    "LIGNE-FORGEE"));
+        }
+        assertTrue("an e-mail address in full in the logs", !tout.contains("lea.secret@example.org"));
+    }
+
+    private static String lire(java.nio.file.Path dossier) throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        try (var fichiers = java.nio.file.Files.list(dossier)) {
+            for (java.nio.file.Path f : fichiers.filter(java.nio.file.Files::isRegularFile).toList()) {
+                b.append(java.nio.file.Files.readString(f, StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     /** P for a success, R for a refusal; anything else is recorded as a misbehaving cell. */
     private static char issue(String canal, HttpResponse<String> r, String cellule, List<String> ecarts) {
         if ("REST".equals(canal)) {
