@@ -8,8 +8,14 @@ package org.registrehub.api;
  * @param organisation code of the sending organisation (the one whose queue the message came from)
  * @param messageId    the sender's unique id of the message
  * @param type         type of the message ({@code bailSigne}, {@code proposition}...)
+ * @param empreinte    SHA-256 of the message as received (hex), kept with its id: the same id with another content is
+ *                     refused, never taken for the first; null when unknown (messages recorded before it was kept)
  */
-public record MessageRecu(String organisation, String messageId, String type) {
+public record MessageRecu(String organisation, String messageId, String type, String empreinte) {
+
+    public MessageRecu(String organisation, String messageId, String type) {
+        this(organisation, messageId, type, null);
+    }
 
     public MessageRecu {
         if (organisation == null || organisation.isBlank() || messageId == null || messageId.isBlank()

@@ -96,7 +96,7 @@ final class ErpPostgres implements MessageErpStore, SuiviStore {
     private MessageTraite traite(LigneMessageErp l) {
         List<ErreurChamp> erreurs = l.erreurs() == null ? List.of()
                 : List.of(json.lire(l.erreurs(), ErreurChamp[].class));
-        return new MessageTraite(new MessageRecu(l.organisation(), l.messageId(), l.type()), l.statut(),
+        return new MessageTraite(new MessageRecu(l.organisation(), l.messageId(), l.type(), l.empreinte()), l.statut(),
                 l.numeroUnique(), erreurs, l.traiteLe());
     }
 }

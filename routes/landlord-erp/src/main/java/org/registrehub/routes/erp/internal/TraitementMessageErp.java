@@ -98,8 +98,11 @@ public class TraitementMessageErp {
         JsonNode arbre = lireArbre(corps);
         String messageId = messageId(arbre);
         String type = type(arbre);
-        MessageRecu recu = new MessageRecu(organisation, messageId, type);
+        MessageRecu recu = new MessageRecu(organisation, messageId, type, empreinte(corps));
         Optional<MessageTraite> deja = messages.message(organisation, messageId);
+        if (deja.isPresent() && autreContenu(deja.get(), recu)) {
+            return reutilise(recu, deja.get());
+        }
         if (deja.isPresent()) {
             LOG.info("Message ERP {} de {} déjà traité ({}) : même réponse, sans nouvel effet", messageId,
                     organisation, deja.get().statut());
@@ -221,9 +224,41 @@ public class TraitementMessageErp {
     private ReponseErp dejaTraite(MessageRecu recu) {
         MessageTraite traite = messages.message(recu.organisation(), recu.messageId()).orElseThrow(() ->
                 new IllegalStateException("message " + recu.messageId() + " signalé traité mais introuvable"));
+        if (autreContenu(traite, recu)) {
+            return reutilise(recu, traite);
+        }
         LOG.info("Message ERP {} de {} traité entre-temps ({}) : même réponse", recu.messageId(), recu.organisation(),
                 traite.statut());
         return reponse(traite, List.of(), true);
+    }
+
+    static final String MESSAGE_ID_REUTILISE = "MESSAGE_ID_REUTILISE";
+
+    /** SHA-256 of the message as received, hex. */
+    static String empreinte(String corps) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(corps.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 absent de la JVM", e);
+        }
+    }
+
+    /** The id was first used for another content (a message recorded before digests were kept is not judged). */
+    private static boolean autreContenu(MessageTraite traite, MessageRecu recu) {
+        return traite.recu().empreinte() != null && !traite.recu().empreinte().equals(recu.empreinte());
+    }
+
+    /**
+     * A reused messageId with another content: refused, and not recorded (the id stays the first message's, whose
+     * answer a redelivery of it still gets).
+     */
+    private ReponseErp reutilise(MessageRecu recu, MessageTraite premier) {
+        LOG.warn("Message ERP {} de {} : identifiant déjà utilisé le {} par un message de contenu différent ; refusé",
+                recu.messageId(), recu.organisation(), premier.traiteLe());
+        return reponse(recu, ReponseErp.REJETE, null, List.of(new ErreurChamp("messageId", MESSAGE_ID_REUTILISE, null,
+                "messageId déjà utilisé le " + premier.traiteLe() + " par un message de contenu différent ; donnez à"
+                        + " chaque message un identifiant nouveau. Rien n'a été appliqué.")), List.of(), false);
     }
 
     private ReponseErp reponse(MessageTraite traite, List<Doublon> doublons, boolean dejaTraite) {

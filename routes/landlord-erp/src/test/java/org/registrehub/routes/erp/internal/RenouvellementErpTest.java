@@ -86,4 +86,21 @@ public class RenouvellementErpTest {
         }
         assertEquals("nothing reached the register", List.of(), appels);
     }
+
+    @Test
+    public void unMessageIdReutiliseAvecUnAutreContenuEstRejeteSansEtrePrisPourLePremier() {
+        String premier = message("ren-9", "{\"numeroUnique\":\"" + NUMERO + "\",\"version\":2}");
+        assertEquals(ReponseErp.REJETE, traitement.traiter(premier, "NMH", "bailleur.nmh").statut());
+        ReponseErp encore = traitement.traiter(premier, "NMH", "bailleur.nmh");
+        assertTrue("the same message again: the same answer", encore.dejaTraite());
+
+        appels.clear();
+        String autre = message("ren-9", "{\"numeroUnique\":\"" + NUMERO + "\"}");
+        ReponseErp r = traitement.traiter(autre, "NMH", "bailleur.nmh");
+        assertEquals(ReponseErp.REJETE, r.statut());
+        assertEquals(false, r.dejaTraite());
+        assertEquals("messageId", r.erreurs().get(0).champ());
+        assertEquals(TraitementMessageErp.MESSAGE_ID_REUTILISE, r.erreurs().get(0).regle());
+        assertTrue("nothing applied", appels.isEmpty());
+    }
 }
