@@ -26,17 +26,24 @@ import org.apache.activemq.artemis.core.transaction.Transaction;
  */
 public class ExpediteurVerifie implements ActiveMQServerMessagePlugin {
 
-    /** Property of the plugin in etc/artemis.xml: the ERP queues' prefix. */
+    /** Property of the plugin: the ERP queues' prefix. */
     public static final String PREFIXE = "prefixe";
+    /** Property of the plugin: the largest message an ERP may send, in bytes. */
+    public static final String TAILLE_MAX = "tailleMaxOctets";
     static final String SUFFIXE = ".entrant";
 
     private volatile String prefixe = "registre.erp.";
+    private volatile long tailleMax = 1_048_576;
 
     @Override
     public void init(Map<String, String> proprietes) {
         String p = proprietes.get(PREFIXE);
         if (p != null && !p.isBlank()) {
             prefixe = p.endsWith(".") ? p : p + ".";
+        }
+        String t = proprietes.get(TAILLE_MAX);
+        if (t != null && !t.isBlank()) {
+            tailleMax = Long.parseLong(t.strip());
         }
     }
 
@@ -52,6 +59,12 @@ public class ExpediteurVerifie implements ActiveMQServerMessagePlugin {
         String refus = refus(adresse, authentifie, amqp ? userId(message) : null, amqp);
         if (refus != null) {
             throw new ActiveMQSecurityException(refus);
+        }
+        // the size is known before anyone reads the message: an oversize one never enters the queue
+        long taille = message.getWholeMessageSize();
+        if (taille > tailleMax) {
+            throw new ActiveMQSecurityException("Message refusé sur " + adresse + " : " + taille + " octets, au plus "
+                    + tailleMax + " (erp.tailleMaxOctets).");
         }
     }
 

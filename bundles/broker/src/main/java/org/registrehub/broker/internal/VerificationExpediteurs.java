@@ -32,6 +32,10 @@ public class VerificationExpediteurs {
 
         @AttributeDefinition(description = "Préfixe des files des ERP (erp.files.prefixe de org.registrehub.erp)")
         String prefixe() default "registre.erp";
+
+        @AttributeDefinition(description = "Taille maximale d'un message d'ERP, en octets (erp.tailleMaxOctets de"
+                + " org.registrehub.erp) : au-delà le broker le refuse avant que quiconque ne le lise")
+        long tailleMaxOctets() default 1_048_576;
     }
 
     private final ActiveMQServer broker;
@@ -40,7 +44,8 @@ public class VerificationExpediteurs {
     @Activate
     public VerificationExpediteurs(@Reference ActiveMQServer broker, Config config) throws Exception {
         this.broker = broker;
-        plugin.init(Map.of(ExpediteurVerifie.PREFIXE, config.prefixe()));
+        plugin.init(Map.of(ExpediteurVerifie.PREFIXE, config.prefixe(), ExpediteurVerifie.TAILLE_MAX,
+                String.valueOf(config.tailleMaxOctets())));
         broker.registerBrokerPlugin(plugin);
         for (Map.Entry<String, Acceptor> a : broker.getRemotingService().getAcceptors().entrySet()) {
             if (!a.getValue().isStarted()) {

@@ -53,7 +53,7 @@ public class ExpediteurVerifieTest {
         c.setLargeMessagesDirectory(dossier.resolve("large").toString());
         c.addAcceptorConfiguration("test", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
         ExpediteurVerifie plugin = new ExpediteurVerifie();
-        plugin.init(Map.of(ExpediteurVerifie.PREFIXE, "registre.erp"));
+        plugin.init(Map.of(ExpediteurVerifie.PREFIXE, "registre.erp", ExpediteurVerifie.TAILLE_MAX, "65536"));
         c.registerBrokerPlugin(plugin);
         broker = new EmbeddedActiveMQ();
         broker.setConfiguration(c);
@@ -146,5 +146,20 @@ public class ExpediteurVerifieTest {
         } catch (NoSuchMethodException e) {
             fail("the broker calls beforeSend(ServerSession, ...): " + e);
         }
+    }
+
+    @Test
+    public void unMessageTropGrosEstRefuseAvantDEntrerDansLaFile() throws Exception {
+        try (Connection c = connexion("agent.nmh", true)) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer p = s.createProducer(s.createQueue("registre.erp.NMH.entrant"));
+            try {
+                p.send(s.createTextMessage("{\"x\":\"" + "a".repeat(100_000) + "\"}"));
+                fail("an oversize message entered the queue");
+            } catch (JMSException e) {
+                assertTrue(e.getMessage(), e.getMessage().contains("au plus 65536"));
+            }
+        }
+        assertNull(lire("registre.erp.NMH.entrant"));
     }
 }
