@@ -110,7 +110,7 @@ public class JacksonJsonCodec implements JsonCodec {
     private static ErreurChamp erreur(JsonProcessingException e, Class<?> racine) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof StreamConstraintsException limit) {
-                return new ErreurChamp("$", "taille", null, "document JSON hors limites : " + limit.getOriginalMessage());
+                return horsLimites(limit);
             }
         }
         if (!(e instanceof JsonMappingException mapping)) {
@@ -156,7 +156,28 @@ public class JacksonJsonCodec implements JsonCodec {
         if (e.getCause() instanceof java.time.DateTimeException) {
             return new ErreurChamp(champ, "format", null, "date invalide ; format attendu AAAA-MM-JJ");
         }
-        return new ErreurChamp(champ, "json-invalide", null, "valeur invalide : " + e.getOriginalMessage());
+        // never the library's own words: the field and the rule only
+        return new ErreurChamp(champ, "json-invalide", null, "valeur invalide pour ce champ");
+    }
+
+    /** A limit of the register reached while reading: which one, in the register's words, and where. */
+    private static ErreurChamp horsLimites(StreamConstraintsException limite) {
+        String quoi = String.valueOf(limite.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        String regle;
+        if (quoi.contains("string")) {
+            regle = "une chaîne de caractères dépasse " + String.format(java.util.Locale.FRANCE, "%,d", MAX_STRING_LENGTH)
+                    + " caractères";
+        } else if (quoi.contains("nesting") || quoi.contains("depth")) {
+            regle = "le document dépasse " + MAX_NESTING_DEPTH + " niveaux d'objets ou de listes imbriqués";
+        } else if (quoi.contains("number")) {
+            regle = "un nombre a trop de chiffres";
+        } else {
+            regle = "le document dépasse une limite de taille du registre";
+        }
+        String position = limite.getLocation() == null ? "" : " (ligne " + limite.getLocation().getLineNr()
+                + ", colonne " + limite.getLocation().getColumnNr() + ")";
+        return new ErreurChamp("$", "taille", null, "document JSON hors limites : " + regle + position
+                + " ; rien n'a été enregistré");
     }
 
     private static String nomType(Class<?> cible) {

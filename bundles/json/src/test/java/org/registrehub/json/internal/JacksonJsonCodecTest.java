@@ -118,4 +118,31 @@ public class JacksonJsonCodecTest {
             return e.getErreurs().get(0);
         }
     }
+
+    @Test
+    public void aHugeStringOrADeepDocumentIsRefusedInTheRegistersWordsNeverTheLibrarys() {
+        String enorme = "{\"guichet\":\"" + "G".repeat(JacksonJsonCodec.MAX_STRING_LENGTH + 10) + "\"}";
+        String profond = "{\"guichet\":" + "[".repeat(200) + "]".repeat(200) + "}";
+        for (String corps : new String[] {enorme, profond, "{\"guichet\": tru}"}) {
+            try {
+                codec.lire(corps, NouvelleDemande.class);
+                org.junit.Assert.fail("accepted");
+            } catch (org.registrehub.api.DemandeInvalideException e) {
+                String message = e.getErreurs().toString();
+                for (String interne : new String[] {"StreamReadConstraints", "exceeds", "maximum", "Jackson",
+                        "com.fasterxml", "Unrecognized token"}) {
+                    org.junit.Assert.assertFalse(message, message.contains(interne));
+                }
+            }
+        }
+        try {
+            codec.lire(enorme, NouvelleDemande.class);
+        } catch (org.registrehub.api.DemandeInvalideException e) {
+            assertEquals("taille", e.getErreurs().get(0).regle());
+            org.junit.Assert.assertTrue(e.getErreurs().get(0).message(),
+                    e.getErreurs().get(0).message().contains("100\u202f000 caractères")
+                            || e.getErreurs().get(0).message().contains("100 000 caractères")
+                            || e.getErreurs().get(0).message().contains("100\u00a0000 caractères"));
+        }
+    }
 }
