@@ -612,6 +612,17 @@ public class HubIT extends HubTestSupport {
         assertTrue(xxe.body(), xxe.body().contains("<code>XML_INTERDIT</code>"));
         assertTrue(xxe.body(), xxe.body().contains("<faultcode>soap:Client</faultcode>"));
         assertFalse(xxe.body(), xxe.body().contains("root:"));
+        // the same in UTF-16: refused by the parser-level check too, with the same fault
+        byte[] utf16 = ("<?xml version=\"1.0\" encoding=\"UTF-16\"?><!DOCTYPE r [<!ENTITY x SYSTEM"
+                + " \"file:///etc/passwd\">]>" + enveloppe("<r:consulterDemande><r:numeroUnique>&x;</r:numeroUnique>"
+                + "</r:consulterDemande>")).getBytes(StandardCharsets.UTF_16);
+        HttpResponse<String> xxe16 = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                + "/ws/registre/v1")).timeout(Duration.ofSeconds(30)).header("Content-Type", "text/xml; charset=UTF-16")
+                .header("Authorization", basic(GESTIONNAIRE, MOT_DE_PASSE))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(utf16)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(xxe16.body(), 400, xxe16.statusCode());
+        assertTrue(xxe16.body(), xxe16.body().contains("<code>XML_INTERDIT</code>"));
         HttpResponse<String> gros = post("/ws/registre/v1", "text/xml; charset=UTF-8",
                 soapEnregistrer("Volumineux", "1975-02-28", "44109", "T2").replace("<r:nom>Volumineux</r:nom>",
                         "<r:nom>" + "V".repeat(1_200_000) + "</r:nom>"));

@@ -48,7 +48,7 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
             lu.mark(PROLOGUE);
             byte[] debut = lu.readNBytes(PROLOGUE);
             lu.reset();
-            if (doctype(new String(debut, StandardCharsets.ISO_8859_1))) {
+            if (doctype(debut)) {
                 throw refus(400, CODE_XML, "Les déclarations DOCTYPE (DTD, entités) sont refusées dans une requête"
                         + " SOAP ; rien n'a été lu ni enregistré.");
             }
@@ -56,6 +56,44 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
             throw new Fault(e);
         }
         message.setContent(InputStream.class, lu);
+    }
+
+    /**
+     * A DOCTYPE before the first element, in whatever encoding the document is (UTF-8, UTF-16 with or without byte
+     * order mark, Latin-1...): the JDK's own StAX parser reads the prolog, with DTD support and external entities off
+     * (it reports a DOCTYPE without reading it). A prolog it cannot read to its first element (cut, malformed) is also
+     * searched as text in the encodings a DOCTYPE could hide in.
+     */
+    static boolean doctype(byte[] debut) {
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newDefaultFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        try {
+            javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(new java.io.ByteArrayInputStream(debut));
+            try {
+                while (r.hasNext()) {
+                    int evenement = r.next();
+                    if (evenement == javax.xml.stream.XMLStreamConstants.DTD) {
+                        return true;
+                    }
+                    if (evenement == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                        return false;
+                    }
+                }
+            } finally {
+                r.close();
+            }
+        } catch (javax.xml.stream.XMLStreamException | RuntimeException illisible) {
+            // cut or malformed before the first element: searched as text below
+        }
+        for (java.nio.charset.Charset c : List.of(StandardCharsets.ISO_8859_1, StandardCharsets.UTF_16BE,
+                StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32BE"),
+                java.nio.charset.Charset.forName("UTF-32LE"))) {
+            if (doctype(new String(debut, c).replace("\uFEFF", ""))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A DOCTYPE before the first element of the document (comments and processing instructions skipped). */
