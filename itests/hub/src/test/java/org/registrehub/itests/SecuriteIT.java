@@ -236,6 +236,23 @@ public class SecuriteIT extends HubTestSupport {
         return b.toString();
     }
 
+    @Test
+    public void noServiceListNoWadlAndAPublicHealthWithoutDetails() throws Exception {
+        for (String chemin : List.of("/", "/services", "/api/v1?_wadl", "/api/v1/demandes?_wadl", "/api/v1?_schema")) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + chemin))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(chemin + " : " + r.statusCode() + " " + r.body(), r.statusCode() >= 400
+                    && !r.body().contains("application") && !r.body().contains("Available")
+                    && !r.body().contains("registre/v1"));
+        }
+        HttpResponse<String> sante = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health"))
+                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(sante.body(), 200, sante.statusCode());
+        assertTrue(sante.body(), sante.body().contains("\"composant\":\"base-de-donnees\",\"statut\":\"UP\""));
+        assertTrue("no detail in public: " + sante.body(), !sante.body().contains("jdbc")
+                && !sante.body().contains("\"message\":\""));
+    }
+
     /** P for a success, R for a refusal; anything else is recorded as a misbehaving cell. */
     private static char issue(String canal, HttpResponse<String> r, String cellule, List<String> ecarts) {
         if ("REST".equals(canal)) {

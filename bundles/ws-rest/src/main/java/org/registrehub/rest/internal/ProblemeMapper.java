@@ -93,8 +93,12 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
                     List.of());
         }
         if (e instanceof RegistreIndisponibleException indisponible) {
+            // the cause (a database, a driver, a service) is for the log, under the incident's id
+            String incident = UUID.randomUUID().toString();
+            LOG.warn("Registre indisponible (incident {}) sur {} : {}", incident, instance, indisponible.getMessage());
             return new Probleme(Probleme.type(indisponible.getCode()), "Registre indisponible", 503,
-                    indisponible.getMessage(), instance, indisponible.getCode(), List.of());
+                    "Le registre est momentanément indisponible ; rien n'a été enregistré. Réessayez dans quelques"
+                            + " instants (incident " + incident + ").", instance, indisponible.getCode(), List.of());
         }
         if (e instanceof RegistreException r && "NATIONAL_INDISPONIBLE".equals(r.getCode())) {
             // national numbering: the national register cannot give a number now; nothing was written

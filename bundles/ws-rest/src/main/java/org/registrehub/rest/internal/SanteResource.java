@@ -16,7 +16,8 @@ import org.registrehub.api.spi.JsonCodec;
 /**
  * {@code /api/v1/health}: {@code 200} when the hub can serve (every component that the installed features declare is
  * registered and UP: database, realm, broker, routes, channels), {@code 503} otherwise, with each component's status
- * and a French explanation (for load balancers, administrators and clients waiting for the hub). Public.
+ * (for load balancers and clients waiting for the hub). Public, hence the status alone: each component's explanation
+ * (which may name a JDBC URL or a driver's message) is for the administrators, in the console ({@code registre:health}).
  */
 @Path("/health")
 public class SanteResource {
@@ -37,7 +38,9 @@ public class SanteResource {
                 EtatSante.Statut.STARTING, List.of(new EtatSante("sante", EtatSante.Statut.STARTING,
                         "le service de santé du hub (fonctionnalité registre-health) n'est pas démarré",
                         Instant.now()))));
+        SanteHub.Sante publique = new SanteHub.Sante(etat.statut(), etat.composants().stream()
+                .map(c -> new EtatSante(c.composant(), c.statut(), null, c.depuis())).toList());
         return Response.status(etat.statut() == EtatSante.Statut.UP ? 200 : 503)
-                .type(MediaType.APPLICATION_JSON).entity(json.ecrire(etat)).build();
+                .type(MediaType.APPLICATION_JSON).entity(json.ecrire(publique)).build();
     }
 }
