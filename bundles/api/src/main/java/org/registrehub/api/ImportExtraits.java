@@ -13,12 +13,14 @@ import org.registrehub.api.spi.ImportStore.TravailImport;
 public interface ImportExtraits {
 
     /**
-     * Imports an extract, batch by batch, reporting its progress; resumes an import of the same extract (same
+     * Imports an extract of the import folder ({@code import.repertoire}; a relative path is taken there), batch by
+     * batch, reporting its progress; resumes an import of the same extract (same
      * SHA-256) that was stopped before its end. An extract imported completely before is not imported again unless
      * {@code forcer} (and then each line already imported is counted as such, nothing is created twice).
      *
      * @param encodage {@code UTF-8}, {@code ISO-8859-1}, or null to detect it (XML: its declaration)
      * @return the import, finished (TERMINE) or failed (ECHEC, with the reason)
+     * @throws IllegalArgumentException when the file is outside the import folder (links followed)
      */
     TravailImport importer(Path fichier, String encodage, boolean forcer, Contexte contexte,
                            Consumer<String> progression);
@@ -30,8 +32,11 @@ public interface ImportExtraits {
      * The numéro unique a departmental number was imported under, or the departmental number of a numéro unique
      * (either way round): what the legacy systems ask to match their files with the register.
      */
-    java.util.Optional<String[]> correspondance(String numero);
+    java.util.Optional<String[]> correspondance(String numero, Contexte contexte);
 
-    /** Writes the rejects report of an import (CSV: ligne;ancien_numero;champ;motif) and returns its path. */
-    Path rapportRejets(long importId);
+    /**
+     * Writes the rejects report of an import (CSV: ligne;ancien_numero;champ;motif; readable by the hub's account
+     * only) and returns its path: administrators for any import, others for the imports they started.
+     */
+    Path rapportRejets(long importId, Contexte contexte);
 }

@@ -118,15 +118,18 @@ public class StatistiquesIT extends HubTestSupport {
         assertTrue(dimension.body(), dimension.body().contains("dimension"));
         assertEquals(401, getEnTantQue(null, "/api/v1/statistiques/rapport").statusCode());
 
-        // the console, as a gestionnaire
-        Path dossier = Files.createTempDirectory("stats-export");
-        String sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export --tableau qualite "
-                + dossier.resolve("qualite.csv"));
-        assertTrue(sortie, sortie.contains("Écrit : "));
+        // the console, as a gestionnaire: a file name, written in the exports folder, readable by the hub only
+        Path dossier = Path.of(System.getProperty("karaf.data"), "registre", "exports");
+        String sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export --tableau qualite qualite.csv");
+        assertTrue(sortie, sortie.contains("Écrit : " + dossier.resolve("qualite.csv")));
         assertTrue(Files.readString(dossier.resolve("qualite.csv")).contains("Guichet;Demandes actives;"));
-        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export " + dossier.resolve("rapport.html"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dossier.resolve("qualite.csv"))));
+        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export rapport.html");
         assertTrue(sortie, Files.readString(dossier.resolve("rapport.html")).contains("<h1>Rapport statistique"));
-        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export " + dossier.resolve("tableau.doc"));
+        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export /tmp/ailleurs.csv");
+        assertTrue(sortie, sortie.contains("sans dossier") && !Files.exists(Path.of("/tmp/ailleurs.csv")));
+        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export tableau.doc");
         assertTrue(sortie, sortie.contains("fichier"));
     }
 }

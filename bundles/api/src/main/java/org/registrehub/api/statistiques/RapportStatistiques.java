@@ -29,4 +29,14 @@ public interface RapportStatistiques {
      */
     String rapportHtml(LocalDate debut, LocalDate fin, Granularite granularite, String lienExports,
                        Contexte contexte);
+
+    /**
+     * Writes an export into the exports folder ({@code export.repertoire} of {@code org.registrehub.statistics}),
+     * readable by the hub's system account only, replacing a file of that name at once (never half-written).
+     *
+     * @param nomFichier a file name alone (letters, digits, {@code . _ -}): no folder, nothing outside
+     * @return where it was written
+     * @throws org.registrehub.api.DemandeInvalideException for a name with a folder or other characters
+     */
+    java.nio.file.Path deposer(String nomFichier, byte[] contenu, Contexte contexte);
 }

@@ -39,8 +39,8 @@ final class ImportCommands {
         @Reference(optional = true)
         ImportExtraits imports;
 
-        @Argument(index = 0, name = "fichier", required = true, description = "Chemin de l'extrait sur le serveur"
-                + " du hub (.csv, .txt ou .xml)")
+        @Argument(index = 0, name = "fichier", required = true, description = "Extrait (.csv, .txt ou .xml) du"
+                + " dossier d'import du hub (import.repertoire) : son nom, ou son chemin dans ce dossier")
         @Completion(FileCompleter.class)
         String fichier;
 
@@ -88,7 +88,7 @@ final class ImportCommands {
             ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             ImportExtraits i = exiger(imports);
             if (rejets != null) {
-                System.out.println("Rapport des rejets de l'import " + rejets + " : " + i.rapportRejets(rejets));
+                System.out.println("Rapport des rejets de l'import " + rejets + " : " + i.rapportRejets(rejets, Sessions.contexte()));
                 return null;
             }
             List<TravailImport> travaux = i.travaux(nombre);
@@ -150,7 +150,7 @@ final class ImportCommands {
         @Override
         public Object execute() {
             ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
-            String[] c = exiger(imports).correspondance(numero).orElseThrow(() -> new IllegalArgumentException(
+            String[] c = exiger(imports).correspondance(numero, Sessions.contexte()).orElseThrow(() -> new IllegalArgumentException(
                     "Aucune demande importée ne porte le numéro " + numero.strip()));
             System.out.println("Numéro unique " + c[0] + " ← ancien numéro départemental " + c[1]);
             return null;

@@ -35,7 +35,8 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
     @Reference(optional = true)
     RapportStatistiques rapport;
 
-    @Argument(index = 0, name = "fichier", required = true, description = "Fichier à écrire (l'extension donne le"
+    @Argument(index = 0, name = "fichier", required = true, description = "Nom du fichier à écrire dans le dossier"
+            + " des exports (export.repertoire ; l'extension donne le"
             + " format)")
     String fichier;
 
@@ -56,8 +57,7 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
             throw new IllegalStateException("Les statistiques ne sont pas installées (feature:install"
                     + " registre-statistics).");
         }
-        Path cible = Path.of(fichier).toAbsolutePath();
-        String nom = cible.getFileName().toString();
+        String nom = fichier.strip();
         String extension = nom.contains(".") ? nom.substring(nom.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         LocalDate debut = du == null ? null : Dates.option("--du", du);
         LocalDate fin = au == null ? null : Dates.option("--au", au);
@@ -75,9 +75,7 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
             contenu = rapport.exporter(new TableauDemande(tableau, debut, fin, g, d, departement), format,
                     Sessions.contexte());
         }
-        Path partiel = cible.resolveSibling(nom + ".partiel");
-        Files.write(partiel, contenu);
-        Files.move(partiel, cible, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path cible = rapport.deposer(nom, contenu, Sessions.contexte());
         System.out.println("Écrit : " + cible + " (" + contenu.length + " octets)");
         return null;
     }

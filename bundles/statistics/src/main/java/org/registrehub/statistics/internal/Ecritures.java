@@ -48,14 +48,27 @@ final class Ecritures {
              CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setDelimiter(';')
                      .setRecordSeparator("\r\n").get())) {
             w.write('\uFEFF');
-            p.printRecord(t.colonnes());
+            p.printRecord(t.colonnes().stream().map(Ecritures::cellule).toList());
             for (List<Object> ligne : t.lignes()) {
-                p.printRecord(ligne.stream().map(Ecritures::texte).toList());
+                p.printRecord(ligne.stream().map(v -> v instanceof Number ? texte(v) : cellule(texte(v))).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A text cell a spreadsheet shows as text: one starting with {@code = + - @} (or a tab or carriage return) is
+     * prefixed with an apostrophe (formula injection, OWASP). Numbers are written as numbers, never touched. The XLSX
+     * files write text as text cells, which a spreadsheet never evaluates.
+     */
+    static String cellule(String valeur) {
+        if (valeur == null || valeur.isEmpty()) {
+            return valeur;
+        }
+        char c = valeur.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + valeur : valeur;
     }
 
     static String texte(Object valeur) {

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The Infocentre's tables as files and as one HTML page (tables, inline SVG charts, links to every file, the
  * definitions of the quality indicators). Defaults: the last twelve full months, by département.
  */
-@Component(service = RapportStatistiques.class)
+@Component(service = RapportStatistiques.class, configurationPid = "org.registrehub.statistics")
 public class RapportStatistiquesImpl implements RapportStatistiques {
 
     private static final Logger LOG = LoggerFactory.getLogger(RapportStatistiquesImpl.class);
@@ -37,15 +37,62 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
 
     private final StatistiquesService statistiques;
     private final Clock horloge;
+    private volatile java.nio.file.Path exports;
 
     @Activate
-    public RapportStatistiquesImpl(@Reference StatistiquesService statistiques) {
+    public RapportStatistiquesImpl(@Reference StatistiquesService statistiques, java.util.Map<String, Object> config) {
         this(statistiques, Clock.system(ZoneId.of("Europe/Paris")));
+        modifier(config);
     }
 
     RapportStatistiquesImpl(StatistiquesService statistiques, Clock horloge) {
         this.statistiques = statistiques;
         this.horloge = horloge;
+        this.exports = java.nio.file.Path.of(System.getProperty("karaf.data", "data"), "registre", "exports");
+    }
+
+    /** {@code export.repertoire}: where the console's exports go (default ${karaf.data}/registre/exports). */
+    @org.osgi.service.component.annotations.Modified
+    void modifier(java.util.Map<String, Object> config) {
+        Object r = config == null ? null : config.get("export.repertoire");
+        exports = r == null || r.toString().isBlank()
+                ? java.nio.file.Path.of(System.getProperty("karaf.data", "data"), "registre", "exports")
+                : java.nio.file.Path.of(r.toString().strip());
+    }
+
+    /** For the tests. */
+    void exports(java.nio.file.Path dossier) {
+        this.exports = dossier;
+    }
+
+    static final java.util.regex.Pattern NOM_FICHIER = java.util.regex.Pattern.compile("^[A-Za-z0-9_-][A-Za-z0-9._-]{0,99}$");
+
+    @Override
+    public java.nio.file.Path deposer(String nomFichier, byte[] contenu, Contexte contexte) {
+        if (nomFichier == null || !NOM_FICHIER.matcher(nomFichier).matches() || nomFichier.contains("..")) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp("fichier", "nom", nomFichier,
+                    "un nom de fichier seul (lettres, chiffres, . _ -), sans dossier : il est écrit dans " + exports
+                            + " (export.repertoire)")));
+        }
+        java.nio.file.Path cible = exports.resolve(nomFichier);
+        java.nio.file.Path partiel = exports.resolve("." + nomFichier + ".partiel");
+        try {
+            java.nio.file.Files.createDirectories(exports);
+            java.nio.file.Files.deleteIfExists(partiel);
+            try {
+                java.nio.file.Files.createFile(partiel, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                java.nio.file.Files.createFile(partiel);
+            }
+            java.nio.file.Files.write(partiel, contenu);
+            java.nio.file.Files.move(partiel, cible, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("export impossible à écrire dans " + exports, e);
+        }
+        LOG.info("Export statistique {} écrit par {} ({} octets)", cible, contexte.acteur(), contenu.length);
+        return cible;
     }
 
     @Override

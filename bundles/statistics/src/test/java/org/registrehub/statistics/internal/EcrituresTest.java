@@ -38,4 +38,13 @@ public class EcrituresTest {
         assertTrue(csv, csv.contains("044;12,50\r\n"));
         assertTrue(csv.startsWith("\uFEFFCode;Part\r\n"));
     }
+
+    @Test
+    public void unTexteQuiCommenceCommeUneFormuleResteDuTexteEtLesNombresNegatifsRestentDesNombres() {
+        List<Object> ligne = List.of("=HYPERLINK(\"http://x\")", -3L, "@SUM(A1)", "+33", "Saint-Nazaire");
+        Tableau t = new Tableau("x", "X", List.of("Guichet", "Écart", "A", "B", "C"), List.of(ligne),
+                new Tableau.Graphe("Guichet", List.of("Écart"), List.of(List.of("g", 1L)), false));
+        String csv = new String(Ecritures.csv(t), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv, csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\";-3;'@SUM(A1);'+33;Saint-Nazaire\r\n"));
+    }
 }

@@ -246,4 +246,24 @@ public class RapportStatistiquesTest extends BaseDeTest {
         }
         return n;
     }
+
+    @Test
+    public void unExportSEcritDansLeDossierDesExportsSeulementEtNEstLisibleQueDuHub() throws Exception {
+        java.nio.file.Path dossier = java.nio.file.Files.createTempDirectory("exports");
+        rapport.exports(dossier);
+        org.registrehub.api.Contexte admin = org.registrehub.testing.Identites.contexte(
+                org.registrehub.testing.Identites.admin(), org.registrehub.api.Canal.CONSOLE);
+        for (String dehors : new String[] {"/etc/cron.d/x.csv", "../x.csv", "sous/x.csv", ".cache.csv", ""}) {
+            try {
+                rapport.deposer(dehors, new byte[] {1}, admin);
+                org.junit.Assert.fail("written outside: " + dehors);
+            } catch (org.registrehub.api.DemandeInvalideException attendu) {
+                org.junit.Assert.assertEquals("fichier", attendu.getErreurs().get(0).champ());
+            }
+        }
+        java.nio.file.Path ecrit = rapport.deposer("flux.csv", "a;b".getBytes(), admin);
+        org.junit.Assert.assertEquals(dossier.resolve("flux.csv"), ecrit);
+        org.junit.Assert.assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(ecrit)));
+    }
 }

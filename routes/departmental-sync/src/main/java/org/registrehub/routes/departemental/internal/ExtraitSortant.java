@@ -92,13 +92,16 @@ public class ExtraitSortant implements ExtraitsSortants {
             Files.createDirectories(repertoire);
             Path fichier = repertoire.resolve("changements-" + NOM.format(jusqua.atZone(zone)) + ".csv");
             Path temporaire = repertoire.resolve("." + fichier.getFileName() + ".tmp");
+            Files.deleteIfExists(temporaire);
+            Fichiers.creerPrive(temporaire);
             try (Writer w = Files.newBufferedWriter(temporaire, encodage);
                  CSVPrinter p = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader("numero_unique",
                          "ancien_numero", "operation", "horodatage", "canal", "statut", "guichet", "date_depot",
                          "date_validite", "motif_radiation", "date_radiation").get().print(w)) {
                 while (changements.hasNext()) {
                     ChangementExtrait c = changements.next();
-                    p.printRecord(c.numeroUnique(), c.ancienNumero(), c.operation(), c.horodatage(), c.canal(),
+                    p.printRecord(c.numeroUnique(), Fichiers.cellule(c.ancienNumero()), c.operation(), c.horodatage(),
+                            c.canal(),
                             c.statut(), c.guichet(), c.dateDepot(), c.dateValidite(), c.motifRadiation(),
                             c.dateRadiation());
                 }

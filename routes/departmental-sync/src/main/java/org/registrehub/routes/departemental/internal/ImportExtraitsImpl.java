@@ -35,6 +35,7 @@ import org.registrehub.api.ImportExtraits;
 import org.registrehub.api.ImportService;
 import org.registrehub.api.Canal;
 import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.Role;
 import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.spi.ImportStore;
@@ -63,8 +64,11 @@ public class ImportExtraitsImpl implements ImportExtraits {
     /** The imports running in this hub node (by extract fingerprint). */
     private final java.util.Set<String> enCours = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    private final Path racine;
+
     public ImportExtraitsImpl(ImportService service, ImportStore store, AuthentificationService identites, int lot,
-                              String rapports, long tailleMaxMo, long progressionSecondes) {
+                              String racine, String rapports, long tailleMaxMo, long progressionSecondes) {
+        this.racine = Path.of(racine).toAbsolutePath().normalize();
         this.service = service;
         this.store = store;
         this.identites = identites;
@@ -93,10 +97,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
     @Override
     public TravailImport importer(Path fichier, String encodage, boolean forcer, Contexte contexte,
                                   Consumer<String> progression) {
-        Path chemin = fichier.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(chemin) || !Files.isReadable(chemin)) {
-            throw new IllegalArgumentException("Fichier introuvable ou illisible : " + chemin);
-        }
+        Path chemin = confiner(fichier);
         long taille = taille(chemin);
         if (taille > tailleMax) {
             throw new IllegalArgumentException("Fichier trop volumineux : " + taille / (1024 * 1024) + " Mo (au plus "
@@ -199,7 +200,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
         }
         store.terminer(travail.id(), TravailImport.TERMINE, null);
         TravailImport fini = store.travail(travail.id()).orElseThrow();
-        Path rapport = rapportRejets(travail.id());
+        Path rapport = ecrireRapport(travail.id(), travail);
         String texte = "Import " + travail.id() + " terminé : " + fini.position() + " ligne(s), " + fini.importees()
                 + " importée(s), " + fini.dejaImportees() + " déjà importée(s), " + fini.rejetees()
                 + " rejetée(s) (rapport : " + rapport + ") ; " + debit(lues, debut);
@@ -231,8 +232,33 @@ public class ImportExtraitsImpl implements ImportExtraits {
     }
 
     @Override
-    public java.util.Optional<String[]> correspondance(String numero) {
-        return store.correspondance(numero == null ? "" : numero.strip());
+    public java.util.Optional<String[]> correspondance(String numero, Contexte contexte) {
+        java.util.Optional<String[]> c = store.correspondance(numero == null ? "" : numero.strip());
+        // the numéro unique starts with its territory: outside the caller's, as unknown
+        return c.filter(x -> contexte.identite().a(Role.ADMIN) || contexte.identite().couvre(x[0].substring(0, 3)));
+    }
+
+    /**
+     * The extract's real path (links followed), which must lie in the import folder; a relative path is taken there.
+     */
+    Path confiner(Path fichier) {
+        try {
+            Files.createDirectories(racine);
+            Path reelleRacine = racine.toRealPath();
+            Path cible = fichier.isAbsolute() ? fichier : racine.resolve(fichier);
+            if (!Files.isRegularFile(cible) || !Files.isReadable(cible)) {
+                throw new IllegalArgumentException("Fichier introuvable ou illisible : " + cible.normalize());
+            }
+            Path reelle = cible.toRealPath();
+            if (!reelle.startsWith(reelleRacine)) {
+                throw new IllegalArgumentException("Fichier hors du dossier d'import " + racine + " : déposez"
+                        + " l'extrait dans ce dossier (import.repertoire) puis importez-le par son nom.");
+            }
+            return reelle;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Fichier introuvable ou illisible : " + fichier + " (" + e.getMessage()
+                    + ")");
+        }
     }
 
     @Override
@@ -241,19 +267,30 @@ public class ImportExtraitsImpl implements ImportExtraits {
     }
 
     @Override
-    public Path rapportRejets(long importId) {
+    public Path rapportRejets(long importId, Contexte contexte) {
         TravailImport t = store.travail(importId).orElseThrow(() -> new IllegalArgumentException(
                 "Import " + importId + " inconnu"));
+        if (!contexte.identite().a(Role.ADMIN) && !contexte.acteur().equals(t.lancePar())) {
+            throw new org.registrehub.api.AccesRefuseException("Accès refusé : le rapport des rejets de l'import "
+                    + importId + " est à qui l'a lancé et aux administrateurs.");
+        }
+        return ecrireRapport(importId, t);
+    }
+
+    private Path ecrireRapport(long importId, TravailImport t) {
         try {
             Files.createDirectories(rapports);
             String nom = Path.of(t.fichier()).getFileName().toString();
             Path rapport = rapports.resolve("import-" + importId + "-" + nom + ".rejets.csv");
             Path temporaire = rapports.resolve(rapport.getFileName() + ".tmp");
+            Files.deleteIfExists(temporaire);
+            Fichiers.creerPrive(temporaire);
             try (Writer w = Files.newBufferedWriter(temporaire, StandardCharsets.UTF_8);
                  CSVPrinter p = CSVFormat.DEFAULT.builder().setDelimiter(';')
                          .setHeader("ligne", "ancien_numero", "champ", "motif").get().print(w)) {
                 for (LigneRejetee r : store.rejets(importId)) {
-                    p.printRecord(r.ligne(), r.ancienNumero(), r.champ(), r.motif());
+                    p.printRecord(r.ligne(), Fichiers.cellule(r.ancienNumero()), Fichiers.cellule(r.champ()),
+                            Fichiers.cellule(r.motif()));
                 }
             }
             Files.move(temporaire, rapport, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -76,7 +76,7 @@ public class ImportExtraitsTest {
         db = TestDatabase.create("registre_import_test");
         store = StoresDeTest.ouvrir(db);
         service = ImportsDeTest.service(new NumerotationBaseDeDonnees(store), store, horloge);
-        imports = new ImportExtraitsImpl(service, store, identites, 1000, dossier.newFolder("rapports").toString(), 10, 0);
+        imports = new ImportExtraitsImpl(service, store, identites, 1000, "/", dossier.newFolder("rapports").toString(), 10, 0);
     }
 
     @After
@@ -125,9 +125,9 @@ public class ImportExtraitsTest {
         assertEquals("12 bd de l'Égalité", demandeDe("PDL044-0426-000102-S001").dossier().contact().adresse());
         assertTrue(demandeDe("PDL085-0126-000044-S012").numeroUnique().startsWith("0850126"));
         // the departmental number to the numéro unique and back
-        assertEquals(maelle.numeroUnique(), imports.correspondance(" PDL044-0326-000101-S001 ").orElseThrow()[0]);
-        assertEquals("PDL044-0326-000101-S001", imports.correspondance(maelle.numeroUnique()).orElseThrow()[1]);
-        assertTrue(imports.correspondance("PDL044-1325-000103-S001").isEmpty());
+        assertEquals(maelle.numeroUnique(), imports.correspondance(" PDL044-0326-000101-S001 ", ADMIN).orElseThrow()[0]);
+        assertEquals("PDL044-0326-000101-S001", imports.correspondance(maelle.numeroUnique(), ADMIN).orElseThrow()[1]);
+        assertTrue(imports.correspondance("PDL044-1325-000103-S001", ADMIN).isEmpty());
         assertEquals(3, db.count("select count(*) from demande_historique where canal = 'IMPORT'"
                 + " and commentaire like 'import de l''ancien numéro %'"));
         assertEquals("un événement par demande, pour les bailleurs et le registre national", 3,
@@ -139,7 +139,7 @@ public class ImportExtraitsTest {
         assertEquals("dossier.contact.codePostal", rejets.get(1).champ());
         assertTrue(rejets.get(2).motif(), rejets.get(2).motif().startsWith("doublon présumé de la ligne 2"
                 + " (PDL044-0326-000101-S001) du même extrait"));
-        String rapport = Files.readString(imports.rapportRejets(t.id()), StandardCharsets.UTF_8);
+        String rapport = Files.readString(imports.rapportRejets(t.id(), ADMIN), StandardCharsets.UTF_8);
         assertTrue(rapport, rapport.startsWith("ligne;ancien_numero;champ;motif"));
         assertTrue(rapport, rapport.contains("5;PDL044-1325-000103-S001;date_depot;\"date_depot : date attendue au format"
                 + " jj/mm/aaaa ou aaaa-mm-jj ; motifs : valeur « trop petit » inconnue"));
@@ -226,7 +226,7 @@ public class ImportExtraitsTest {
             }
             return service.importerLot(id, l, r, p, c);
         };
-        ImportExtraitsImpl premier = new ImportExtraitsImpl(fragile, store, identites, 4, dossier.getRoot().toString(), 10, 0);
+        ImportExtraitsImpl premier = new ImportExtraitsImpl(fragile, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0);
         try {
             premier.importer(extrait, null, false, ADMIN, progression::add);
             fail("la base a disparu");
@@ -237,7 +237,7 @@ public class ImportExtraitsTest {
         assertEquals(8, arrete.position());
         assertEquals(store.rejets(arrete.id()).toString(), 8, db.count("select count(*) from demande"));
 
-        ImportExtraitsImpl second = new ImportExtraitsImpl(service, store, identites, 4, dossier.getRoot().toString(), 10, 0);
+        ImportExtraitsImpl second = new ImportExtraitsImpl(service, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0);
         second.reprendre(ADMIN, progression::add);
         TravailImport fini = store.travail(arrete.id()).orElseThrow();
         assertEquals(TravailImport.TERMINE, fini.etat());
@@ -274,7 +274,7 @@ public class ImportExtraitsTest {
             return service.importerLot(id, l, r, p, c);
         };
         try {
-            new ImportExtraitsImpl(fragile, store, identites, 4, dossier.getRoot().toString(), 10, 0)
+            new ImportExtraitsImpl(fragile, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0)
                     .importer(extrait, null, false, new Contexte(Identites.gestionnaire44(), Canal.CONSOLE),
                             progression::add);
             fail("la base a disparu");
@@ -294,7 +294,7 @@ public class ImportExtraitsTest {
 
         // the restart resumes it with the drop folder's (administrator's) context at hand: the lines of the 085 after
         // the cut are still refused, as they were before it
-        new ImportExtraitsImpl(service, store, identites, 4, dossier.getRoot().toString(), 10, 0)
+        new ImportExtraitsImpl(service, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0)
                 .reprendre(ADMIN, progression::add);
         TravailImport fini = store.travail(arrete.id()).orElseThrow();
         assertEquals(TravailImport.TERMINE, fini.etat());
@@ -309,13 +309,58 @@ public class ImportExtraitsTest {
     public void uneRepriseDontLeCompteEstDesactiveNeSeFaitPas() throws Exception {
         TravailImport arrete = interrompuParGestionnaire44(extraitDeuxDepartements());
         actifs.remove("gestionnaire.44");
-        new ImportExtraitsImpl(service, store, identites, 4, dossier.getRoot().toString(), 10, 0)
+        new ImportExtraitsImpl(service, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0)
                 .reprendre(ADMIN, progression::add);
         TravailImport fin = store.travail(arrete.id()).orElseThrow();
         assertEquals(TravailImport.ECHEC, fin.etat());
         assertTrue(fin.erreur(), fin.erreur().contains("le compte « gestionnaire.44 » qui a lancé l'import n'existe"
                 + " plus ou est désactivé"));
         assertEquals("only the first batch's 044 lines", 2, db.count("select count(*) from demande"));
+    }
+
+    @Test
+    public void seulsLesExtraitsDuDossierDImportSontLusEtLesRapportsRestentACeluiQuiAImporte() throws Exception {
+        Path racine = dossier.newFolder("import").toPath();
+        ImportExtraitsImpl confine = new ImportExtraitsImpl(service, store, identites, 1000, racine.toString(),
+                dossier.newFolder("rapports-confines").toString(), 10, 0);
+        // outside the folder, directly or through a link: refused before anything is read
+        Path lien = racine.resolve("passwd.csv");
+        Files.createSymbolicLink(lien, Path.of("/etc/passwd"));
+        for (Path dehors : List.of(exemple("extrait-pdl-latin1.csv"), lien, racine.resolve("../rapports/x.csv"))) {
+            try {
+                confine.importer(dehors, null, false, ADMIN, progression::add);
+                fail("read outside the import folder: " + dehors);
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage(), e.getMessage().contains("hors du dossier d'import")
+                        || e.getMessage().contains("introuvable"));
+            }
+        }
+        assertEquals(0, db.count("select count(*) from import_departemental"));
+
+        // inside, by its name; a formula in a rejected line's number comes out as text
+        List<String> lignes = new ArrayList<>(List.of(Files.readString(exemple("extrait-pdl-latin1.csv"),
+                StandardCharsets.ISO_8859_1).split("\r\n")));
+        String modele = lignes.stream().filter(l -> l.startsWith("PDL044-0426-000102-S001")).findFirst().orElseThrow();
+        lignes.add(modele.replace("PDL044-0426-000102-S001", "=HYPERLINK(\"http://x\")")
+                .replace("02/04/2026", "32/04/2026"));
+        Files.write(racine.resolve("depose.csv"), lignes, StandardCharsets.ISO_8859_1);
+        Contexte gestionnaire44 = new Contexte(Identites.gestionnaire44(), Canal.CONSOLE);
+        TravailImport t = confine.importer(Path.of("depose.csv"), null, false, gestionnaire44, progression::add);
+        Path rapport = confine.rapportRejets(t.id(), gestionnaire44);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(rapport)));
+        String csv = Files.readString(rapport, StandardCharsets.UTF_8);
+        assertTrue(csv, csv.contains("'=HYPERLINK") && !csv.contains(";=HYPERLINK"));
+        try {
+            confine.rapportRejets(t.id(), new Contexte(Identites.guichet44(), Canal.CONSOLE));
+            fail("another's rejects report");
+        } catch (org.registrehub.api.AccesRefuseException attendu) {
+            // to whoever started it, and administrators
+        }
+        // the numéro of another territory is not told to the gestionnaire of the 44
+        Contexte gestionnaire59 = new Contexte(Identites.guichet("g59", "DDETS59", null, "059"), Canal.CONSOLE);
+        assertTrue(confine.correspondance("PDL044-0326-000101-S001", gestionnaire44).isPresent());
+        assertTrue(confine.correspondance("PDL044-0326-000101-S001", gestionnaire59).isEmpty());
     }
 
     @Test

@@ -65,6 +65,14 @@ final class LettresPdf {
                 for (Lettre l : lettres) {
                     page(pdf, guichet, jour, l, texte);
                 }
+                Files.deleteIfExists(temporaire);
+                try {
+                    // letters carry names and addresses: readable by the hub's account only
+                    Files.createFile(temporaire, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                } catch (UnsupportedOperationException e) {
+                    Files.createFile(temporaire);
+                }
                 pdf.save(temporaire.toFile());
             }
             Files.move(temporaire, fichier, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
