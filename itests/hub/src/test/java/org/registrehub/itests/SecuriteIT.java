@@ -253,6 +253,119 @@ public class SecuriteIT extends HubTestSupport {
                 && !sante.body().contains("\"message\":\""));
     }
 
+    /**
+     * The console: only administrators and gestionnaires reach the registre:* commands (the command ACL), and the
+     * services then apply the same role and territory rules as on REST. One letter per operation: consulter,
+     * historique, renouveler, réactiver.
+     */
+    @Test
+    public void everyRoleGetsItsRightsOnTheConsoleAndNothingMore() throws Exception {
+        Map<String[], String> attendu = new LinkedHashMap<>();
+        attendu.put(new String[] {"agent.g1104", MOT_DE_PASSE}, "RRRR");
+        attendu.put(new String[] {"bailleur.nmh", MOT_DE_PASSE}, "RRRR");
+        attendu.put(new String[] {GESTIONNAIRE, MOT_DE_PASSE}, "PPPP");
+        attendu.put(new String[] {"gestionnaire.2a", MOT_DE_PASSE}, "RRRR");
+        attendu.put(new String[] {"agent.g5901", MOT_DE_PASSE}, "RRRR");
+        attendu.put(new String[] {"observatoire", MOT_DE_PASSE}, "RRRR");
+        attendu.put(admin, "RRRR");
+        List<String> ecarts = new ArrayList<>();
+        for (Map.Entry<String[], String> e : attendu.entrySet()) {
+            StringBuilder obtenu = new StringBuilder();
+            for (String[] op : new String[][] {{"registre:demande-info ", "active"},
+                {"registre:demande-history ", "active"}, {"registre:demande-renew ", "active"},
+                {"registre:demande-reactivate ", "radiee"}}) {
+                String sortie = executerEnTantQue(e.getKey()[0], e.getKey()[1], op[0] + demande(op[1]));
+                if (!sortie.contains("Error executing command")) {
+                    obtenu.append('P');
+                } else if (sortie.contains("Accès refusé") || sortie.contains("Command not found")
+                        || sortie.contains("Insufficient credentials")) {
+                    obtenu.append('R');
+                } else {
+                    obtenu.append('?');
+                    ecarts.add("CONSOLE " + e.getKey()[0] + " " + op[0] + ": " + sortie.strip());
+                }
+            }
+            if (!obtenu.toString().equals(e.getValue())) {
+                ecarts.add("CONSOLE " + e.getKey()[0] + " attendu " + e.getValue() + " obtenu " + obtenu);
+            }
+        }
+        assertEquals(List.of(), ecarts);
+    }
+
+    /**
+     * The broker: a message acts with its sender's own roles (never its organisation's blanket rights) and
+     * territories; an account without an ERP queue cannot send at all. One letter per operation on a demand of the
+     * 44: enregistrer (guichet G4401), renouveler, proposer, bail signé.
+     */
+    @Test
+    public void everyRoleGetsItsRightsOnTheErpQueuesAndNothingMore() throws Exception {
+        attendreFilesErp("HABITAT44", "NMH", "LMH", "MAIRIE-NANTES");
+        String[][] comptes = {
+            {"erp.habitat44", "HABITAT44", "PPPP"},
+            {"bailleur.habitat44", "HABITAT44", "RRPP"},
+            {"bailleur.nmh", "NMH", "RRPP"},
+            {"agent.g1104", "MAIRIE-NANTES", "RPRR"},
+            {"bailleur.lmh", "LMH", "RRRR"},
+            {GESTIONNAIRE, "DDETS44", "RRRR"},
+            {"observatoire", "OBS-PDL", "RRRR"},
+            {admin[0], "HUB", "RRRR"},
+        };
+        List<String> ecarts = new ArrayList<>();
+        for (String[] c : comptes) {
+            StringBuilder obtenu = new StringBuilder();
+            for (String op : List.of("enregistrer", "renouveler", "proposer", "bail")) {
+                String numero = demande("active");
+                String id = "m-" + java.util.UUID.randomUUID();
+                String corps = switch (op) {
+                    case "enregistrer" -> HubIT.messageErp(id, "Matrice");
+                    case "renouveler" -> "{\"messageId\":\"" + id + "\",\"type\":\"renouvellement\",\"versionSchema\":1,"
+                            + "\"horodatage\":\"2026-12-01T09:00:00Z\",\"renouvellement\":{\"numeroUnique\":\"" + numero
+                            + "\"}}";
+                    case "proposer" -> exemple("exemples/erp/proposition.json").replace("nmh-2026-000448", id)
+                            .replace("0441126000001G1104", numero).replace(", { \"numeroUnique\": \"0441126000002G1104\","
+                                    + " \"rang\": 2 }", "");
+                    default -> bailSigne(id, numero);
+                };
+                String motDePasse = c[0].equals(admin[0]) ? admin[1] : MOT_DE_PASSE;
+                char issue;
+                try (javax.jms.Connection cx = broker(c[0], motDePasse).createConnection()) {
+                    cx.start();
+                    javax.jms.Session session = cx.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+                    javax.jms.MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp."
+                            + c[1] + ".reponses"), "JMSCorrelationID = '" + id + "'");
+                    session.createProducer(session.createQueue("registre.erp." + c[1] + ".entrant"))
+                            .send(session.createTextMessage(corps));
+                    javax.jms.TextMessage r = (javax.jms.TextMessage) reponses.receive(60_000);
+                    if (r == null) {
+                        issue = '?';
+                        ecarts.add("AMQP " + c[0] + " " + op + " : pas de réponse");
+                    } else if ("ACCEPTE".equals(r.getStringProperty("registreStatut"))) {
+                        issue = 'P';
+                    } else if (r.getText().contains("\"regle\":\"acces\"")
+                            || r.getText().contains("\"regle\":\"expediteur\"")) {
+                        issue = 'R';
+                    } else {
+                        issue = '?';
+                        ecarts.add("AMQP " + c[0] + " " + op + " : " + r.getText());
+                    }
+                } catch (javax.jms.JMSSecurityException refus) {
+                    issue = 'R'; // no ERP queue of its own: the broker refuses it
+                } catch (javax.jms.JMSException autre) {
+                    issue = String.valueOf(autre.getMessage()).matches("(?s).*(not authorized|does not have permission"
+                            + "|unauthorized).*") ? 'R' : '?';
+                    if (issue == '?') {
+                        ecarts.add("AMQP " + c[0] + " " + op + " : " + autre);
+                    }
+                }
+                obtenu.append(issue);
+            }
+            if (!obtenu.toString().equals(c[2])) {
+                ecarts.add("AMQP " + c[0] + " attendu " + c[2] + " obtenu " + obtenu);
+            }
+        }
+        assertEquals(List.of(), ecarts);
+    }
+
     /** P for a success, R for a refusal; anything else is recorded as a misbehaving cell. */
     private static char issue(String canal, HttpResponse<String> r, String cellule, List<String> ecarts) {
         if ("REST".equals(canal)) {
