@@ -85,8 +85,8 @@ public class PostgresStoreTest {
 
     @Test
     public void migrationsCreateTheSchema() {
-        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 15"));
-        assertEquals(15, db.count("select count(*) from flyway_schema_history where success"));
+        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 17"));
+        assertEquals(17, db.count("select count(*) from flyway_schema_history where success"));
     }
 
     @Test
