@@ -281,7 +281,7 @@ public class GestionAcces implements AccesService, AuditService {
         List<ErreurChamp> erreurs = new ArrayList<>();
         verifier(erreurs, "identifiant", identifiant, IDENTIFIANT,
                 "2 à 100 caractères : minuscules, chiffres, . _ @ -");
-        if (CompteInterneAleatoire.IDENTIFIANT.equals(identifiant)) {
+        if (org.registrehub.api.acces.CompteInterne.IDENTIFIANT.equals(identifiant)) {
             erreurs.add(new ErreurChamp("identifiant", "reserve", identifiant, "identifiant réservé au hub"));
         }
         if (nom != null && nom.length() > 200) {

@@ -22,6 +22,7 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.acces.AuthentificationService;
+import org.registrehub.api.acces.CompteInterne;
 import org.registrehub.api.acces.ConnexionVerrouilleeException;
 import org.registrehub.api.acces.ProvenanceCallback;
 import org.registrehub.api.acces.Identite;
@@ -37,7 +38,7 @@ public class RegistreLoginModule implements LoginModule {
     private Subject subject;
     private CallbackHandler callbackHandler;
     private AuthentificationService authentification;
-    private CompteInterneAleatoire interne;
+    private java.util.function.Supplier<CompteInterne> interne;
     private Identite identite;
     private boolean compteInterne;
     private final Set<Principal> ajoutes = new LinkedHashSet<>();
@@ -49,7 +50,10 @@ public class RegistreLoginModule implements LoginModule {
         this.callbackHandler = callbackHandler;
         this.authentification = (AuthentificationService) options.get(RegistreRealm.OPTION_SERVICE);
         Object i = options.get(RegistreRealm.OPTION_INTERNE);
-        this.interne = i instanceof CompteInterneAleatoire c ? c : null;
+        @SuppressWarnings("unchecked")
+        java.util.function.Supplier<CompteInterne> fournisseur = i instanceof java.util.function.Supplier<?> f
+                ? (java.util.function.Supplier<CompteInterne>) f : () -> null;
+        this.interne = fournisseur;
     }
 
     @Override
@@ -65,10 +69,10 @@ public class RegistreLoginModule implements LoginModule {
             throw new LoginException("identifiants illisibles : " + e.getMessage());
         }
         char[] secret = motDePasse.getPassword();
-        if (CompteInterneAleatoire.IDENTIFIANT.equals(nom.getName())) {
+        if (CompteInterne.IDENTIFIANT.equals(nom.getName())) {
             // the hub's own broker account: checked in memory only, never against the database
             try {
-                compteInterne = interne != null && interne.reconnait(nom.getName(), secret);
+                compteInterne = reconnait(interne.get(), secret);
             } finally {
                 if (secret != null) {
                     Arrays.fill(secret, '\0');
@@ -111,7 +115,7 @@ public class RegistreLoginModule implements LoginModule {
     @Override
     public boolean commit() {
         if (compteInterne) {
-            ajoutes.add(new UserPrincipal(CompteInterneAleatoire.IDENTIFIANT));
+            ajoutes.add(new UserPrincipal(CompteInterne.IDENTIFIANT));
             ajoutes.add(new RolePrincipal("interne"));
             subject.getPrincipals().addAll(ajoutes);
             return true;
@@ -158,5 +162,14 @@ public class RegistreLoginModule implements LoginModule {
     /** The broker role of an organisation's ERP accounts: {@code erp.<CODE>}. */
     static String roleErp(String organisation) {
         return "erp." + organisation;
+    }
+
+    /** Constant-time check of the internal account's secret (none while the broker's bundle is away). */
+    static boolean reconnait(CompteInterne compte, char[] secret) {
+        if (compte == null || secret == null) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(compte.motDePasse().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new String(secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

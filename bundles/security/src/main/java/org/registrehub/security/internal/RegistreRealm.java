@@ -28,15 +28,20 @@ public class RegistreRealm implements JaasRealm {
 
     private final AppConfigurationEntry[] entrees;
 
+    /** The hub's broker account, from the broker's bundle when it is installed (the realm serves without it). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile CompteInterne interne;
+
     @Activate
-    public RegistreRealm(@Reference AuthentificationService authentification,
-                         @Reference CompteInterne interne, BundleContext contexte) {
+    public RegistreRealm(@Reference AuthentificationService authentification, BundleContext contexte) {
         Map<String, Object> options = new HashMap<>();
         options.put(ProxyLoginModule.PROPERTY_MODULE, RegistreLoginModule.class.getName());
         options.put(ProxyLoginModule.PROPERTY_BUNDLE, Long.toString(contexte.getBundle().getBundleId()));
         options.put(BundleContext.class.getName(), contexte);
         options.put(OPTION_SERVICE, authentification);
-        options.put(OPTION_INTERNE, interne);
+        options.put(OPTION_INTERNE, (java.util.function.Supplier<CompteInterne>) () -> interne);
         entrees = new AppConfigurationEntry[] {new AppConfigurationEntry(ProxyLoginModule.class.getName(),
                 AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)};
     }

@@ -167,7 +167,19 @@ public class AuthentificationTest {
         assertEquals(List.of("admin"), store.utilisateurs(null).stream().map(u -> u.identifiant()).toList());
     }
 
-    private final CompteInterneAleatoire interne = new CompteInterneAleatoire();
+    private final org.registrehub.api.acces.CompteInterne interne = new org.registrehub.api.acces.CompteInterne() {
+        private final String secret = MotsDePasse.aleatoire() + MotsDePasse.aleatoire();
+
+        @Override
+        public String identifiant() {
+            return IDENTIFIANT;
+        }
+
+        @Override
+        public String motDePasse() {
+            return secret;
+        }
+    };
 
     @Test
     public void theHubsInternalBrokerAccountIsCheckedInMemoryAndHasNoRegisterIdentity() throws Exception {
@@ -192,7 +204,8 @@ public class AuthentificationTest {
             ((NameCallback) callbacks[0]).setName(identifiant);
             ((PasswordCallback) callbacks[1]).setPassword(motDePasse.toCharArray());
         }, java.util.Map.of(), java.util.Map.of(RegistreRealm.OPTION_SERVICE, authentification,
-                RegistreRealm.OPTION_INTERNE, interne));
+                RegistreRealm.OPTION_INTERNE, (java.util.function.Supplier<org.registrehub.api.acces.CompteInterne>)
+                        () -> interne));
         return module;
     }
 

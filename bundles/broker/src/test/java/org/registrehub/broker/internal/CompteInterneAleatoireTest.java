@@ -1,4 +1,4 @@
-package org.registrehub.security.internal;
+package org.registrehub.broker.internal;
 
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
@@ -17,7 +17,7 @@ public class CompteInterneAleatoireTest {
         // system properties are what the JVM's RuntimeMXBean publishes over JMX
         assertFalse("secret found in the system properties", System.getProperties().values().stream()
                 .anyMatch(v -> String.valueOf(v).contains(secret)));
-        assertTrue(compte.reconnait(CompteInterneAleatoire.IDENTIFIANT, secret.toCharArray()));
+        assertTrue(compte.identifiant().equals("hub.interne"));
         assertNotEquals("another activation draws another secret", secret, new CompteInterneAleatoire().motDePasse());
     }
 }
