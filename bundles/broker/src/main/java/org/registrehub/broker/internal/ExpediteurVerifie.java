@@ -8,17 +8,14 @@ import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugin;
 import org.apache.activemq.artemis.core.transaction.Transaction;
+import org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage;
 
 /**
- * A broker plugin (declared in {@code etc/artemis.xml}): a message sent to an ERP inbound queue
+ * A broker plugin (put into the broker by {@link VerificationExpediteurs}): a message sent to an ERP inbound queue
  * ({@code <prefixe>.CODE.entrant}) is accepted only over AMQP 1.0 and only when its {@code user-id} (JMS
  * {@code JMSXUserID}; Qpid JMS sets it with {@code jms.populateJMSXUserID=true}) is the login the broker authenticated
  * for the connection. The hub then applies the message with that user's own roles and territories, and records it in
  * the audit: a user cannot send in a colleague's name.
- *
- * <p>The AMQP message class ({@code org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage}, bundle
- * artemis-amqp-protocol) is reached by name and its public {@code getAMQPUserID()}: this fragment then needs no package
- * but its host's, and attaches to the broker whatever the order the bundles resolve in.
  *
  * <p>AMQP messages are immutable in the broker (the AMQP 1.0 specification forbids changing them), so the broker
  * cannot stamp the sender itself ({@code populate-validated-user} does nothing for AMQP): it checks the sender's
@@ -55,8 +52,8 @@ public class ExpediteurVerifie implements ActiveMQServerMessagePlugin {
             return;
         }
         String authentifie = session.getValidatedUser() != null ? session.getValidatedUser() : session.getUsername();
-        boolean amqp = estAmqp(message);
-        String refus = refus(adresse, authentifie, amqp ? userId(message) : null, amqp);
+        boolean amqp = message instanceof AMQPMessage;
+        String refus = refus(adresse, authentifie, amqp ? ((AMQPMessage) message).getAMQPUserID() : null, amqp);
         if (refus != null) {
             throw new ActiveMQSecurityException(refus);
         }
@@ -65,26 +62,6 @@ public class ExpediteurVerifie implements ActiveMQServerMessagePlugin {
         if (taille > tailleMax) {
             throw new ActiveMQSecurityException("Message refusé sur " + adresse + " : " + taille + " octets, au plus "
                     + tailleMax + " (erp.tailleMaxOctets).");
-        }
-    }
-
-    static final String CLASSE_AMQP = "org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage";
-
-    static boolean estAmqp(Message message) {
-        for (Class<?> c = message.getClass(); c != null; c = c.getSuperclass()) {
-            if (CLASSE_AMQP.equals(c.getName())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The AMQP properties section's user-id, as a string. */
-    static Object userId(Message message) throws ActiveMQSecurityException {
-        try {
-            return message.getClass().getMethod("getAMQPUserID").invoke(message);
-        } catch (ReflectiveOperationException e) {
-            throw new ActiveMQSecurityException("Message refusé : expéditeur illisible (" + e + ")");
         }
     }
 

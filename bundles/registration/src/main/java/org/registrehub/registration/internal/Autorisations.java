@@ -63,9 +63,13 @@ final class Autorisations {
         exigerPerimetre(contexte, d.territoire(), d.dossier().logementRecherche().communes(), d.numeroUnique());
     }
 
+    /** The caller's perimeter: the demand's département, or (EPCI) one of its wished communes. */
+    static boolean dansPerimetre(Identite i, String territoire, List<String> communes) {
+        return i.couvre(territoire) || communes != null && communes.stream().anyMatch(i::couvreCommune);
+    }
+
     private static void exigerPerimetre(Contexte contexte, String territoire, List<String> communes, String numero) {
-        Identite i = contexte.identite();
-        if (i.couvre(territoire) || communes != null && communes.stream().anyMatch(i::couvreCommune)) {
+        if (dansPerimetre(contexte.identite(), territoire, communes)) {
             return;
         }
         exigerTerritoire(contexte, territoire, numero);

@@ -24,7 +24,7 @@ record DoublonsVus(List<Doublon> visibles, List<DoublonAilleurs> ailleurs) {
         List<Doublon> visibles = new ArrayList<>();
         Map<String, Integer> parTerritoire = new TreeMap<>();
         for (DoublonSitue d : trouves) {
-            if (i.couvre(d.territoire()) || d.communes().stream().anyMatch(i::couvreCommune)) {
+            if (Autorisations.dansPerimetre(i, d.territoire(), d.communes())) {
                 visibles.add(d.doublon());
             } else {
                 parTerritoire.merge(d.territoire(), 1, Integer::sum);

@@ -83,11 +83,6 @@ public class GestionAcces implements AccesService, AuditService {
         this.horloge = horloge;
     }
 
-    /** For the tests: the brakes on password guessing shared with the authentication. */
-    void freinage(Freinage f) {
-        this.freinage = f;
-    }
-
     /** For the tests: the first administrator and its secret file. */
     void administrateurInitial(String identifiant, java.nio.file.Path fichier) {
         this.adminInitial = identifiant;
@@ -216,18 +211,8 @@ public class GestionAcces implements AccesService, AuditService {
         if (!qui.a(Role.ADMIN)) {
             // A redefinition moves the perimeter of every organisation holding the EPCI: the gestionnaire must
             // cover the communes it takes out as well as those it puts in.
-            Set<String> hors = new TreeSet<>();
-            for (String c : epci.communes()) {
-                if (!qui.departements().contains(NumerotationService.territoire(c))) {
-                    hors.add(c);
-                }
-            }
-            Set<String> horsActuelles = new TreeSet<>();
-            for (String c : actuelles) {
-                if (!qui.departements().contains(NumerotationService.territoire(c))) {
-                    horsActuelles.add(c);
-                }
-            }
+            Set<String> hors = horsDepartements(qui, epci.communes());
+            Set<String> horsActuelles = horsDepartements(qui, actuelles);
             if (!horsActuelles.isEmpty()) {
                 throw new AccesRefuseException("Accès refusé : l'EPCI " + epci.code() + " compte déjà les communes "
                         + horsActuelles + ", hors des départements de " + qui.organisation().code() + " "
@@ -489,6 +474,12 @@ public class GestionAcces implements AccesService, AuditService {
                     .allMatch(c -> qui.departements().contains(NumerotationService.territoire(c)))).orElse(false);
         }
         return false;
+    }
+
+    /** The communes outside the gestionnaire's départements. */
+    private static Set<String> horsDepartements(Identite qui, Set<String> communes) {
+        return communes.stream().filter(c -> !qui.departements().contains(NumerotationService.territoire(c)))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private void exigerGestion(Identite qui, Organisation o) {

@@ -25,6 +25,15 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
     private static final int PROLOGUE = 8192;
 
     private final long tailleMax;
+    /** The JDK's own StAX, configured once (a configured factory is safe to share between threads). */
+    private static final javax.xml.stream.XMLInputFactory PROLOGUES = prologues();
+
+    private static javax.xml.stream.XMLInputFactory prologues() {
+        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newDefaultFactory();
+        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return f;
+    }
 
     public EntreeSoapInterceptor(long tailleMax) {
         super(Phase.RECEIVE);
@@ -65,11 +74,9 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
      * searched as text in the encodings a DOCTYPE could hide in.
      */
     static boolean doctype(byte[] debut) {
-        javax.xml.stream.XMLInputFactory f = javax.xml.stream.XMLInputFactory.newDefaultFactory();
-        f.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         try {
-            javax.xml.stream.XMLStreamReader r = f.createXMLStreamReader(new java.io.ByteArrayInputStream(debut));
+            javax.xml.stream.XMLStreamReader r = PROLOGUES.createXMLStreamReader(
+                    new java.io.ByteArrayInputStream(debut));
             try {
                 while (r.hasNext()) {
                     int evenement = r.next();

@@ -118,7 +118,7 @@ public class TraitementMessageErp {
         } catch (DemandeInvalideException e) {
             return rejeter(recu, null, e.getErreurs(), List.of());
         }
-        identite(organisation);
+        exigerOrganisationActive(organisation);
         String numero = numeroConcerne(message);
         Optional<Identite> utilisateur = expediteur == null ? Optional.empty()
                 : authentification.identite(expediteur).filter(i -> organisation.equals(i.organisation().code()));
@@ -202,11 +202,12 @@ public class TraitementMessageErp {
     }
 
     /**
-     * The identity the organisation acts with, read at each message: a disabled organisation's messages are kept
-     * in the dead-letter queue (to be replayed once it is enabled again), never applied.
+     * The organisation of the queue is active and a landlord or a guichet, read at each message: a disabled
+     * organisation's messages are kept in the dead-letter queue (to be replayed once it is enabled again), never
+     * applied. The message itself acts with its sender's identity.
      */
-    private Identite identite(String organisation) {
-        return authentification.identiteOrganisation(organisation).orElseThrow(() ->
+    private void exigerOrganisationActive(String organisation) {
+        authentification.identiteOrganisation(organisation).orElseThrow(() ->
                 new OrganisationRefuseeException("l'organisation « " + organisation + " » est inconnue, désactivée"
                         + " ou n'est ni un bailleur ni un guichet : message non appliqué"));
     }
