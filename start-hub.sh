@@ -6,8 +6,10 @@
 #   ./start-hub.sh server     build, then start without console (stop with Ctrl-C)
 #   SKIP_BUILD=1 ./start-hub.sh   start the last build without rebuilding
 #
-# PostgreSQL: REGISTRE_DB_HOST, REGISTRE_DB_PORT, REGISTRE_DB_NAME, REGISTRE_DB_USER, REGISTRE_DB_PASSWORD
-# (defaults 127.0.0.1, 5432, registre, postgres, empty). The database is created at first start if it is missing.
+# PostgreSQL: REGISTRE_DB_HOST, REGISTRE_DB_PORT, REGISTRE_DB_NAME (defaults 127.0.0.1, 5432, registre). On a trusted
+# local server the script creates the roles registre_proprietaire (owns the schema, runs the migrations) and
+# registre_application (the hub's connection) and the database; otherwise set REGISTRE_DB_USER, REGISTRE_DB_PASSWORD,
+# REGISTRE_DB_OWNER, REGISTRE_DB_OWNER_PASSWORD yourself (docs/exploitation.md).
 # Ports: REGISTRE_HTTP_PORT (8181), REGISTRE_BROKER_PORT (61616), REGISTRE_SSH_PORT (8101),
 #        REGISTRE_RMI_REGISTRY_PORT (1099), REGISTRE_RMI_SERVER_PORT (44444).
 #
@@ -52,6 +54,30 @@ if [ ! -f "$hub/.depuis" ] || [ "$archive" -nt "$hub/.depuis" ]; then
     rm -rf "$garde"
   fi
   touch "$hub/.depuis"
+fi
+# Least privilege on a trusted local server (quick start): the schema belongs to registre_proprietaire, which runs the
+# migrations; the hub works as registre_application, which owns nothing and only adds to the audit trail. Skipped when
+# REGISTRE_DB_USER is set (your own roles, see docs/exploitation.md) or psql is missing; a database left by an older
+# quick start (owned by postgres) is kept as it is, with the postgres account.
+db_nom="${REGISTRE_DB_NAME:-registre}"
+if [ -z "${REGISTRE_DB_USER:-}" ] && command -v psql >/dev/null 2>&1; then
+  psql_admin=(psql -w -X -q -v ON_ERROR_STOP=1 -h "${REGISTRE_DB_HOST:-127.0.0.1}" -p "${REGISTRE_DB_PORT:-5432}"
+              -U "${REGISTRE_DB_ADMIN_USER:-postgres}" -d postgres)
+  if "${psql_admin[@]}" -tAc "SELECT 1" >/dev/null 2>&1; then
+    "${psql_admin[@]}" <<SQL
+SELECT 'CREATE ROLE registre_proprietaire LOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'registre_proprietaire') \gexec
+SELECT 'CREATE ROLE registre_application LOGIN' WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'registre_application') \gexec
+SELECT format('CREATE DATABASE %I OWNER registre_proprietaire', '$db_nom') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$db_nom') \gexec
+SQL
+    proprietaire=$("${psql_admin[@]}" -tAc "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '$db_nom'")
+    if [ "$proprietaire" = "registre_proprietaire" ]; then
+      export REGISTRE_DB_USER=registre_application REGISTRE_DB_OWNER=registre_proprietaire
+      echo "PostgreSQL : base $db_nom à registre_proprietaire (migrations), le hub travaille en registre_application."
+    else
+      echo "PostgreSQL : la base $db_nom existante appartient à $proprietaire ; le hub garde ce compte" \
+           "(moindre privilège : docs/exploitation.md, « Base de données »)."
+    fi
+  fi
 fi
 secret="$hub/data/registre/admin.secret"
 if [ -f "$secret" ]; then

@@ -63,7 +63,9 @@ public final class CampagneBench {
         smtp.start();
         // the campaign's own hour is set out of the way: the benchmark starts it itself once the data are loaded
         Map<String, String> env = Map.of("REGISTRE_SMTP_HOTE", "127.0.0.1",
-                "REGISTRE_SMTP_PORT", String.valueOf(smtp.getPort()), "REGISTRE_CAMPAGNE_HEURE", "23:59");
+                "REGISTRE_SMTP_PORT", String.valueOf(smtp.getPort()), "REGISTRE_CAMPAGNE_HEURE", "23:59",
+                // the benchmark's own SMTP server on loopback speaks in clear
+                "REGISTRE_SMTP_STARTTLS", "false");
         // -Dregistre.bench.base=<name>: keep the loaded demands in that database and reuse them in the next run
         // (the campaign's own tables are emptied first, the demands it radiated are not: load afresh for a figure)
         String conservee = System.getProperty("registre.bench.base", "");

@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -63,6 +64,13 @@ public abstract class HubTestSupport {
     static final String HTTP_PORT = "registre.it.http.port";
     static final String BROKER_PORT = "registre.it.broker.port";
     static final String DB_URL = "registre.it.db.url";
+    static final String HTTPS_PORT = "registre.it.https.port";
+    static final String AMQPS_PORT = "registre.it.amqps.port";
+    /** The hub's certificate and key, generated for the run (PKCS12), and its password. */
+    static final String TLS_MAGASIN = "registre.it.tls.magasin";
+    static final String TLS_MOT_DE_PASSE = "magasin-des-tests-2026";
+    /** The certificate of this run is drawn once per JVM (the test classes of a run share it). */
+    private static boolean magasinTire;
     /** The repository's docs/ folder: the documented examples are the requests the tests send. */
     static final String EXEMPLES = "registre.it.exemples";
     static final String DB_USER = "registre.it.db.user";
@@ -84,7 +92,16 @@ public abstract class HubTestSupport {
         TestDatabase db = TestDatabase.create("registre_it");
         Runtime.getRuntime().addShutdownHook(new Thread(db::close, "drop-" + db.name()));
         // no TestDatabase in any signature: the class does not exist in the container, where this class is loaded too
-        return OptionUtils.combine(options(db.jdbcUrl(), db.user(), db.password()),
+        // least privilege, as in production: the schema migrated by its owner, the hub working as a role that owns
+        // nothing (the tests' own SQL below keeps the administrator's connection)
+        TestDatabase.Roles roles = db.roles();
+        return OptionUtils.combine(OptionUtils.combine(options(db.jdbcUrl(), db.user(), db.password()),
+                    editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "user", roles.application()),
+                    editConfigurationFilePut("etc/org.ops4j.datasource-registre.cfg", "password", roles.motDePasse()),
+                    editConfigurationFilePut("etc/org.registrehub.store.cfg", "migration.utilisateur",
+                            roles.proprietaire()),
+                    editConfigurationFilePut("etc/org.registrehub.store.cfg", "migration.motDePasse",
+                            roles.motDePasse())),
                 extraOptions(db.name(), db.host(), db.port()));
     }
 
@@ -99,6 +116,9 @@ public abstract class HubTestSupport {
     private Option[] options(String jdbcUrl, String user, String password) throws IOException {
         int httpPort = freePort();
         int brokerPort = freePort();
+        int httpsPort = freePort();
+        int amqpsPort = freePort();
+        File magasin = magasinTls();
         String distribution = new File(System.getProperty("registre.distribution")).toURI().toString();
         String localRepo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
         String brokerUrl = "amqp://127.0.0.1:" + brokerPort;
@@ -129,6 +149,20 @@ public abstract class HubTestSupport {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                     String.valueOf(freePort())),
             editConfigurationFilePut("etc/system.properties", "REGISTRE_BROKER_PORT", String.valueOf(brokerPort)),
+            // the production transports: HTTPS and the partners' AMQPS acceptor, with a certificate made for the run
+            replaceConfigurationFile("etc/registre-tls.p12", magasin),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.secure.enabled", "true"),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure",
+                    String.valueOf(httpsPort)),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.ssl.keystore.password",
+                    TLS_MOT_DE_PASSE),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.ops4j.pax.web.ssl.key.password",
+                    TLS_MOT_DE_PASSE),
+            editConfigurationFilePut("etc/system.properties", "REGISTRE_BROKER_TLS_PORT", String.valueOf(amqpsPort)),
+            editConfigurationFilePut("etc/system.properties", "REGISTRE_TLS_MOT_DE_PASSE", TLS_MOT_DE_PASSE),
+            editConfigurationFilePut("etc/system.properties", HTTPS_PORT, String.valueOf(httpsPort)),
+            editConfigurationFilePut("etc/system.properties", AMQPS_PORT, String.valueOf(amqpsPort)),
+            editConfigurationFilePut("etc/system.properties", TLS_MAGASIN, magasin.getAbsolutePath()),
             editConfigurationFilePut("etc/org.registrehub.erp.cfg", "broker.url", brokerUrl),
             editConfigurationFilePut("etc/org.registrehub.outbox.cfg", "broker.url", brokerUrl),
             // organisations created by the tests get their ERP queues within a second
@@ -144,6 +178,47 @@ public abstract class HubTestSupport {
             editConfigurationFilePut("etc/system.properties", DB_USER, user),
             editConfigurationFilePut("etc/system.properties", DB_PASSWORD, password),
         };
+    }
+
+    /**
+     * A key pair and self-signed certificate for 127.0.0.1 and localhost, made by the JDK's keytool for this run
+     * (PKCS12): the hub serves HTTPS and AMQPS with it, the tests trust it.
+     */
+    private static synchronized File magasinTls() throws IOException {
+        File magasin = new File("target/registre-tls.p12").getAbsoluteFile();
+        if (magasinTire) {
+            return magasin;
+        }
+        java.nio.file.Files.deleteIfExists(magasin.toPath());
+        Process keytool = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool")
+                .toString(), "-genkeypair", "-alias", "registre-hub", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost, O=Registre Hub tests", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity", "7", "-storetype", "PKCS12", "-keystore", magasin.getPath(),
+                "-storepass", TLS_MOT_DE_PASSE, "-keypass", TLS_MOT_DE_PASSE).redirectErrorStream(true).start();
+        String sortie = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (keytool.waitFor() != 0 || !magasin.exists()) {
+                throw new IOException("keytool : " + sortie);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        magasinTire = true;
+        return magasin;
+    }
+
+    /** The hub's certificate alone, as a trust store file for the clients of the tests (and its SSL context). */
+    protected static java.security.KeyStore confiance() throws Exception {
+        java.security.KeyStore magasin = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(
+                System.getProperty(TLS_MAGASIN)))) {
+            magasin.load(in, TLS_MOT_DE_PASSE.toCharArray());
+        }
+        java.security.KeyStore confiance = java.security.KeyStore.getInstance("PKCS12");
+        confiance.load(null, null);
+        confiance.setCertificateEntry("registre-hub", magasin.getCertificate("registre-hub"));
+        return confiance;
     }
 
     protected static int freePort() throws IOException {
@@ -325,7 +400,13 @@ public abstract class HubTestSupport {
      */
     protected static javax.jms.TextMessage envoyerErp(String compte, String organisation, String messageId,
                                                       String json) throws Exception {
-        try (Connection c = broker(compte, MOT_DE_PASSE).createConnection()) {
+        return envoyerErp(broker(compte, MOT_DE_PASSE), organisation, messageId, json);
+    }
+
+    /** The same, through that connection factory. */
+    protected static javax.jms.TextMessage envoyerErp(ConnectionFactory fabrique, String organisation,
+                                                      String messageId, String json) throws Exception {
+        try (Connection c = fabrique.createConnection()) {
             c.start();
             javax.jms.Session session = c.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
             javax.jms.MessageConsumer reponses = session.createConsumer(session.createQueue("registre.erp."
@@ -346,6 +427,18 @@ public abstract class HubTestSupport {
                 + "\"horodatage\":\"2026-11-30T10:00:00Z\",\"bailSigne\":{\"numeroUnique\":\"" + numero + "\","
                 + "\"identifiantRpls\":\"44109000123\",\"reservataire\":\"ETAT\",\"dalo\":false,"
                 + "\"dateSignature\":\"" + java.time.LocalDate.now().minusDays(1) + "\"}}";
+    }
+
+    /**
+     * A factory on the partners' acceptor: AMQP over TLS, trusting the hub's certificate of the run (written to
+     * {@code confiance}, a PKCS12 trust store), the host name checked.
+     */
+    protected static ConnectionFactory brokerTls(String identifiant, String motDePasse, java.nio.file.Path confiance,
+                                                 String motDePasseConfiance) {
+        return new JmsConnectionFactory(identifiant, motDePasse, "amqps://127.0.0.1:" + System.getProperty(AMQPS_PORT)
+                + "?jms.populateJMSXUserID=true&transport.trustStoreLocation=" + confiance
+                + "&transport.trustStorePassword=" + motDePasseConfiance + "&transport.trustStoreType=PKCS12"
+                + "&transport.verifyHost=true");
     }
 
     /** A broker connection factory for this register account (the broker uses the realm "registre"). */

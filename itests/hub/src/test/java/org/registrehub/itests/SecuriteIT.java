@@ -157,6 +157,61 @@ public class SecuriteIT extends HubTestSupport {
     }
 
     @Test
+    public void httpsAndTheErpAmqpsAcceptorWorkWithTheConfiguredCertificate() throws Exception {
+        java.security.KeyStore confiance = confiance();
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(
+                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(confiance);
+        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        java.net.http.HttpClient https = java.net.http.HttpClient.newBuilder().sslContext(tls)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        String base = "https://127.0.0.1:" + System.getProperty(HTTPS_PORT);
+        HttpResponse<String> sante = https.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(sante.body(), 200, sante.statusCode());
+        String protocole = sante.sslSession().orElseThrow().getProtocol();
+        assertTrue(protocole, protocole.equals("TLSv1.3") || protocole.equals("TLSv1.2"));
+        HttpResponse<String> lu = https.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/statistiques/qualite"))
+                .header("Authorization", basic("observatoire", MOT_DE_PASSE)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(lu.body(), 200, lu.statusCode());
+        // a client that does not know the certificate is refused the handshake
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            org.junit.Assert.fail("certificat inconnu accepté");
+        } catch (javax.net.ssl.SSLHandshakeException attendu) {
+            // the JVM's default trust store does not hold the hub's certificate of the run
+        }
+
+        // AMQPS: an ERP on the partners' acceptor, its message acted on with its own login
+        attendreFilesErp("HABITAT44");
+        java.nio.file.Path fichier = java.nio.file.Files.createTempFile("registre-confiance", ".p12");
+        try {
+            try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(fichier)) {
+                confiance.store(out, "confiance".toCharArray());
+            }
+            String messageId = "tls-" + java.util.UUID.randomUUID();
+            javax.jms.TextMessage reponse = envoyerErp(brokerTls("erp.habitat44", MOT_DE_PASSE, fichier, "confiance"),
+                    "HABITAT44", messageId, HubIT.messageErp(messageId, "Chiffre"));
+            assertTrue("pas de réponse sur AMQPS", reponse != null);
+            assertEquals(reponse.getText(), "ACCEPTE", reponse.getStringProperty("registreStatut"));
+            // the TLS acceptor speaks nothing in clear
+            javax.jms.JMSException clair = org.junit.Assert.assertThrows(javax.jms.JMSException.class, () -> {
+                try (javax.jms.Connection c = new org.apache.qpid.jms.JmsConnectionFactory("erp.habitat44",
+                        MOT_DE_PASSE, "amqp://127.0.0.1:" + System.getProperty(AMQPS_PORT)
+                                + "?jms.connectTimeout=10000").createConnection()) {
+                    c.start();
+                }
+            });
+            assertTrue(String.valueOf(clair.getMessage()), clair.getMessage() != null);
+        } finally {
+            java.nio.file.Files.deleteIfExists(fichier);
+        }
+    }
+
+    @Test
     public void everyRoleGetsItsRightsOnRestAndSoapAndNothingMore() throws Exception {
         Map<String[], String> attendu = new LinkedHashMap<>();
         // one letter per operation, in the order of operations(): P permitted, R refused

@@ -21,7 +21,8 @@ import org.junit.Test;
 
 /**
  * The Infocentre on the running distribution: the JSON tables, the files (CSV, XLSX, SVG, PNG) and the HTML report
- * over REST as an observateur, errors naming the parameter, and the console export as a gestionnaire. This is where
+ * over REST as an observateur, a landlord's reading (its territories, the secret statistique), a file for diffusion,
+ * errors naming the parameter, and the console export as a gestionnaire. This is where
  * the bundle's embedded libraries (fastexcel, JFreeChart, JFreeSVG) and commons-csv show they resolve and run under
  * OSGi.
  */
@@ -78,7 +79,28 @@ public class StatistiquesIT extends HubTestSupport {
         assertEquals(200, getEnTantQue(OBSERVATEUR, "/api/v1/statistiques/satisfaction?debut=" + aujourdhui
                 + "&fin=" + aujourdhui).statusCode());
 
+        // a landlord reads its territories only, under the secret statistique: a masked cell is null and named
+        HttpResponse<String> bailleur = getEnTantQue("bailleur.nmh", "/api/v1/statistiques/flux?debut=" + aujourdhui
+                + "&fin=" + aujourdhui);
+        assertEquals(bailleur.body(), 200, bailleur.statusCode());
+        assertTrue(bailleur.body(), bailleur.body().contains("\"secretStatistique\":{\"seuil\":5"));
+        assertTrue(bailleur.body(), bailleur.body().contains("\"code\":\"044\",\"stockDebut\":0,\"nouvelles\":null"));
+        assertTrue(bailleur.body(), bailleur.body().contains("\"abandon\":null"));
+        assertTrue(bailleur.body(), bailleur.body().contains("\"secrets\":[\"nouvelles\",\"abandon\",\"stockFin\"]"));
+        HttpResponse<String> lille = getEnTantQue("bailleur.lmh", "/api/v1/statistiques/flux?debut=" + aujourdhui
+                + "&fin=" + aujourdhui);
+        assertEquals(lille.body(), 200, lille.statusCode());
+        assertTrue(lille.body(), !lille.body().contains("\"044\""));
+        HttpResponse<String> serieLille = getEnTantQue("bailleur.lmh", "/api/v1/statistiques/series-mensuelles?debut="
+                + aujourdhui + "&fin=" + aujourdhui + "&departement=044");
+        assertEquals(serieLille.body(), 403, serieLille.statusCode());
+
         // files
+        HttpResponse<byte[]> diffusion = fichier("/api/v1/statistiques/export/flux.csv?diffusion=true&debut="
+                + aujourdhui + "&fin=" + aujourdhui);
+        assertEquals(200, diffusion.statusCode());
+        String diffuse = new String(diffusion.body(), StandardCharsets.UTF_8);
+        assertTrue(diffuse, diffuse.contains("044;0;secret;0;secret;secret;"));
         HttpResponse<byte[]> csv = fichier("/api/v1/statistiques/export/flux.csv?debut=" + aujourdhui + "&fin="
                 + aujourdhui);
         assertEquals(200, csv.statusCode());
@@ -125,6 +147,9 @@ public class StatistiquesIT extends HubTestSupport {
         assertTrue(Files.readString(dossier.resolve("qualite.csv")).contains("Guichet;Demandes actives;"));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dossier.resolve("qualite.csv"))));
+        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export --diffusion --du " + aujourdhui
+                + " --au " + aujourdhui + " flux-diffusion.csv");
+        assertTrue(sortie, Files.readString(dossier.resolve("flux-diffusion.csv")).contains(";secret;"));
         sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export rapport.html");
         assertTrue(sortie, Files.readString(dossier.resolve("rapport.html")).contains("<h1>Rapport statistique"));
         sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export /tmp/ailleurs.csv");

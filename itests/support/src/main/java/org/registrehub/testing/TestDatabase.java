@@ -35,6 +35,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String adminDatabase;
     private final String name;
     private final boolean kept;
+    private Roles roles;
 
     private TestDatabase(String name, boolean kept) {
         this.host = env("REGISTRE_DB_HOST", "127.0.0.1");
@@ -88,6 +89,17 @@ public final class TestDatabase implements AutoCloseable {
                 admin("DROP DATABASE IF EXISTS \"" + existante + "\" WITH (FORCE)");
             }
         }
+        Pattern role = Pattern.compile("^" + Pattern.quote(prefix) + "_([0-9]{14})_[0-9a-f]{4}_(proprietaire|application)$");
+        for (String existant : admin("SELECT rolname FROM pg_roles ORDER BY rolname DESC")) {
+            Matcher m = role.matcher(existant);
+            if (m.matches() && LocalDateTime.parse(m.group(1), STAMP).isBefore(avant)) {
+                try {
+                    admin("DROP ROLE IF EXISTS \"" + existant + "\"");
+                } catch (IllegalStateException e) {
+                    // still owning a database another run keeps: left for later
+                }
+            }
+        }
     }
 
     private static String env(String key, String fallback) {
@@ -120,11 +132,38 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public DataSource dataSource() {
+        return dataSource(user, password);
+    }
+
+    /** A DataSource on this database for that role. */
+    public DataSource dataSource(String role, String motDePasse) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(jdbcUrl());
-        ds.setUser(user);
-        ds.setPassword(password);
+        ds.setUser(role);
+        ds.setPassword(motDePasse);
         return ds;
+    }
+
+    /**
+     * The two roles of a least-privilege setup, made for this database (roles are cluster-wide: their names carry the
+     * database's, and {@link #close()} drops them with it): the owner of the database and of the schema, who runs the
+     * migrations, and the application role, which owns nothing. Both log in with one password drawn for the run.
+     */
+    public record Roles(String proprietaire, String application, String motDePasse) {
+    }
+
+    public synchronized Roles roles() {
+        if (roles == null) {
+            String motDePasse = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+            Roles r = new Roles(name + "_proprietaire", name + "_application", motDePasse);
+            for (String role : List.of(r.proprietaire(), r.application())) {
+                admin("CREATE ROLE \"" + role + "\" LOGIN PASSWORD '" + motDePasse + "'");
+            }
+            admin("ALTER DATABASE \"" + name + "\" OWNER TO \"" + r.proprietaire() + "\"");
+            roles = r;
+        }
+        return roles;
     }
 
     public Connection connect() throws SQLException {
@@ -187,6 +226,10 @@ public final class TestDatabase implements AutoCloseable {
                     if (!admin("SELECT 1 FROM pg_database WHERE datname = '" + name + "'").isEmpty()) {
                         admin("ALTER DATABASE \"" + name + "\" WITH ALLOW_CONNECTIONS false");
                         admin("DROP DATABASE IF EXISTS \"" + name + "\" WITH (FORCE)");
+                    }
+                    if (roles != null) {
+                        admin("DROP ROLE IF EXISTS \"" + roles.application() + "\"");
+                        admin("DROP ROLE IF EXISTS \"" + roles.proprietaire() + "\"");
                     }
                     return true;
                 });

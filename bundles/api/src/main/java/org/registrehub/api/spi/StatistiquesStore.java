@@ -43,4 +43,10 @@ public interface StatistiquesStore {
 
     /** The quality indicators of the demands pending at {@code jour}, a line per guichet. */
     List<LigneQualite> qualite(LocalDate jour);
+
+    /**
+     * The départements each group of {@code granularite} lies in: a région's départements, the départements of an
+     * EPCI's communes (empty for the other granularities, whose code says it).
+     */
+    Map<String, java.util.Set<String>> departementsDesGroupes(Granularite granularite);
 }

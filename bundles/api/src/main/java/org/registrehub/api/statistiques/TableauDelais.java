@@ -3,11 +3,20 @@ package org.registrehub.api.statistiques;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Demands above the délai anormalement long at the end of {@code jour}: a line per département and typology. */
-public record TableauDelais(LocalDate jour, List<LigneDelai> lignes) {
+/**
+ * Demands above the délai anormalement long at the end of {@code jour}: a line per département and typology.
+ * <p>{@code secret}: the cells masked by the secret statistique ({@link Secret#AUCUN} inside the circle).
+ */
+public record TableauDelais(LocalDate jour, List<LigneDelai> lignes, Secret secret) {
 
     public TableauDelais {
         lignes = List.copyOf(lignes);
+        secret = secret == null ? Secret.AUCUN : secret;
+    }
+
+    /** A table read inside the circle: nothing masked. */
+    public TableauDelais(LocalDate jour, List<LigneDelai> lignes) {
+        this(jour, lignes, Secret.AUCUN);
     }
 
     /** One line per département, every typology together. */

@@ -10,7 +10,15 @@ import java.time.LocalDate;
  *                    {@code qualite}
  * @param dimension   for {@code repartition}
  * @param departement for {@code series}: one département, or null for all
+ * @param diffusion   the table leaves the circle of the gestionnaires and observateurs (published, sent to a partner):
+ *                    its small cells are masked ({@link Secret}) even for a caller of the circle
  */
 public record TableauDemande(String tableau, LocalDate debut, LocalDate fin, Granularite granularite,
-                             Dimension dimension, String departement) {
+                             Dimension dimension, String departement, boolean diffusion) {
+
+    /** A table for the caller's own reading. */
+    public TableauDemande(String tableau, LocalDate debut, LocalDate fin, Granularite granularite,
+                          Dimension dimension, String departement) {
+        this(tableau, debut, fin, granularite, dimension, departement, false);
+    }
 }

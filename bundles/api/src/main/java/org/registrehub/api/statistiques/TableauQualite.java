@@ -5,11 +5,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The data-quality indicators of the pending demands at {@code jour}, a line per guichet. */
-public record TableauQualite(LocalDate jour, List<LigneQualite> lignes) {
+/**
+ * The data-quality indicators of the pending demands at {@code jour}, a line per guichet.
+ * <p>{@code secret}: the cells masked by the secret statistique ({@link Secret#AUCUN} inside the circle).
+ */
+public record TableauQualite(LocalDate jour, List<LigneQualite> lignes, Secret secret) {
 
     public TableauQualite {
         lignes = List.copyOf(lignes);
+        secret = secret == null ? Secret.AUCUN : secret;
+    }
+
+    /** A table read inside the circle: nothing masked. */
+    public TableauQualite(LocalDate jour, List<LigneQualite> lignes) {
+        this(jour, lignes, Secret.AUCUN);
     }
 
     public LigneQualite total() {

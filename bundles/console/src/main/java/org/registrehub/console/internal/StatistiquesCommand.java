@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.Secret;
 import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauFlux;
 
@@ -39,16 +40,25 @@ public class StatistiquesCommand extends PeriodeStatistique {
             table.column(c).alignRight();
         }
         for (LigneFlux l : t.lignes()) {
-            ligne(table, l);
+            ligne(table, l, t.secret());
         }
-        ligne(table, t.total());
+        ligne(table, t.total(), t.secret());
         table.print(System.out);
         return null;
     }
 
-    private static void ligne(ShellTable table, LigneFlux l) {
-        table.addRow().addContent(l.code(), l.stockDebut(), l.nouvelles(), l.reactivees(), l.radiations(),
-                l.abandon(), l.attribution(), l.irrecevabilite(), l.nonRenouvellement(), l.nonReponse(),
-                l.transfertsEntrants() + "/" + l.transfertsSortants(), l.stockFin());
+    private static void ligne(ShellTable table, LigneFlux l, Secret s) {
+        String c = l.code();
+        table.addRow().addContent(c, n(s, c, "stockDebut", l.stockDebut()), n(s, c, "nouvelles", l.nouvelles()),
+                n(s, c, "reactivees", l.reactivees()), n(s, c, "radiations", l.radiations()),
+                n(s, c, "abandon", l.abandon()), n(s, c, "attribution", l.attribution()),
+                n(s, c, "irrecevabilite", l.irrecevabilite()), n(s, c, "nonRenouvellement", l.nonRenouvellement()),
+                n(s, c, "nonReponse", l.nonReponse()), n(s, c, "transfertsEntrants", l.transfertsEntrants()) + "/"
+                        + n(s, c, "transfertsSortants", l.transfertsSortants()), n(s, c, "stockFin", l.stockFin()));
+    }
+
+    /** A cell, or "secret" where the secret statistique masks it. */
+    private static Object n(Secret s, String code, String champ, long valeur) {
+        return s.masque(code, champ) ? Secret.LIBELLE : valeur;
     }
 }

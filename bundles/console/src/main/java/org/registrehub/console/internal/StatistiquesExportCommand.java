@@ -51,6 +51,10 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
     @Option(name = "--departement", description = "Pour series : un département (044), sinon tous")
     String departement;
 
+    @Option(name = "--diffusion", description = "Le fichier sort du cercle des gestionnaires et observateurs (publié,"
+            + " envoyé à un partenaire) : les effectifs sous le seuil du secret statistique sont masqués")
+    boolean diffusion;
+
     @Override
     public Object execute() throws IOException {
         if (rapport == null) {
@@ -65,6 +69,11 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
         Dimension d = valeur("--dimension", dimension, Dimension.class);
         byte[] contenu;
         if (extension.equals("html")) {
+            if (diffusion) {
+                throw new DemandeInvalideException(List.of(new ErreurChamp("--diffusion", "format", nom,
+                        "un tableau à diffuser s'exporte en .csv, .xlsx, .svg ou .png (le rapport entier : "
+                                + "--tableau rapport en .xlsx)")));
+            }
             contenu = rapport.rapportHtml(debut, fin, g, null, Sessions.contexte()).getBytes(StandardCharsets.UTF_8);
         } else {
             FormatExport format = valeur("fichier", extension, FormatExport.class);
@@ -72,7 +81,7 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
                 throw new DemandeInvalideException(List.of(new ErreurChamp("fichier", "extension", nom,
                         ".csv, .xlsx, .svg, .png ou .html")));
             }
-            contenu = rapport.exporter(new TableauDemande(tableau, debut, fin, g, d, departement), format,
+            contenu = rapport.exporter(new TableauDemande(tableau, debut, fin, g, d, departement, diffusion), format,
                     Sessions.contexte());
         }
         Path cible = rapport.deposer(nom, contenu, Sessions.contexte());

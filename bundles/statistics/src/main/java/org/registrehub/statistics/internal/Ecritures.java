@@ -127,8 +127,13 @@ final class Ecritures {
         if (g.courbe() || g.lignes().size() <= BARRES_MAX) {
             return g.lignes();
         }
-        return g.lignes().stream().sorted((a, b) -> Double.compare(((Number) b.get(1)).doubleValue(),
-                ((Number) a.get(1)).doubleValue())).limit(BARRES_MAX).toList();
+        return g.lignes().stream().sorted((a, b) -> Double.compare(valeur(b.get(1)), valeur(a.get(1))))
+                .limit(BARRES_MAX).toList();
+    }
+
+    /** A drawn value; a secret cell ({@link org.registrehub.api.statistiques.Secret}) is not drawn. */
+    private static double valeur(Object cellule) {
+        return cellule instanceof Number n ? n.doubleValue() : -1;
     }
 
     static JFreeChart graphe(Tableau t) {
@@ -137,7 +142,8 @@ final class Ecritures {
         DefaultCategoryDataset donnees = new DefaultCategoryDataset();
         for (List<Object> ligne : lignes) {
             for (int s = 0; s < g.series().size(); s++) {
-                donnees.addValue((Number) ligne.get(s + 1), g.series().get(s), String.valueOf(ligne.get(0)));
+                Object v = ligne.get(s + 1);
+                donnees.addValue(v instanceof Number n ? n : null, g.series().get(s), String.valueOf(ligne.get(0)));
             }
         }
         boolean horizontal = !g.courbe() && (lignes.size() > 12

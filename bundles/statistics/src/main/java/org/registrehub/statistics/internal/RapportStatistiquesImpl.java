@@ -19,6 +19,13 @@ import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
 import org.registrehub.api.statistiques.RapportStatistiques;
+import org.registrehub.api.statistiques.Repartition;
+import org.registrehub.api.statistiques.Secret;
+import org.registrehub.api.statistiques.SerieMensuelle;
+import org.registrehub.api.statistiques.TableauDelais;
+import org.registrehub.api.statistiques.TableauFlux;
+import org.registrehub.api.statistiques.TableauQualite;
+import org.registrehub.api.statistiques.TableauSatisfaction;
 import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauDemande;
 import org.slf4j.Logger;
@@ -38,6 +45,8 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
     private final StatistiquesService statistiques;
     private final Clock horloge;
     private volatile java.nio.file.Path exports;
+    /** {@code secretStatistique.seuil}, for the tables asked for diffusion. */
+    private volatile int seuilSecret = ReglesStatistiques.SEUIL_SECRET;
 
     @Activate
     public RapportStatistiquesImpl(@Reference StatistiquesService statistiques, java.util.Map<String, Object> config) {
@@ -58,6 +67,14 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         exports = r == null || r.toString().isBlank()
                 ? java.nio.file.Path.of(System.getProperty("karaf.data", "data"), "registre", "exports")
                 : java.nio.file.Path.of(r.toString().strip());
+        if (config != null) {
+            try {
+                seuilSecret = ReglesStatistiques.lire(config).seuilSecret();
+            } catch (IllegalArgumentException e) {
+                LOG.error("Configuration org.registrehub.statistics refusée, le seuil du secret reste {} : {}",
+                        seuilSecret, e.getMessage());
+            }
+        }
     }
 
     /** For the tests. */
@@ -113,7 +130,8 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
                 throw new DemandeInvalideException(List.of(new ErreurChamp("format", "rapport", format.extension(),
                         "le rapport complet s'exporte en xlsx (une feuille par tableau)")));
             }
-            contenu = Ecritures.xlsx(tableauxDuRapport(demande.debut(), demande.fin(), demande.granularite())
+            contenu = Ecritures.xlsx(tableauxDuRapport(demande.debut(), demande.fin(), demande.granularite(),
+                    demande.diffusion())
                     .stream().map(d -> tableau(d, contexte)).toList());
         } else {
             Tableau t = tableau(demande, contexte);
@@ -136,39 +154,58 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         LocalDate debut = d.debut() != null ? d.debut() : fin.minusMonths(11).withDayOfMonth(1);
         return new TableauDemande(d.tableau(), debut, fin, d.granularite() == null ? Granularite.DEPARTEMENT
                 : d.granularite(), d.dimension() == null && "repartition".equals(d.tableau()) ? Dimension.TYPOLOGIE
-                : d.dimension(), d.departement());
+                : d.dimension(), d.departement(), d.diffusion());
     }
 
     /** The table asked for, the defaults applied. */
     Tableau tableau(TableauDemande demande, Contexte contexte) {
         TableauDemande d = avecDefauts(demande);
         String nom = d.tableau() == null ? "" : d.tableau();
+        // a table for diffusion gets the secret even when the caller reads it exact (the service masked it already
+        // for a partner)
+        int s = d.diffusion() ? seuilSecret : 0;
         return switch (nom) {
-            case "flux" -> Tableaux.flux(statistiques.flux(d.debut(), d.fin(), d.granularite(), contexte));
-            case "repartition" -> Tableaux.repartition(statistiques.repartition(d.dimension(), d.granularite(),
-                    contexte));
-            case "delais" -> Tableaux.delais(statistiques.delaisAnormalementLongs(contexte));
-            case "satisfaction" -> Tableaux.satisfaction(statistiques.satisfaction(d.debut(), d.fin(),
-                    d.granularite(), contexte));
-            case "series" -> Tableaux.serie(statistiques.serieMensuelle(d.debut(), d.fin(), d.departement(),
-                    contexte));
-            case "qualite" -> Tableaux.qualite(statistiques.qualite(contexte));
+            case "flux" -> Tableaux.flux(secret(statistiques.flux(d.debut(), d.fin(), d.granularite(), contexte),
+                    TableauFlux::secret, s, SecretStatistique::flux));
+            case "repartition" -> Tableaux.repartition(secret(statistiques.repartition(d.dimension(),
+                    d.granularite(), contexte), Repartition::secret, s, SecretStatistique::repartition));
+            case "delais" -> Tableaux.delais(secret(statistiques.delaisAnormalementLongs(contexte),
+                    TableauDelais::secret, s, SecretStatistique::delais));
+            case "satisfaction" -> Tableaux.satisfaction(secret(statistiques.satisfaction(d.debut(), d.fin(),
+                    d.granularite(), contexte), TableauSatisfaction::secret, s, SecretStatistique::satisfaction));
+            case "series" -> Tableaux.serie(secret(statistiques.serieMensuelle(d.debut(), d.fin(), d.departement(),
+                    contexte), SerieMensuelle::secret, s, SecretStatistique::serie));
+            case "qualite" -> Tableaux.qualite(secret(statistiques.qualite(contexte), TableauQualite::secret, s,
+                    SecretStatistique::qualite));
             default -> throw new DemandeInvalideException(List.of(new ErreurChamp("tableau", "inconnu",
                     d.tableau(), String.join(", ", TABLEAUX))));
         };
     }
 
+    /** The table with its small cells masked when asked ({@code seuil} > 0) and not masked already. */
+    private static <T> T secret(T tableau, java.util.function.Function<T, Secret> secret, int seuil,
+                                java.util.function.BiFunction<T, Integer, T> masquer) {
+        return seuil > 0 && !secret.apply(tableau).actif() ? masquer.apply(tableau, seuil) : tableau;
+    }
+
     /** Every table of the report of a period, in its order, the defaults applied. */
     private List<TableauDemande> tableauxDuRapport(LocalDate debut, LocalDate fin, Granularite granularite) {
+        return tableauxDuRapport(debut, fin, granularite, false);
+    }
+
+    private List<TableauDemande> tableauxDuRapport(LocalDate debut, LocalDate fin, Granularite granularite,
+                                                   boolean diffusion) {
         TableauDemande periode = avecDefauts(new TableauDemande("rapport", debut, fin, granularite, null, null));
         List<TableauDemande> demandes = new ArrayList<>();
-        demandes.add(new TableauDemande("flux", periode.debut(), periode.fin(), periode.granularite(), null, null));
+        demandes.add(new TableauDemande("flux", periode.debut(), periode.fin(), periode.granularite(), null, null,
+                diffusion));
         for (Dimension dimension : Dimension.values()) {
             demandes.add(new TableauDemande("repartition", periode.debut(), periode.fin(), periode.granularite(),
-                    dimension, null));
+                    dimension, null, diffusion));
         }
         for (String nom : List.of("delais", "satisfaction", "series", "qualite")) {
-            demandes.add(new TableauDemande(nom, periode.debut(), periode.fin(), periode.granularite(), null, null));
+            demandes.add(new TableauDemande(nom, periode.debut(), periode.fin(), periode.granularite(), null, null,
+                    diffusion));
         }
         return demandes;
     }
@@ -195,7 +232,9 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         html.append("<h1>Rapport statistique du registre — du ").append(d).append(" au ").append(f)
                 .append("</h1>\n<p>Chiffres agrégés (aucune donnée nominative). Stock et flux exacts à toute date, ")
                 .append("calculés sur l'historique ; répartitions, délais et qualité : demandes en attente au ")
-                .append(LocalDate.now(horloge)).append(".</p>\n");
+                .append(LocalDate.now(horloge)).append(".</p>\n<p>Une cellule « ").append(Secret.LIBELLE)
+                .append(" » compte trop peu de demandes pour être diffusée (secret statistique) ; les totaux qui la ")
+                .append("contiennent le sont aussi.</p>\n");
         if (lienExports != null) {
             html.append("<p class=\"liens\"><a href=\"").append(echapper(lien(lienExports, "rapport",
                     FormatExport.XLSX, d, f, g, null))).append("\">Tout le rapport en XLSX</a></p>\n");

@@ -14,19 +14,25 @@ import org.registrehub.api.statistiques.PlafondsRessources;
  * The rules of {@code org.registrehub.statistics}: the PLUS ceilings ({@code plafonds.ileDeFrance},
  * {@code plafonds.autresRegions}: six amounts; {@code ….supplement}: per person beyond six) and the délai anormalement
  * long ({@code delaiAnormalementLong.mois}, {@code delaiAnormalementLong.DDD.mois},
- * {@code delaiAnormalementLong.DDD.T3.mois}). A configuration with a wrong key or value is refused whole, naming the
+ * {@code delaiAnormalementLong.DDD.T3.mois}) and the threshold of the secret statistique ({@code secretStatistique.seuil}:
+ * counts from 1 to {@code seuil - 1} are masked in what leaves the circle, at least 2). A configuration with a wrong key or value is refused whole, naming the
  * key.
  *
- * @param seuils thresholds in months by {@code "DDD"} or {@code "DDD:T3"}
+ * @param seuils      thresholds in months by {@code "DDD"} or {@code "DDD:T3"}
+ * @param seuilSecret counts under it are masked for the partners and in diffused tables
  */
-record ReglesStatistiques(PlafondsRessources plafonds, int delaiDefautMois, Map<String, Integer> seuils) {
+record ReglesStatistiques(PlafondsRessources plafonds, int delaiDefautMois, Map<String, Integer> seuils,
+                          int seuilSecret) {
 
     /** PLUS ceilings 2024 (revenu fiscal de référence N-2): Île-de-France outside Paris, and the other regions. */
     static final PlafondsRessources PLAFONDS_2024 = new PlafondsRessources(
             List.of(27478L, 41066L, 49365L, 59132L, 69997L, 78767L), 8777,
             List.of(24316L, 32473L, 39051L, 47145L, 55460L, 62501L), 6971);
     static final int DELAI_DEFAUT_MOIS = 36;
-    static final ReglesStatistiques DEFAUT = new ReglesStatistiques(PLAFONDS_2024, DELAI_DEFAUT_MOIS, Map.of());
+    /** Counts of 1 to 4 demands are masked by default. */
+    static final int SEUIL_SECRET = 5;
+    static final ReglesStatistiques DEFAUT = new ReglesStatistiques(PLAFONDS_2024, DELAI_DEFAUT_MOIS, Map.of(),
+            SEUIL_SECRET);
 
     private static final List<String> PLAFONDS = List.of("plafonds.ileDeFrance", "plafonds.ileDeFrance.supplement",
             "plafonds.autresRegions", "plafonds.autresRegions.supplement");
@@ -44,6 +50,10 @@ record ReglesStatistiques(PlafondsRessources plafonds, int delaiDefautMois, Map<
                 montants(proprietes, "plafonds.autresRegions", PLAFONDS_2024.autresRegions()),
                 entier(proprietes, "plafonds.autresRegions.supplement", PLAFONDS_2024.supplementAutresRegions()));
         int defaut = (int) entier(proprietes, "delaiAnormalementLong.mois", DELAI_DEFAUT_MOIS);
+        int secret = (int) entier(proprietes, "secretStatistique.seuil", SEUIL_SECRET);
+        if (secret < 2) {
+            throw new IllegalArgumentException("secretStatistique.seuil : au moins 2 (lu " + secret + ")");
+        }
         Map<String, Integer> seuils = new HashMap<>();
         for (String cle : proprietes.keySet()) {
             if (cle.startsWith("delaiAnormalementLong.") && !cle.equals("delaiAnormalementLong.mois")) {
@@ -63,12 +73,14 @@ record ReglesStatistiques(PlafondsRessources plafonds, int delaiDefautMois, Map<
                 }
                 seuils.put(typologie == null ? m.group(1) : m.group(1) + ":" + typologie,
                         (int) entier(proprietes, cle, 0));
+            } else if (cle.startsWith("secretStatistique.") && !cle.equals("secretStatistique.seuil")) {
+                throw new IllegalArgumentException(cle + " : clé inconnue (secretStatistique.seuil)");
             } else if (cle.startsWith("plafonds.") && !PLAFONDS.contains(cle)) {
                 // the other keys are the framework's (service.pid, component.name, osgi.ds.*, felix.*)
                 throw new IllegalArgumentException(cle + " : clé inconnue (" + String.join(", ", PLAFONDS) + ")");
             }
         }
-        return new ReglesStatistiques(p, defaut, seuils);
+        return new ReglesStatistiques(p, defaut, seuils, secret);
     }
 
     private static long entier(Map<String, ?> proprietes, String cle, long defaut) {

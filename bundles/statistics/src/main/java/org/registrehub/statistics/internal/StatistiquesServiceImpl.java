@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.acces.Identite;
 import org.registrehub.api.spi.EffectifStatistique;
 import org.registrehub.api.spi.StatistiquesStore;
 import org.registrehub.api.statistiques.Dimension;
@@ -38,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * The Infocentre's figures. The stock and flows are counts of movements (registrations, radiations by reason,
  * reactivations, changes of first wished commune) up to the last day asked for: the stock at a past date is exact,
  * whatever happened since. Breakdowns, délais and quality are those of the demands pending today (Paris). Aggregated
- * figures only, so every authenticated caller may read them. Rules from {@code org.registrehub.statistics}. The
+ * figures only. The gestionnaires, observateurs and administrators read every line, exact; a guichet or a bailleur
+ * reads the lines of its territories with the secret statistique ({@link DroitsStatistiques},
+ * {@link SecretStatistique}). Rules from {@code org.registrehub.statistics}. The
  * rollups are refreshed before each read and every five minutes in the background (one node at a time).
  */
 @Component(service = StatistiquesService.class, configurationPid = "org.registrehub.statistics")
@@ -99,8 +105,9 @@ public class StatistiquesServiceImpl implements StatistiquesService {
     void configurer(Map<String, Object> proprietes) {
         try {
             regles = ReglesStatistiques.lire(proprietes);
-            LOG.info("Statistiques : délai anormalement long {} mois{}", regles.delaiDefautMois(),
-                    regles.seuils().isEmpty() ? "" : ", seuils propres " + regles.seuils());
+            LOG.info("Statistiques : délai anormalement long {} mois{}, secret statistique sous {}",
+                    regles.delaiDefautMois(), regles.seuils().isEmpty() ? "" : ", seuils propres " + regles.seuils(),
+                    regles.seuilSecret());
         } catch (IllegalArgumentException e) {
             LOG.error("Configuration org.registrehub.statistics refusée, les règles précédentes restent : {}",
                     e.getMessage());
@@ -109,11 +116,18 @@ public class StatistiquesServiceImpl implements StatistiquesService {
 
     @Override
     public TableauFlux flux(LocalDate debut, LocalDate fin, Granularite granularite, Contexte contexte) {
+        TableauFlux t = fluxExacts(debut, fin, granularite, contexte);
+        return diffuser(t, contexte, SecretStatistique::flux);
+    }
+
+    private TableauFlux fluxExacts(LocalDate debut, LocalDate fin, Granularite granularite, Contexte contexte) {
         verifier(debut, fin, granularite);
         long t0 = System.nanoTime();
         rafraichir();
+        Predicate<String> lit = lisibles(granularite, contexte);
         List<LigneFlux> lignes = store.flux(granularite, debut, fin).stream()
                 .filter(l -> l.stockDebut() != 0 || l.stockFin() != 0 || l.entrees() != 0 || l.sorties() != 0)
+                .filter(l -> lit.test(l.code()))
                 .toList();
         LOG.debug("Tableau des flux {} du {} au {} pour {} : {} ligne(s) en {} ms", granularite, debut, fin,
                 contexte.acteur(), lignes.size(), (System.nanoTime() - t0) / 1_000_000);
@@ -122,13 +136,31 @@ public class StatistiquesServiceImpl implements StatistiquesService {
 
     @Override
     public TableauFlux stock(LocalDate jour, Granularite granularite, Contexte contexte) {
-        TableauFlux t = flux(jour, jour, granularite, contexte);
-        return new TableauFlux(jour, jour, granularite, t.lignes().stream().filter(l -> l.stockFin() != 0).toList());
+        TableauFlux t = fluxExacts(jour, jour, granularite, contexte);
+        return diffuser(new TableauFlux(jour, jour, granularite, t.lignes().stream().filter(l -> l.stockFin() != 0)
+                .toList()), contexte, SecretStatistique::flux);
+    }
+
+    /** The lines the caller reads: all of them inside the circle, those of its territories for a partner. */
+    private Predicate<String> lisibles(Granularite granularite, Contexte contexte) {
+        Identite i = contexte.identite();
+        if (DroitsStatistiques.dansLeCercle(i)) {
+            return code -> true;
+        }
+        Map<String, Set<String>> groupes = store.departementsDesGroupes(granularite);
+        return code -> DroitsStatistiques.lit(i, granularite, code, groupes);
+    }
+
+    /** The table as the caller may see it: exact inside the circle, its small cells masked for a partner. */
+    private <T> T diffuser(T tableau, Contexte contexte, BiFunction<T, Integer, T> secret) {
+        return DroitsStatistiques.dansLeCercle(contexte.identite()) ? tableau
+                : secret.apply(tableau, regles.seuilSecret());
     }
 
     @Override
     public Repartition repartition(Dimension dimension, Granularite granularite, Contexte contexte) {
         List<ErreurChamp> erreurs = new ArrayList<>();
+        Predicate<String> lit = granularite == null ? code -> false : lisibles(granularite, contexte);
         if (dimension == null) {
             erreurs.add(new ErreurChamp("dimension", "obligatoire", null, String.join(", ",
                     java.util.Arrays.stream(Dimension.values()).map(Enum::name).toList())));
@@ -139,11 +171,15 @@ public class StatistiquesServiceImpl implements StatistiquesService {
         LocalDate jour = LocalDate.now(horloge);
         Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();
         for (EffectifStatistique e : store.repartition(dimension, granularite, jour, regles.plafonds())) {
+            if (!lit.test(e.code())) {
+                continue;
+            }
             parGroupe.computeIfAbsent(e.code(), c -> zeros(dimension)).merge(e.modalite(), e.n(), Long::sum);
         }
         List<LigneRepartition> lignes = new ArrayList<>();
         parGroupe.forEach((code, effectifs) -> lignes.add(new LigneRepartition(code, effectifs)));
-        return new Repartition(dimension, jour, granularite, lignes);
+        return diffuser(new Repartition(dimension, jour, granularite, lignes), contexte,
+                SecretStatistique::repartition);
     }
 
     private static Map<String, Long> zeros(Dimension dimension) {
@@ -156,14 +192,18 @@ public class StatistiquesServiceImpl implements StatistiquesService {
     public TableauDelais delaisAnormalementLongs(Contexte contexte) {
         LocalDate jour = LocalDate.now(horloge);
         ReglesStatistiques r = regles;
-        return new TableauDelais(jour, store.delais(jour, r.seuils(), r.delaiDefautMois()));
+        Predicate<String> lit = lisibles(Granularite.DEPARTEMENT, contexte);
+        return diffuser(new TableauDelais(jour, store.delais(jour, r.seuils(), r.delaiDefautMois()).stream()
+                .filter(l -> lit.test(l.departement())).toList()), contexte, SecretStatistique::delais);
     }
 
     @Override
     public TableauSatisfaction satisfaction(LocalDate debut, LocalDate fin, Granularite granularite,
                                             Contexte contexte) {
         verifier(debut, fin, granularite);
-        return new TableauSatisfaction(debut, fin, granularite, store.satisfaction(granularite, debut, fin));
+        Predicate<String> lit = lisibles(granularite, contexte);
+        return diffuser(new TableauSatisfaction(debut, fin, granularite, store.satisfaction(granularite, debut, fin)
+                .stream().filter(l -> lit.test(l.code())).toList()), contexte, SecretStatistique::satisfaction);
     }
 
     @Override
@@ -177,21 +217,26 @@ public class StatistiquesServiceImpl implements StatistiquesService {
             erreurs.add(new ErreurChamp("fin", "periode", fin.toString(), "au plus " + MOIS_MAX + " mois"));
         }
         lever(erreurs);
+        Identite i = contexte.identite();
+        String lu = DroitsStatistiques.dansLeCercle(i) ? departement
+                : DroitsStatistiques.departementDeSerie(i, departement);
         rafraichir();
         Map<YearMonth, LigneMensuelle> lues = new HashMap<>();
-        store.serie(debut, fin, departement).forEach(l -> lues.put(l.mois(), l));
+        store.serie(debut, fin, lu).forEach(l -> lues.put(l.mois(), l));
         List<LigneMensuelle> mois = new ArrayList<>();
         for (YearMonth m = YearMonth.from(debut); !m.isAfter(YearMonth.from(fin)); m = m.plusMonths(1)) {
             mois.add(lues.getOrDefault(m, new LigneMensuelle(m, 0, 0, 0, 0, 0)));
         }
-        return new SerieMensuelle(debut, fin, departement, mois);
+        return diffuser(new SerieMensuelle(debut, fin, lu, mois), contexte, SecretStatistique::serie);
     }
 
     @Override
     public TableauQualite qualite(Contexte contexte) {
         LocalDate jour = LocalDate.now(horloge);
         long t0 = System.nanoTime();
-        TableauQualite t = new TableauQualite(jour, store.qualite(jour));
+        Predicate<String> lit = lisibles(Granularite.GUICHET, contexte);
+        TableauQualite t = diffuser(new TableauQualite(jour, store.qualite(jour).stream()
+                .filter(l -> lit.test(l.guichet())).toList()), contexte, SecretStatistique::qualite);
         LOG.debug("Indicateurs de qualité pour {} : {} guichet(s) en {} ms", contexte.acteur(), t.lignes().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return t;

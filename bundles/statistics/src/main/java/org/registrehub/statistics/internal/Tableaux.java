@@ -13,13 +13,17 @@ import org.registrehub.api.statistiques.LigneQualite;
 import org.registrehub.api.statistiques.LigneRepartition;
 import org.registrehub.api.statistiques.LigneSatisfaction;
 import org.registrehub.api.statistiques.Repartition;
+import org.registrehub.api.statistiques.Secret;
 import org.registrehub.api.statistiques.SerieMensuelle;
 import org.registrehub.api.statistiques.TableauDelais;
 import org.registrehub.api.statistiques.TableauFlux;
 import org.registrehub.api.statistiques.TableauQualite;
 import org.registrehub.api.statistiques.TableauSatisfaction;
 
-/** The service's results as writable tables, French headers, a total row last. */
+/**
+ * The service's results as writable tables, French headers, a total row last. A cell under the secret statistique is
+ * written {@link Secret#LIBELLE}; charts leave it out.
+ */
 final class Tableaux {
 
     private Tableaux() {
@@ -31,19 +35,28 @@ final class Tableaux {
                 "Transferts entrants", "Transferts sortants", "Stock fin");
         List<List<Object>> lignes = new ArrayList<>();
         for (LigneFlux l : t.lignes()) {
-            lignes.add(flux(l));
+            lignes.add(flux(l, t.secret()));
         }
         List<List<Object>> graphe = List.copyOf(lignes);
-        lignes.add(flux(t.total()));
+        lignes.add(flux(t.total(), t.secret()));
         return new Tableau("flux-" + t.granularite().name().toLowerCase(Locale.ROOT), "Stock et flux du "
                 + t.debut() + " au " + t.fin() + " par " + libelle(t.granularite().name()).toLowerCase(Locale.ROOT),
                 colonnes, lignes, Tableau.Graphe.colonnes(colonnes, graphe, false, 1, 2, 4, 12));
     }
 
-    private static List<Object> flux(LigneFlux l) {
-        return List.of(l.code(), l.stockDebut(), l.nouvelles(), l.reactivees(), l.radiations(), l.abandon(),
-                l.attribution(), l.irrecevabilite(), l.nonRenouvellement(), l.nonReponse(), l.transfertsEntrants(),
-                l.transfertsSortants(), l.stockFin());
+    private static List<Object> flux(LigneFlux l, Secret s) {
+        String c = l.code();
+        return List.of(c, n(s, c, "stockDebut", l.stockDebut()), n(s, c, "nouvelles", l.nouvelles()),
+                n(s, c, "reactivees", l.reactivees()), n(s, c, "radiations", l.radiations()),
+                n(s, c, "abandon", l.abandon()), n(s, c, "attribution", l.attribution()),
+                n(s, c, "irrecevabilite", l.irrecevabilite()), n(s, c, "nonRenouvellement", l.nonRenouvellement()),
+                n(s, c, "nonReponse", l.nonReponse()), n(s, c, "transfertsEntrants", l.transfertsEntrants()),
+                n(s, c, "transfertsSortants", l.transfertsSortants()), n(s, c, "stockFin", l.stockFin()));
+    }
+
+    /** The value of a cell, or {@link Secret#LIBELLE} where it is masked. */
+    static Object n(Secret s, String code, String champ, Object valeur) {
+        return s.masque(code, champ) ? Secret.LIBELLE : valeur;
     }
 
     static Tableau repartition(Repartition r) {
@@ -54,40 +67,46 @@ final class Tableaux {
         colonnes.add("Total");
         List<List<Object>> lignes = new ArrayList<>();
         for (LigneRepartition l : r.lignes()) {
-            lignes.add(repartition(d, l));
+            lignes.add(repartition(d, l, r.secret()));
         }
         LigneRepartition total = r.total();
-        lignes.add(repartition(d, total));
-        // the chart: the shares of the total, one bar per modality
+        lignes.add(repartition(d, total, r.secret()));
+        // the chart: the shares of the total, one bar per modality (none when the total is secret)
         List<List<Object>> graphe = new ArrayList<>();
         for (String m : d.modalites()) {
-            graphe.add(List.of(m, arrondi(total.part(m))));
+            if (!r.secret().masque("TOTAL", "total")) {
+                graphe.add(List.of(m, arrondi(total.part(m))));
+            }
         }
         return new Tableau("repartition-" + d.name().toLowerCase(Locale.ROOT), d.libelle()
                 + " des demandes en attente au " + r.jour(), colonnes, lignes,
                 new Tableau.Graphe(d.libelle(), List.of("Part (%)"), graphe, false));
     }
 
-    private static List<Object> repartition(Dimension d, LigneRepartition l) {
+    private static List<Object> repartition(Dimension d, LigneRepartition l, Secret s) {
         List<Object> ligne = new ArrayList<>();
         ligne.add(l.code());
-        d.modalites().forEach(m -> ligne.add(l.effectif(m)));
-        ligne.add(l.total());
+        d.modalites().forEach(m -> ligne.add(n(s, l.code(), m, l.effectif(m))));
+        ligne.add(n(s, l.code(), "total", l.total()));
         return ligne;
     }
 
     static Tableau delais(TableauDelais t) {
         List<List<Object>> lignes = new ArrayList<>();
+        Secret s = t.secret();
         for (LigneDelai l : t.lignes()) {
-            lignes.add(List.of(l.departement(), l.typologie(), l.seuilMois(), l.enAttente(), l.auDela(),
-                    arrondi(l.part())));
+            String c = l.departement() + ":" + l.typologie();
+            lignes.add(List.of(l.departement(), l.typologie(), l.seuilMois(), n(s, c, "enAttente", l.enAttente()),
+                    n(s, c, "auDela", l.auDela()), n(s, c, "part", arrondi(l.part()))));
         }
         List<List<Object>> graphe = new ArrayList<>();
         for (LigneDelai l : t.parDepartement()) {
-            graphe.add(List.of(l.departement(), l.enAttente(), l.auDela()));
+            String c = l.departement();
+            graphe.add(List.of(c, n(s, c, "enAttente", l.enAttente()), n(s, c, "auDela", l.auDela())));
         }
         LigneDelai total = t.total();
-        lignes.add(List.of("TOTAL", "", "", total.enAttente(), total.auDela(), arrondi(total.part())));
+        lignes.add(List.of("TOTAL", "", "", n(s, "TOTAL", "enAttente", total.enAttente()),
+                n(s, "TOTAL", "auDela", total.auDela()), n(s, "TOTAL", "part", arrondi(total.part()))));
         return new Tableau("delais", "Demandes au-delà du délai anormalement long au " + t.jour(),
                 List.of("Département", "Typologie", "Seuil (mois)", "En attente", "Au-delà du délai", "Part (%)"),
                 lignes, new Tableau.Graphe("Département", List.of("En attente", "Au-delà du délai"), graphe, false));
@@ -96,10 +115,10 @@ final class Tableaux {
     static Tableau satisfaction(TableauSatisfaction t) {
         List<List<Object>> lignes = new ArrayList<>();
         for (LigneSatisfaction l : t.lignes()) {
-            lignes.add(satisfaction(l));
+            lignes.add(satisfaction(l, t.secret()));
         }
         List<List<Object>> graphe = List.copyOf(lignes);
-        lignes.add(satisfaction(t.total()));
+        lignes.add(satisfaction(t.total(), t.secret()));
         return new Tableau("satisfaction-" + t.granularite().name().toLowerCase(Locale.ROOT),
                 "Délai de satisfaction des attributions du " + t.debut() + " au " + t.fin(),
                 List.of(libelle(t.granularite().name()), "Attributions", "Délai moyen (mois)",
@@ -108,16 +127,21 @@ final class Tableaux {
                         graphe.stream().map(l -> List.of(l.get(0), l.get(2))).toList(), false));
     }
 
-    private static List<Object> satisfaction(LigneSatisfaction l) {
-        return List.of(l.code(), l.attributions(), arrondi(l.delaiMoyenMois()), l.satisfaitesEnUnAn(),
-                arrondi(l.partEnUnAn()));
+    private static List<Object> satisfaction(LigneSatisfaction l, Secret s) {
+        String c = l.code();
+        return List.of(c, n(s, c, "attributions", l.attributions()), n(s, c, "delaiMoyenMois",
+                arrondi(l.delaiMoyenMois())), n(s, c, "satisfaitesEnUnAn", l.satisfaitesEnUnAn()),
+                n(s, c, "partEnUnAn", arrondi(l.partEnUnAn())));
     }
 
     static Tableau serie(SerieMensuelle s) {
         List<List<Object>> lignes = new ArrayList<>();
+        Secret x = s.secret();
         for (LigneMensuelle m : s.mois()) {
-            lignes.add(List.of(m.mois().toString(), m.nouvelles(), m.renouvellements(), m.radiations(),
-                    m.attributions(), m.reactivees()));
+            String c = m.mois().toString();
+            lignes.add(List.of(c, n(x, c, "nouvelles", m.nouvelles()), n(x, c, "renouvellements",
+                    m.renouvellements()), n(x, c, "radiations", m.radiations()), n(x, c, "attributions",
+                    m.attributions()), n(x, c, "reactivees", m.reactivees())));
         }
         return new Tableau("series" + (s.departement() == null ? "" : "-" + s.departement()),
                 "Flux mensuels du " + s.debut() + " au " + s.fin()
@@ -134,23 +158,24 @@ final class Tableaux {
         }
         List<List<Object>> lignes = new ArrayList<>();
         for (LigneQualite l : t.lignes()) {
-            lignes.add(qualite(l));
+            lignes.add(qualite(l, t.secret()));
         }
         LigneQualite total = t.total();
-        lignes.add(qualite(total));
+        lignes.add(qualite(total, t.secret()));
         List<List<Object>> graphe = new ArrayList<>();
         for (IndicateurQualite i : IndicateurQualite.values()) {
-            graphe.add(List.of(i.libelle(), arrondi(total.part(i))));
+            graphe.add(List.of(i.libelle(), t.secret().masque("TOTAL", "actives") ? Secret.LIBELLE
+                    : n(t.secret(), "TOTAL", i.name(), arrondi(total.part(i)))));
         }
         return new Tableau("qualite", "Qualité des données des demandes en attente au " + t.jour()
                 + " (nombre de demandes concernées)", colonnes, lignes,
                 new Tableau.Graphe("Indicateur", List.of("Part des demandes actives (%)"), graphe, false));
     }
 
-    private static List<Object> qualite(LigneQualite l) {
-        List<Object> ligne = new ArrayList<>(List.of(l.guichet(), l.actives()));
+    private static List<Object> qualite(LigneQualite l, Secret s) {
+        List<Object> ligne = new ArrayList<>(List.of(l.guichet(), n(s, l.guichet(), "actives", l.actives())));
         for (IndicateurQualite i : IndicateurQualite.values()) {
-            ligne.add(l.valeur(i));
+            ligne.add(n(s, l.guichet(), i.name(), l.valeur(i)));
         }
         return ligne;
     }

@@ -461,25 +461,65 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     // ------------------------------------------------------------------ SurveillanceBase.Operations
 
+    /**
+     * Migrates the schema. With {@code migration.utilisateur}, over a connection of that owner role, then the hub's
+     * own role (the DataSource's user, which owns nothing) gets its rights from the {@code afterMigrate} callback:
+     * reading and writing the register's tables, only SELECT and INSERT on the audit trail. Without it, over the
+     * hub's own connection (a development database whose user owns the schema).
+     */
     @Override
-    public String migrer() {
+    public String migrer() throws java.sql.SQLException {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(PostgresStore.class.getClassLoader());
+        ServiceReference<DataSourceFactory> pilote = null;
         try {
-            Flyway flyway = Flyway.configure(PostgresStore.class.getClassLoader())
-                    .dataSource(dataSource)
+            var configuration = Flyway.configure(PostgresStore.class.getClassLoader())
                     .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load();
+                    .failOnMissingLocations(true);
+            String proprietaire = config.migration_utilisateur() == null ? "" : config.migration_utilisateur().strip();
+            String application = "";
+            if (proprietaire.isEmpty()) {
+                configuration.dataSource(dataSource);
+            } else {
+                String url;
+                try (Connection c = dataSource.getConnection()) {
+                    url = c.getMetaData().getURL();
+                    application = c.getMetaData().getUserName();
+                }
+                String motDePasse = config.migration_motDePasse() == null ? "" : config.migration_motDePasse();
+                if (bundleContext == null) {
+                    // outside the framework (tests): the driver is on the class path
+                    configuration.dataSource(url, proprietaire, motDePasse);
+                } else {
+                    pilote = bundleContext.getServiceReferences(DataSourceFactory.class, "("
+                            + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=org.postgresql.Driver)").stream()
+                            .findFirst().orElseThrow(() -> new java.sql.SQLException("pilote PostgreSQL absent"));
+                    Properties p = new Properties();
+                    p.setProperty(DataSourceFactory.JDBC_URL, url);
+                    p.setProperty(DataSourceFactory.JDBC_USER, proprietaire);
+                    p.setProperty(DataSourceFactory.JDBC_PASSWORD, motDePasse);
+                    configuration.dataSource(bundleContext.getService(pilote).createDataSource(p));
+                }
+            }
+            Flyway flyway = configuration.placeholders(Map.of("roleApplication", application)).load();
             var result = flyway.migrate();
             if (result.migrationsExecuted > 0) {
                 LOG.info("Migrations appliquées : {} (schéma version {})", result.migrationsExecuted,
                         result.targetSchemaVersion);
             }
+            if (!proprietaire.isEmpty()) {
+                LOG.info("Schéma migré par son propriétaire « {} » ; le hub travaille avec le rôle « {} » (lecture et "
+                        + "écriture du registre, audit en ajout seul)", proprietaire, application);
+            }
             MigrationInfo current = flyway.info().current();
             return current == null ? "0" : current.getVersion().getVersion();
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
         } finally {
+            if (pilote != null) {
+                bundleContext.ungetService(pilote);
+            }
             thread.setContextClassLoader(previous);
         }
     }

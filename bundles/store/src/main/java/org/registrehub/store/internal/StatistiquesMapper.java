@@ -44,4 +44,7 @@ public interface StatistiquesMapper {
                                          @Param("debut") LocalDate debut, @Param("fin") LocalDate fin);
 
     List<Map<String, Object>> qualite(@Param("jour") LocalDate jour);
+
+    /** Rows {@code groupe, departement}: a région's départements, or the départements of an EPCI's communes. */
+    List<Map<String, Object>> departementsDesGroupes(@Param("granularite") Granularite granularite);
 }

@@ -63,6 +63,11 @@ final class StatistiquesPostgres implements StatistiquesStore {
         default List<LigneQualite> qualite(LocalDate jour) {
             return statistiques().qualite(jour);
         }
+
+        @Override
+        default Map<String, java.util.Set<String>> departementsDesGroupes(Granularite granularite) {
+            return statistiques().departementsDesGroupes(granularite);
+        }
     }
 
     private final PostgresStore store;
@@ -130,5 +135,19 @@ final class StatistiquesPostgres implements StatistiquesStore {
                     return new LigneQualite((String) ligne.get("guichet"),
                             ((Number) ligne.get("actives")).longValue(), valeurs);
                 }).toList();
+    }
+
+    @Override
+    public Map<String, java.util.Set<String>> departementsDesGroupes(Granularite granularite) {
+        if (granularite != Granularite.REGION && granularite != Granularite.EPCI) {
+            return Map.of();
+        }
+        Map<String, java.util.Set<String>> groupes = new java.util.HashMap<>();
+        for (Map<String, Object> l : store.executer("territoires des groupes", StatistiquesMapper.class,
+                m -> m.departementsDesGroupes(granularite))) {
+            groupes.computeIfAbsent((String) l.get("groupe"), g -> new java.util.HashSet<>())
+                    .add((String) l.get("departement"));
+        }
+        return groupes;
     }
 }

@@ -16,6 +16,14 @@ public @interface StoreConfig {
     @AttributeDefinition(description = "Base de maintenance utilisée pour créer la base (CREATE DATABASE)")
     String database_adminDatabase() default "postgres";
 
+    @AttributeDefinition(description = "Rôle PostgreSQL propriétaire du schéma, avec lequel les migrations s'exécutent"
+            + " (vide : par la connexion du hub, dont l'utilisateur doit alors posséder le schéma)")
+    String migration_utilisateur() default "";
+
+    @AttributeDefinition(description = "Mot de passe du rôle propriétaire", type =
+            org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String migration_motDePasse() default "";
+
     @AttributeDefinition(description = "Délai maximal entre deux tentatives de connexion quand la base est injoignable (s)")
     int retry_maxDelaySeconds() default 30;
 

@@ -482,7 +482,22 @@ public class PostgresStoreTest {
     }
 
     static StoreConfig config() {
+        return config("", "");
+    }
+
+    /** The test configuration, the migrations run by that owner role ("" for the store's own connection). */
+    static StoreConfig config(String proprietaire, String motDePasse) {
         return new StoreConfig() {
+            @Override
+            public String migration_utilisateur() {
+                return proprietaire;
+            }
+
+            @Override
+            public String migration_motDePasse() {
+                return motDePasse;
+            }
+
             @Override
             public Class<? extends Annotation> annotationType() {
                 return StoreConfig.class;

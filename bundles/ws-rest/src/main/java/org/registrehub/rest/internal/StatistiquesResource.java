@@ -27,6 +27,8 @@ import org.registrehub.api.statistiques.IndicateurQualite;
 import org.registrehub.api.statistiques.LigneRepartition;
 import org.registrehub.api.statistiques.LigneSatisfaction;
 import org.registrehub.api.statistiques.RapportStatistiques;
+import org.registrehub.api.statistiques.Secret;
+import org.registrehub.api.statistiques.SerieMensuelle;
 import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.TableauDelais;
 import org.registrehub.api.statistiques.TableauDemande;
@@ -36,8 +38,9 @@ import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauFlux;
 
 /**
- * The Infocentre under {@code /api/v1/statistiques}, aggregated figures only (every authenticated role, the
- * observateur included): {@code /flux}, {@code /stock}, {@code /repartitions/{dimension}},
+ * The Infocentre under {@code /api/v1/statistiques}, aggregated figures only (every authenticated role; a guichet or
+ * a bailleur reads its territories, under the secret statistique: a masked cell is {@code null} and named in its
+ * line's {@code secrets}, the threshold in {@code secretStatistique.seuil}): {@code /flux}, {@code /stock}, {@code /repartitions/{dimension}},
  * {@code /delais-anormalement-longs}, {@code /satisfaction}, {@code /series-mensuelles}, {@code /qualite} (JSON);
  * {@code /export/{tableau}.{csv|xlsx|svg|png}} (files) and {@code /rapport} (the HTML report).
  */
@@ -98,17 +101,18 @@ public class StatistiquesResource {
         corps.put("jour", r.jour());
         corps.put("granularite", r.granularite());
         corps.put("modalites", r.dimension().modalites());
-        corps.put("lignes", r.lignes().stream().map(StatistiquesResource::ligne).toList());
-        corps.put("total", ligne(r.total()));
+        secret(corps, r.secret());
+        corps.put("lignes", r.lignes().stream().map(l -> ligne(l, r.secret())).toList());
+        corps.put("total", ligne(r.total(), r.secret()));
         return json(corps);
     }
 
-    private static Map<String, Object> ligne(LigneRepartition l) {
+    private static Map<String, Object> ligne(LigneRepartition l, Secret secret) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", l.code());
         m.put("effectifs", l.effectifs());
         m.put("total", l.total());
-        return m;
+        return masquer(m, l.code(), secret);
     }
 
     @GET
@@ -118,9 +122,12 @@ public class StatistiquesResource {
         TableauDelais t = statistiques.delaisAnormalementLongs(contexte());
         Map<String, Object> corps = new LinkedHashMap<>();
         corps.put("jour", t.jour());
-        corps.put("lignes", t.lignes());
-        corps.put("parDepartement", t.parDepartement());
-        corps.put("total", t.total());
+        secret(corps, t.secret());
+        corps.put("lignes", t.lignes().stream().map(l -> cellules(l, l.departement() + ":" + l.typologie(),
+                t.secret())).toList());
+        corps.put("parDepartement", t.parDepartement().stream().map(l -> cellules(l, l.departement(), t.secret()))
+                .toList());
+        corps.put("total", cellules(t.total(), "TOTAL", t.secret()));
         return json(corps);
     }
 
@@ -135,19 +142,20 @@ public class StatistiquesResource {
         corps.put("debut", t.debut());
         corps.put("fin", t.fin());
         corps.put("granularite", t.granularite());
-        corps.put("lignes", t.lignes().stream().map(StatistiquesResource::ligne).toList());
-        corps.put("total", ligne(t.total()));
+        secret(corps, t.secret());
+        corps.put("lignes", t.lignes().stream().map(l -> ligne(l, t.secret())).toList());
+        corps.put("total", ligne(t.total(), t.secret()));
         return json(corps);
     }
 
-    private static Map<String, Object> ligne(LigneSatisfaction l) {
+    private static Map<String, Object> ligne(LigneSatisfaction l, Secret secret) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("code", l.code());
         m.put("attributions", l.attributions());
         m.put("delaiMoyenMois", Math.round(l.delaiMoyenMois() * 100) / 100.0);
         m.put("satisfaitesEnUnAn", l.satisfaitesEnUnAn());
         m.put("partEnUnAn", Math.round(l.partEnUnAn() * 100) / 100.0);
-        return m;
+        return masquer(m, l.code(), secret);
     }
 
     @GET
@@ -159,7 +167,14 @@ public class StatistiquesResource {
         LocalDate d = p.date("debut", debut);
         LocalDate f = p.date("fin", fin);
         p.verifier();
-        return json(statistiques.serieMensuelle(d, f, p.texte(departement), contexte()));
+        SerieMensuelle s = statistiques.serieMensuelle(d, f, p.texte(departement), contexte());
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("debut", s.debut());
+        corps.put("fin", s.fin());
+        corps.put("departement", s.departement());
+        secret(corps, s.secret());
+        corps.put("mois", s.mois().stream().map(m -> cellules(m, m.mois().toString(), s.secret())).toList());
+        return json(corps);
     }
 
     @GET
@@ -171,8 +186,9 @@ public class StatistiquesResource {
         corps.put("jour", t.jour());
         corps.put("indicateurs", java.util.Arrays.stream(IndicateurQualite.values()).map(i -> Map.of("code", i.name(),
                 "libelle", i.libelle(), "definition", i.definition())).toList());
-        corps.put("lignes", t.lignes());
-        corps.put("total", t.total());
+        secret(corps, t.secret());
+        corps.put("lignes", t.lignes().stream().map(l -> cellules(l, l.guichet(), t.secret())).toList());
+        corps.put("total", cellules(t.total(), "TOTAL", t.secret()));
         return json(corps);
     }
 
@@ -182,7 +198,8 @@ public class StatistiquesResource {
     public Response exporter(@PathParam("fichier") String fichier, @QueryParam("debut") String debut,
                              @QueryParam("fin") String fin, @QueryParam("granularite") String granularite,
                              @QueryParam("dimension") String dimension,
-                             @QueryParam("departement") String departement) {
+                             @QueryParam("departement") String departement,
+                             @QueryParam("diffusion") String diffusion) {
         ParametresRecherche p = new ParametresRecherche();
         int point = fichier.lastIndexOf('.');
         String tableau = point < 0 ? fichier : fichier.substring(0, point);
@@ -196,9 +213,11 @@ public class StatistiquesResource {
         LocalDate f = p.date("fin", fin);
         Granularite g = granularite(p, granularite);
         Dimension dim = dimension == null ? null : p.valeur("dimension", dimension, Dimension.class);
+        boolean pourDiffusion = diffusion != null && p.valeur("diffusion", diffusion.toUpperCase(Locale.ROOT),
+                Diffusion.class) == Diffusion.TRUE;
         p.verifier();
-        byte[] contenu = rapport.exporter(new TableauDemande(tableau, d, f, g, dim, p.texte(departement)), format,
-                contexte());
+        byte[] contenu = rapport.exporter(new TableauDemande(tableau, d, f, g, dim, p.texte(departement),
+                pourDiffusion), format, contexte());
         return Response.ok(contenu, format.typeMime())
                 .header("Content-Disposition", "attachment; filename=\"" + tableau
                         + (dim == null ? "" : "-" + dim.name().toLowerCase(Locale.ROOT)) + "." + format.extension()
@@ -217,6 +236,11 @@ public class StatistiquesResource {
         return Response.ok(html, MediaType.TEXT_HTML + ";charset=UTF-8")
                 .header("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'")
                 .header("Cache-Control", "no-store").build();
+    }
+
+    /** {@code ?diffusion=true}: the file leaves the circle, its small cells are masked. */
+    private enum Diffusion {
+        TRUE, FALSE
     }
 
     private Response json(Object corps) {
@@ -247,9 +271,65 @@ public class StatistiquesResource {
         corps.put("debut", t.debut());
         corps.put("fin", t.fin());
         corps.put("granularite", t.granularite());
-        corps.put("lignes", t.lignes());
-        corps.put("total", t.total());
+        secret(corps, t.secret());
+        corps.put("lignes", t.lignes().stream().map(l -> cellules(l, l.code(), t.secret())).toList());
+        corps.put("total", cellules(t.total(), "TOTAL", t.secret()));
         return corps;
+    }
+
+    /** The threshold of a table read under the secret statistique. */
+    private static void secret(Map<String, Object> corps, Secret secret) {
+        if (secret.actif()) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("seuil", secret.seuil());
+            s.put("libelle", "effectifs de 1 à " + (secret.seuil() - 1) + " masqués, avec les cellules qui "
+                    + "permettraient de les retrouver");
+            corps.put("secretStatistique", s);
+        }
+    }
+
+    /**
+     * A line as JSON: its components (a map's entries for a breakdown or indicators), each masked cell {@code null}
+     * and named in {@code secrets}.
+     */
+    static Map<String, Object> cellules(Record ligne, String code, Secret secret) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (java.lang.reflect.RecordComponent c : ligne.getClass().getRecordComponents()) {
+            try {
+                m.put(c.getName(), c.getAccessor().invoke(ligne));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(c.getName(), e);
+            }
+        }
+        return masquer(m, code, secret);
+    }
+
+    private static Map<String, Object> masquer(Map<String, Object> m, String code, Secret secret) {
+        if (!secret.actif()) {
+            return m;
+        }
+        List<String> secrets = new java.util.ArrayList<>();
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (e.getValue() instanceof Map<?, ?> sous) {
+                Map<String, Object> copie = new LinkedHashMap<>();
+                sous.forEach((k, v) -> {
+                    String champ = k instanceof Enum<?> x ? x.name() : String.valueOf(k);
+                    boolean masque = secret.masque(code, champ);
+                    if (masque) {
+                        secrets.add(champ);
+                    }
+                    copie.put(champ, masque ? null : v);
+                });
+                e.setValue(copie);
+            } else if (secret.masque(code, e.getKey())) {
+                e.setValue(null);
+                secrets.add(e.getKey());
+            }
+        }
+        if (!secrets.isEmpty()) {
+            m.put("secrets", secrets);
+        }
+        return m;
     }
 
     private Contexte contexte() {

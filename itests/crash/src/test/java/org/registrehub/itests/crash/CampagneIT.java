@@ -54,6 +54,8 @@ public class CampagneIT {
                 Path.of(System.getProperty("registre.campagne.dir")), db, Map.of(
                         "REGISTRE_SMTP_HOTE", "127.0.0.1",
                         "REGISTRE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                        // the test's SMTP server (GreenMail) speaks in clear, on the same machine
+                        "REGISTRE_SMTP_STARTTLS", "false",
                         "REGISTRE_CAMPAGNE_HEURE", "23:59"));
         hub.attendreSante(Duration.ofMinutes(3));
         HubLance.creerCompte(db, "DDETS44", "ETAT", "044", "gestionnaire.44", "gestionnaire", MOT_DE_PASSE);

@@ -121,7 +121,7 @@ public class Messagerie {
             } catch (MessagingException e) {
                 fermer();
                 throw new ServeurInjoignable("serveur SMTP " + cible() + " injoignable ou en erreur : "
-                        + e.getMessage(), e);
+                        + e.getMessage() + (starttls ? " (STARTTLS exigé : smtp.starttls)" : ""), e);
             } finally {
                 t.setContextClassLoader(avant);
             }
@@ -155,6 +155,8 @@ public class Messagerie {
         p.put("mail.smtp.auth", Boolean.toString(!utilisateur.isEmpty()));
         p.put("mail.smtp.starttls.enable", Boolean.toString(starttls));
         p.put("mail.smtp.starttls.required", Boolean.toString(starttls));
+        // the server's certificate must name the host it was reached by (JavaMail does not check it by default)
+        p.put("mail.smtp.ssl.checkserveridentity", Boolean.toString(starttls));
         // JavaMail finds its SMTP provider through the context class loader: its own bundle's, under OSGi
         Thread t = Thread.currentThread();
         ClassLoader avant = t.getContextClassLoader();

@@ -1,0 +1,68 @@
+package org.registrehub.routes.renouvellement.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * STARTTLS is required when asked for (the default of {@code smtp.starttls}): a server that does not offer it gets no
+ * notice at all — nothing goes in clear — and the error says why; with {@code smtp.starttls = false} the same server
+ * gets it.
+ */
+public class MessagerieTest {
+
+    private GreenMail smtp;
+
+    @Before
+    public void demarrer() {
+        // GreenMail's SMTP server does not offer STARTTLS
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+        smtp.start();
+    }
+
+    @After
+    public void arreter() {
+        smtp.stop();
+    }
+
+    private Messagerie messagerie(boolean starttls) {
+        return new Messagerie("127.0.0.1", smtp.getSmtp().getPort(), "", "", starttls, "registre@example.org", 5000);
+    }
+
+    private static Messagerie.Courriel avis() {
+        return new Messagerie.Courriel("demandeur@example.org", "Renouvelez votre demande", "Bonjour", "<avis-1@test>");
+    }
+
+    @Test
+    public void sansStarttlsChezLeServeurRienNePartEnClair() {
+        try (Messagerie.Connexion c = messagerie(true).ouvrir()) {
+            Messagerie.ServeurInjoignable refus = assertThrows(Messagerie.ServeurInjoignable.class,
+                    () -> c.envoyer(avis()));
+            assertTrue(refus.getMessage(), refus.getMessage().contains("STARTTLS"));
+        }
+        assertEquals(0, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    public void starttlsDesactiveExplicitementLeServeurRecoitLAvis() throws Exception {
+        try (Messagerie.Connexion c = messagerie(false).ouvrir()) {
+            c.envoyer(avis());
+        }
+        assertEquals(1, smtp.getReceivedMessages().length);
+    }
+
+    @Test
+    public void leLienParDefautEstEnHttps() throws Exception {
+        String blueprint = new String(MessagerieTest.class.getResourceAsStream(
+                "/OSGI-INF/blueprint/renouvellement.xml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(blueprint.contains("name=\"lien.base\" value=\"https://"));
+        assertTrue(blueprint.contains("name=\"smtp.starttls\" value=\"true\""));
+    }
+}
