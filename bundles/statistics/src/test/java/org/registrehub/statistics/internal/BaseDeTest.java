@@ -46,4 +46,19 @@ abstract class BaseDeTest {
             db.close();
         }
     }
+
+    /**
+     * Nantes Métropole (244400404: 44109 and the other communes given) and La Roche-sur-Yon Agglomération (248500589:
+     * 85191) in the EPCI directory.
+     */
+    void epcis(String... autresCommunesDeNantes) {
+        StringBuilder communes = new StringBuilder("('244400404', '44109'), ('248500589', '85191')");
+        for (String c : autresCommunesDeNantes) {
+            communes.append(", ('244400404', '").append(c).append("')");
+        }
+        db.count("WITH e AS (INSERT INTO epci (code, nom) VALUES ('244400404', 'Nantes Métropole'),"
+                + " ('248500589', 'La Roche-sur-Yon Agglomération') RETURNING 1),"
+                + " c AS (INSERT INTO epci_commune (epci, commune) VALUES " + communes + " RETURNING 1)"
+                + " SELECT count(*) FROM e, c");
+    }
 }

@@ -65,10 +65,7 @@ public class DroitsStatistiquesTest extends BaseDeTest {
         RegistreService registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store,
                 horloge);
         statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.DEFAUT);
-        db.count("WITH e AS (INSERT INTO epci (code, nom) VALUES ('244400404', 'Nantes Métropole'),"
-                + " ('248500589', 'La Roche-sur-Yon Agglomération') RETURNING 1),"
-                + " c AS (INSERT INTO epci_commune (epci, commune) VALUES ('244400404', '44109'),"
-                + " ('248500589', '85191') RETURNING 1) SELECT count(*) FROM e, c");
+        epcis();
         horloge.jour(JOUR.toString());
         // 044: twelve demands at the G1104, two abandoned and one attributed; 085: three; 059: seven
         int n = 0;

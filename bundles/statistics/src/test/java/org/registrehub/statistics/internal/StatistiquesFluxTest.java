@@ -76,10 +76,7 @@ public class StatistiquesFluxTest extends BaseDeTest {
     public void setUp() {
         registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
         statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.DEFAUT);
-        db.count("WITH e AS (INSERT INTO epci (code, nom) VALUES ('244400404', 'Nantes Métropole'),"
-                + " ('248500589', 'La Roche-sur-Yon Agglomération') RETURNING 1),"
-                + " c AS (INSERT INTO epci_commune (epci, commune) VALUES ('244400404', '44109'),"
-                + " ('244400404', '44162'), ('248500589', '85191') RETURNING 1) SELECT count(*) FROM e, c");
+        epcis("44162");
     }
 
     private Dossier dossier(String commune, int n) {
