@@ -185,6 +185,22 @@ public class SecuriteIT extends HubTestSupport {
             // the JVM's default trust store does not hold the hub's certificate of the run
         }
 
+        // by default everything listens on loopback only: the machine's other addresses get no answer
+        List<java.net.InetAddress> ailleurs = java.util.Collections.list(java.net.NetworkInterface
+                .getNetworkInterfaces()).stream().flatMap(i -> java.util.Collections.list(i.getInetAddresses())
+                .stream()).filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress()).toList();
+        for (java.net.InetAddress adresse : ailleurs) {
+            for (String port : List.of(System.getProperty(HTTP_PORT), System.getProperty(HTTPS_PORT),
+                    System.getProperty(AMQPS_PORT), System.getProperty(BROKER_PORT))) {
+                try (java.net.Socket s = new java.net.Socket()) {
+                    s.connect(new java.net.InetSocketAddress(adresse, Integer.parseInt(port)), 2000);
+                    org.junit.Assert.fail("le port " + port + " répond sur " + adresse);
+                } catch (java.net.ConnectException | java.net.SocketTimeoutException attendu) {
+                    // refused: bound to 127.0.0.1 only
+                }
+            }
+        }
+
         // AMQPS: an ERP on the partners' acceptor, its message acted on with its own login
         attendreFilesErp("HABITAT44");
         java.nio.file.Path fichier = java.nio.file.Files.createTempFile("registre-confiance", ".p12");
