@@ -1,11 +1,11 @@
-package org.registrehub.store.internal;
+package org.registrehub.statistics.internal;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.ibatis.annotations.Param;
-import org.registrehub.api.spi.EffectifStatistique;
+import org.registrehub.api.statistiques.spi.EffectifStatistique;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneDelai;

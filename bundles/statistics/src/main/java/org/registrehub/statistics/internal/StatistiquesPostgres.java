@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.statistics.internal;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -7,9 +7,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.registrehub.api.spi.EffectifStatistique;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.spi.BaseDeDonnees;
 import org.registrehub.api.spi.JsonCodec;
-import org.registrehub.api.spi.StatistiquesStore;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
@@ -19,62 +21,22 @@ import org.registrehub.api.statistiques.LigneMensuelle;
 import org.registrehub.api.statistiques.LigneQualite;
 import org.registrehub.api.statistiques.LigneSatisfaction;
 import org.registrehub.api.statistiques.PlafondsRessources;
+import org.registrehub.api.statistiques.spi.EffectifStatistique;
+import org.registrehub.api.statistiques.spi.StatistiquesStore;
 
-/** The statistics' persistence (movements, rollups, statistical rows): each call is one transaction. */
-final class StatistiquesPostgres implements StatistiquesStore {
+/**
+ * The statistics' persistence (movements, rollups, statistical rows) on the register's database: this bundle's SQL
+ * ({@code StatistiquesMapper.xml}), run through the shared core; each call is one transaction.
+ */
+@Component(service = StatistiquesStore.class)
+public class StatistiquesPostgres implements StatistiquesStore {
 
-    /** Lets the store publish this service itself. */
-    interface Delegation extends StatistiquesStore {
-
-        StatistiquesPostgres statistiques();
-
-        @Override
-        default List<LigneFlux> flux(Granularite granularite, LocalDate debut, LocalDate fin) {
-            return statistiques().flux(granularite, debut, fin);
-        }
-
-        @Override
-        default long rafraichir() {
-            return statistiques().rafraichir();
-        }
-
-        @Override
-        default List<EffectifStatistique> repartition(Dimension dimension, Granularite granularite, LocalDate jour,
-                                                      PlafondsRessources plafonds) {
-            return statistiques().repartition(dimension, granularite, jour, plafonds);
-        }
-
-        @Override
-        default List<LigneDelai> delais(LocalDate jour, Map<String, Integer> seuils, int defaut) {
-            return statistiques().delais(jour, seuils, defaut);
-        }
-
-        @Override
-        default List<LigneSatisfaction> satisfaction(Granularite granularite, LocalDate debut, LocalDate fin) {
-            return statistiques().satisfaction(granularite, debut, fin);
-        }
-
-        @Override
-        default List<LigneMensuelle> serie(LocalDate debut, LocalDate fin, String departement) {
-            return statistiques().serie(debut, fin, departement);
-        }
-
-        @Override
-        default List<LigneQualite> qualite(LocalDate jour) {
-            return statistiques().qualite(jour);
-        }
-
-        @Override
-        default Map<String, java.util.Set<String>> departementsDesGroupes(Granularite granularite) {
-            return statistiques().departementsDesGroupes(granularite);
-        }
-    }
-
-    private final PostgresStore store;
+    private final BaseDeDonnees.Sessions store;
     private final JsonCodec json;
 
-    StatistiquesPostgres(PostgresStore store, JsonCodec json) {
-        this.store = store;
+    @Activate
+    public StatistiquesPostgres(@Reference BaseDeDonnees base, @Reference JsonCodec json) {
+        this.store = base.sessions(StatistiquesMapper.class);
         this.json = json;
     }
 

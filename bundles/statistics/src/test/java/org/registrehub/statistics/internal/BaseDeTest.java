@@ -30,11 +30,14 @@ abstract class BaseDeTest {
 
     TestDatabase db;
     PostgresStore store;
+    /** This bundle's store over the shared core. */
+    StatistiquesPostgres statistiquesStore;
 
     @Before
     public void ouvrirLaBase() {
         db = TestDatabase.create("registre_" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
         store = StoresDeTest.ouvrir(db);
+        statistiquesStore = new StatistiquesPostgres(store, new org.registrehub.json.internal.JacksonJsonCodec());
     }
 
     @After

@@ -64,7 +64,7 @@ public class DroitsStatistiquesTest extends BaseDeTest {
     public void setUp() {
         RegistreService registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store,
                 horloge);
-        statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.DEFAUT);
+        statistiques = new StatistiquesServiceImpl(statistiquesStore, horloge, ReglesStatistiques.DEFAUT);
         epcis();
         horloge.jour(JOUR.toString());
         // 044: twelve demands at the G1104, two abandoned and one attributed; 085: three; 059: seven

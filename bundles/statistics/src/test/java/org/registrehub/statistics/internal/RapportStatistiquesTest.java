@@ -65,7 +65,7 @@ public class RapportStatistiquesTest extends BaseDeTest {
     public void setUp() {
         RegistreService registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store,
                 horloge);
-        statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.DEFAUT);
+        statistiques = new StatistiquesServiceImpl(statistiquesStore, horloge, ReglesStatistiques.DEFAUT);
         rapport = new RapportStatistiquesImpl(statistiques, horloge);
         // a year of life in two départements: 3 registrations a week, an attribution every other week
         List<Demande> actives = new ArrayList<>();

@@ -75,7 +75,7 @@ public class StatistiquesDemandesTest extends BaseDeTest {
     @Before
     public void setUp() {
         registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
-        statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.lire(Map.of(
+        statistiques = new StatistiquesServiceImpl(statistiquesStore, horloge, ReglesStatistiques.lire(Map.of(
                 "delaiAnormalementLong.mois", "36", "delaiAnormalementLong.044.mois", "24",
                 "delaiAnormalementLong.044.T5.mois", "12")));
     }

@@ -75,7 +75,7 @@ public class StatistiquesFluxTest extends BaseDeTest {
     @Before
     public void setUp() {
         registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
-        statistiques = new StatistiquesServiceImpl(store, horloge, ReglesStatistiques.DEFAUT);
+        statistiques = new StatistiquesServiceImpl(statistiquesStore, horloge, ReglesStatistiques.DEFAUT);
         epcis("44162");
     }
 
@@ -310,14 +310,15 @@ public class StatistiquesFluxTest extends BaseDeTest {
         registre.enregistrer(new NouvelleDemande("G8501", dossier("85191", 2)), GESTIONNAIRE);
         assertEquals(2, db.count("select count(*) from stat_mouvement where not agrege"));
         // read before any refresh: the pending movements are counted by the reader itself
-        assertEquals(2, store.serie(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null).get(0).nouvelles());
-        assertEquals(2, store.flux(Granularite.REGION, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)).stream()
-                .mapToLong(LigneFlux::nouvelles).sum());
-        assertEquals(1, store.flux(Granularite.GUICHET, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 2)).stream()
-                .filter(l -> l.code().equals("G8501")).mapToLong(LigneFlux::stockFin).sum());
-        assertEquals(2, store.rafraichir());
+        assertEquals(2, statistiquesStore.serie(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), null).get(0)
+                .nouvelles());
+        assertEquals(2, statistiquesStore.flux(Granularite.REGION, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3,
+                31)).stream().mapToLong(LigneFlux::nouvelles).sum());
+        assertEquals(1, statistiquesStore.flux(Granularite.GUICHET, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3,
+                2)).stream().filter(l -> l.code().equals("G8501")).mapToLong(LigneFlux::stockFin).sum());
+        assertEquals(2, statistiquesStore.rafraichir());
         assertEquals(0, db.count("select count(*) from stat_mouvement where not agrege"));
-        assertEquals(0, store.rafraichir());
+        assertEquals(0, statistiquesStore.rafraichir());
         assertEquals(2, db.count("select coalesce(sum(n), 0) from stat_flux_jour where nature = 'ENTREE'"));
         assertEquals(2, db.count("select coalesce(sum(n), 0) from stat_flux_mois where nature = 'ENTREE'"
                 + " and mois = date '2026-03-01'"));

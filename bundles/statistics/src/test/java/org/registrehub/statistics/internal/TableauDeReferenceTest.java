@@ -120,7 +120,7 @@ public class TableauDeReferenceTest extends BaseDeTest {
                 s.execute("ANALYZE stat_mouvement");
             }
         }
-        StatistiquesServiceImpl statistiques = new StatistiquesServiceImpl(store, java.time.Clock.systemUTC(),
+        StatistiquesServiceImpl statistiques = new StatistiquesServiceImpl(statistiquesStore, java.time.Clock.systemUTC(),
                 ReglesStatistiques.DEFAUT);
         TableauFlux parDepartement = statistiques.flux(DEBUT, FIN, Granularite.DEPARTEMENT, OBSERVATEUR);
         assertEquals(2, parDepartement.lignes().size());

@@ -76,7 +76,7 @@ import org.registrehub.api.spi.SynchroNationaleStore;
 import org.registrehub.api.spi.ImportStore;
 import org.registrehub.api.spi.ExtraitStore;
 import org.registrehub.api.spi.CampagneStore;
-import org.registrehub.api.spi.StatistiquesStore;
+import org.registrehub.api.spi.BaseDeDonnees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,14 +86,13 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
     IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class,
-    ImportStore.class, ExtraitStore.class, CampagneStore.class, StatistiquesStore.class},
+    ImportStore.class, ExtraitStore.class, CampagneStore.class, BaseDeDonnees.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
         SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation,
-        ImportPostgres.Delegation, ExtraitPostgres.Delegation, CampagnePostgres.Delegation,
-        StatistiquesPostgres.Delegation {
+        ImportPostgres.Delegation, ExtraitPostgres.Delegation, CampagnePostgres.Delegation, BaseDeDonnees {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -113,7 +112,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final ImportPostgres imports;
     private final ExtraitPostgres extraits;
     private final CampagnePostgres campagnes;
-    private final StatistiquesPostgres statistiques;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -136,7 +134,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.imports = new ImportPostgres(this);
         this.extraits = new ExtraitPostgres(this);
         this.campagnes = new CampagnePostgres(this);
-        this.statistiques = new StatistiquesPostgres(this, json);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -172,10 +169,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         return campagnes;
     }
 
-    @Override
-    public StatistiquesPostgres statistiques() {
-        return statistiques;
-    }
 
     /**
      * A change of {@code etc/org.registrehub.store.cfg} that keeps the same DataSource applies in place: the store,
@@ -198,10 +191,21 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     }
 
     private static SqlSessionFactory construireSessions(DataSource dataSource, JsonCodec json) {
-        // MyBatis resolves the type names of the mapper XML through the context class loader.
+        return construireSessions(dataSource, json, PostgresStore.class.getClassLoader(), List.of(
+                RegistreMapper.class, AccesMapper.class, ErpMapper.class, NationalMapper.class, ImportMapper.class,
+                ExtraitMapper.class, CampagneMapper.class));
+    }
+
+    /**
+     * A session factory for these mappers over the DataSource, with the register's type handlers. MyBatis reads each
+     * mapper's XML with the mapper's class loader and resolves the type names of the XML through the context class
+     * loader: {@code chargeur}'s meanwhile (the capability's bundle).
+     */
+    private static SqlSessionFactory construireSessions(DataSource dataSource, JsonCodec json, ClassLoader chargeur,
+                                                        List<Class<?>> mappers) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(PostgresStore.class.getClassLoader());
+        thread.setContextClassLoader(chargeur);
         try {
             Configuration configuration = new Configuration(
                     new Environment("registre", new JdbcTransactionFactory(), dataSource));
@@ -212,18 +216,29 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
             configuration.getTypeHandlerRegistry().register(Dossier.class, new JsonTypeHandler<>(json, Dossier.class));
             configuration.getTypeHandlerRegistry().register(Radiation.class,
                     new JsonTypeHandler<>(json, Radiation.class));
-            configuration.addMapper(RegistreMapper.class);
-            configuration.addMapper(AccesMapper.class);
-            configuration.addMapper(ErpMapper.class);
-            configuration.addMapper(NationalMapper.class);
-            configuration.addMapper(ImportMapper.class);
-            configuration.addMapper(ExtraitMapper.class);
-            configuration.addMapper(CampagneMapper.class);
-            configuration.addMapper(StatistiquesMapper.class);
+            mappers.forEach(configuration::addMapper);
             return new SqlSessionFactoryBuilder().build(configuration);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    // ------------------------------------------------------------------ BaseDeDonnees
+
+    @Override
+    public Sessions sessions(Class<?>... mappers) {
+        if (mappers.length == 0) {
+            throw new IllegalArgumentException("au moins un mapper");
+        }
+        ClassLoader chargeur = mappers[0].getClassLoader();
+        SqlSessionFactory fabrique = construireSessions(dataSource, json, chargeur, List.of(mappers));
+        return new Sessions() {
+            @Override
+            public <M, T> T executer(String operation, Class<M> mapper, Function<M, T> travail) {
+                return PostgresStore.this.executer(operation, fabrique, chargeur, ExecutorType.SIMPLE,
+                        session -> travail.apply(session.getMapper(mapper)));
+            }
+        };
     }
 
     private String cible() {
@@ -426,14 +441,20 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
      * updates are sent in JDBC batches (a query first sends what is pending) and at the latest at the commit.
      */
     <T> T executer(String operation, ExecutorType type, Function<SqlSession, T> work) {
+        return executer(operation, sessions, PostgresStore.class.getClassLoader(), type, work);
+    }
+
+    /** The same on a capability's sessions, its bundle's class loader as the context's meanwhile. */
+    private <T> T executer(String operation, SqlSessionFactory fabrique, ClassLoader chargeur, ExecutorType type,
+                           Function<SqlSession, T> work) {
         if (!surveillance.schemaPret()) {
             throw new RegistreIndisponibleException("Le registre n'est pas prêt : " + surveillance.etat().message()
                     + ". Réessayez dans quelques instants.", null);
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(PostgresStore.class.getClassLoader());
-        try (SqlSession session = sessions.openSession(type, false)) {
+        thread.setContextClassLoader(chargeur);
+        try (SqlSession session = fabrique.openSession(type, false)) {
             T result = work.apply(session);
             session.commit(true);
             return result;

@@ -1,4 +1,4 @@
-package org.registrehub.api.spi;
+package org.registrehub.api.statistiques.spi;
 
 import java.time.LocalDate;
 import java.util.List;
