@@ -9,14 +9,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.Periode;
 import org.registrehub.api.statistiques.Secret;
 import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauFlux;
 
-/** {@code registre:stats}: the stock and flow table of a period (by default the twelve months up to yesterday). */
+/** {@code registre:stats}: the stock and flow table of a period (by default the twelve months up to today). */
 @Service
 @Command(scope = "registre", name = "stats", description = "Tableau du stock et des flux d'une période (par défaut les"
-        + " douze derniers mois) : stock au début, demandes nouvelles, réactivées, radiées par motif, stock à la fin")
+        + " douze mois jusqu'à aujourd'hui) : stock au début, demandes nouvelles, réactivées, radiées par motif, stock"
+        + " à la fin")
 public class StatistiquesCommand extends PeriodeStatistique {
 
     @Reference(optional = true)
@@ -28,8 +30,10 @@ public class StatistiquesCommand extends PeriodeStatistique {
             throw new IllegalStateException("Les statistiques ne sont pas installées (feature:install"
                     + " registre-statistics).");
         }
-        LocalDate fin = au == null ? LocalDate.now(ZoneId.of("Europe/Paris")).minusDays(1) : Dates.option("--au", au);
-        LocalDate debut = du == null ? fin.minusYears(1).plusDays(1) : Dates.option("--du", du);
+        Periode p = Periode.completer(du == null ? null : Dates.option("--du", du),
+                au == null ? null : Dates.option("--au", au), LocalDate.now(ZoneId.of("Europe/Paris")));
+        LocalDate debut = p.debut();
+        LocalDate fin = p.fin();
         Granularite g = granularite() == null ? Granularite.DEPARTEMENT : granularite();
         TableauFlux t = statistiques.flux(debut, fin, g, Sessions.contexte());
         System.out.println("Stock et flux du " + debut + " au " + fin + ", par " + g.name().toLowerCase() + " :");

@@ -25,7 +25,7 @@ import org.registrehub.api.statistiques.TableauDemande;
 /**
  * {@code registre:stats-export FICHIER}: a statistics table (or the whole report) written to a file whose extension
  * gives the format: {@code .csv}, {@code .xlsx}, {@code .svg}, {@code .png} (the table's chart) or {@code .html}
- * (the report page). Without {@code --du}/{@code --au}: the last twelve full months.
+ * (the report page). Without {@code --du}/{@code --au}: the twelve months up to today.
  */
 @Service
 @Command(scope = "registre", name = "stats-export", description = "Écrit un tableau statistique (ou le rapport"

@@ -18,6 +18,7 @@ import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
+import org.registrehub.api.statistiques.Periode;
 import org.registrehub.api.statistiques.RapportStatistiques;
 import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.Secret;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Infocentre's tables as files and as one HTML page (tables, inline SVG charts, links to every file, the
- * definitions of the quality indicators). Defaults: the last twelve full months, by département.
+ * definitions of the quality indicators). Defaults: the twelve months up to today, by département.
  */
 @Component(service = RapportStatistiques.class, configurationPid = "org.registrehub.statistics")
 public class RapportStatistiquesImpl implements RapportStatistiques {
@@ -148,11 +149,13 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         return contenu;
     }
 
-    /** The defaults applied: the last twelve full months, by département, typology for a breakdown. */
+    /**
+     * The defaults applied: the twelve months up to today ({@link Periode#parDefaut}), by département, typology for a
+     * breakdown.
+     */
     private TableauDemande avecDefauts(TableauDemande d) {
-        LocalDate fin = d.fin() != null ? d.fin() : LocalDate.now(horloge).withDayOfMonth(1).minusDays(1);
-        LocalDate debut = d.debut() != null ? d.debut() : fin.minusMonths(11).withDayOfMonth(1);
-        return new TableauDemande(d.tableau(), debut, fin, d.granularite() == null ? Granularite.DEPARTEMENT
+        Periode p = Periode.completer(d.debut(), d.fin(), LocalDate.now(horloge));
+        return new TableauDemande(d.tableau(), p.debut(), p.fin(), d.granularite() == null ? Granularite.DEPARTEMENT
                 : d.granularite(), d.dimension() == null && "repartition".equals(d.tableau()) ? Dimension.TYPOLOGIE
                 : d.dimension(), d.departement(), d.diffusion());
     }

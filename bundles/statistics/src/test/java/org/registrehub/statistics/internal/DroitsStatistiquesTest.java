@@ -179,4 +179,16 @@ public class DroitsStatistiquesTest extends BaseDeTest {
         assertTrue(rapport.exporter(new TableauDemande("flux", JOUR, JOUR, Granularite.DEPARTEMENT, null, null),
                 FormatExport.PNG, BAILLEUR_44).length > 1000);
     }
+
+    @Test
+    public void sansPeriodeLesFichiersVontJusquAAujourdhui() {
+        assertEquals(new org.registrehub.api.statistiques.Periode(LocalDate.of(2025, 12, 7), LocalDate.of(2026, 12, 6)),
+                org.registrehub.api.statistiques.Periode.parDefaut(LocalDate.of(2026, 12, 6)));
+        // the registrations of today (2026-03-10) are in the default period of every channel
+        RapportStatistiquesImpl rapport = new RapportStatistiquesImpl(statistiques, horloge);
+        String csv = new String(rapport.exporter(new TableauDemande("flux", null, null, null, null, null),
+                FormatExport.CSV, OBSERVATEUR), StandardCharsets.UTF_8);
+        assertTrue(csv, csv.contains("044;0;12;0;3;2;1;0;0;0;0;0;9"));
+        assertTrue(rapport.rapportHtml(null, null, null, null, OBSERVATEUR).contains("du 2025-03-11 au 2026-03-10"));
+    }
 }
