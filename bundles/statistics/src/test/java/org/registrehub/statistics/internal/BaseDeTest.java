@@ -64,4 +64,10 @@ abstract class BaseDeTest {
                 + " c AS (INSERT INTO epci_commune (epci, commune) VALUES " + communes + " RETURNING 1)"
                 + " SELECT count(*) FROM e, c");
     }
+
+    /** The real register on the test database (local numbering), on that clock. */
+    org.registrehub.api.RegistreService registre(org.registrehub.testing.HorlogeReglable horloge) {
+        return org.registrehub.registration.internal.RegistresDeTest.registre(
+                new org.registrehub.numbering.internal.NumerotationBaseDeDonnees(store), store, store, horloge);
+    }
 }

@@ -33,8 +33,6 @@ import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.TableauDemande;
 import org.registrehub.api.statistiques.TableauFlux;
-import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
-import org.registrehub.registration.internal.RegistresDeTest;
 import org.registrehub.testing.HorlogeReglable;
 
 /**
@@ -62,8 +60,7 @@ public class DroitsStatistiquesTest extends BaseDeTest {
 
     @Before
     public void setUp() {
-        RegistreService registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store,
-                horloge);
+        RegistreService registre = registre(horloge);
         statistiques = new StatistiquesServiceImpl(statistiquesStore, horloge, ReglesStatistiques.DEFAUT);
         epcis();
         horloge.jour(JOUR.toString());

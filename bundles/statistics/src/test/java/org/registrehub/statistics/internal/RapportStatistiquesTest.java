@@ -42,8 +42,6 @@ import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
 import org.registrehub.api.statistiques.TableauDemande;
 import org.registrehub.api.statistiques.TableauFlux;
-import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
-import org.registrehub.registration.internal.RegistresDeTest;
 import org.registrehub.testing.HorlogeReglable;
 
 /**
@@ -63,8 +61,7 @@ public class RapportStatistiquesTest extends BaseDeTest {
 
     @Before
     public void setUp() {
-        RegistreService registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store,
-                horloge);
+        RegistreService registre = registre(horloge);
         statistiques = new StatistiquesServiceImpl(statistiquesStore, horloge, ReglesStatistiques.DEFAUT);
         rapport = new RapportStatistiquesImpl(statistiques, horloge);
         // a year of life in two départements: 3 registrations a week, an attribution every other week

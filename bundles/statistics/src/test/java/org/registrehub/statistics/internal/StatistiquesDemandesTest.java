@@ -47,8 +47,6 @@ import org.registrehub.api.statistiques.PlafondsRessources;
 import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.TableauDelais;
 import org.registrehub.api.statistiques.TableauQualite;
-import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
-import org.registrehub.registration.internal.RegistresDeTest;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Modifs;
@@ -74,7 +72,7 @@ public class StatistiquesDemandesTest extends BaseDeTest {
 
     @Before
     public void setUp() {
-        registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
+        registre = registre(horloge);
         statistiques = new StatistiquesServiceImpl(statistiquesStore, horloge, ReglesStatistiques.lire(Map.of(
                 "delaiAnormalementLong.mois", "36", "delaiAnormalementLong.044.mois", "24",
                 "delaiAnormalementLong.044.T5.mois", "12")));

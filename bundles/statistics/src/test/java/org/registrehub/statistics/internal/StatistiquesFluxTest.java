@@ -34,8 +34,6 @@ import org.registrehub.api.statistiques.SerieMensuelle;
 import org.registrehub.api.statistiques.TableauSatisfaction;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.TableauFlux;
-import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
-import org.registrehub.registration.internal.RegistresDeTest;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Modifs;
 
@@ -74,7 +72,7 @@ public class StatistiquesFluxTest extends BaseDeTest {
 
     @Before
     public void setUp() {
-        registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
+        registre = registre(horloge);
         statistiques = new StatistiquesServiceImpl(statistiquesStore, horloge, ReglesStatistiques.DEFAUT);
         epcis("44162");
     }
