@@ -75,7 +75,6 @@ import org.registrehub.api.spi.SuiviStore;
 import org.registrehub.api.spi.SynchroNationaleStore;
 import org.registrehub.api.spi.ImportStore;
 import org.registrehub.api.spi.ExtraitStore;
-import org.registrehub.api.spi.CampagneStore;
 import org.registrehub.api.spi.BaseDeDonnees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,13 +85,13 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
     IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class,
-    ImportStore.class, ExtraitStore.class, CampagneStore.class, BaseDeDonnees.class},
+    ImportStore.class, ExtraitStore.class, BaseDeDonnees.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
         SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation,
-        ImportPostgres.Delegation, ExtraitPostgres.Delegation, CampagnePostgres.Delegation, BaseDeDonnees {
+        ImportPostgres.Delegation, ExtraitPostgres.Delegation, BaseDeDonnees {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -111,7 +110,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final NationalPostgres national;
     private final ImportPostgres imports;
     private final ExtraitPostgres extraits;
-    private final CampagnePostgres campagnes;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -133,7 +131,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.national = new NationalPostgres(this);
         this.imports = new ImportPostgres(this);
         this.extraits = new ExtraitPostgres(this);
-        this.campagnes = new CampagnePostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
@@ -164,10 +161,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         return extraits;
     }
 
-    @Override
-    public CampagnePostgres campagnes() {
-        return campagnes;
-    }
 
 
     /**
@@ -193,7 +186,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private static SqlSessionFactory construireSessions(DataSource dataSource, JsonCodec json) {
         return construireSessions(dataSource, json, PostgresStore.class.getClassLoader(), List.of(
                 RegistreMapper.class, AccesMapper.class, ErpMapper.class, NationalMapper.class, ImportMapper.class,
-                ExtraitMapper.class, CampagneMapper.class));
+                ExtraitMapper.class));
     }
 
     /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.registrehub.api.renouvellement.Avis;
-import org.registrehub.api.spi.CampagneStore.DemandeDue;
+import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeDue;
 
 /** The email renewal notice: its subject, its text with the one-time link, its stable Message-ID. */
 final class CourrielAvis {

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.renouvellement.CalendrierRenouvellement;
-import org.registrehub.api.spi.CampagneStore.DemandeDue;
+import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeDue;
 
 /** What the letters say: the renewal notice, or the traceable letter of the non-response procedure. */
 final class CourrierAvis implements LettresPdf.Texte {

@@ -20,8 +20,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.registrehub.api.renouvellement.Avis;
-import org.registrehub.api.spi.CampagneStore.DemandeDue;
-import org.registrehub.api.spi.CampagneStore.Lettre;
+import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeDue;
+import org.registrehub.api.renouvellement.spi.CampagneStore.Lettre;
 
 /**
  * A print-ready PDF batch of letters: one A4 page per letter, the applicant's address where a window envelope (DL,

@@ -33,8 +33,8 @@ import org.registrehub.api.renouvellement.DemandeEnLigne;
 import org.registrehub.api.renouvellement.JetonInvalideException;
 import org.registrehub.api.renouvellement.MiseAJourEnLigne;
 import org.registrehub.api.renouvellement.RenouvellementEnLigne;
-import org.registrehub.api.spi.CampagneStore;
-import org.registrehub.api.spi.CampagneStore.Jeton;
+import org.registrehub.api.renouvellement.spi.CampagneStore;
+import org.registrehub.api.renouvellement.spi.CampagneStore.Jeton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

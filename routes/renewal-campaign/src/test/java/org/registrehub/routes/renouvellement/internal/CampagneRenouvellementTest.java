@@ -65,7 +65,7 @@ import org.registrehub.api.renouvellement.DemandeEnLigne;
 import org.registrehub.api.renouvellement.JetonInvalideException;
 import org.registrehub.api.renouvellement.LotCourrier;
 import org.registrehub.api.renouvellement.MiseAJourEnLigne;
-import org.registrehub.api.spi.CampagneStore;
+import org.registrehub.api.renouvellement.spi.CampagneStore;
 import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
 import org.registrehub.registration.internal.RegistresDeTest;
 import org.registrehub.renewal.internal.CalendriersDeTest;
@@ -95,6 +95,8 @@ public class CampagneRenouvellementTest {
     private final HorlogeReglable horloge = new HorlogeReglable(PARIS, null);
     private TestDatabase db;
     private PostgresStore store;
+    /** The campaign's own store over the shared core. */
+    private CampagneStore campagnes;
     private RegistreService registre;
     private CalendrierRenouvellement calendrier;
     private GreenMail smtp;
@@ -105,6 +107,7 @@ public class CampagneRenouvellementTest {
     public void setUp() throws Exception {
         db = TestDatabase.create("registre_campagne");
         store = StoresDeTest.ouvrir(db);
+        campagnes = new org.registrehub.campagne.internal.CampagnePostgres(store);
         // Loire-Atlantique keeps the national 18 months of grace, Vendée (085) gives 14
         calendrier = CalendriersDeTest.calendrier(Map.of("territoire.085.grace.mois", "14"));
         registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge, calendrier);
@@ -142,7 +145,7 @@ public class CampagneRenouvellementTest {
     }
 
     private CampagneRenouvellementImpl campagne(String noeud) {
-        return campagne(noeud, 500, store);
+        return campagne(noeud, 500, campagnes);
     }
 
     /** A demand of a household of its own, filed today at {@code guichet}, with or without an email address. */
@@ -208,7 +211,7 @@ public class CampagneRenouvellementTest {
         assertEquals(1, ligne(apercu.guichets(), "G1105").lettres());
         assertEquals(new BigDecimal("0.80"), apercu.total().affranchissement());
         assertEquals("l'aperçu n'envoie rien", 0, smtp.getReceivedMessages().length);
-        assertEquals("l'aperçu n'écrit rien", 0, store.avisDe(a.numeroUnique()).size());
+        assertEquals("l'aperçu n'écrit rien", 0, campagnes.avisDe(a.numeroUnique()).size());
 
         BilanCampagne bilan = campagne.executer(GESTIONNAIRE, t -> { }).orElseThrow();
         assertEquals(BilanCampagne.TERMINEE, bilan.etat());
@@ -234,8 +237,8 @@ public class CampagneRenouvellementTest {
         LotCourrier g1105 = bilan.lots().stream().filter(l -> l.guichet().equals("G1105")).findFirst().orElseThrow();
         assertEquals(1, pages(g1105.fichier()));
         assertTrue(texte(g1105.fichier()).contains(d.numeroUnique()));
-        assertEquals(Avis.COURRIER, store.avisDe(c.numeroUnique()).get(0).canal());
-        assertEquals("ENVOYE", store.avisDe(c.numeroUnique()).get(0).etat());
+        assertEquals(Avis.COURRIER, campagnes.avisDe(c.numeroUnique()).get(0).canal());
+        assertEquals("ENVOYE", campagnes.avisDe(c.numeroUnique()).get(0).etat());
 
         // the same day again, and the next day: nobody gets the same notice twice
         assertTrue(campagne.executer(GESTIONNAIRE, t -> { }).isEmpty());
@@ -243,10 +246,10 @@ public class CampagneRenouvellementTest {
         BilanCampagne lendemain = campagne.executer(GESTIONNAIRE, t -> { }).orElseThrow();
         assertEquals(0, lendemain.total().courriels() + lendemain.total().lettres());
         assertEquals(2, smtp.getReceivedMessages().length);
-        assertEquals(0, store.avisDe(tardive.numeroUnique()).size());
+        assertEquals(0, campagnes.avisDe(tardive.numeroUnique()).size());
 
         // the applicant of A renews through the link, with an updated resource; the link then no longer works
-        RenouvellementEnLigneImpl enLigne = new RenouvellementEnLigneImpl(store, registre, horloge);
+        RenouvellementEnLigneImpl enLigne = new RenouvellementEnLigneImpl(campagnes, registre, horloge);
         String jeton = jeton(pourA);
         DemandeEnLigne page = enLigne.lire(jeton);
         assertEquals(a.numeroUnique(), page.numeroUnique());
@@ -282,10 +285,10 @@ public class CampagneRenouvellementTest {
         assertEquals(1, db.count("select count(*) from outbox where type = 'demandeRadiee' and numero_unique = '"
                 + b.numeroUnique() + "'"));
         // the demand filed on 20 January 2026 gets its notice on 20 December, a month before its end of validity
-        assertEquals(0, store.avisDe(tardive.numeroUnique()).size());
+        assertEquals(0, campagnes.avisDe(tardive.numeroUnique()).size());
         jour("2026-12-20");
         assertEquals(1, campagne.executer(GESTIONNAIRE, t -> { }).orElseThrow().total().courriels());
-        assertEquals(LocalDate.parse("2027-01-20"), store.avisDe(tardive.numeroUnique()).get(0).finValidite());
+        assertEquals(LocalDate.parse("2027-01-20"), campagnes.avisDe(tardive.numeroUnique()).get(0).finValidite());
         assertEquals(Statut.ACTIVE, actuelle(tardive.numeroUnique()).statut());
 
         // B is reactivated within the grace period: same number, same filing date, valid a year from today
@@ -354,7 +357,7 @@ public class CampagneRenouvellementTest {
         assertTrue(lettres, lettres.contains("LETTRE RECOMMANDÉE AVEC AVIS DE RÉCEPTION"));
         assertTrue(lettres, lettres.contains("justificatif de ressources 2025"));
         assertEquals(new BigDecimal("10.00"), lot.affranchissement());
-        assertEquals("ENVOYE", store.avisDe(muette.numeroUnique()).get(0).etat());
+        assertEquals("ENVOYE", campagnes.avisDe(muette.numeroUnique()).get(0).etat());
 
         // one of them answers: its demand changes
         Demande r = actuelle(repond.numeroUnique());
@@ -368,8 +371,8 @@ public class CampagneRenouvellementTest {
         assertEquals(1, radiation.total().radiationsNonReponse());
         assertEquals(MotifRadiation.NON_REPONSE, actuelle(muette.numeroUnique()).radiation().motif());
         assertEquals(Statut.ACTIVE, actuelle(repond.numeroUnique()).statut());
-        assertEquals("CLOS", store.avisDe(muette.numeroUnique()).get(0).etat());
-        assertEquals("REPONDU", store.avisDe(repond.numeroUnique()).get(0).etat());
+        assertEquals("CLOS", campagnes.avisDe(muette.numeroUnique()).get(0).etat());
+        assertEquals("REPONDU", campagnes.avisDe(repond.numeroUnique()).get(0).etat());
     }
 
     @Test
@@ -379,8 +382,8 @@ public class CampagneRenouvellementTest {
             enregistrer("G1104", "demandeur" + i + "@example.org");
         }
         jour("2026-11-10");
-        CampagneRenouvellementImpl a = campagne("noeud-a", 5, store);
-        CampagneRenouvellementImpl b = campagne("noeud-b", 5, store);
+        CampagneRenouvellementImpl a = campagne("noeud-a", 5, campagnes);
+        CampagneRenouvellementImpl b = campagne("noeud-b", 5, campagnes);
         ExecutorService deux = Executors.newFixedThreadPool(2);
         try {
             List<Callable<Optional<BilanCampagne>>> travaux = List.of(() -> a.executer(GESTIONNAIRE, t -> { }),
@@ -430,7 +433,7 @@ public class CampagneRenouvellementTest {
             // the node is gone, its lease stays until it runs out
         }
         assertEquals(7, smtp.getReceivedMessages().length);
-        CampagneRenouvellementImpl autre = campagne("noeud-b", 4, store);
+        CampagneRenouvellementImpl autre = campagne("noeud-b", 4, campagnes);
         assertTrue("le bail du nœud arrêté court encore", autre.executer(GESTIONNAIRE, t -> { }).isEmpty());
 
         horloge.avancer(Duration.ofMinutes(6));
@@ -466,7 +469,7 @@ public class CampagneRenouvellementTest {
                         throw new NoeudTue();
                     }
                     try {
-                        return methode.invoke(store, args);
+                        return methode.invoke(campagnes, args);
                     } catch (InvocationTargetException e) {
                         throw e.getCause();
                     }
@@ -488,7 +491,7 @@ public class CampagneRenouvellementTest {
         }
         assertEquals(3, smtp.getReceivedMessages().length);
         jour("2026-11-11");
-        BilanCampagne lendemain = campagne("noeud-b", 5, store).executer(GESTIONNAIRE, t -> { }).orElseThrow();
+        BilanCampagne lendemain = campagne("noeud-b", 5, campagnes).executer(GESTIONNAIRE, t -> { }).orElseThrow();
         assertEquals(BilanCampagne.TERMINEE, lendemain.etat());
         Map<String, Long> parDestinataire = Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(
                 m -> GreenMailUtil.getAddressList(uncheck(m)), Collectors.counting()));
@@ -507,7 +510,7 @@ public class CampagneRenouvellementTest {
         jour("2026-11-10");
         int port = smtp.getSmtp().getPort();
         smtp.stop();
-        CampagneRenouvellementImpl campagne = new CampagneRenouvellementImpl(store, calendrier, registre,
+        CampagneRenouvellementImpl campagne = new CampagneRenouvellementImpl(campagnes, calendrier, registre,
                 new Messagerie("127.0.0.1", port, "", "", false, "registre@example.org", 2000), reglages(3), horloge,
                 "noeud-a");
         BilanCampagne interrompue = campagne.executer(GESTIONNAIRE, t -> { }).orElseThrow();
@@ -530,7 +533,7 @@ public class CampagneRenouvellementTest {
         jour("2026-11-15");
         campagne("noeud-a").executer(GESTIONNAIRE, t -> { }).orElseThrow();
         String jeton = jeton(smtp.getReceivedMessages()[0]);
-        RenouvellementEnLigneImpl enLigne = new RenouvellementEnLigneImpl(store, registre, horloge);
+        RenouvellementEnLigneImpl enLigne = new RenouvellementEnLigneImpl(campagnes, registre, horloge);
         try {
             enLigne.confirmer(jeton, new MiseAJourEnLigne(List.of(new BigDecimal("-5")), null, Set.of(), null));
             fail("montant négatif refusé");

@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.campagne.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,13 +7,13 @@ import java.util.List;
 import org.apache.ibatis.annotations.Param;
 import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.renouvellement.LotCourrier;
-import org.registrehub.api.spi.CampagneStore.AvisNouveau;
-import org.registrehub.api.spi.CampagneStore.Campagne;
-import org.registrehub.api.spi.CampagneStore.Compte;
-import org.registrehub.api.spi.CampagneStore.CompteGuichet;
-import org.registrehub.api.spi.CampagneStore.DemandeARadier;
-import org.registrehub.api.spi.CampagneStore.DemandeDue;
-import org.registrehub.api.spi.CampagneStore.Jeton;
+import org.registrehub.api.renouvellement.spi.CampagneStore.AvisNouveau;
+import org.registrehub.api.renouvellement.spi.CampagneStore.Campagne;
+import org.registrehub.api.renouvellement.spi.CampagneStore.Compte;
+import org.registrehub.api.renouvellement.spi.CampagneStore.CompteGuichet;
+import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeARadier;
+import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeDue;
+import org.registrehub.api.renouvellement.spi.CampagneStore.Jeton;
 
 /** MyBatis mapper of the renewal campaign; the SQL lives in {@code CampagneMapper.xml}. */
 public interface CampagneMapper {

@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.campagne.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,176 +9,23 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.renouvellement.LotCourrier;
-import org.registrehub.api.spi.CampagneStore;
+import org.registrehub.api.renouvellement.spi.CampagneStore;
+import org.registrehub.api.spi.BaseDeDonnees;
 
-/** The renewal campaign's persistence: each call is one transaction. */
-final class CampagnePostgres implements CampagneStore {
+/** The renewal campaign's persistence on the register's database: each call is one transaction. */
+@Component(service = CampagneStore.class)
+public class CampagnePostgres implements CampagneStore {
 
-    /** Lets the store publish this service itself. */
-    interface Delegation extends CampagneStore {
+    private final BaseDeDonnees.Sessions store;
 
-        CampagnePostgres campagnes();
-
-        @Override
-        default Optional<Campagne> prendre(LocalDate jour, String noeud, Instant maintenant, Instant jusqua) {
-            return campagnes().prendre(jour, noeud, maintenant, jusqua);
-        }
-
-        @Override
-        default boolean prolonger(long campagne, String noeud, Instant jusqua) {
-            return campagnes().prolonger(campagne, noeud, jusqua);
-        }
-
-        @Override
-        default void terminer(long campagne, String noeud, Instant fin, String erreur) {
-            campagnes().terminer(campagne, noeud, fin, erreur);
-        }
-
-        @Override
-        default Optional<Campagne> campagne(LocalDate jour) {
-            return campagnes().campagne(jour);
-        }
-
-        @Override
-        default List<Campagne> campagnes(int nombre) {
-            return campagnes().campagnes(nombre);
-        }
-
-        @Override
-        default List<String> territoires() {
-            return campagnes().territoires();
-        }
-
-        @Override
-        default List<DemandeDue> aAviser(String territoire, LocalDate limite, DemandeDue apres, int taille) {
-            return campagnes().aAviser(territoire, limite, apres, taille);
-        }
-
-        @Override
-        default List<CompteGuichet> compterAAviser(String territoire, LocalDate limite) {
-            return campagnes().compterAAviser(territoire, limite);
-        }
-
-        @Override
-        default List<Avis> reserver(Long campagne, List<AvisNouveau> avis) {
-            return campagnes().reserver(campagne, avis);
-        }
-
-        @Override
-        default void marquer(List<Long> avis, String etat, LocalDate dateEnvoi, String fichier) {
-            campagnes().marquer(avis, etat, dateEnvoi, fichier);
-        }
-
-        @Override
-        default void versCourrier(long avis) {
-            campagnes().versCourrier(avis);
-        }
-
-        @Override
-        default void liberer(List<Long> avis) {
-            campagnes().liberer(avis);
-        }
-
-        @Override
-        default int incertains(long campagne, Instant maintenant) {
-            return campagnes().incertains(campagne, maintenant);
-        }
-
-        @Override
-        default List<String> prendreCourriers(long campagne, Instant maintenant) {
-            return campagnes().prendreCourriers(campagne, maintenant);
-        }
-
-        @Override
-        default List<Lettre> courriers(long campagne, String guichet, String nature) {
-            return campagnes().courriers(campagne, guichet, nature);
-        }
-
-        @Override
-        default List<LotCourrier> courriersEnAttente() {
-            return campagnes().courriersEnAttente();
-        }
-
-        @Override
-        default void lotEcrit(long campagne, LotCourrier lot, List<Long> avis, LocalDate jour) {
-            campagnes().lotEcrit(campagne, lot, avis, jour);
-        }
-
-        @Override
-        default List<LotCourrier> lots(long campagne) {
-            return campagnes().lots(campagne);
-        }
-
-        @Override
-        default List<DemandeARadier> expirees(String territoire, LocalDate jour, LocalDate envoiAuPlusTard,
-                                              DemandeARadier apres, int taille) {
-            return campagnes().expirees(territoire, jour, envoiAuPlusTard, apres, taille);
-        }
-
-        @Override
-        default List<DemandeARadier> sansReponse(String territoire, LocalDate envoiAuPlusTard, DemandeARadier apres,
-                                                 int taille) {
-            return campagnes().sansReponse(territoire, envoiAuPlusTard, apres, taille);
-        }
-
-        @Override
-        default List<Compte> compterRadiations(String territoire, LocalDate jour, LocalDate avisEnvoyeAuPlusTard,
-                                               LocalDate lettreEnvoyeeAuPlusTard) {
-            return campagnes().compterRadiations(territoire, jour, avisEnvoyeAuPlusTard, lettreEnvoyeeAuPlusTard);
-        }
-
-        @Override
-        default int cloreNonReponses() {
-            return campagnes().cloreNonReponses();
-        }
-
-        @Override
-        default void radiee(long campagne, String numeroUnique, String motif, String guichet) {
-            campagnes().radiee(campagne, numeroUnique, motif, guichet);
-        }
-
-        @Override
-        default List<Compte> comptes(long campagne) {
-            return campagnes().comptes(campagne);
-        }
-
-        @Override
-        default List<Avis> avisDe(String numeroUnique) {
-            return campagnes().avisDe(numeroUnique);
-        }
-
-        @Override
-        default Optional<Avis> engagerNonReponse(AvisNouveau avis) {
-            return campagnes().engagerNonReponse(avis);
-        }
-
-        @Override
-        default void enregistrerJeton(String empreinte, long avis, String numeroUnique, Instant expire) {
-            campagnes().enregistrerJeton(empreinte, avis, numeroUnique, expire);
-        }
-
-        @Override
-        default Optional<Jeton> jeton(String empreinte) {
-            return campagnes().jeton(empreinte);
-        }
-
-        @Override
-        default boolean utiliserJeton(String empreinte, Instant maintenant) {
-            return campagnes().utiliserJeton(empreinte, maintenant);
-        }
-
-        @Override
-        default void rendreJeton(String empreinte) {
-            campagnes().rendreJeton(empreinte);
-        }
-    }
-
-    private final PostgresStore store;
-
-    CampagnePostgres(PostgresStore store) {
-        this.store = store;
+    @Activate
+    public CampagnePostgres(@Reference BaseDeDonnees base) {
+        this.store = base.sessions(CampagneMapper.class);
     }
 
     private <T> T executer(String operation, Function<CampagneMapper, T> travail) {

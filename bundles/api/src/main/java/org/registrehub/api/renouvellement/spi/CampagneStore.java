@@ -1,4 +1,4 @@
-package org.registrehub.api.spi;
+package org.registrehub.api.renouvellement.spi;
 
 import java.math.BigDecimal;
 import java.time.Instant;
