@@ -79,6 +79,27 @@ SQL
     fi
   fi
 fi
+# The hub's certificate for HTTPS (REGISTRE_HTTPS=true) and the ERPs' AMQPS acceptor (127.0.0.1:61617): without one of
+# yours in $hub/etc/registre-tls.p12, a self-signed one for localhost is drawn once, its password kept beside it (owner
+# only). In production, put your authority's certificate there and set REGISTRE_TLS_MOT_DE_PASSE (docs/exploitation.md).
+magasin="$hub/etc/registre-tls.p12"
+motdepasse_tls="$hub/etc/registre-tls.motdepasse"
+if [ -z "${REGISTRE_TLS_MOT_DE_PASSE:-}" ]; then
+  if [ ! -f "$magasin" ] && [ -x "$JAVA_HOME/bin/keytool" ]; then
+    umask_avant=$(umask)
+    umask 077
+    head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$motdepasse_tls"
+    "$JAVA_HOME/bin/keytool" -genkeypair -alias registre-hub -keyalg EC -groupname secp256r1 -validity 825 \
+      -dname "CN=localhost, O=Registre Hub (demarrage rapide)" -ext SAN=dns:localhost,ip:127.0.0.1 \
+      -storetype PKCS12 -keystore "$magasin" -storepass "$(cat "$motdepasse_tls")" >/dev/null 2>&1 \
+      && echo "Certificat auto-signé du démarrage rapide : $magasin (mot de passe dans $motdepasse_tls)."
+    umask "$umask_avant"
+  fi
+  if [ -f "$magasin" ] && [ -f "$motdepasse_tls" ]; then
+    REGISTRE_TLS_MOT_DE_PASSE="$(cat "$motdepasse_tls")"
+    export REGISTRE_TLS_MOT_DE_PASSE
+  fi
+fi
 secret="$hub/data/registre/admin.secret"
 if [ -f "$secret" ]; then
   echo "Administrateur du hub : identifiant et mot de passe dans $secret (créé au premier démarrage)."
