@@ -34,6 +34,11 @@ public record Secret(int seuil, Set<String> cellules) {
         return cellules.contains(cle(code, champ));
     }
 
+    /** A cell as shown in a file, a page or the console: {@link #LIBELLE} where it is masked, its value elsewhere. */
+    public Object affiche(String code, String champ, Object valeur) {
+        return masque(code, champ) ? LIBELLE : valeur;
+    }
+
     public static String cle(String code, String champ) {
         return code + "/" + champ;
     }

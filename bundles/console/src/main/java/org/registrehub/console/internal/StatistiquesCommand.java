@@ -53,16 +53,13 @@ public class StatistiquesCommand extends PeriodeStatistique {
 
     private static void ligne(ShellTable table, LigneFlux l, Secret s) {
         String c = l.code();
-        table.addRow().addContent(c, n(s, c, "stockDebut", l.stockDebut()), n(s, c, "nouvelles", l.nouvelles()),
-                n(s, c, "reactivees", l.reactivees()), n(s, c, "radiations", l.radiations()),
-                n(s, c, "abandon", l.abandon()), n(s, c, "attribution", l.attribution()),
-                n(s, c, "irrecevabilite", l.irrecevabilite()), n(s, c, "nonRenouvellement", l.nonRenouvellement()),
-                n(s, c, "nonReponse", l.nonReponse()), n(s, c, "transfertsEntrants", l.transfertsEntrants()) + "/"
-                        + n(s, c, "transfertsSortants", l.transfertsSortants()), n(s, c, "stockFin", l.stockFin()));
-    }
-
-    /** A cell, or "secret" where the secret statistique masks it. */
-    private static Object n(Secret s, String code, String champ, long valeur) {
-        return s.masque(code, champ) ? Secret.LIBELLE : valeur;
+        table.addRow().addContent(c, s.affiche(c, "stockDebut", l.stockDebut()),
+                s.affiche(c, "nouvelles", l.nouvelles()), s.affiche(c, "reactivees", l.reactivees()),
+                s.affiche(c, "radiations", l.radiations()), s.affiche(c, "abandon", l.abandon()),
+                s.affiche(c, "attribution", l.attribution()), s.affiche(c, "irrecevabilite", l.irrecevabilite()),
+                s.affiche(c, "nonRenouvellement", l.nonRenouvellement()), s.affiche(c, "nonReponse", l.nonReponse()),
+                s.affiche(c, "transfertsEntrants", l.transfertsEntrants()) + "/"
+                        + s.affiche(c, "transfertsSortants", l.transfertsSortants()),
+                s.affiche(c, "stockFin", l.stockFin()));
     }
 }

@@ -33,15 +33,21 @@ final class DroitsStatistiques {
      *
      * @param departementsDesGroupes where each région or EPCI lies (the store's {@code departementsDesGroupes})
      */
-    static boolean lit(Identite i, Granularite granularite, String code, Map<String, Set<String>> departementsDesGroupes) {
+    static boolean lit(Identite i, Granularite granularite, String code,
+                       Map<String, Set<String>> departementsDesGroupes) {
         Set<String> siens = i.departements();
         return switch (granularite) {
             case DEPARTEMENT -> siens.contains(code);
             case COMMUNE -> i.couvreCommune(code) || siens.contains(departement(code));
             case GUICHET -> code.equals(i.organisation().guichet());
-            case EPCI, REGION -> granularite == Granularite.EPCI && i.couvre(code) || siens.containsAll(
-                    departementsDesGroupes.getOrDefault(code, Set.of())) && departementsDesGroupes.containsKey(code);
+            case EPCI -> i.couvre(code) || dansSesDepartements(siens, departementsDesGroupes.get(code));
+            case REGION -> dansSesDepartements(siens, departementsDesGroupes.get(code));
         };
+    }
+
+    /** A group the store knows ({@code departements} not null) all of whose départements are the partner's. */
+    private static boolean dansSesDepartements(Set<String> siens, Set<String> departements) {
+        return departements != null && siens.containsAll(departements);
     }
 
     /** The département of a commune's INSEE code, or null for a code that is none ("(inconnue)"). */

@@ -160,13 +160,13 @@ public class StatistiquesServiceImpl implements StatistiquesService {
     @Override
     public Repartition repartition(Dimension dimension, Granularite granularite, Contexte contexte) {
         List<ErreurChamp> erreurs = new ArrayList<>();
-        Predicate<String> lit = granularite == null ? code -> false : lisibles(granularite, contexte);
         if (dimension == null) {
             erreurs.add(new ErreurChamp("dimension", "obligatoire", null, String.join(", ",
                     java.util.Arrays.stream(Dimension.values()).map(Enum::name).toList())));
         }
         granularite(granularite, erreurs);
         lever(erreurs);
+        Predicate<String> lit = lisibles(granularite, contexte);
         rafraichir();
         LocalDate jour = LocalDate.now(horloge);
         Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();

@@ -46,17 +46,13 @@ final class Tableaux {
 
     private static List<Object> flux(LigneFlux l, Secret s) {
         String c = l.code();
-        return List.of(c, n(s, c, "stockDebut", l.stockDebut()), n(s, c, "nouvelles", l.nouvelles()),
-                n(s, c, "reactivees", l.reactivees()), n(s, c, "radiations", l.radiations()),
-                n(s, c, "abandon", l.abandon()), n(s, c, "attribution", l.attribution()),
-                n(s, c, "irrecevabilite", l.irrecevabilite()), n(s, c, "nonRenouvellement", l.nonRenouvellement()),
-                n(s, c, "nonReponse", l.nonReponse()), n(s, c, "transfertsEntrants", l.transfertsEntrants()),
-                n(s, c, "transfertsSortants", l.transfertsSortants()), n(s, c, "stockFin", l.stockFin()));
-    }
-
-    /** The value of a cell, or {@link Secret#LIBELLE} where it is masked. */
-    static Object n(Secret s, String code, String champ, Object valeur) {
-        return s.masque(code, champ) ? Secret.LIBELLE : valeur;
+        return List.of(c, s.affiche(c, "stockDebut", l.stockDebut()), s.affiche(c, "nouvelles", l.nouvelles()),
+                s.affiche(c, "reactivees", l.reactivees()), s.affiche(c, "radiations", l.radiations()),
+                s.affiche(c, "abandon", l.abandon()), s.affiche(c, "attribution", l.attribution()),
+                s.affiche(c, "irrecevabilite", l.irrecevabilite()),
+                s.affiche(c, "nonRenouvellement", l.nonRenouvellement()), s.affiche(c, "nonReponse", l.nonReponse()),
+                s.affiche(c, "transfertsEntrants", l.transfertsEntrants()),
+                s.affiche(c, "transfertsSortants", l.transfertsSortants()), s.affiche(c, "stockFin", l.stockFin()));
     }
 
     static Tableau repartition(Repartition r) {
@@ -86,8 +82,8 @@ final class Tableaux {
     private static List<Object> repartition(Dimension d, LigneRepartition l, Secret s) {
         List<Object> ligne = new ArrayList<>();
         ligne.add(l.code());
-        d.modalites().forEach(m -> ligne.add(n(s, l.code(), m, l.effectif(m))));
-        ligne.add(n(s, l.code(), "total", l.total()));
+        d.modalites().forEach(m -> ligne.add(s.affiche(l.code(), m, l.effectif(m))));
+        ligne.add(s.affiche(l.code(), "total", l.total()));
         return ligne;
     }
 
@@ -96,17 +92,17 @@ final class Tableaux {
         Secret s = t.secret();
         for (LigneDelai l : t.lignes()) {
             String c = l.departement() + ":" + l.typologie();
-            lignes.add(List.of(l.departement(), l.typologie(), l.seuilMois(), n(s, c, "enAttente", l.enAttente()),
-                    n(s, c, "auDela", l.auDela()), n(s, c, "part", arrondi(l.part()))));
+            lignes.add(List.of(l.departement(), l.typologie(), l.seuilMois(), s.affiche(c, "enAttente", l.enAttente()),
+                    s.affiche(c, "auDela", l.auDela()), s.affiche(c, "part", arrondi(l.part()))));
         }
         List<List<Object>> graphe = new ArrayList<>();
         for (LigneDelai l : t.parDepartement()) {
             String c = l.departement();
-            graphe.add(List.of(c, n(s, c, "enAttente", l.enAttente()), n(s, c, "auDela", l.auDela())));
+            graphe.add(List.of(c, s.affiche(c, "enAttente", l.enAttente()), s.affiche(c, "auDela", l.auDela())));
         }
         LigneDelai total = t.total();
-        lignes.add(List.of("TOTAL", "", "", n(s, "TOTAL", "enAttente", total.enAttente()),
-                n(s, "TOTAL", "auDela", total.auDela()), n(s, "TOTAL", "part", arrondi(total.part()))));
+        lignes.add(List.of("TOTAL", "", "", s.affiche("TOTAL", "enAttente", total.enAttente()),
+                s.affiche("TOTAL", "auDela", total.auDela()), s.affiche("TOTAL", "part", arrondi(total.part()))));
         return new Tableau("delais", "Demandes au-delà du délai anormalement long au " + t.jour(),
                 List.of("Département", "Typologie", "Seuil (mois)", "En attente", "Au-delà du délai", "Part (%)"),
                 lignes, new Tableau.Graphe("Département", List.of("En attente", "Au-delà du délai"), graphe, false));
@@ -129,9 +125,9 @@ final class Tableaux {
 
     private static List<Object> satisfaction(LigneSatisfaction l, Secret s) {
         String c = l.code();
-        return List.of(c, n(s, c, "attributions", l.attributions()), n(s, c, "delaiMoyenMois",
-                arrondi(l.delaiMoyenMois())), n(s, c, "satisfaitesEnUnAn", l.satisfaitesEnUnAn()),
-                n(s, c, "partEnUnAn", arrondi(l.partEnUnAn())));
+        return List.of(c, s.affiche(c, "attributions", l.attributions()), s.affiche(c, "delaiMoyenMois",
+                arrondi(l.delaiMoyenMois())), s.affiche(c, "satisfaitesEnUnAn", l.satisfaitesEnUnAn()),
+                s.affiche(c, "partEnUnAn", arrondi(l.partEnUnAn())));
     }
 
     static Tableau serie(SerieMensuelle s) {
@@ -139,9 +135,9 @@ final class Tableaux {
         Secret x = s.secret();
         for (LigneMensuelle m : s.mois()) {
             String c = m.mois().toString();
-            lignes.add(List.of(c, n(x, c, "nouvelles", m.nouvelles()), n(x, c, "renouvellements",
-                    m.renouvellements()), n(x, c, "radiations", m.radiations()), n(x, c, "attributions",
-                    m.attributions()), n(x, c, "reactivees", m.reactivees())));
+            lignes.add(List.of(c, x.affiche(c, "nouvelles", m.nouvelles()), x.affiche(c, "renouvellements",
+                    m.renouvellements()), x.affiche(c, "radiations", m.radiations()), x.affiche(c, "attributions",
+                    m.attributions()), x.affiche(c, "reactivees", m.reactivees())));
         }
         return new Tableau("series" + (s.departement() == null ? "" : "-" + s.departement()),
                 "Flux mensuels du " + s.debut() + " au " + s.fin()
@@ -165,7 +161,7 @@ final class Tableaux {
         List<List<Object>> graphe = new ArrayList<>();
         for (IndicateurQualite i : IndicateurQualite.values()) {
             graphe.add(List.of(i.libelle(), t.secret().masque("TOTAL", "actives") ? Secret.LIBELLE
-                    : n(t.secret(), "TOTAL", i.name(), arrondi(total.part(i)))));
+                    : t.secret().affiche("TOTAL", i.name(), arrondi(total.part(i)))));
         }
         return new Tableau("qualite", "Qualité des données des demandes en attente au " + t.jour()
                 + " (nombre de demandes concernées)", colonnes, lignes,
@@ -173,9 +169,9 @@ final class Tableaux {
     }
 
     private static List<Object> qualite(LigneQualite l, Secret s) {
-        List<Object> ligne = new ArrayList<>(List.of(l.guichet(), n(s, l.guichet(), "actives", l.actives())));
+        List<Object> ligne = new ArrayList<>(List.of(l.guichet(), s.affiche(l.guichet(), "actives", l.actives())));
         for (IndicateurQualite i : IndicateurQualite.values()) {
-            ligne.add(n(s, l.guichet(), i.name(), l.valeur(i)));
+            ligne.add(s.affiche(l.guichet(), i.name(), l.valeur(i)));
         }
         return ligne;
     }
