@@ -69,7 +69,7 @@ public final class CampagneBench {
         // -Dregistre.bench.base=<name>: keep the loaded demands in that database and reuse them in the next run
         // (the campaign's own tables are emptied first, the demands it radiated are not: load afresh for a figure)
         String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.create("registre_bench_campagne")
+        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_campagne")
                 : TestDatabase.kept(conservee);
              HubLance hub = new HubLance(distribution, dir, db, env)) {
             hub.attendreSante(Duration.ofMinutes(10));

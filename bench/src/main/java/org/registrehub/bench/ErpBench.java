@@ -51,7 +51,7 @@ public final class ErpBench {
         int bailleurs = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
-        try (TestDatabase db = TestDatabase.create("registre_bench_erp");
+        try (TestDatabase db = TestDatabase.createDurable("registre_bench_erp");
              HubLance hub = new HubLance(distribution, dir, db)) {
             System.out.printf("BENCH boot.health %.1f s%n", hub.attendreSante(Duration.ofMinutes(3)));
             String gestionnaire = hub.compteDeMesure(db, List.of("044"));

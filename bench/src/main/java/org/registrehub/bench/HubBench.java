@@ -45,7 +45,7 @@ public final class HubBench {
         if (!Files.exists(distribution)) {
             throw new IllegalStateException("distribution absente : " + distribution + " (mvn install -DskipTests)");
         }
-        try (TestDatabase db = TestDatabase.create("registre_bench")) {
+        try (TestDatabase db = TestDatabase.createDurable("registre_bench")) {
             run(distribution, dir, db, demandes, clients, echauffement);
         }
     }

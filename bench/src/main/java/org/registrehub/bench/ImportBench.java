@@ -34,7 +34,7 @@ public final class ImportBench {
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
         Path extrait = Files.createTempFile("registre-bench-extrait", ".csv");
-        try (TestDatabase db = TestDatabase.create("registre_bench_import");
+        try (TestDatabase db = TestDatabase.createDurable("registre_bench_import");
              HubLance hub = new HubLance(distribution, dir, db)) {
             long t0 = System.nanoTime();
             ExtraitsDeTest.generer(extrait, "BENCH-", lignes, 100);

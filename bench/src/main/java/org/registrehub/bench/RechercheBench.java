@@ -49,7 +49,7 @@ public final class RechercheBench {
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
         // -Dregistre.bench.base=<name>: keep the loaded demands in that database and reuse them in the next run.
         String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.create("registre_bench_recherche")
+        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_recherche")
                 : TestDatabase.kept(conservee);
              HubLance hub = new HubLance(distribution, dir, db)) {
             hub.attendreSante(Duration.ofMinutes(10)); // migrations of a kept database may build indexes

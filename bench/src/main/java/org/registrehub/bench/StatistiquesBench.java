@@ -47,7 +47,7 @@ public final class StatistiquesBench {
         LocalDate aujourdhui = LocalDate.now(PARIS);
         // -Dregistre.bench.base=<name>: keep the loaded demands and their history in that database, reuse them
         String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.create("registre_bench_statistiques")
+        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_statistiques")
                 : TestDatabase.kept(conservee);
              HubLance hub = new HubLance(distribution, dir, db)) {
             hub.attendreSante(Duration.ofMinutes(10));
@@ -111,7 +111,7 @@ public final class StatistiquesBench {
                         + " stat_flux_jour, stat_demande CASCADE");
             }
             // a bulk load writes the statistics in set-based statements after the rows, as the migrations do
-            s.execute("ALTER TABLE demande DISABLE TRIGGER stat_demande_maj");
+            declencheursStatistiques(s, "DISABLE");
             s.execute("ALTER TABLE demande_historique DISABLE TRIGGER stat_mouvement_historique");
             long t0 = System.nanoTime();
             new ChargementMasse(new JacksonJsonCodec()).charger(c, new GenerateurDemandes(GRAINE, aujourdhui, 4),
@@ -144,7 +144,7 @@ public final class StatistiquesBench {
                     + " max((horodatage AT TIME ZONE 'Europe/Paris')::date) AS jour FROM demande_historique GROUP BY 1) h"
                     + " WHERE h.numero_unique = s.numero_unique AND h.jour > s.derniere_activite");
             s.execute("SELECT stat_stock_reconstruire()");
-            s.execute("ALTER TABLE demande ENABLE TRIGGER stat_demande_maj");
+            declencheursStatistiques(s, "ENABLE");
             s.execute("ALTER TABLE demande_historique ENABLE TRIGGER stat_mouvement_historique");
             System.out.printf("BENCH load.history %d entrées, %d mouvements, %d lignes statistiques in %.1f s%n",
                     db.count("SELECT count(*) FROM demande_historique"), db.count("SELECT count(*) FROM stat_mouvement"),
@@ -249,6 +249,13 @@ public final class StatistiquesBench {
         return r.body();
     }
 
+    /** The statistical row's triggers on {@code demande} (one per event: they read the statement's transition tables). */
+    private static void declencheursStatistiques(Statement s, String etat) throws java.sql.SQLException {
+        for (String declencheur : java.util.List.of("stat_demande_ajout", "stat_demande_maj", "stat_demande_retrait")) {
+            s.execute("ALTER TABLE demande " + etat + " TRIGGER " + declencheur);
+        }
+    }
+
     /**
      * What the statistics cost a write: the same 5 000 registrations (a demand row and its history entry, one
      * transaction each), with the statistics' triggers and without them, in this run.
@@ -259,7 +266,7 @@ public final class StatistiquesBench {
             for (int passe = 0; passe < 4; passe++) {
                 boolean avec = passe % 2 == 0;
                 String etat = avec ? "ENABLE" : "DISABLE";
-                s.execute("ALTER TABLE demande " + etat + " TRIGGER stat_demande_maj");
+                declencheursStatistiques(s, etat);
                 s.execute("ALTER TABLE demande_historique " + etat + " TRIGGER stat_mouvement_historique");
                 int n = 5_000;
                 String prefixe = "044" + String.format("%02d", 1 + passe) + "99";
@@ -290,7 +297,7 @@ public final class StatistiquesBench {
                     parSeconde[avec ? 0 : 1] = debit;
                 }
             }
-            s.execute("ALTER TABLE demande ENABLE TRIGGER stat_demande_maj");
+            declencheursStatistiques(s, "ENABLE");
             s.execute("ALTER TABLE demande_historique ENABLE TRIGGER stat_mouvement_historique");
             s.execute("DELETE FROM stat_mouvement WHERE numero_unique LIKE '044__99%'");
             s.execute("DELETE FROM demande_historique WHERE acteur = 'banc' AND canal = 'REST'");
