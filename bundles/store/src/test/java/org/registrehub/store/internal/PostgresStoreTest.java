@@ -86,7 +86,7 @@ public class PostgresStoreTest {
     @Test
     public void migrationsCreateTheSchema() {
         assertTrue(store.etat().message(), store.etat().message().contains("schéma version 18"));
-        assertEquals(17, db.count("select count(*) from flyway_schema_history where success"));
+        assertEquals(18, db.count("select count(*) from flyway_schema_history where success"));
     }
 
     @Test
