@@ -130,6 +130,8 @@ public abstract class HubTestSupport {
             configureConsole().ignoreLocalConsole(),
             logLevel(LogLevelOption.LogLevel.INFO),
             vmOption("-Xmx768m"),
+            // a container per test class lives a minute or two: the client compiler alone halves what a boot costs
+            vmOption("-XX:TieredStopAtLevel=1"),
             // the probe's own bundles come from the local Maven repository
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepo),

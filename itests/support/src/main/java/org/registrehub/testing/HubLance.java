@@ -73,6 +73,12 @@ public final class HubLance implements AutoCloseable {
         env.put("REGISTRE_RMI_REGISTRY_PORT", String.valueOf(port()));
         env.put("REGISTRE_RMI_SERVER_PORT", String.valueOf(port()));
         env.put("JAVA_HOME", Path.of(System.getProperty("java.home")).toString());
+        // JVM options of the hub (bin/karaf's EXTRA_JAVA_OPTS): none by default, as deployed; tests that boot many
+        // short-lived hubs pass -XX:TieredStopAtLevel=1 through registre.hub.optionsJava, benchmarks never do
+        String optionsJava = System.getProperty("registre.hub.optionsJava", "").strip();
+        if (!optionsJava.isEmpty()) {
+            env.put("EXTRA_JAVA_OPTS", optionsJava);
+        }
         env.putAll(autres);
         this.environnement = Map.copyOf(env);
         base = "http://127.0.0.1:" + http;

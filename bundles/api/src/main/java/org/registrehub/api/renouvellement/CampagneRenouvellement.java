@@ -20,6 +20,12 @@ public interface CampagneRenouvellement {
     Apercu apercu(LocalDate jour, Contexte contexte);
 
     /**
+     * Whether today's campaign is due on this node's clock: its hour has come and it is not finished (the scheduler's
+     * check; the day's lease decides which node runs it).
+     */
+    boolean echue();
+
+    /**
      * Runs (or resumes) today's campaign on this node.
      *
      * @param progression receives a line of progress every few seconds (console)

@@ -68,7 +68,7 @@ public class AttributionServiceImpl implements AttributionService {
         this(demandes, suivis, audit, registre, messages, Clock.system(ZoneId.of(config.fuseau())));
     }
 
-    AttributionServiceImpl(DemandeStore demandes, SuiviStore suivis, AuditStore audit, RegistreService registre,
+    public AttributionServiceImpl(DemandeStore demandes, SuiviStore suivis, AuditStore audit, RegistreService registre,
                            MessageErpStore messages, Clock clock) {
         this.demandes = demandes;
         this.suivis = suivis;

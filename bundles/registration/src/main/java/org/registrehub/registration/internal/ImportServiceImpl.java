@@ -60,7 +60,7 @@ public class ImportServiceImpl implements ImportService {
         this(numerotation, store, json, Clock.system(ZoneId.of(config.fuseau())), config.validite_mois());
     }
 
-    ImportServiceImpl(NumerotationService numerotation, ImportStore store, JsonCodec json, Clock clock,
+    public ImportServiceImpl(NumerotationService numerotation, ImportStore store, JsonCodec json, Clock clock,
                       int validiteMois) {
         this.numerotation = numerotation;
         this.store = store;

@@ -75,12 +75,12 @@ public class RegistreServiceImpl implements RegistreService {
     }
 
     /** With the same grace period everywhere (tests). */
-    RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, AuditStore audit, JsonCodec json,
+    public RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, AuditStore audit, JsonCodec json,
                         Clock clock, int validiteMois, int delaiReactivationMois) {
         this(numerotation, store, audit, json, clock, validiteMois, territoire -> delaiReactivationMois);
     }
 
-    RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, AuditStore audit, JsonCodec json,
+    public RegistreServiceImpl(NumerotationService numerotation, DemandeStore store, AuditStore audit, JsonCodec json,
                         Clock clock, int validiteMois, java.util.function.ToIntFunction<String> delaiReactivationMois) {
         this.numerotation = numerotation;
         this.store = store;

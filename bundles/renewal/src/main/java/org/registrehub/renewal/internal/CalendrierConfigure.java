@@ -38,7 +38,7 @@ public class CalendrierConfigure implements CalendrierRenouvellement {
 
     @Activate
     @Modified
-    void configurer(Map<String, Object> proprietes) {
+    public void configurer(Map<String, Object> proprietes) {
         try {
             Lues lues = lire(proprietes);
             defaut = lues.defaut;

@@ -11,9 +11,8 @@ import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
-import org.registrehub.store.internal.PostgresStore;
-import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.TestDatabase;
+import org.registrehub.testing.registre.RegistreDeTest;
 
 /**
  * The statistics tests' common ground: a throw-away database with the real store on it (opened before each test,
@@ -29,21 +28,21 @@ abstract class BaseDeTest {
             EnumSet.of(Role.GESTIONNAIRE)), Canal.REST);
 
     TestDatabase db;
-    PostgresStore store;
+    RegistreDeTest store;
     /** This bundle's store over the shared core. */
     StatistiquesPostgres statistiquesStore;
 
     @Before
     public void ouvrirLaBase() {
         db = TestDatabase.create("registre_" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT));
-        store = StoresDeTest.ouvrir(db);
-        statistiquesStore = new StatistiquesPostgres(store, new org.registrehub.json.internal.JacksonJsonCodec());
+        store = RegistreDeTest.ouvrir(db);
+        statistiquesStore = new StatistiquesPostgres(store.base(), new org.registrehub.json.internal.JacksonJsonCodec());
     }
 
     @After
     public void fermerLaBase() throws Exception {
         if (store != null) {
-            StoresDeTest.fermer(store);
+            store.close();
         }
         if (db != null) {
             db.close();
@@ -67,7 +66,6 @@ abstract class BaseDeTest {
 
     /** The real register on the test database (local numbering), on that clock. */
     org.registrehub.api.RegistreService registre(org.registrehub.testing.HorlogeReglable horloge) {
-        return org.registrehub.registration.internal.RegistresDeTest.registre(
-                new org.registrehub.numbering.internal.NumerotationBaseDeDonnees(store), store, store, horloge);
+        return store.registre(horloge);
     }
 }

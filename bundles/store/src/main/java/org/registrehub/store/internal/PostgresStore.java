@@ -118,7 +118,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this(dataSource.getValue(), dataSource.getKey(), json, bundleContext, config, Clock.systemUTC());
     }
 
-    PostgresStore(DataSource dataSource, Map<String, Object> dataSourceProperties, JsonCodec json,
+    public PostgresStore(DataSource dataSource, Map<String, Object> dataSourceProperties, JsonCodec json,
                   BundleContext bundleContext, StoreConfig config, Clock clock) {
         this.dataSource = dataSource;
         this.json = json;
@@ -179,7 +179,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         surveillance.arreter();
     }
 

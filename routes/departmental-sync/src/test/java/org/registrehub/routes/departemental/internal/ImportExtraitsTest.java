@@ -23,14 +23,13 @@ import org.registrehub.api.Demande;
 import org.registrehub.api.ImportService;
 import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.RegistreIndisponibleException;
+import org.registrehub.api.spi.ExtraitStore;
+import org.registrehub.api.spi.ImportStore;
 import org.registrehub.api.spi.ImportStore.TravailImport;
-import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
-import org.registrehub.registration.internal.ImportsDeTest;
-import org.registrehub.store.internal.PostgresStore;
-import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
 import org.registrehub.testing.TestDatabase;
+import org.registrehub.testing.registre.RegistreDeTest;
 
 /**
  * Imports of departmental extracts on the real register (PostgreSQL store, import service with the registration
@@ -44,7 +43,8 @@ public class ImportExtraitsTest {
 
     private final HorlogeReglable horloge = new HorlogeReglable(ZoneId.of("Europe/Paris"), null);
     private TestDatabase db;
-    private PostgresStore store;
+    private RegistreDeTest base;
+    private ImportStore store;
     private ImportService service;
     private ImportExtraitsImpl imports;
     private final List<String> progression = new ArrayList<>();
@@ -74,15 +74,16 @@ public class ImportExtraitsTest {
     public void setUp() throws Exception {
         horloge.jour("2026-12-01");
         db = TestDatabase.create("registre_import_test");
-        store = StoresDeTest.ouvrir(db);
-        service = ImportsDeTest.service(new NumerotationBaseDeDonnees(store), store, horloge);
+        base = RegistreDeTest.ouvrir(db);
+        store = base.store(ImportStore.class);
+        service = base.imports(horloge);
         imports = new ImportExtraitsImpl(service, store, identites, 1000, "/", dossier.newFolder("rapports").toString(), 10, 0);
     }
 
     @After
     public void tearDown() {
-        if (store != null) {
-            StoresDeTest.fermer(store);
+        if (base != null) {
+            base.close();
         }
         if (db != null) {
             db.close();
@@ -96,7 +97,7 @@ public class ImportExtraitsTest {
     private Demande demandeDe(String ancien) {
         String numero = db.count("select count(*) from demande where ancien_numero = '" + ancien + "'") == 1
                 ? texte("select numero_unique from demande where ancien_numero = '" + ancien + "'") : null;
-        return store.trouver(numero).orElseThrow();
+        return base.demandes().trouver(numero).orElseThrow();
     }
 
     private String texte(String sql) {
@@ -162,7 +163,7 @@ public class ImportExtraitsTest {
         // the changes are stamped by the service's clock (2026-12-01); the extract runs later
         horloge.jour("2026-12-02");
         Path sortie = dossier.newFolder("extraits").toPath();
-        ExtraitSortant extraits = new ExtraitSortant(store, sortie, StandardCharsets.ISO_8859_1,
+        ExtraitSortant extraits = new ExtraitSortant(base.store(ExtraitStore.class), sortie, StandardCharsets.ISO_8859_1,
                 java.time.LocalTime.of(3, 0), ZoneId.of("Europe/Paris"), horloge);
         String bilan = extraits.produire();
         assertTrue(bilan, bilan.contains(": 3 ligne(s) dans "));

@@ -30,19 +30,17 @@ import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.api.national.TacheNationale;
+import org.registrehub.api.spi.SynchroNationaleStore;
 import org.registrehub.json.internal.JacksonJsonCodec;
-import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
-import org.registrehub.registration.internal.RegistresDeTest;
 import org.registrehub.simulators.national.Comportement;
 import org.registrehub.simulators.national.SimulateurNational;
 import org.registrehub.simulators.national.StockageNational;
-import org.registrehub.store.internal.PostgresStore;
-import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
 import org.registrehub.testing.Modifs;
 import org.registrehub.testing.TestDatabase;
+import org.registrehub.testing.registre.RegistreDeTest;
 
 /**
  * The national synchronization on the real register (registration service, PostgreSQL store) against the national
@@ -58,7 +56,8 @@ public class SynchronisationNationaleTest {
     private TestDatabase dbHub;
     private TestDatabase dbNational;
     private SimulateurNational simulateur;
-    private PostgresStore store;
+    private RegistreDeTest base;
+    private SynchroNationaleStore store;
     private RegistreService registre;
     private ClientNational client;
     private EnvoiNational envoi;
@@ -73,8 +72,9 @@ public class SynchronisationNationaleTest {
         dbNational = TestDatabase.create("registre_national_sim");
         simulateur = SimulateurNational.demarrer("127.0.0.1", 0, dbNational.jdbcUrl(), dbNational.user(),
                 dbNational.password());
-        store = StoresDeTest.ouvrir(dbHub);
-        registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge);
+        base = RegistreDeTest.ouvrir(dbHub);
+        store = base.store(SynchroNationaleStore.class);
+        registre = base.registre(horloge);
         // the circuit opens after 3 failures out of the last 4 calls and tries again after 1 s
         client = new ClientNational(simulateur.url(), "hub-044", "secret", 2000, 5000, 50, 4, 1);
         envoi = new EnvoiNational(store, client, new JacksonJsonCodec(), "noeud-test", 20, Duration.ofMinutes(5),
@@ -89,8 +89,8 @@ public class SynchronisationNationaleTest {
         if (simulateur != null) {
             simulateur.close();
         }
-        if (store != null) {
-            StoresDeTest.fermer(store);
+        if (base != null) {
+            base.close();
         }
         for (TestDatabase db : new TestDatabase[] {dbHub, dbNational}) {
             if (db != null) {

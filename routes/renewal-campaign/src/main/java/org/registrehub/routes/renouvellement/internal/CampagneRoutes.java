@@ -10,11 +10,12 @@ import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.renouvellement.CampagneRenouvellement;
 
 /**
  * {@code campagne-renouvellement}: every {@code campagne.verificationMs}, on every node, starts (or resumes) today's
- * campaign once its hour has come and while it is not finished; the day's lease in the database lets one node run
- * it, the others find it taken. A campaign stopped by an error (SMTP server or database unreachable) is resumed by
+ * campaign once its hour has come and while it is not finished, through the campaign service; the day's lease in the
+ * database lets one node run it, the others find it taken. A campaign stopped by an error (SMTP server or database unreachable) is resumed by
  * the next check.
  */
 public class CampagneRoutes extends RouteBuilder {
@@ -23,9 +24,9 @@ public class CampagneRoutes extends RouteBuilder {
             TypeOrganisation.HUB, "Planificateur de la campagne de renouvellement", null, true, Set.of()),
             Set.of(Role.ADMIN)), Canal.CAMPAGNE);
 
-    private final CampagneRenouvellementImpl campagne;
+    private final CampagneRenouvellement campagne;
 
-    public CampagneRoutes(CampagneRenouvellementImpl campagne) {
+    public CampagneRoutes(CampagneRenouvellement campagne) {
         this.campagne = campagne;
     }
 

@@ -17,12 +17,12 @@ public class SanteCampagne implements SanteService {
     static final String COMPOSANT = "campagne-renouvellement";
 
     private final CamelContext camel;
-    private final ReglagesCampagne reglages;
+    private final String horaire;
     private final Instant depuis = Instant.now();
 
-    public SanteCampagne(CamelContext camel, ReglagesCampagne reglages) {
+    public SanteCampagne(CamelContext camel, String heure, String zone) {
         this.camel = camel;
-        this.reglages = reglages;
+        this.horaire = "campagne quotidienne à " + heure + " (" + zone + ")";
     }
 
     @Override
@@ -30,6 +30,6 @@ public class SanteCampagne implements SanteService {
         List<String> arretees = camel.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> !camel.getRouteController().getRouteStatus(id).isStarted()).toList();
         return EtatSante.routes(COMPOSANT, camel.getStatus().isStarted(), camel.getStatus().name(), arretees,
-                "campagne quotidienne à " + reglages.heure() + " (" + reglages.zone() + ")", depuis);
+                horaire, depuis);
     }
 }

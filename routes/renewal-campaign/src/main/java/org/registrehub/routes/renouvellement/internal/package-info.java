@@ -1,9 +1,8 @@
 /**
- * The renewal campaign: the engine ({@link org.registrehub.routes.renouvellement.internal.CampagneRenouvellementImpl}),
- * the email notices (JavaMail over SMTP), the print-ready PDF letter batches (PDFBox), the online renewal behind the
- * one-time link, and the Camel route that starts the day's campaign once its hour has come. Wired by Blueprint
- * ({@code OSGI-INF/blueprint/renouvellement.xml}) like the other route bundles; nothing exported, the services are
- * published under the API's interfaces.
+ * The renewal campaign's channel pieces: the Camel route that starts the day's campaign once its hour has come (the
+ * engine is the {@link org.registrehub.api.renouvellement.CampagneRenouvellement} service of the
+ * {@code registre-campagne-renouvellement} bundle), and the component's health. Wired by Blueprint
+ * ({@code OSGI-INF/blueprint/renouvellement.xml}); nothing exported.
  */
 @Header(name = SanteService.EN_TETE_COMPOSANTS, value = SanteCampagne.COMPOSANT)
 package org.registrehub.routes.renouvellement.internal;

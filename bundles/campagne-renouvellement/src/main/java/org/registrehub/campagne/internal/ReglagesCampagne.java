@@ -1,4 +1,4 @@
-package org.registrehub.routes.renouvellement.internal;
+package org.registrehub.campagne.internal;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -39,7 +39,17 @@ public record ReglagesCampagne(LocalTime heure, ZoneId zone, Path lettres, int l
         }
     }
 
-    /** From the Blueprint placeholders. */
+    /** From the configuration PID; the letters go under {@code <karaf.data>/registre/courriers} unless set. */
+    public static ReglagesCampagne depuis(CampagneConfig c) {
+        String lettres = c.lettres_repertoire().isBlank()
+                ? Path.of(System.getProperty("karaf.data", "data"), "registre", "courriers").toString()
+                : c.lettres_repertoire();
+        return depuis(c.campagne_heure(), c.campagne_zone(), lettres, c.campagne_lot(), c.campagne_bailSecondes(),
+                c.tarif_lettre(), c.tarif_recommande(), c.lien_base(), c.lien_dureeJours(),
+                c.campagne_progressionSecondes());
+    }
+
+    /** From the settings' text. */
     public static ReglagesCampagne depuis(String heure, String zone, String lettres, int lot, long bailSecondes,
                                           String tarifLettre, String tarifRecommande, String lienBase,
                                           long lienJours, long progressionSecondes) {

@@ -1,4 +1,4 @@
-package org.registrehub.routes.renouvellement.internal;
+package org.registrehub.campagne.internal;
 
 import java.util.Properties;
 
@@ -39,6 +39,12 @@ public class Messagerie {
             throw new IllegalArgumentException("smtp.expediteur : adresse invalide « " + expediteur + " »", e);
         }
         this.delaiMs = delaiMs;
+    }
+
+    /** From the configuration PID ({@code smtp.*}). */
+    public static Messagerie depuis(CampagneConfig c) {
+        return new Messagerie(c.smtp_hote(), c.smtp_port(), c.smtp_utilisateur(), c.smtp_motDePasse(),
+                c.smtp_starttls(), c.smtp_expediteur(), c.smtp_delaiMs());
     }
 
     /** Whether emails can be sent at all. */

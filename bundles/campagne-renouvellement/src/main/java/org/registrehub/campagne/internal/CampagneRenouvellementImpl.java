@@ -1,4 +1,4 @@
-package org.registrehub.routes.renouvellement.internal;
+package org.registrehub.campagne.internal;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -18,6 +18,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.AccesRefuseException;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
@@ -66,6 +69,7 @@ import org.slf4j.LoggerFactory;
  * <li>letters: every letter still to print, one PDF batch per guichet and nature, written whole then recorded.</li>
  * </ol>
  */
+@Component(service = CampagneRenouvellement.class, configurationPid = CampagneConfig.PID)
 public class CampagneRenouvellementImpl implements CampagneRenouvellement {
 
     private static final Logger LOG = LoggerFactory.getLogger(CampagneRenouvellementImpl.class);
@@ -83,6 +87,12 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
     private final LettresPdf pdf = new LettresPdf();
     private final SecureRandom aleatoire = new SecureRandom();
     private final AtomicBoolean enCours = new AtomicBoolean();
+
+    @Activate
+    public CampagneRenouvellementImpl(@Reference CampagneStore store, @Reference CalendrierRenouvellement calendrier,
+                                      @Reference RegistreService registre, CampagneConfig config) {
+        this(store, calendrier, registre, Messagerie.depuis(config), ReglagesCampagne.depuis(config));
+    }
 
     public CampagneRenouvellementImpl(CampagneStore store, CalendrierRenouvellement calendrier,
                                       RegistreService registre, Messagerie messagerie, ReglagesCampagne reglages) {
@@ -113,8 +123,8 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         return LocalDate.now(clock);
     }
 
-    /** Whether today's campaign is due (its hour has come) and not finished: the route's check. */
-    boolean echue() {
+    @Override
+    public boolean echue() {
         if (java.time.LocalTime.now(clock).isBefore(reglages.heure())) {
             return false;
         }

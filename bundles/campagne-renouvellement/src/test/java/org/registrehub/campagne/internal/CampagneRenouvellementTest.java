@@ -1,4 +1,4 @@
-package org.registrehub.routes.renouvellement.internal;
+package org.registrehub.campagne.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -66,16 +66,12 @@ import org.registrehub.api.renouvellement.JetonInvalideException;
 import org.registrehub.api.renouvellement.LotCourrier;
 import org.registrehub.api.renouvellement.MiseAJourEnLigne;
 import org.registrehub.api.renouvellement.spi.CampagneStore;
-import org.registrehub.numbering.internal.NumerotationBaseDeDonnees;
-import org.registrehub.registration.internal.RegistresDeTest;
-import org.registrehub.renewal.internal.CalendriersDeTest;
-import org.registrehub.store.internal.PostgresStore;
-import org.registrehub.store.internal.StoresDeTest;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
 import org.registrehub.testing.Modifs;
 import org.registrehub.testing.TestDatabase;
+import org.registrehub.testing.registre.RegistreDeTest;
 
 /**
  * The renewal campaign on the real register (registration service, PostgreSQL store, renewal calendar) with a real
@@ -94,7 +90,7 @@ public class CampagneRenouvellementTest {
 
     private final HorlogeReglable horloge = new HorlogeReglable(PARIS, null);
     private TestDatabase db;
-    private PostgresStore store;
+    private RegistreDeTest store;
     /** The campaign's own store over the shared core. */
     private CampagneStore campagnes;
     private RegistreService registre;
@@ -106,11 +102,11 @@ public class CampagneRenouvellementTest {
     @Before
     public void setUp() throws Exception {
         db = TestDatabase.create("registre_campagne");
-        store = StoresDeTest.ouvrir(db);
-        campagnes = new org.registrehub.campagne.internal.CampagnePostgres(store);
+        store = RegistreDeTest.ouvrir(db);
+        campagnes = new CampagnePostgres(store.base());
         // Loire-Atlantique keeps the national 18 months of grace, Vendée (085) gives 14
-        calendrier = CalendriersDeTest.calendrier(Map.of("territoire.085.grace.mois", "14"));
-        registre = RegistresDeTest.registre(new NumerotationBaseDeDonnees(store), store, store, horloge, calendrier);
+        calendrier = RegistreDeTest.calendrier(Map.of("territoire.085.grace.mois", "14"));
+        registre = store.registre(horloge, calendrier);
         smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
         courriers = dossiers.newFolder("courriers").toPath();
@@ -122,7 +118,7 @@ public class CampagneRenouvellementTest {
             smtp.stop();
         }
         if (store != null) {
-            StoresDeTest.fermer(store);
+            store.close();
         }
         if (db != null) {
             db.close();

@@ -1,4 +1,4 @@
-package org.registrehub.routes.renouvellement.internal;
+package org.registrehub.campagne.internal;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.registrehub.routes.renouvellement.internal;
+package org.registrehub.campagne.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
@@ -60,9 +60,8 @@ public class MessagerieTest {
 
     @Test
     public void leLienParDefautEstEnHttps() throws Exception {
-        String blueprint = new String(MessagerieTest.class.getResourceAsStream(
-                "/OSGI-INF/blueprint/renouvellement.xml").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(blueprint.contains("name=\"lien.base\" value=\"https://"));
-        assertTrue(blueprint.contains("name=\"smtp.starttls\" value=\"true\""));
+        // the defaults of the configuration PID, when etc/org.registrehub.campagne.cfg does not set them
+        assertTrue(((String) CampagneConfig.class.getMethod("lien_base").getDefaultValue()).startsWith("https://"));
+        assertEquals(Boolean.TRUE, CampagneConfig.class.getMethod("smtp_starttls").getDefaultValue());
     }
 }

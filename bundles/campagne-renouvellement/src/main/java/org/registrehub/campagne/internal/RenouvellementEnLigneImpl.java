@@ -1,4 +1,4 @@
-package org.registrehub.routes.renouvellement.internal;
+package org.registrehub.campagne.internal;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.Beneficiaire;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
@@ -44,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * it void). The applicant acts through the register as {@code lien-renouvellement}, channel {@code EN_LIGNE}: the
  * read is audited and the renewal historized like any other.
  */
+@Component(service = RenouvellementEnLigne.class, configurationPid = CampagneConfig.PID)
 public class RenouvellementEnLigneImpl implements RenouvellementEnLigne {
 
     private static final Logger LOG = LoggerFactory.getLogger(RenouvellementEnLigneImpl.class);
@@ -54,8 +58,10 @@ public class RenouvellementEnLigneImpl implements RenouvellementEnLigne {
     private final RegistreService registre;
     private final Clock clock;
 
-    public RenouvellementEnLigneImpl(CampagneStore store, RegistreService registre, String zone) {
-        this(store, registre, Clock.system(ZoneId.of(zone)));
+    @Activate
+    public RenouvellementEnLigneImpl(@Reference CampagneStore store, @Reference RegistreService registre,
+                                     CampagneConfig config) {
+        this(store, registre, Clock.system(ZoneId.of(config.campagne_zone())));
     }
 
     RenouvellementEnLigneImpl(CampagneStore store, RegistreService registre, Clock clock) {
