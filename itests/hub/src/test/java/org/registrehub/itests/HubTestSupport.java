@@ -132,6 +132,9 @@ public abstract class HubTestSupport {
             vmOption("-Xmx768m"),
             // a container per test class lives a minute or two: the client compiler alone halves what a boot costs
             vmOption("-XX:TieredStopAtLevel=1"),
+            // the probe waits for Pax Exam's invoker while the hub's features install: 10 s by default, too short
+            // when the machine is busy (the probe then never registers and the class waits for ever)
+            vmOption("-Dorg.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT=180000"),
             // the probe's own bundles come from the local Maven repository
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepo),

@@ -66,10 +66,11 @@ import org.registrehub.api.renouvellement.JetonInvalideException;
 import org.registrehub.api.renouvellement.LotCourrier;
 import org.registrehub.api.renouvellement.MiseAJourEnLigne;
 import org.registrehub.api.renouvellement.spi.CampagneStore;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 import org.registrehub.testing.TestDatabase;
 import org.registrehub.testing.registre.RegistreDeTest;
 
@@ -151,7 +152,7 @@ public class CampagneRenouvellementTest {
             prenom.append((char) ('a' + n % 26));
         }
         Dossier d = Exemples.dossier("Martin");
-        Dossier dossier = Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null)
+        Dossier dossier = DossierBuilder.builder(d).demandeur(PersonneBuilder.builder(d.demandeur()).nir(null)
                 .prenoms(prenom.toString()).build())
                 .contact(new Contact("3 rue Kervégan", "44000", "Nantes", null, email)).build();
         return registre.enregistrer(new NouvelleDemande(guichet, dossier), GESTIONNAIRE);
@@ -300,7 +301,7 @@ public class CampagneRenouvellementTest {
         Contexte vendee = Identites.contexte(Identites.guichet("agent.vendee", "G8501", "G8501", "085"), Canal.REST);
         jour("2025-01-10");
         Dossier d = Exemples.dossier("Martin");
-        Dossier enVendee = Modifs.dossier(d).logementRecherche(new org.registrehub.api.LogementRecherche(
+        Dossier enVendee = DossierBuilder.builder(d).logementRecherche(new org.registrehub.api.LogementRecherche(
                 d.logementRecherche().typologies(), List.of("85191"), d.logementRecherche().loyerMax(), false, false,
                 false)).build();
         Demande v = registre.enregistrer(new NouvelleDemande("G8501", enVendee), vendee);
@@ -357,7 +358,7 @@ public class CampagneRenouvellementTest {
 
         // one of them answers: its demand changes
         Demande r = actuelle(repond.numeroUnique());
-        registre.modifier(r.numeroUnique(), r.version(), Modifs.dossier(r.dossier()).revenuFiscal(
+        registre.modifier(r.numeroUnique(), r.version(), DossierBuilder.builder(r.dossier()).revenuFiscal(
                 new org.registrehub.api.RevenuFiscal(30000, 31000)).build(), GESTIONNAIRE);
 
         jour("2026-04-03");

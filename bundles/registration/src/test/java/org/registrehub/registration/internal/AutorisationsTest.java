@@ -32,9 +32,10 @@ import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.Identites;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 
 /**
  * The access rules in the service layer, for every role and operation, on a demand of the caller's territory and on
@@ -76,7 +77,7 @@ public class AutorisationsTest {
 
     private static NouvelleDemande sansNir(String nom, String guichet, String commune) {
         Dossier d = Exemples.dossier(nom);
-        Dossier sans = Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null).build())
+        Dossier sans = DossierBuilder.builder(d).demandeur(PersonneBuilder.builder(d.demandeur()).nir(null).build())
                 .logementRecherche(new org.registrehub.api.LogementRecherche(d.logementRecherche().typologies(),
                         List.of(commune), d.logementRecherche().loyerMax(), false, false, false)).build();
         return new NouvelleDemande(guichet, sans);

@@ -32,10 +32,10 @@ import org.registrehub.api.Statut;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
-import org.registrehub.testing.Modifs;
 
 /** The life-cycle rules: what each operation keeps, changes, historizes and refuses. */
 public class CycleDeVieTest {
@@ -64,7 +64,7 @@ public class CycleDeVieTest {
         Demande d = enregistree();
         aujourdhui("2024-03-01");
         Dossier x = d.dossier();
-        Dossier nouveau = Modifs.dossier(x).contact(new Contact("3 place Royale", "44000", "Nantes", null,
+        Dossier nouveau = DossierBuilder.builder(x).contact(new Contact("3 place Royale", "44000", "Nantes", null,
                 "lea@example.org")).build();
         Demande m = service.modifier(d.numeroUnique(), 0, nouveau, AGENT);
 
@@ -93,14 +93,14 @@ public class CycleDeVieTest {
                         r.montantMensuel().stripTrailingZeros()))
                 .toList();
         var l = x.logementActuel();
-        Dossier memesMontants = Modifs.dossier(x).ressources(ressources)
+        Dossier memesMontants = DossierBuilder.builder(x).ressources(ressources)
                 .logementActuel(new org.registrehub.api.LogementActuel(l.statut(), l.loyer().setScale(4), l.surface(),
                         l.typologie(), l.nombreOccupants()))
                 .build();
         service.modifier(d.numeroUnique(), 0, memesMontants, AGENT);
         assertEquals(List.of(), store.historique(d.numeroUnique()).get(1).changements());
 
-        Dossier autreLoyer = Modifs.dossier(memesMontants).logementActuel(new org.registrehub.api.LogementActuel(
+        Dossier autreLoyer = DossierBuilder.builder(memesMontants).logementActuel(new org.registrehub.api.LogementActuel(
                 l.statut(), new java.math.BigDecimal("520.5"), l.surface(), l.typologie(), l.nombreOccupants())).build();
         service.modifier(d.numeroUnique(), 1, autreLoyer, AGENT);
         assertEquals(List.of(new Changement("dossier.logementActuel.loyer", "520", "520.5")),
@@ -125,7 +125,7 @@ public class CycleDeVieTest {
     public void anInvalidModificationWritesNothing() {
         Demande d = enregistree();
         try {
-            service.modifier(d.numeroUnique(), 0, Modifs.dossier(d.dossier()).motifs(List.of()).build(), AGENT);
+            service.modifier(d.numeroUnique(), 0, DossierBuilder.builder(d.dossier()).motifs(List.of()).build(), AGENT);
             fail();
         } catch (DemandeInvalideException e) {
             assertEquals("dossier.motifs:obligatoire", Regles.de(e.getErreurs()));
@@ -258,7 +258,7 @@ public class CycleDeVieTest {
                 new org.registrehub.api.acces.Organisation("DDETS59", org.registrehub.api.acces.TypeOrganisation.ETAT,
                         "DDETS 59", null, true, java.util.Set.of("059")),
                 java.util.EnumSet.of(org.registrehub.api.acces.Role.GESTIONNAIRE)), Canal.REST);
-        Dossier aLille = Modifs.dossier(Exemples.dossier("Martin")).logementRecherche(
+        Dossier aLille = DossierBuilder.builder(Exemples.dossier("Martin")).logementRecherche(
                 new org.registrehub.api.LogementRecherche(List.of(org.registrehub.api.Typologie.T3), List.of("59350"),
                         null, false, false, false)).build();
         Demande lilloise = parTerritoire.enregistrer(new NouvelleDemande("G5901", aLille), gestionnaire59);

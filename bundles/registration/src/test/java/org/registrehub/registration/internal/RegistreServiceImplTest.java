@@ -23,9 +23,10 @@ import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Statut;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.Identites;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 
 public class RegistreServiceImplTest {
 
@@ -70,7 +71,7 @@ public class RegistreServiceImplTest {
     public void normalisesNirPhoneAndEmail() {
         Dossier x = Exemples.dossier("Martin");
         String nirEspace = Exemples.NIR_DEMANDEUSE.substring(0, 1) + " " + Exemples.NIR_DEMANDEUSE.substring(1);
-        Dossier saisi = Modifs.dossier(x).demandeur(Modifs.personne(x.demandeur()).nir(nirEspace).build())
+        Dossier saisi = DossierBuilder.builder(x).demandeur(PersonneBuilder.builder(x.demandeur()).nir(nirEspace).build())
                 .contact(new org.registrehub.api.Contact("1 rue X", "44000", "Nantes", "06 12 34 56 78",
                         " Lea.Martin@Example.ORG "))
                 .build();

@@ -26,8 +26,9 @@ import org.registrehub.api.Sexe;
 import org.registrehub.api.StatutLogement;
 import org.registrehub.api.TypeRessource;
 import org.registrehub.api.Typologie;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 
 /** One test per family of CERFA rules; each breaks the rule on an otherwise valid dossier. */
 public class ValidateurDemandeTest {
@@ -39,8 +40,8 @@ public class ValidateurDemandeTest {
         return Regles.de(ValidateurDemande.valider(new NouvelleDemande("G1104", d), AUJOURDHUI));
     }
 
-    private Modifs.PersonneModifiee demandeur() {
-        return Modifs.personne(valide.demandeur());
+    private PersonneBuilder demandeur() {
+        return PersonneBuilder.builder(valide.demandeur());
     }
 
     @Test
@@ -54,19 +55,19 @@ public class ValidateurDemandeTest {
         assertEquals("dossier.demandeur.nom:obligatoire dossier.demandeur.prenoms:obligatoire "
                 + "dossier.demandeur.dateNaissance:obligatoire dossier.demandeur.sexe:obligatoire "
                 + "dossier.demandeur.nationalite:obligatoire dossier.demandeur.situationProfessionnelle:obligatoire",
-                regles(Modifs.dossier(valide).demandeur(vide).build()));
+                regles(DossierBuilder.builder(valide).demandeur(vide).build()));
     }
 
     @Test
     public void birthDateRules() {
         assertEquals("dossier.demandeur.dateNaissance:age-minimum",
-                regles(Modifs.dossier(valide).demandeur(demandeur().dateNaissance(LocalDate.of(2008, 4, 1)).nir(null)
+                regles(DossierBuilder.builder(valide).demandeur(demandeur().dateNaissance(LocalDate.of(2008, 4, 1)).nir(null)
                         .build()).build()));
-        assertEquals("", regles(Modifs.dossier(valide).demandeur(demandeur().dateNaissance(LocalDate.of(2008, 3, 31))
+        assertEquals("", regles(DossierBuilder.builder(valide).demandeur(demandeur().dateNaissance(LocalDate.of(2008, 3, 31))
                 .nir(null).build()).build()));
-        assertEquals("dossier.demandeur.dateNaissance:date-future", regles(Modifs.dossier(valide)
+        assertEquals("dossier.demandeur.dateNaissance:date-future", regles(DossierBuilder.builder(valide)
                 .demandeur(demandeur().dateNaissance(LocalDate.of(2030, 1, 1)).nir(null).build()).build()));
-        assertEquals("dossier.personnesACharge[0].dateNaissance:date-plausible", regles(Modifs.dossier(valide)
+        assertEquals("dossier.personnesACharge[0].dateNaissance:date-plausible", regles(DossierBuilder.builder(valide)
                 .personnesACharge(List.of(new PersonneACharge("Martin", "Jules", LocalDate.of(1899, 1, 1), Sexe.M,
                         LienParente.ENFANT))).build()));
     }
@@ -74,12 +75,12 @@ public class ValidateurDemandeTest {
     @Test
     public void namesAcceptFrenchSpellingsOnly() {
         for (String ok : new String[] {"Étienne", "D'Alembert", "Jean-Émile", "Ñúñez", "Œuvray"}) {
-            assertEquals(ok, "", regles(Modifs.dossier(valide).demandeur(demandeur().nom(ok).build()).build()));
+            assertEquals(ok, "", regles(DossierBuilder.builder(valide).demandeur(demandeur().nom(ok).build()).build()));
         }
         assertEquals("dossier.demandeur.nom:caracteres",
-                regles(Modifs.dossier(valide).demandeur(demandeur().nom("<script>").build()).build()));
+                regles(DossierBuilder.builder(valide).demandeur(demandeur().nom("<script>").build()).build()));
         assertEquals("dossier.demandeur.prenoms:longueur",
-                regles(Modifs.dossier(valide).demandeur(demandeur().prenoms("A".repeat(101)).build()).build()));
+                regles(DossierBuilder.builder(valide).demandeur(demandeur().prenoms("A".repeat(101)).build()).build()));
     }
 
     @Test
@@ -87,47 +88,47 @@ public class ValidateurDemandeTest {
         String nir = Exemples.NIR_DEMANDEUSE;
         String mauvaiseCle = nir.substring(0, 13) + (nir.endsWith("00") ? "01" : "00");
         assertEquals("dossier.demandeur.nir:cle",
-                regles(Modifs.dossier(valide).demandeur(demandeur().nir(mauvaiseCle).build()).build()));
+                regles(DossierBuilder.builder(valide).demandeur(demandeur().nir(mauvaiseCle).build()).build()));
         assertEquals("dossier.demandeur.nir:format",
-                regles(Modifs.dossier(valide).demandeur(demandeur().nir("12345").build()).build()));
+                regles(DossierBuilder.builder(valide).demandeur(demandeur().nir("12345").build()).build()));
         assertEquals("dossier.demandeur.nir:coherence",
-                regles(Modifs.dossier(valide).demandeur(demandeur().sexe(Sexe.M).build()).build()));
-        assertEquals("dossier.demandeur.nir:coherence", regles(Modifs.dossier(valide)
+                regles(DossierBuilder.builder(valide).demandeur(demandeur().sexe(Sexe.M).build()).build()));
+        assertEquals("dossier.demandeur.nir:coherence", regles(DossierBuilder.builder(valide)
                 .demandeur(demandeur().dateNaissance(LocalDate.of(1991, 4, 12)).build()).build()));
         String corse = "1850420004012";
-        assertEquals("", regles(Modifs.dossier(valide).demandeur(demandeur().sexe(Sexe.M)
+        assertEquals("", regles(DossierBuilder.builder(valide).demandeur(demandeur().sexe(Sexe.M)
                 .dateNaissance(LocalDate.of(1985, 4, 2)).nir(corse.substring(0, 5) + "2A" + corse.substring(7)
                         + Exemples.cle(corse.substring(0, 5) + "2A" + corse.substring(7))).build()).build()));
-        Personne co = Modifs.personne(valide.coDemandeur().personne()).nir(nir).sexe(Sexe.F)
+        Personne co = PersonneBuilder.builder(valide.coDemandeur().personne()).nir(nir).sexe(Sexe.F)
                 .dateNaissance(LocalDate.of(1990, 4, 12)).build();
-        assertEquals("dossier.coDemandeur.personne.nir:unicite", regles(Modifs.dossier(valide)
+        assertEquals("dossier.coDemandeur.personne.nir:unicite", regles(DossierBuilder.builder(valide)
                 .coDemandeur(new CoDemandeur(co, valide.coDemandeur().lien())).build()));
     }
 
     @Test
     public void householdRules() {
-        assertEquals("dossier.coDemandeur.lien:obligatoire", regles(Modifs.dossier(valide)
+        assertEquals("dossier.coDemandeur.lien:obligatoire", regles(DossierBuilder.builder(valide)
                 .coDemandeur(new CoDemandeur(valide.coDemandeur().personne(), null)).build()));
         assertEquals("dossier.personnesACharge[0].nom:obligatoire dossier.personnesACharge[0].lien:obligatoire",
-                regles(Modifs.dossier(valide).personnesACharge(List.of(
+                regles(DossierBuilder.builder(valide).personnesACharge(List.of(
                         new PersonneACharge(null, "Jules", LocalDate.of(2019, 6, 1), Sexe.M, null))).build()));
         assertEquals("dossier.situationFamiliale:obligatoire",
-                regles(Modifs.dossier(valide).situationFamiliale(null).build()));
+                regles(DossierBuilder.builder(valide).situationFamiliale(null).build()));
     }
 
     @Test
     public void contactRules() {
         assertEquals("dossier.contact.codePostal:format dossier.contact.email:format dossier.contact.telephone:format",
-                regles(Modifs.dossier(valide).contact(new Contact("1 rue X", "4400", "Nantes", "12345",
+                regles(DossierBuilder.builder(valide).contact(new Contact("1 rue X", "4400", "Nantes", "12345",
                         "pas-une-adresse")).build()));
-        assertEquals("dossier.contact:obligatoire", regles(Modifs.dossier(valide).contact(null).build()));
-        assertEquals("", regles(Modifs.dossier(valide).contact(new Contact("1 rue X", "44000", "Nantes",
+        assertEquals("dossier.contact:obligatoire", regles(DossierBuilder.builder(valide).contact(null).build()));
+        assertEquals("", regles(DossierBuilder.builder(valide).contact(new Contact("1 rue X", "44000", "Nantes",
                 "+33 6 12 34 56 78", null)).build()));
     }
 
     @Test
     public void resourcesBelongToSomeoneOfTheHousehold() {
-        Dossier seul = Modifs.dossier(valide).coDemandeur(null).personnesACharge(List.of()).ressources(List.of(
+        Dossier seul = DossierBuilder.builder(valide).coDemandeur(null).personnesACharge(List.of()).ressources(List.of(
                 new Ressource(Beneficiaire.CO_DEMANDEUR, null, TypeRessource.SAL, new BigDecimal("100")),
                 new Ressource(Beneficiaire.PERSONNE_A_CHARGE, 1, TypeRessource.AF, new BigDecimal("100")),
                 new Ressource(Beneficiaire.DEMANDEUR, 2, TypeRessource.RSA, new BigDecimal("-1")),
@@ -140,17 +141,17 @@ public class ValidateurDemandeTest {
     @Test
     public void housingAndReasonsRules() {
         assertEquals("dossier.logementActuel.statut:obligatoire dossier.logementActuel.surface:bornes",
-                regles(Modifs.dossier(valide).logementActuel(new LogementActuel(null, null, 0, null, 2)).build()));
-        assertEquals("dossier.motifs:obligatoire", regles(Modifs.dossier(valide).motifs(List.of()).build()));
-        assertEquals("dossier.motifs:taille", regles(Modifs.dossier(valide).motifs(List.of(Motif.HANDICAP,
+                regles(DossierBuilder.builder(valide).logementActuel(new LogementActuel(null, null, 0, null, 2)).build()));
+        assertEquals("dossier.motifs:obligatoire", regles(DossierBuilder.builder(valide).motifs(List.of()).build()));
+        assertEquals("dossier.motifs:taille", regles(DossierBuilder.builder(valide).motifs(List.of(Motif.HANDICAP,
                 Motif.DEMOLITION, Motif.RETRAITE, Motif.AUTRE)).build()));
-        assertEquals("dossier.motifs[1]:doublon", regles(Modifs.dossier(valide)
+        assertEquals("dossier.motifs[1]:doublon", regles(DossierBuilder.builder(valide)
                 .motifs(List.of(Motif.HANDICAP, Motif.HANDICAP)).build()));
         assertEquals("dossier.logementRecherche.typologies:obligatoire dossier.logementRecherche.communes[1]:format "
-                + "dossier.logementRecherche.communes[2]:doublon", regles(Modifs.dossier(valide).logementRecherche(
+                + "dossier.logementRecherche.communes[2]:doublon", regles(DossierBuilder.builder(valide).logementRecherche(
                         new LogementRecherche(List.of(), Arrays.asList("44109", "4410", "44109"), null, false, false,
                                 false)).build()));
-        assertEquals("dossier.logementRecherche.communes:obligatoire", regles(Modifs.dossier(valide)
+        assertEquals("dossier.logementRecherche.communes:obligatoire", regles(DossierBuilder.builder(valide)
                 .logementRecherche(new LogementRecherche(List.of(Typologie.T2), List.of(), null, false, false, false))
                 .build()));
         assertEquals(StatutLogement.LOCATAIRE_HLM, valide.logementActuel().statut());
@@ -161,7 +162,7 @@ public class ValidateurDemandeTest {
     @Test
     public void everyErrorCarriesAFrenchMessage() {
         List<ErreurChamp> erreurs = ValidateurDemande.valider(new NouvelleDemande("G1104",
-                Modifs.dossier(valide).motifs(List.of()).contact(null).build()), AUJOURDHUI);
+                DossierBuilder.builder(valide).motifs(List.of()).contact(null).build()), AUJOURDHUI);
         assertEquals(2, erreurs.size());
         erreurs.forEach(e -> assertTrue(e.toString(), e.message() != null && !e.message().isBlank()));
     }

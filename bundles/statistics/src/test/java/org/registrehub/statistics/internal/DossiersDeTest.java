@@ -4,8 +4,9 @@ import java.util.List;
 
 import org.registrehub.api.Dossier;
 import org.registrehub.api.LogementRecherche;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 
 /** The example dossier made an applicant of its own (no NIR, a first name from n) wishing one commune. */
 final class DossiersDeTest {
@@ -20,7 +21,7 @@ final class DossiersDeTest {
             prenom.append((char) ('a' + i % 26));
         }
         LogementRecherche l = d.logementRecherche();
-        return Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null).prenoms(prenom.toString())
+        return DossierBuilder.builder(d).demandeur(PersonneBuilder.builder(d.demandeur()).nir(null).prenoms(prenom.toString())
                 .build()).logementRecherche(new LogementRecherche(l.typologies(), List.of(commune), l.loyerMax(),
                 l.ascenseur(), l.rezDeChaussee(), l.parking())).build();
     }

@@ -47,9 +47,10 @@ import org.registrehub.api.statistiques.PlafondsRessources;
 import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.TableauDelais;
 import org.registrehub.api.statistiques.TableauQualite;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 
 /**
  * Breakdowns, délais anormalement longs and data-quality indicators of the pending demands against an independent
@@ -95,8 +96,8 @@ public class StatistiquesDemandesTest extends BaseDeTest {
                 "Nantes", Sexe.M, "française", null, SituationProfessionnelle.CDI, null), LienCoDemandeur.CONJOINT)
                 : null;
         LogementRecherche l = d.logementRecherche();
-        return Modifs.dossier(d)
-                .demandeur(Modifs.personne(d.demandeur()).nir(null).dateNaissance(LocalDate.of(1940 + i * 2 % 60,
+        return DossierBuilder.builder(d)
+                .demandeur(PersonneBuilder.builder(d.demandeur()).nir(null).dateNaissance(LocalDate.of(1940 + i * 2 % 60,
                         1 + i % 12, 1 + i % 28)).build())
                 .coDemandeur(co).personnesACharge(enfants)
                 .ressources(i % 4 == 0 ? List.of(d.ressources().get(0), new org.registrehub.api.Ressource(

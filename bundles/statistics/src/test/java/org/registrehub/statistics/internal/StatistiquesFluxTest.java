@@ -28,14 +28,14 @@ import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.LigneMensuelle;
 import org.registrehub.api.statistiques.LigneSatisfaction;
 import org.registrehub.api.statistiques.SerieMensuelle;
-import org.registrehub.api.statistiques.TableauSatisfaction;
-import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.TableauFlux;
+import org.registrehub.api.statistiques.TableauSatisfaction;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.HorlogeReglable;
-import org.registrehub.testing.Modifs;
 
 /**
  * The stock and flow table against an independent count: a year and a half of generated life (registrations in three
@@ -131,7 +131,7 @@ public class StatistiquesFluxTest extends BaseDeTest {
                     String vers = e.getValue().equals("44109") ? "44162" : "44109";
                     Demande d = registre.consulter(e.getKey(), GESTIONNAIRE).orElseThrow();
                     LogementRecherche l = d.dossier().logementRecherche();
-                    registre.modifier(e.getKey(), d.version(), Modifs.dossier(d.dossier()).logementRecherche(
+                    registre.modifier(e.getKey(), d.version(), DossierBuilder.builder(d.dossier()).logementRecherche(
                             new LogementRecherche(l.typologies(), List.of(vers), l.loyerMax(), l.ascenseur(),
                                     l.rezDeChaussee(), l.parking())).build(), GESTIONNAIRE);
                     journal.add(new Fait(horloge.instant().atZone(PARIS).toLocalDate(), e.getKey(), "TRANSFERT",

@@ -52,8 +52,9 @@ import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.Statut;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 import org.registrehub.testing.TestDatabase;
 
 /** The store against a real, throw-away PostgreSQL database. */
@@ -239,16 +240,16 @@ public class PostgresStoreTest {
         store.inserer(a, creation(Canal.REST), evenement(a), Set.of(), null);
         Personne meme = a.dossier().demandeur();
 
-        Personne autreNom = Modifs.personne(meme).nom("Martin-Durand").prenoms("Léa").build();
+        Personne autreNom = PersonneBuilder.builder(meme).nom("Martin-Durand").prenoms("Léa").build();
         assertEquals("the duplicate and where it lies: its territory and wished communes",
                 List.of(new org.registrehub.api.spi.DemandeStore.DoublonSitue(new Doublon("0441123000030G1104",
                         Doublon.NIR, "G1104", LocalDate.of(2023, 11, 2)), "044",
                         a.dossier().logementRecherche().communes())), store.doublons(autreNom));
-        Personne sansNir = Modifs.personne(meme).nom("MARTIN").prenoms("lea Ève").nir(null).build();
+        Personne sansNir = PersonneBuilder.builder(meme).nom("MARTIN").prenoms("lea Ève").nir(null).build();
         assertEquals(Doublon.IDENTITE, store.doublons(sansNir).get(0).doublon().critere());
-        assertTrue(store.doublons(Modifs.personne(sansNir).dateNaissance(LocalDate.of(1990, 4, 13)).build())
+        assertTrue(store.doublons(PersonneBuilder.builder(sansNir).dateNaissance(LocalDate.of(1990, 4, 13)).build())
                 .isEmpty());
-        assertTrue(store.doublons(Modifs.personne(sansNir).prenoms("Léon").build()).isEmpty());
+        assertTrue(store.doublons(PersonneBuilder.builder(sansNir).prenoms("Léon").build()).isEmpty());
 
         Demande r = radiee(a);
         store.mettreAJour(r, 0, entree(1, Operation.RADIATION), evenement(r), null);
@@ -447,7 +448,7 @@ public class PostgresStoreTest {
         String nom = "Martin " + numero.chars().filter(Character::isDigit).mapToObj(c -> String.valueOf(
                 (char) ('a' + c - '0'))).collect(java.util.stream.Collectors.joining());
         Dossier d = Exemples.dossier(nom);
-        return meme(numero, Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null).build()).build());
+        return meme(numero, DossierBuilder.builder(d).demandeur(PersonneBuilder.builder(d.demandeur()).nir(null).build()).build());
     }
 
     /** A demand of the example applicant (Léa Martin, with her NIR). */

@@ -32,8 +32,9 @@ import org.registrehub.api.Statut;
 import org.registrehub.api.Tri;
 import org.registrehub.api.Typologie;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 import org.registrehub.testing.TestDatabase;
 
 /** Search on a real PostgreSQL: each criterion, their combination, order and pages. */
@@ -70,8 +71,8 @@ public class RechercheTest {
     private static void inserer(String numero, String nom, String prenoms, String naissance, List<String> communes,
                                 List<Typologie> typologies, String depot, Statut statut) {
         Dossier x = Exemples.dossier(nom);
-        Dossier dossier = Modifs.dossier(x)
-                .demandeur(Modifs.personne(x.demandeur()).prenoms(prenoms).dateNaissance(LocalDate.parse(naissance))
+        Dossier dossier = DossierBuilder.builder(x)
+                .demandeur(PersonneBuilder.builder(x.demandeur()).prenoms(prenoms).dateNaissance(LocalDate.parse(naissance))
                         .nir(null).build())
                 .logementRecherche(new LogementRecherche(typologies, communes, null, false, false, false)).build();
         LocalDate dateDepot = LocalDate.parse(depot);

@@ -62,8 +62,8 @@ public class SynchroNationalePostgresTest {
     private Demande demande(String numero) {
         // a household of its own per demand (no presumed duplicate)
         org.registrehub.api.Dossier modele = Exemples.dossier("Martin" + (char) ('a' + numero.charAt(12) - '0'));
-        org.registrehub.api.Dossier dossier = org.registrehub.testing.Modifs.dossier(modele)
-                .demandeur(org.registrehub.testing.Modifs.personne(modele.demandeur()).nir(null).build()).build();
+        org.registrehub.api.Dossier dossier = org.registrehub.testing.DossierBuilder.builder(modele)
+                .demandeur(org.registrehub.testing.PersonneBuilder.builder(modele.demandeur()).nir(null).build()).build();
         Demande d = new Demande(numero, Statut.ACTIVE, "G1104", "044", LocalDate.of(2026, 11, 2),
                 LocalDate.of(2027, 11, 2), null, null, 0, dossier);
         store.inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,

@@ -35,10 +35,11 @@ import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.simulators.national.Comportement;
 import org.registrehub.simulators.national.SimulateurNational;
 import org.registrehub.simulators.national.StockageNational;
+import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
-import org.registrehub.testing.Modifs;
+import org.registrehub.testing.PersonneBuilder;
 import org.registrehub.testing.TestDatabase;
 import org.registrehub.testing.registre.RegistreDeTest;
 
@@ -106,7 +107,7 @@ public class SynchronisationNationaleTest {
             prenom.append((char) ('a' + n % 26));
         }
         Dossier d = Exemples.dossier("Martin");
-        Dossier dossier = Modifs.dossier(d).demandeur(Modifs.personne(d.demandeur()).nir(null)
+        Dossier dossier = DossierBuilder.builder(d).demandeur(PersonneBuilder.builder(d.demandeur()).nir(null)
                 .prenoms(prenom.toString()).build()).build();
         return registre.enregistrer(new NouvelleDemande("G1104", dossier), GUICHET);
     }
@@ -136,7 +137,7 @@ public class SynchronisationNationaleTest {
                 Demande d = actuelle(numero);
                 switch (minute % 8) {
                     case 0 -> numeros.add(enregistrer().numeroUnique());
-                    case 2 -> registre.modifier(numero, d.version(), Modifs.dossier(d.dossier())
+                    case 2 -> registre.modifier(numero, d.version(), DossierBuilder.builder(d.dossier())
                             .situationFamiliale(org.registrehub.api.SituationFamiliale.values()[minute % 3]).build(),
                             GUICHET);
                     case 4 -> registre.renouveler(numero, d.version(), null, GUICHET);
