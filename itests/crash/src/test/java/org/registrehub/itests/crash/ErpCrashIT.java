@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.registrehub.simulators.erp.ErpClient;
+import org.registrehub.simulators.erp.ConnexionErp;
 import org.registrehub.testing.HubLance;
 import org.registrehub.testing.TestDatabase;
 
@@ -56,8 +56,8 @@ public class ErpCrashIT {
     }
 
     /** The landlord's ERP: the sample client of simulators/landlord-erp. */
-    private ErpClient erp() {
-        return new ErpClient("amqp://127.0.0.1:" + hub.broker, "bailleur.nmh", MOT_DE_PASSE, "NMH");
+    private ConnexionErp erp() {
+        return new ConnexionErp("amqp://127.0.0.1:" + hub.broker, "bailleur.nmh", MOT_DE_PASSE, "NMH");
     }
 
     /** A demand of its own applicant (never a presumed duplicate of another). */
@@ -85,7 +85,7 @@ public class ErpCrashIT {
         Set<String> repondus = ConcurrentHashMap.newKeySet();
         await("queues of NMH answer a probe (its reply status)").atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> {
-                    ErpClient.Reponse sonde = erp().envoyer(bailSigne("sonde", numeros.get(0)), "sonde",
+                    ConnexionErp.Reponse sonde = erp().envoyer(bailSigne("sonde", numeros.get(0)), "sonde",
                             Duration.ofSeconds(10));
                     return sonde == null ? "pas de réponse" : sonde.statut();
                 }, "ACCEPTE"::equals);

@@ -62,7 +62,7 @@ public final class ClientErp {
         System.exit(code);
     }
 
-    static ErpClient client() {
+    static ConnexionErp client() {
         String url = "amqp://" + param("REGISTRE_BROKER_HOST", "127.0.0.1") + ":"
                 + param("REGISTRE_BROKER_PORT", "61616");
         String utilisateur = param("REGISTRE_BROKER_USER", null);
@@ -71,7 +71,7 @@ public final class ClientErp {
             throw new IllegalArgumentException("identifiants du broker requis : REGISTRE_BROKER_USER et"
                     + " REGISTRE_BROKER_PASSWORD (un compte du registre de l'organisation)");
         }
-        return new ErpClient(url, utilisateur, motDePasse, organisation());
+        return new ConnexionErp(url, utilisateur, motDePasse, organisation());
     }
 
     static String organisation() {
@@ -108,8 +108,8 @@ public final class ClientErp {
     static int envoyer(String json) throws Exception {
         Matcher m = MESSAGE_ID.matcher(json);
         String messageId = m.find() ? m.group(1) : UUID.randomUUID().toString();
-        ErpClient client = client();
-        ErpClient.Reponse reponse = client.envoyer(json, messageId, Duration.ofSeconds(30));
+        ConnexionErp client = client();
+        ConnexionErp.Reponse reponse = client.envoyer(json, messageId, Duration.ofSeconds(30));
         System.out.println("envoyé sur " + client.file("entrant") + " : messageId=" + messageId);
         if (reponse == null) {
             System.err.println("pas de réponse en 30 s sur " + client.file("reponses")
@@ -122,7 +122,7 @@ public final class ClientErp {
 
     /** Reads the next {@code n} events of the organisation's event queue (they wait there while the ERP is away). */
     static int ecouter(int n) throws Exception {
-        ErpClient client = client();
+        ConnexionErp client = client();
         System.out.println("à l'écoute de " + client.file("evenements") + " ...");
         List<String> evenements = client.ecouter(n, Duration.ofSeconds(120));
         evenements.forEach(System.out::println);

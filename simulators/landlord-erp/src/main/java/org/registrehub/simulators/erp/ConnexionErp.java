@@ -21,7 +21,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
  * inbound queue, read the replies and the events of its queues. Used by the command line {@link ClientErp} and by the
  * crash tests.
  */
-public final class ErpClient {
+public final class ConnexionErp {
 
     /** A reply of the hub: its status, the messageId it answers, and its JSON. */
     public record Reponse(String statut, String correlationId, String json) {
@@ -36,7 +36,7 @@ public final class ErpClient {
      * @param motDePasse   its password
      * @param organisation the organisation's code: its queues are {@code registre.erp.<CODE>.*}
      */
-    public ErpClient(String url, String identifiant, String motDePasse, String organisation) {
+    public ConnexionErp(String url, String identifiant, String motDePasse, String organisation) {
         JmsConnectionFactory f = new JmsConnectionFactory(identifiant, motDePasse, url);
         // the hub's broker takes a message on an inbound queue only with the sender's login as user-id
         f.setPopulateJMSXUserID(true);

@@ -15,7 +15,7 @@ import org.registrehub.api.SanteHub;
 @Service
 @Command(scope = "registre", name = "health", description = "État du hub et de chacun de ses composants (base de"
         + " données, authentification, broker, routes, canaux)")
-public class HealthCommand implements Action {
+public class SanteCommand implements Action {
 
     @Reference(optional = true)
     SanteHub sante;
