@@ -4,7 +4,7 @@
  * ({@link SynchronisationNationale}).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.registrehub.api.national;
 
 import org.osgi.annotation.bundle.Export;

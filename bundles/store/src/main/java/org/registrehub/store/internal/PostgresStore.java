@@ -72,7 +72,6 @@ import org.registrehub.api.spi.IdentiteStore;
 import org.registrehub.api.spi.MessageErpStore;
 import org.registrehub.api.spi.OutboxStore;
 import org.registrehub.api.spi.SuiviStore;
-import org.registrehub.api.spi.SynchroNationaleStore;
 import org.registrehub.api.spi.ImportStore;
 import org.registrehub.api.spi.ExtraitStore;
 import org.registrehub.api.spi.BaseDeDonnees;
@@ -84,13 +83,13 @@ import org.slf4j.LoggerFactory;
  * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
-    IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class, SynchroNationaleStore.class,
+    IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class,
     ImportStore.class, ExtraitStore.class, BaseDeDonnees.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
-        SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation, NationalPostgres.Delegation,
+        SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation,
         ImportPostgres.Delegation, ExtraitPostgres.Delegation, BaseDeDonnees {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
@@ -107,7 +106,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private final SurveillanceBase surveillance;
     private final AccesPostgres acces;
     private final ErpPostgres erp;
-    private final NationalPostgres national;
     private final ImportPostgres imports;
     private final ExtraitPostgres extraits;
 
@@ -128,7 +126,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.sessions = construireSessions(dataSource, json);
         this.acces = new AccesPostgres(this);
         this.erp = new ErpPostgres(this, json);
-        this.national = new NationalPostgres(this);
         this.imports = new ImportPostgres(this);
         this.extraits = new ExtraitPostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
@@ -144,11 +141,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     @Override
     public ErpPostgres erp() {
         return erp;
-    }
-
-    @Override
-    public NationalPostgres national() {
-        return national;
     }
 
     @Override
@@ -185,7 +177,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     private static SqlSessionFactory construireSessions(DataSource dataSource, JsonCodec json) {
         return construireSessions(dataSource, json, PostgresStore.class.getClassLoader(), List.of(
-                RegistreMapper.class, AccesMapper.class, ErpMapper.class, NationalMapper.class, ImportMapper.class,
+                RegistreMapper.class, AccesMapper.class, ErpMapper.class, ImportMapper.class,
                 ExtraitMapper.class));
     }
 

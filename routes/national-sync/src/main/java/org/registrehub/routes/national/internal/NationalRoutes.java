@@ -1,21 +1,21 @@
 package org.registrehub.routes.national.internal;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.registrehub.api.national.SynchronisationNationale;
 
 /**
  * {@code national-envoi}: every {@code {{envoi.periodeMs}}} ms, sends the waiting outbox events to the national
  * register; {@code national-recuperation}: every {@code {{recuperation.verificationMs}}} ms, runs the daily pulls
- * when they are due ({@code {{recuperation.heure}}}). The beans record their own failures (task state, backoff,
- * circuit breaker); anything else is logged with the route and the next tick tries again.
+ * when they are due ({@code {{recuperation.heure}}}). Both call the national synchronization service (bundle
+ * {@code registre-synchro-nationale}), which records its own failures (task state, backoff, circuit breaker); anything
+ * else is logged with the route and the next tick tries again.
  */
 public class NationalRoutes extends RouteBuilder {
 
-    private final EnvoiNational envoi;
-    private final RecuperationNationale recuperation;
+    private final SynchronisationNationale synchronisation;
 
-    public NationalRoutes(EnvoiNational envoi, RecuperationNationale recuperation) {
-        this.envoi = envoi;
-        this.recuperation = recuperation;
+    public NationalRoutes(SynchronisationNationale synchronisation) {
+        this.synchronisation = synchronisation;
     }
 
     @Override
@@ -26,10 +26,10 @@ public class NationalRoutes extends RouteBuilder {
 
         from("timer:registre-national-envoi?period={{envoi.periodeMs}}&delay={{envoi.delaiMs}}")
                 .routeId("national-envoi")
-                .bean(envoi, "envoyer");
+                .bean(synchronisation, "envoyerEnAttente");
 
         from("timer:registre-national-recuperation?period={{recuperation.verificationMs}}&delay={{envoi.delaiMs}}")
                 .routeId("national-recuperation")
-                .bean(recuperation, "siEcheance");
+                .bean(synchronisation, "recupererSiEchue");
     }
 }

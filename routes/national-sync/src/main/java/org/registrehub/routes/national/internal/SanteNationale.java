@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.SanteService;
+import org.registrehub.api.national.SynchronisationNationale;
 
 /**
  * Component {@code synchro-nationale}: UP once the routes that send the changes and run the daily pulls are started.
@@ -18,12 +19,12 @@ public class SanteNationale implements SanteService {
     static final String COMPOSANT = "synchro-nationale";
 
     private final CamelContext camel;
-    private final ClientNational client;
+    private final SynchronisationNationale synchronisation;
     private final Instant depuis = Instant.now();
 
-    public SanteNationale(CamelContext camel, ClientNational client) {
+    public SanteNationale(CamelContext camel, SynchronisationNationale synchronisation) {
         this.camel = camel;
-        this.client = client;
+        this.synchronisation = synchronisation;
     }
 
     @Override
@@ -31,9 +32,6 @@ public class SanteNationale implements SanteService {
         List<String> arretees = camel.getRoutes().stream().map(Route::getRouteId)
                 .filter(id -> !camel.getRouteController().getRouteStatus(id).isStarted()).toList();
         return EtatSante.routes(COMPOSANT, camel.getStatus().isStarted(), camel.getStatus().name(), arretees,
-                !client.configure() ? "registre national non configuré (national.url) : rien n'est envoyé ni récupéré"
-                : "registre national " + client.adresse() + ", circuit " + client.circuit()
-                + ("CLOSED".equals(client.circuit()) ? "" : " (indisponible : les changements attendent dans"
-                + " l'outbox)"), depuis);
+                synchronisation.disponibilite(), depuis);
     }
 }

@@ -1,7 +1,7 @@
 /**
- * Synchronization with the national register: the SOAP client (circuit breaker), the sending of the outbox events,
- * the daily pulls and the reconciliation, wired by Blueprint ({@code OSGI-INF/blueprint/national.xml}) as the other
- * route bundles. Nothing here is exported: the services are published under the API's interfaces.
+ * The national synchronization's routes: the timers that send the outbox events and run the daily pulls, calling the
+ * service {@code SynchronisationNationale} of the bundle {@code registre-synchro-nationale}; and their health.
+ * Wired by Blueprint ({@code OSGI-INF/blueprint/national.xml}).
  */
 @Header(name = SanteService.EN_TETE_COMPOSANTS, value = SanteNationale.COMPOSANT)
 package org.registrehub.routes.national.internal;

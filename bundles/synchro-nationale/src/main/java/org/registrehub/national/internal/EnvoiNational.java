@@ -1,4 +1,4 @@
-package org.registrehub.routes.national.internal;
+package org.registrehub.national.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import org.registrehub.api.national.RegistreNational;
 import org.registrehub.api.national.RegistreNationalIndisponibleException;
 import org.registrehub.api.national.TacheNationale;
 import org.registrehub.api.spi.JsonCodec;
-import org.registrehub.api.spi.SynchroNationaleStore;
-import org.registrehub.api.spi.SynchroNationaleStore.Issue;
-import org.registrehub.api.spi.SynchroNationaleStore.Transmission;
+import org.registrehub.api.national.spi.SynchroNationaleStore;
+import org.registrehub.api.national.spi.SynchroNationaleStore.Issue;
+import org.registrehub.api.national.spi.SynchroNationaleStore.Transmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

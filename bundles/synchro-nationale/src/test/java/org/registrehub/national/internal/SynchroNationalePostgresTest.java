@@ -1,17 +1,14 @@
-package org.registrehub.store.internal;
+package org.registrehub.national.internal;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,7 +18,6 @@ import org.junit.Test;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Demande;
 import org.registrehub.api.EntreeHistorique;
-import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.Operation;
 import org.registrehub.api.Statut;
@@ -29,30 +25,31 @@ import org.registrehub.api.national.DoublonNational;
 import org.registrehub.api.national.EtatTache;
 import org.registrehub.api.national.RecoursDalo;
 import org.registrehub.api.national.TacheNationale;
-import org.registrehub.api.spi.SynchroNationaleStore.Issue;
-import org.registrehub.api.spi.SynchroNationaleStore.Transmission;
-import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.api.national.spi.SynchroNationaleStore.Issue;
+import org.registrehub.api.national.spi.SynchroNationaleStore.Transmission;
+import org.registrehub.api.spi.OutboxStore;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.TestDatabase;
+import org.registrehub.testing.registre.RegistreDeTest;
 
 /** The national synchronization's persistence on a real PostgreSQL: sending order and marks, leases, reports. */
 public class SynchroNationalePostgresTest {
 
     private TestDatabase db;
-    private PostgresStore store;
+    private RegistreDeTest base;
+    private NationalPostgres store;
 
     @Before
     public void setUp() {
         db = TestDatabase.create("registre_national_store");
-        store = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), new JacksonJsonCodec(), null,
-                PostgresStoreTest.config(), Clock.systemUTC());
-        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
+        base = RegistreDeTest.ouvrir(db);
+        store = new NationalPostgres(base.base());
     }
 
     @After
     public void tearDown() {
-        if (store != null) {
-            store.deactivate();
+        if (base != null) {
+            base.close();
         }
         if (db != null) {
             db.close();
@@ -66,7 +63,7 @@ public class SynchroNationalePostgresTest {
                 .demandeur(org.registrehub.testing.PersonneBuilder.builder(modele.demandeur()).nir(null).build()).build();
         Demande d = new Demande(numero, Statut.ACTIVE, "G1104", "044", LocalDate.of(2026, 11, 2),
                 LocalDate.of(2027, 11, 2), null, null, 0, dossier);
-        store.inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,
+        base.demandes().inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,
                 List.of(), null), new EvenementDemande(UUID.randomUUID(), EvenementDemande.DEMANDE_ENREGISTREE,
                 numero, Instant.now(), "{\"numeroUnique\":\"" + numero + "\"}"), Set.of(), null);
         return d;
@@ -92,7 +89,7 @@ public class SynchroNationalePostgresTest {
         assertEquals(2, store.enAttenteNational());
         assertTrue(store.plusAncienEnAttenteNational().isPresent());
         // the relay to the broker is another matter: all three still wait for it
-        assertEquals(3, store.enAttente());
+        assertEquals(3, base.store(OutboxStore.class).enAttente());
         vus.clear();
         marques = store.transmettre(10, e -> {
             vus.add(e.numeroUnique());

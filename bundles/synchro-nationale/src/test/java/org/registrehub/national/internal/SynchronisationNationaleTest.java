@@ -1,4 +1,4 @@
-package org.registrehub.routes.national.internal;
+package org.registrehub.national.internal;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
@@ -30,7 +30,7 @@ import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.api.national.TacheNationale;
-import org.registrehub.api.spi.SynchroNationaleStore;
+import org.registrehub.api.national.spi.SynchroNationaleStore;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.simulators.national.Comportement;
 import org.registrehub.simulators.national.SimulateurNational;
@@ -74,7 +74,7 @@ public class SynchronisationNationaleTest {
         simulateur = SimulateurNational.demarrer("127.0.0.1", 0, dbNational.jdbcUrl(), dbNational.user(),
                 dbNational.password());
         base = RegistreDeTest.ouvrir(dbHub);
-        store = base.store(SynchroNationaleStore.class);
+        store = new NationalPostgres(base.base());
         registre = base.registre(horloge);
         // the circuit opens after 3 failures out of the last 4 calls and tries again after 1 s
         client = new ClientNational(simulateur.url(), "hub-044", "secret", 2000, 5000, 50, 4, 1);

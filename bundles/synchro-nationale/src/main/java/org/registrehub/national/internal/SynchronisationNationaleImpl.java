@@ -1,11 +1,14 @@
-package org.registrehub.routes.national.internal;
+package org.registrehub.national.internal;
 
 import org.registrehub.api.national.EtatSynchronisation;
 import org.registrehub.api.national.SynchronisationNationale;
 import org.registrehub.api.national.TacheNationale;
-import org.registrehub.api.spi.SynchroNationaleStore;
+import org.registrehub.api.national.spi.SynchroNationaleStore;
 
-/** The national synchronization as the console sees it: its state, and its tasks run on demand. */
+/**
+ * The national synchronization as the console and the routes see it: its state, its tasks run on demand, and the
+ * scheduler's ticks.
+ */
 public class SynchronisationNationaleImpl implements SynchronisationNationale {
 
     private final SynchroNationaleStore store;
@@ -38,6 +41,24 @@ public class SynchronisationNationaleImpl implements SynchronisationNationale {
             case RECONCILIATION -> reconciliation.executer();
             default -> recuperation.executer(tache);
         };
+    }
+
+    @Override
+    public int envoyerEnAttente() {
+        return envoi.envoyer();
+    }
+
+    @Override
+    public void recupererSiEchue() {
+        recuperation.siEcheance();
+    }
+
+    @Override
+    public String disponibilite() {
+        return !client.configure() ? "registre national non configuré (national.url) : rien n'est envoyé ni récupéré"
+                : "registre national " + client.adresse() + ", circuit " + client.circuit()
+                + ("CLOSED".equals(client.circuit()) ? "" : " (indisponible : les changements attendent dans"
+                + " l'outbox)");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.registrehub.routes.national.internal;
+package org.registrehub.national.internal;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import org.registrehub.api.national.Page;
 import org.registrehub.api.national.RadiationNationale;
 import org.registrehub.api.national.RegistreNational;
 import org.registrehub.api.national.TacheNationale;
-import org.registrehub.api.spi.SynchroNationaleStore;
+import org.registrehub.api.national.spi.SynchroNationaleStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.national.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,111 +12,19 @@ import org.registrehub.api.national.EtatNational;
 import org.registrehub.api.national.EtatTache;
 import org.registrehub.api.national.RecoursDalo;
 import org.registrehub.api.national.TacheNationale;
-import org.registrehub.api.spi.SynchroNationaleStore;
+import org.registrehub.api.national.spi.SynchroNationaleStore;
+import org.registrehub.api.spi.BaseDeDonnees;
 
-/** The national synchronization's persistence, on the store's sessions. */
-final class NationalPostgres implements SynchroNationaleStore {
+/**
+ * The national synchronization's persistence on the register's database: this bundle's SQL
+ * ({@code NationalMapper.xml}), run through the shared core; each call is one transaction.
+ */
+public class NationalPostgres implements SynchroNationaleStore {
 
-    /** Lets the store publish this service itself. */
-    interface Delegation extends SynchroNationaleStore {
+    private final BaseDeDonnees.Sessions store;
 
-        NationalPostgres national();
-
-        @Override
-        default int transmettre(int max, Function<EvenementDemande, Transmission> envoi) {
-            return national().transmettre(max, envoi);
-        }
-
-        @Override
-        default long enAttenteNational() {
-            return national().enAttenteNational();
-        }
-
-        @Override
-        default Optional<Instant> plusAncienEnAttenteNational() {
-            return national().plusAncienEnAttenteNational();
-        }
-
-        @Override
-        default long refusesNational() {
-            return national().refusesNational();
-        }
-
-        @Override
-        default List<String> derniersRefus(int max) {
-            return national().derniersRefus(max);
-        }
-
-        @Override
-        default boolean prendre(TacheNationale tache, String noeud, Duration duree) {
-            return national().prendre(tache, noeud, duree);
-        }
-
-        @Override
-        default void rendre(TacheNationale tache, String noeud) {
-            national().rendre(tache, noeud);
-        }
-
-        @Override
-        default void reussite(TacheNationale tache, String bilan) {
-            national().reussite(tache, bilan);
-        }
-
-        @Override
-        default void echec(TacheNationale tache, String erreur) {
-            national().echec(tache, erreur);
-        }
-
-        @Override
-        default List<EtatTache> etats() {
-            return national().etats();
-        }
-
-        @Override
-        default Optional<Instant> curseur(TacheNationale tache, String territoire) {
-            return national().curseur(tache, territoire);
-        }
-
-        @Override
-        default void avancer(TacheNationale tache, String territoire, Instant curseur) {
-            national().avancer(tache, territoire, curseur);
-        }
-
-        @Override
-        default java.util.Set<String> numerosEnAttenteNational(String territoire) {
-            return national().numerosEnAttenteNational(territoire);
-        }
-
-        @Override
-        default boolean enregistrerDoublon(DoublonNational doublon) {
-            return national().enregistrerDoublon(doublon);
-        }
-
-        @Override
-        default boolean enregistrerRecoursDalo(RecoursDalo recours) {
-            return national().enregistrerRecoursDalo(recours);
-        }
-
-        @Override
-        default List<EtatNational> etatsLocaux(String territoire, String apres, int max) {
-            return national().etatsLocaux(territoire, apres, max);
-        }
-
-        @Override
-        default void enregistrerRapport(Instant debut, Instant fin, int ecarts, int corriges, String texte) {
-            national().enregistrerRapport(debut, fin, ecarts, corriges, texte);
-        }
-
-        @Override
-        default Optional<String> dernierRapport() {
-            return national().dernierRapport();
-        }
-    }
-
-    private final PostgresStore store;
-
-    NationalPostgres(PostgresStore store) {
-        this.store = store;
+    public NationalPostgres(BaseDeDonnees base) {
+        this.store = base.sessions(NationalMapper.class);
     }
 
     @Override

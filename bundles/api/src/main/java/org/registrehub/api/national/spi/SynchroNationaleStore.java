@@ -1,4 +1,4 @@
-package org.registrehub.api.spi;
+package org.registrehub.api.national.spi;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.registrehub.routes.national.internal;
+package org.registrehub.national.internal;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,13 +34,13 @@ import org.registrehub.api.national.RadiationNationale;
 import org.registrehub.api.national.RecoursDalo;
 import org.registrehub.api.national.RefusNationalException;
 import org.registrehub.api.national.RegistreNationalIndisponibleException;
-import org.registrehub.routes.national.internal.v1.Accuse;
-import org.registrehub.routes.national.internal.v1.Demandeur;
-import org.registrehub.routes.national.internal.v1.Doublon;
-import org.registrehub.routes.national.internal.v1.ErreurNationalFault;
-import org.registrehub.routes.national.internal.v1.Mouvement;
-import org.registrehub.routes.national.internal.v1.RegistreNationalPortType;
-import org.registrehub.routes.national.internal.v1.TypeMouvement;
+import org.registrehub.national.internal.v1.Accuse;
+import org.registrehub.national.internal.v1.Demandeur;
+import org.registrehub.national.internal.v1.Doublon;
+import org.registrehub.national.internal.v1.ErreurNationalFault;
+import org.registrehub.national.internal.v1.Mouvement;
+import org.registrehub.national.internal.v1.RegistreNationalPortType;
+import org.registrehub.national.internal.v1.TypeMouvement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +152,7 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
 
     @Override
     public Page<RadiationNationale> radiations(String territoire, Instant depuis, int max) {
-        return this.<org.registrehub.routes.national.internal.v1.RadiationNationale, RadiationNationale>lister(
+        return this.<org.registrehub.national.internal.v1.RadiationNationale, RadiationNationale>lister(
                 "liste des radiations", (l, s) -> port.listerRadiations(territoire, xml(depuis), max, l, s),
                 n -> new RadiationNationale(n.getNumeroUnique(), MotifRadiation.valueOf(n.getMotif().value()),
                         date(n.getDateRadiation()), n.getOrigine(), n.getCommentaire(),
@@ -173,7 +173,7 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
 
     @Override
     public Page<RecoursDalo> recoursDalo(String territoire, Instant depuis, int max) {
-        return this.<org.registrehub.routes.national.internal.v1.RecoursDalo, RecoursDalo>lister(
+        return this.<org.registrehub.national.internal.v1.RecoursDalo, RecoursDalo>lister(
                 "liste des recours DALO", (l, s) -> port.listerRecoursDalo(territoire, xml(depuis), max, l, s),
                 d -> new RecoursDalo(d.getNumeroUnique(), date(d.getDateRecours()), d.getDecision(), d.getOrigine(),
                         instant(d.getHorodatage())));
@@ -181,7 +181,7 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
 
     @Override
     public Page<EtatNational> etats(String territoire, String apres, int max) {
-        return this.<org.registrehub.routes.national.internal.v1.EtatNational, EtatNational>lister(
+        return this.<org.registrehub.national.internal.v1.EtatNational, EtatNational>lister(
                 "états nationaux", (l, s) -> port.listerEtats(territoire, apres, max, l, s),
                 e -> new EtatNational(e.getNumeroUnique(), Statut.valueOf(e.getStatut().value()), e.getVersion()));
     }
@@ -257,20 +257,20 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
         x.setNumeroUnique(d.numeroUnique());
         x.setVersion(d.version());
         x.setHorodatage(xml(m.horodatage()));
-        x.setStatut(org.registrehub.routes.national.internal.v1.Statut.fromValue(d.statut().name()));
+        x.setStatut(org.registrehub.national.internal.v1.Statut.fromValue(d.statut().name()));
         x.setTerritoire(d.territoire());
         x.setGuichet(d.guichet());
         x.setDateDepot(xml(d.dateDepot()));
         x.setDateValidite(xml(d.dateValidite()));
         x.setDemandeur(demandeur(d.dossier().demandeur()));
         if (d.radiation() != null) {
-            x.setMotifRadiation(org.registrehub.routes.national.internal.v1.MotifRadiation.fromValue(
+            x.setMotifRadiation(org.registrehub.national.internal.v1.MotifRadiation.fromValue(
                     d.radiation().motif().name()));
             x.setDateRadiation(xml(d.radiation().date()));
             Attribution a = d.radiation().attribution();
             if (a != null) {
-                org.registrehub.routes.national.internal.v1.Attribution b =
-                        new org.registrehub.routes.national.internal.v1.Attribution();
+                org.registrehub.national.internal.v1.Attribution b =
+                        new org.registrehub.national.internal.v1.Attribution();
                 b.setBailleur(a.bailleur());
                 b.setIdentifiantRpls(a.identifiantRpls());
                 b.setReservataire(a.reservataire());

@@ -1,4 +1,4 @@
-package org.registrehub.routes.national.internal;
+package org.registrehub.national.internal;
 
 import java.time.Instant;
 import java.util.List;
