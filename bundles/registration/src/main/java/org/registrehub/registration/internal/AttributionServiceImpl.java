@@ -33,7 +33,7 @@ import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.acces.Role;
-import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.acces.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.MessageErpStore;
 import org.registrehub.api.spi.SuiviStore;

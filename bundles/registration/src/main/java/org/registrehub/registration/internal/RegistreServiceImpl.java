@@ -39,7 +39,7 @@ import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.acces.EntreeAudit;
-import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.acces.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.DemandeStore.DoublonSitue;
 import org.registrehub.api.spi.JsonCodec;

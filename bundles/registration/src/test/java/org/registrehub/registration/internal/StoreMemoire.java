@@ -22,7 +22,7 @@ import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.acces.CriteresAudit;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.acces.PageAudit;
-import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.acces.spi.AuditStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.DemandeStore.DoublonSitue;
 

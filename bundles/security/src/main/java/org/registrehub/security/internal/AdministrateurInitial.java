@@ -21,7 +21,7 @@ import org.registrehub.api.RegistreException;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
-import org.registrehub.api.spi.IdentiteStore;
+import org.registrehub.api.acces.spi.IdentiteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

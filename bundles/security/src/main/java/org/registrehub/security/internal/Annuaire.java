@@ -10,7 +10,7 @@ import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.NumerotationService;
 import org.registrehub.api.acces.AnnuaireService;
 import org.registrehub.api.acces.Guichet;
-import org.registrehub.api.spi.IdentiteStore;
+import org.registrehub.api.acces.spi.IdentiteStore;
 
 /** The public directory: the active guichets enregistreurs of the commune's département. */
 @Component(service = AnnuaireService.class)

@@ -21,13 +21,13 @@ import org.registrehub.api.Canal;
 import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.acces.ConnexionVerrouilleeException;
 import org.registrehub.api.acces.EntreeAudit;
-import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.acces.spi.AuditStore;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
-import org.registrehub.api.spi.IdentiteStore;
-import org.registrehub.api.spi.IdentiteStore.Compte;
+import org.registrehub.api.acces.spi.IdentiteStore;
+import org.registrehub.api.acces.spi.IdentiteStore.Compte;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -33,8 +33,8 @@ import org.registrehub.api.acces.PageAudit;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.acces.Utilisateur;
-import org.registrehub.api.spi.AuditStore;
-import org.registrehub.api.spi.IdentiteStore;
+import org.registrehub.api.acces.spi.AuditStore;
+import org.registrehub.api.acces.spi.IdentiteStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -25,7 +25,7 @@ import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.PageAudit;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
-import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.acces.spi.AuditStore;
 import org.registrehub.testing.HorlogeReglable;
 
 /** Brakes on password guessing: per login, per address, without bcrypt while locked, audited, bounded. */

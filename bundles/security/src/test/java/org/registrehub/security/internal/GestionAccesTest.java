@@ -28,7 +28,7 @@ import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.PageAudit;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
-import org.registrehub.api.spi.AuditStore;
+import org.registrehub.api.acces.spi.AuditStore;
 
 /** Access management by administrators and gestionnaires, its limits, and its audit. */
 public class GestionAccesTest {

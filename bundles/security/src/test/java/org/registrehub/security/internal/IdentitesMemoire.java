@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.Utilisateur;
-import org.registrehub.api.spi.IdentiteStore;
+import org.registrehub.api.acces.spi.IdentiteStore;
 
 /** The identity store's contract in memory, for the rules of this bundle (the SQL is tested in the store bundle). */
 final class IdentitesMemoire implements IdentiteStore {

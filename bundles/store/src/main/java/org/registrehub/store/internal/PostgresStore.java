@@ -67,8 +67,6 @@ import org.registrehub.api.spi.CompteurStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.DemandeStore.DoublonSitue;
 import org.registrehub.api.spi.JsonCodec;
-import org.registrehub.api.spi.AuditStore;
-import org.registrehub.api.spi.IdentiteStore;
 import org.registrehub.api.spi.MessageErpStore;
 import org.registrehub.api.spi.OutboxStore;
 import org.registrehub.api.spi.SuiviStore;
@@ -83,13 +81,13 @@ import org.slf4j.LoggerFactory;
  * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
  */
 @Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
-    IdentiteStore.class, AuditStore.class, MessageErpStore.class, SuiviStore.class,
+    MessageErpStore.class, SuiviStore.class,
     ImportStore.class, ExtraitStore.class, BaseDeDonnees.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
 public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
-        SurveillanceBase.Operations, AccesPostgres.Delegation, ErpPostgres.Delegation,
+        SurveillanceBase.Operations, ErpPostgres.Delegation,
         ImportPostgres.Delegation, ExtraitPostgres.Delegation, BaseDeDonnees {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
@@ -104,7 +102,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
     private volatile StoreConfig config;
     private final SqlSessionFactory sessions;
     private final SurveillanceBase surveillance;
-    private final AccesPostgres acces;
     private final ErpPostgres erp;
     private final ImportPostgres imports;
     private final ExtraitPostgres extraits;
@@ -124,18 +121,12 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
         this.bundleContext = bundleContext;
         this.config = config;
         this.sessions = construireSessions(dataSource, json);
-        this.acces = new AccesPostgres(this);
         this.erp = new ErpPostgres(this, json);
         this.imports = new ImportPostgres(this);
         this.extraits = new ExtraitPostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
-    }
-
-    @Override
-    public AccesPostgres acces() {
-        return acces;
     }
 
     @Override
@@ -177,7 +168,7 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
 
     private static SqlSessionFactory construireSessions(DataSource dataSource, JsonCodec json) {
         return construireSessions(dataSource, json, PostgresStore.class.getClassLoader(), List.of(
-                RegistreMapper.class, AccesMapper.class, ErpMapper.class, ImportMapper.class,
+                RegistreMapper.class, ErpMapper.class, ImportMapper.class,
                 ExtraitMapper.class));
     }
 

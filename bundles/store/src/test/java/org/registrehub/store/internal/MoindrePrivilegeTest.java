@@ -9,15 +9,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.registrehub.api.Canal;
 import org.registrehub.api.EtatSante;
-import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.TestDatabase;
 
@@ -64,16 +61,21 @@ public class MoindrePrivilegeTest {
     }
 
     @Test
-    public void leRoleApplicatifAjouteALAuditSansPouvoirLeModifier() {
+    public void leRoleApplicatifAjouteALAuditSansPouvoirLeModifier() throws SQLException {
         // the schema belongs to the owner, nothing to the application role
         assertEquals(roles.proprietaire(), db.text("SELECT tableowner FROM pg_tables WHERE tablename = 'audit'"));
         assertEquals(roles.proprietaire(), db.text("SELECT tableowner FROM pg_tables WHERE tablename = 'demande'"));
         assertEquals(0, db.count("SELECT count(*) FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner"
                 + " WHERE r.rolname = '" + roles.application() + "'"));
 
-        // the store, as the application role, writes the audit trail
-        store.auditer(new EntreeAudit(Instant.now(), "agent.test", "MAIRIE", Canal.REST, "LECTURE", null, "044",
-                "essai du moindre privilège"));
+        // the application role (the store's DataSource user) adds to the audit trail, as the access capability's
+        // store does (its AccesMapper.xml)
+        try (Connection c = db.dataSource(roles.application(), roles.motDePasse()).getConnection();
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO audit (horodatage, acteur, organisation, canal, operation, numero_unique,"
+                    + " territoire, details) VALUES (now(), 'agent.test', 'MAIRIE', 'REST', 'LECTURE', NULL, '044',"
+                    + " 'essai du moindre privilège')");
+        }
         assertEquals(1, db.count("SELECT count(*) FROM audit WHERE acteur = 'agent.test'"));
 
         // and can neither change nor remove it, nor get around the append-only triggers (42501: insufficient

@@ -1,4 +1,4 @@
-package org.registrehub.api.spi;
+package org.registrehub.api.acces.spi;
 
 import java.util.Set;
 

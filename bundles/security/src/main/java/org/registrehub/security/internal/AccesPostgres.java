@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.security.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.Canal;
 import org.registrehub.api.acces.CriteresAudit;
 import org.registrehub.api.acces.EntreeAudit;
@@ -22,108 +25,22 @@ import org.registrehub.api.acces.PageAudit;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.acces.Utilisateur;
-import org.registrehub.api.spi.AuditStore;
-import org.registrehub.api.spi.IdentiteStore;
+import org.registrehub.api.acces.spi.AuditStore;
+import org.registrehub.api.acces.spi.IdentiteStore;
+import org.registrehub.api.spi.BaseDeDonnees;
 
-/** Organisations, users, territories and the audit trail, on the store's sessions and health watch. */
-final class AccesPostgres implements IdentiteStore, AuditStore {
+/**
+ * Organisations, users, territories and the audit trail on the register's database: this bundle's SQL
+ * ({@code AccesMapper.xml}), run through the shared store core; each call is one transaction.
+ */
+@Component(service = {IdentiteStore.class, AuditStore.class})
+public class AccesPostgres implements IdentiteStore, AuditStore {
 
-    /** Lets the store publish these services itself (one component, one DataSource, one health watch). */
-    interface Delegation extends IdentiteStore, AuditStore {
+    private final BaseDeDonnees.Sessions store;
 
-        AccesPostgres acces();
-
-        @Override
-        default Optional<Compte> compte(String identifiant) {
-            return acces().compte(identifiant);
-        }
-
-        @Override
-        default Optional<Organisation> organisation(String code) {
-            return acces().organisation(code);
-        }
-
-        @Override
-        default List<Organisation> organisations() {
-            return acces().organisations();
-        }
-
-        @Override
-        default boolean creerOrganisation(Organisation organisation, EntreeAudit audit) {
-            return acces().creerOrganisation(organisation, audit);
-        }
-
-        @Override
-        default void accorderTerritoire(String organisation, String territoire, EntreeAudit audit) {
-            acces().accorderTerritoire(organisation, territoire, audit);
-        }
-
-        @Override
-        default void revoquerTerritoire(String organisation, String territoire, EntreeAudit audit) {
-            acces().revoquerTerritoire(organisation, territoire, audit);
-        }
-
-        @Override
-        default void definirEpci(Epci epci, List<EntreeAudit> audits) {
-            acces().definirEpci(epci, audits);
-        }
-
-        @Override
-        default Optional<Epci> epci(String code) {
-            return acces().epci(code);
-        }
-
-        @Override
-        default boolean changerCoordonnees(String organisation, String adresse, String horaires, EntreeAudit audit) {
-            return acces().changerCoordonnees(organisation, adresse, horaires, audit);
-        }
-
-        @Override
-        default List<Guichet> annuaire(String territoire, String commune) {
-            return acces().annuaire(territoire, commune);
-        }
-
-        @Override
-        default boolean creerUtilisateur(String identifiant, String nom, String organisation, Set<Role> roles,
-                                         String empreinte, EntreeAudit audit) {
-            return acces().creerUtilisateur(identifiant, nom, organisation, roles, empreinte, audit);
-        }
-
-        @Override
-        default List<Utilisateur> utilisateurs(String organisation) {
-            return acces().utilisateurs(organisation);
-        }
-
-        @Override
-        default boolean activerUtilisateur(String identifiant, boolean actif, EntreeAudit audit) {
-            return acces().activerUtilisateur(identifiant, actif, audit);
-        }
-
-        @Override
-        default boolean changerEmpreinte(String identifiant, String empreinte, EntreeAudit audit) {
-            return acces().changerEmpreinte(identifiant, empreinte, audit);
-        }
-
-        @Override
-        default long utilisateursActifs(Role role) {
-            return acces().utilisateursActifs(role);
-        }
-
-        @Override
-        default void auditer(EntreeAudit entree) {
-            acces().auditer(entree);
-        }
-
-        @Override
-        default PageAudit rechercher(CriteresAudit criteres, Set<String> territoires, int page, int taille) {
-            return acces().rechercher(criteres, territoires, page, taille);
-        }
-    }
-
-    private final PostgresStore store;
-
-    AccesPostgres(PostgresStore store) {
-        this.store = store;
+    @Activate
+    public AccesPostgres(@Reference BaseDeDonnees base) {
+        this.store = base.sessions(AccesMapper.class);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.itests.registre;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -31,9 +31,12 @@ import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.PageAudit;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
-import org.registrehub.api.spi.IdentiteStore.Compte;
+import org.registrehub.api.acces.spi.AuditStore;
+import org.registrehub.api.acces.spi.IdentiteStore;
+import org.registrehub.api.acces.spi.IdentiteStore.Compte;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.TestDatabase;
+import org.registrehub.testing.registre.RegistreDeTest;
 
 /** Organisations, users, territories and the append-only audit trail on a real, throw-away PostgreSQL. */
 public class AccesStoreTest {
@@ -42,18 +45,22 @@ public class AccesStoreTest {
     private static final String EMPREINTE = "$2y$10$" + "abcdefghijklmnopqrstuv".repeat(3).substring(0, 53);
 
     private TestDatabase db;
-    private PostgresStore store;
+    private RegistreDeTest base;
+    private IdentiteStore acces;
+    private AuditStore audit;
 
     @Before
     public void setUp() {
         db = TestDatabase.create("registre_acces_test");
-        store = StoresDeTest.ouvrir(db);
+        base = RegistreDeTest.ouvrir(db);
+        acces = base.acces();
+        audit = base.audit();
     }
 
     @After
     public void tearDown() {
-        if (store != null) {
-            StoresDeTest.fermer(store);
+        if (base != null) {
+            base.close();
         }
         if (db != null) {
             db.close();
@@ -66,80 +73,80 @@ public class AccesStoreTest {
 
     @Test
     public void organisationsKeepTheirTerritoriesAndTheirCodesAreUnique() {
-        assertTrue(store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044", "085"), null));
-        assertFalse("same code", store.creerOrganisation(guichet("MAIRIE-NANTES", "G1105", "044"), null));
-        assertFalse("same guichet code", store.creerOrganisation(guichet("AUTRE", "G1104", "044"), null));
-        Organisation lue = store.organisation("MAIRIE-NANTES").orElseThrow();
+        assertTrue(acces.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044", "085"), null));
+        assertFalse("same code", acces.creerOrganisation(guichet("MAIRIE-NANTES", "G1105", "044"), null));
+        assertFalse("same guichet code", acces.creerOrganisation(guichet("AUTRE", "G1104", "044"), null));
+        Organisation lue = acces.organisation("MAIRIE-NANTES").orElseThrow();
         assertEquals(Set.of("044", "085"), lue.territoires());
         assertEquals("G1104", lue.guichet());
 
-        store.accorderTerritoire("MAIRIE-NANTES", "049", null);
-        store.revoquerTerritoire("MAIRIE-NANTES", "085", null);
-        assertEquals(Set.of("044", "049"), store.organisation("MAIRIE-NANTES").orElseThrow().territoires());
-        assertEquals(List.of("MAIRIE-NANTES"), store.organisations().stream().map(Organisation::code).toList());
-        assertTrue(store.organisation("INCONNUE").isEmpty());
+        acces.accorderTerritoire("MAIRIE-NANTES", "049", null);
+        acces.revoquerTerritoire("MAIRIE-NANTES", "085", null);
+        assertEquals(Set.of("044", "049"), acces.organisation("MAIRIE-NANTES").orElseThrow().territoires());
+        assertEquals(List.of("MAIRIE-NANTES"), acces.organisations().stream().map(Organisation::code).toList());
+        assertTrue(acces.organisation("INCONNUE").isEmpty());
     }
 
     @Test
     public void aUserComesBackWithItsRolesOrganisationAndHashAndCanBeDisabledAtOnce() {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
-        assertTrue(store.creerUtilisateur("agent.nantes", "Agent Nantes", "MAIRIE-NANTES",
+        acces.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
+        assertTrue(acces.creerUtilisateur("agent.nantes", "Agent Nantes", "MAIRIE-NANTES",
                 EnumSet.of(Role.GUICHET, Role.GESTIONNAIRE), EMPREINTE, null));
-        assertFalse("same login", store.creerUtilisateur("agent.nantes", "Autre", "MAIRIE-NANTES",
+        assertFalse("same login", acces.creerUtilisateur("agent.nantes", "Autre", "MAIRIE-NANTES",
                 EnumSet.of(Role.GUICHET), EMPREINTE, null));
-        assertFalse("unknown organisation", store.creerUtilisateur("perdu", "Perdu", "INCONNUE",
+        assertFalse("unknown organisation", acces.creerUtilisateur("perdu", "Perdu", "INCONNUE",
                 EnumSet.of(Role.GUICHET), EMPREINTE, null));
 
-        Compte c = store.compte("agent.nantes").orElseThrow();
+        Compte c = acces.compte("agent.nantes").orElseThrow();
         assertEquals(EMPREINTE, c.empreinte());
         assertEquals(EnumSet.of(Role.GUICHET, Role.GESTIONNAIRE), c.utilisateur().roles());
         assertEquals(Set.of("044"), c.organisation().territoires());
         assertTrue(c.utilisateur().actif());
         assertNull(c.utilisateur().desactiveLe());
-        assertEquals(1, store.utilisateursActifs(Role.GESTIONNAIRE));
+        assertEquals(1, acces.utilisateursActifs(Role.GESTIONNAIRE));
 
-        assertTrue(store.activerUtilisateur("agent.nantes", false, null));
-        Compte desactive = store.compte("agent.nantes").orElseThrow();
+        assertTrue(acces.activerUtilisateur("agent.nantes", false, null));
+        Compte desactive = acces.compte("agent.nantes").orElseThrow();
         assertFalse(desactive.utilisateur().actif());
         assertNotNull(desactive.utilisateur().desactiveLe());
-        assertEquals(0, store.utilisateursActifs(Role.GESTIONNAIRE));
-        assertTrue(store.activerUtilisateur("agent.nantes", true, null));
-        assertTrue(store.compte("agent.nantes").orElseThrow().utilisateur().actif());
-        assertFalse(store.activerUtilisateur("inconnu", false, null));
+        assertEquals(0, acces.utilisateursActifs(Role.GESTIONNAIRE));
+        assertTrue(acces.activerUtilisateur("agent.nantes", true, null));
+        assertTrue(acces.compte("agent.nantes").orElseThrow().utilisateur().actif());
+        assertFalse(acces.activerUtilisateur("inconnu", false, null));
     }
 
     @Test
     public void theDirectoryListsTheActiveGuichetsOfADepartementWithTheirAddress() throws Exception {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
-        store.creerOrganisation(guichet("MAIRIE-REZE", "G4402", "044", "085"), null);
-        store.creerOrganisation(guichet("MAIRIE-LILLE", "G5901", "059"), null);
-        store.creerOrganisation(new Organisation("DDETS44", TypeOrganisation.ETAT, "DDETS", null, true, Set.of("044")), null);
-        assertTrue(store.changerCoordonnees("MAIRIE-NANTES", "2 rue de l'Hôtel de Ville, 44000 Nantes",
+        acces.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
+        acces.creerOrganisation(guichet("MAIRIE-REZE", "G4402", "044", "085"), null);
+        acces.creerOrganisation(guichet("MAIRIE-LILLE", "G5901", "059"), null);
+        acces.creerOrganisation(new Organisation("DDETS44", TypeOrganisation.ETAT, "DDETS", null, true, Set.of("044")), null);
+        assertTrue(acces.changerCoordonnees("MAIRIE-NANTES", "2 rue de l'Hôtel de Ville, 44000 Nantes",
                 "lundi-vendredi 8h30-17h", null));
-        assertFalse(store.changerCoordonnees("INCONNUE", "x", "y", null));
+        assertFalse(acces.changerCoordonnees("INCONNUE", "x", "y", null));
         executer("UPDATE organisation SET active = false WHERE code = 'MAIRIE-REZE'");
-        List<org.registrehub.api.acces.Guichet> guichets = store.annuaire("044", "44109");
+        List<org.registrehub.api.acces.Guichet> guichets = acces.annuaire("044", "44109");
         assertEquals(List.of("G1104"), guichets.stream().map(g -> g.guichet()).toList());
         assertEquals("lundi-vendredi 8h30-17h", guichets.get(0).horaires());
-        assertEquals(List.of("G5901"), store.annuaire("059", "59350").stream().map(g -> g.guichet()).toList());
-        assertTrue(store.annuaire("02A", "2A004").isEmpty());
+        assertEquals(List.of("G5901"), acces.annuaire("059", "59350").stream().map(g -> g.guichet()).toList());
+        assertTrue(acces.annuaire("02A", "2A004").isEmpty());
     }
 
     @Test
     public void anEpciTerritoryMustBeKnownAndGivesItsCommunesToTheAccountsOfTheOrganisation() throws Exception {
         org.registrehub.api.acces.Epci nm = new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
                 Set.of("44109", "44143", "44162"));
-        store.definirEpci(nm, null);
-        assertEquals(nm, store.epci("244400404").orElseThrow());
-        store.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
+        acces.definirEpci(nm, null);
+        assertEquals(nm, acces.epci("244400404").orElseThrow());
+        acces.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
                 Set.of("44109", "44143")), null);
-        assertEquals(Set.of("44109", "44143"), store.epci("244400404").orElseThrow().communes());
-        assertTrue(store.creerOrganisation(new Organisation("BAILLEUR-NM", TypeOrganisation.BAILLEUR, "Bailleur",
+        assertEquals(Set.of("44109", "44143"), acces.epci("244400404").orElseThrow().communes());
+        assertTrue(acces.creerOrganisation(new Organisation("BAILLEUR-NM", TypeOrganisation.BAILLEUR, "Bailleur",
                 "G4403", true, Set.of("244400404")), null));
-        store.creerUtilisateur("agent.nm", "Agent", "BAILLEUR-NM", EnumSet.of(Role.BAILLEUR), EMPREINTE, null);
-        assertEquals(Set.of("44109", "44143"), store.compte("agent.nm").orElseThrow().communes());
-        assertEquals(List.of("G4403"), store.annuaire("044", "44143").stream().map(g -> g.guichet()).toList());
-        assertTrue("not a commune of the EPCI", store.annuaire("085", "85191").isEmpty());
+        acces.creerUtilisateur("agent.nm", "Agent", "BAILLEUR-NM", EnumSet.of(Role.BAILLEUR), EMPREINTE, null);
+        assertEquals(Set.of("44109", "44143"), acces.compte("agent.nm").orElseThrow().communes());
+        assertEquals(List.of("G4403"), acces.annuaire("044", "44143").stream().map(g -> g.guichet()).toList());
+        assertTrue("not a commune of the EPCI", acces.annuaire("085", "85191").isEmpty());
         refuse("INSERT INTO organisation_territoire SELECT id, '999999999' FROM organisation WHERE code = 'BAILLEUR-NM'");
     }
 
@@ -147,25 +154,25 @@ public class AccesStoreTest {
     public void aChangeAndItsAuditLineAreWrittenTogetherOrNotAtAll() {
         EntreeAudit ligne = new EntreeAudit(Instant.parse("2026-11-23T10:00:00Z"), "gestionnaire.44", "DDETS44",
                 Canal.REST, "CREATION_ORGANISATION", null, "044", "organisation NMH");
-        assertTrue(store.creerOrganisation(guichet("NMH", "G4405", "044"), ligne));
-        assertFalse("the same code again: no change, no audit line", store.creerOrganisation(guichet("NMH", "G4406",
+        assertTrue(acces.creerOrganisation(guichet("NMH", "G4405", "044"), ligne));
+        assertFalse("the same code again: no change, no audit line", acces.creerOrganisation(guichet("NMH", "G4406",
                 "044"), ligne));
         assertEquals(1, db.count("select count(*) from audit where operation = 'CREATION_ORGANISATION'"));
-        assertFalse(store.activerUtilisateur("inconnu", false, ligne));
+        assertFalse(acces.activerUtilisateur("inconnu", false, ligne));
         assertEquals(1, db.count("select count(*) from audit"));
         EntreeAudit tropLong = new EntreeAudit(Instant.now(), "x".repeat(300), "DDETS44", Canal.REST,
                 "CREATION_ORGANISATION", null, "044", null);
         try {
-            store.creerOrganisation(guichet("MAIRIE-REZE", "G4402", "044"), tropLong);
+            acces.creerOrganisation(guichet("MAIRIE-REZE", "G4402", "044"), tropLong);
             fail("an audit line the table refuses");
         } catch (org.registrehub.api.RegistreException e) {
-            assertTrue("the change is rolled back with its audit line", store.organisation("MAIRIE-REZE").isEmpty());
+            assertTrue("the change is rolled back with its audit line", acces.organisation("MAIRIE-REZE").isEmpty());
         }
     }
 
     @Test
     public void theSchemaRefusesWhatIsNotAHashOrNotARole() throws Exception {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
+        acces.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
         refuse("INSERT INTO utilisateur (identifiant, organisation_id, empreinte, roles) SELECT 'clair', id,"
                 + " 'motdepasse', ARRAY['guichet'] FROM organisation");
         refuse("INSERT INTO utilisateur (identifiant, organisation_id, empreinte, roles) SELECT 'pirate', id, '"
@@ -175,34 +182,34 @@ public class AccesStoreTest {
 
     @Test
     public void usersOfADisabledOrganisationAreInactive() throws Exception {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
-        store.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE, null);
+        acces.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
+        acces.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE, null);
         executer("UPDATE organisation SET active = false");
-        assertFalse(store.compte("agent.nantes").orElseThrow().utilisateur().actif());
+        assertFalse(acces.compte("agent.nantes").orElseThrow().utilisateur().actif());
     }
 
     @Test
     public void auditLinesAreFilteredByCriteriaAndTerritoriesAndNeverChange() throws Exception {
         Instant t = Instant.parse("2026-11-23T10:00:00Z");
-        store.auditer(new EntreeAudit(t, "agent.nantes", "MAIRIE-NANTES", Canal.REST, "CONSULTATION",
+        audit.auditer(new EntreeAudit(t, "agent.nantes", "MAIRIE-NANTES", Canal.REST, "CONSULTATION",
                 "0441126000001G1104", "044", null));
-        store.auditer(new EntreeAudit(t.plusSeconds(60), "agent.lille", "MAIRIE-LILLE", Canal.SOAP, "RECHERCHE",
+        audit.auditer(new EntreeAudit(t.plusSeconds(60), "agent.lille", "MAIRIE-LILLE", Canal.SOAP, "RECHERCHE",
                 null, "059", "nom=martin"));
-        store.auditer(new EntreeAudit(t.plusSeconds(120), "agent.nantes", "MAIRIE-NANTES", Canal.REST,
+        audit.auditer(new EntreeAudit(t.plusSeconds(120), "agent.nantes", "MAIRIE-NANTES", Canal.REST,
                 "ATTESTATION", "0441126000001G1104", "044", null));
 
-        PageAudit tout = store.rechercher(CriteresAudit.aucun(), null, 0, 10);
+        PageAudit tout = audit.rechercher(CriteresAudit.aucun(), null, 0, 10);
         assertEquals(3, tout.total());
         assertEquals("most recent first", "ATTESTATION", tout.entrees().get(0).operation());
-        assertEquals(2, store.rechercher(new CriteresAudit("agent.nantes", null, null, null, null, null, null),
+        assertEquals(2, audit.rechercher(new CriteresAudit("agent.nantes", null, null, null, null, null, null),
                 null, 0, 10).total());
-        assertEquals(1, store.rechercher(new CriteresAudit(null, null, "0441126000001G1104", "CONSULTATION", null,
+        assertEquals(1, audit.rechercher(new CriteresAudit(null, null, "0441126000001G1104", "CONSULTATION", null,
                 null, null), null, 0, 10).total());
-        assertEquals(1, store.rechercher(new CriteresAudit(null, null, null, null, null, t.plusSeconds(30),
+        assertEquals(1, audit.rechercher(new CriteresAudit(null, null, null, null, null, t.plusSeconds(30),
                 t.plusSeconds(90)), null, 0, 10).total());
-        assertEquals(1, store.rechercher(CriteresAudit.aucun(), Set.of("059"), 0, 10).total());
-        assertEquals(0, store.rechercher(CriteresAudit.aucun(), Set.of(), 0, 10).total());
-        PageAudit page = store.rechercher(CriteresAudit.aucun(), null, 1, 2);
+        assertEquals(1, audit.rechercher(CriteresAudit.aucun(), Set.of("059"), 0, 10).total());
+        assertEquals(0, audit.rechercher(CriteresAudit.aucun(), Set.of(), 0, 10).total());
+        PageAudit page = audit.rechercher(CriteresAudit.aucun(), null, 1, 2);
         assertEquals(1, page.entrees().size());
         assertEquals(3, page.total());
 
@@ -214,15 +221,15 @@ public class AccesStoreTest {
 
     @Test
     public void everyChangeOfADemandIsAuditedInTheSameTransaction() {
-        store.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
-        store.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE, null);
+        acces.creerOrganisation(guichet("MAIRIE-NANTES", "G1104", "044"), null);
+        acces.creerUtilisateur("agent.nantes", "Agent", "MAIRIE-NANTES", EnumSet.of(Role.GUICHET), EMPREINTE, null);
         Demande d = new Demande("0441126000001G1104", Statut.ACTIVE, "G1104", "044", LocalDate.of(2026, 11, 23),
                 LocalDate.of(2027, 11, 23), null, null, 0, Exemples.dossier("Martin"));
         EntreeHistorique creation = new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "agent.nantes",
                 Canal.REST, List.of(), null);
-        store.inserer(d, creation, new EvenementDemande(java.util.UUID.randomUUID(), "demandeEnregistree",
+        base.demandes().inserer(d, creation, new EvenementDemande(java.util.UUID.randomUUID(), "demandeEnregistree",
                 d.numeroUnique(), Instant.now(), "{}"), Set.of(), null);
-        EntreeAudit ligne = store.rechercher(CriteresAudit.aucun(), null, 0, 10).entrees().get(0);
+        EntreeAudit ligne = audit.rechercher(CriteresAudit.aucun(), null, 0, 10).entrees().get(0);
         assertEquals("agent.nantes", ligne.acteur());
         assertEquals("MAIRIE-NANTES", ligne.organisation());
         assertEquals("ENREGISTREMENT", ligne.operation());
