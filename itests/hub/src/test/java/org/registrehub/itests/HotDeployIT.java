@@ -78,9 +78,15 @@ public class HotDeployIT extends HubTestSupport {
         // the security bundle updated in place: logins, the broker and the routes' internal account keep working
         Bundle securite = bundle("org.registrehub.registre-security");
         long avant = securite.getLastModified();
+        Object registreAvant = bundleContext.getServiceReference(org.registrehub.api.RegistreService.class)
+                .getProperty(org.osgi.framework.Constants.SERVICE_ID);
         executer("bundle:update " + securite.getBundleId());
         await("security bundle updated").atMost(Duration.ofSeconds(60))
                 .until(() -> bundle("org.registrehub.registre-security").getLastModified(), t -> t > avant);
+        // the access capability (its audit store included) restarted, the register did not: same service
+        assertEquals("the register was withdrawn by the security update", registreAvant,
+                bundleContext.getServiceReference(org.registrehub.api.RegistreService.class)
+                        .getProperty(org.osgi.framework.Constants.SERVICE_ID));
         // once the health says UP again, every channel serves at the first call: no retry loop here
         attendreHubPret(Duration.ofSeconds(60));
         HttpResponse<String> recherche = get("/api/v1/demandes?nom=continu");

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import org.registrehub.api.NumerotationService;
 import org.registrehub.api.RegistreException;
-import org.registrehub.api.spi.CompteurStore;
+import org.registrehub.api.numerotation.spi.CompteurStore;
 
 /**
  * Allocates numéros uniques from the database counters. The counter is incremented in its own committed transaction:

@@ -14,7 +14,7 @@ import org.registrehub.api.NumerotationService;
 import org.registrehub.api.Personne;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.national.RegistreNational;
-import org.registrehub.api.spi.CompteurStore;
+import org.registrehub.api.numerotation.spi.CompteurStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

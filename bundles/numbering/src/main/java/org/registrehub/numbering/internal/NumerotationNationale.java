@@ -6,7 +6,7 @@ import org.registrehub.api.NumerotationService;
 import org.registrehub.api.Personne;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.national.RegistreNational;
-import org.registrehub.api.spi.CompteurStore;
+import org.registrehub.api.numerotation.spi.CompteurStore;
 
 /**
  * Obtains the numéro unique from the national register: the hub then acts as a local departmental system, whose

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.Test;
 import org.registrehub.api.RegistreException;
-import org.registrehub.api.spi.CompteurStore;
+import org.registrehub.api.numerotation.spi.CompteurStore;
 
 public class NumerotationBaseDeDonneesTest {
 

@@ -30,7 +30,7 @@ public class NumerotationChoisieTest {
 
     private long compteur;
     /** Same contract as the database counter, with its floor. */
-    private final org.registrehub.api.spi.CompteurStore compteurs = new org.registrehub.api.spi.CompteurStore() {
+    private final org.registrehub.api.numerotation.spi.CompteurStore compteurs = new org.registrehub.api.numerotation.spi.CompteurStore() {
         @Override
         public long suivant(String territoire, String moisAnnee) {
             return ++compteur;

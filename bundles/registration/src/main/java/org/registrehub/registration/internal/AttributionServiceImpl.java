@@ -11,6 +11,9 @@ import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.registrehub.api.Attribution;
 import org.registrehub.api.AttributionService;
 import org.registrehub.api.Candidat;
@@ -56,23 +59,34 @@ public class AttributionServiceImpl implements AttributionService {
 
     private final DemandeStore demandes;
     private final SuiviStore suivis;
-    private final AuditStore audit;
+    private final JournalAudit audit;
     private final RegistreService registre;
     private final MessageErpStore messages;
     private final Clock clock;
 
+    /** The audit trail is a dynamic reference, as for the register (see {@link JournalAudit}). */
     @Activate
     public AttributionServiceImpl(@Reference DemandeStore demandes, @Reference SuiviStore suivis,
-                                  @Reference AuditStore audit, @Reference RegistreService registre,
-                                  @Reference MessageErpStore messages, RegistrationConfig config) {
-        this(demandes, suivis, audit, registre, messages, Clock.system(ZoneId.of(config.fuseau())));
+                                  @Reference RegistreService registre, @Reference MessageErpStore messages,
+                                  RegistrationConfig config) {
+        this(demandes, suivis, new JournalAudit(), registre, messages, Clock.system(ZoneId.of(config.fuseau())));
+    }
+
+    @Reference(name = "audit", service = AuditStore.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "delierAudit")
+    void lierAudit(AuditStore store) {
+        audit.lier(store);
+    }
+
+    void delierAudit(AuditStore store) {
+        audit.delier(store);
     }
 
     public AttributionServiceImpl(DemandeStore demandes, SuiviStore suivis, AuditStore audit, RegistreService registre,
                            MessageErpStore messages, Clock clock) {
         this.demandes = demandes;
         this.suivis = suivis;
-        this.audit = audit;
+        this.audit = audit instanceof JournalAudit journal ? journal : new JournalAudit(audit);
         this.registre = registre;
         this.messages = messages;
         this.clock = clock;

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.registrehub.api.Changement;
 import org.registrehub.api.Contexte;
@@ -59,19 +62,33 @@ public class RegistreServiceImpl implements RegistreService {
 
     private final NumerotationService numerotation;
     private final DemandeStore store;
-    private final AuditStore audit;
+    private final JournalAudit audit;
     private final JsonCodec json;
     private final Clock clock;
     private final int validiteMois;
     /** The grace period of a territory (months), from the renewal calendar: one source for every bundle. */
     private final java.util.function.ToIntFunction<String> delaiReactivationMois;
 
+    /**
+     * The audit trail is a dynamic reference (see {@link JournalAudit}): the access capability's bundle can be updated
+     * without withdrawing the register.
+     */
     @Activate
     public RegistreServiceImpl(@Reference NumerotationService numerotation, @Reference DemandeStore store,
-                               @Reference AuditStore audit, @Reference JsonCodec json,
-                               @Reference CalendrierRenouvellement calendrier, RegistrationConfig config) {
-        this(numerotation, store, audit, json, Clock.system(ZoneId.of(config.fuseau())), config.validite_mois(),
-                territoire -> calendrier.regles(territoire).graceMois());
+                               @Reference JsonCodec json, @Reference CalendrierRenouvellement calendrier,
+                               RegistrationConfig config) {
+        this(numerotation, store, new JournalAudit(), json, Clock.system(ZoneId.of(config.fuseau())),
+                config.validite_mois(), territoire -> calendrier.regles(territoire).graceMois());
+    }
+
+    @Reference(name = "audit", service = AuditStore.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, unbind = "delierAudit")
+    void lierAudit(AuditStore store) {
+        audit.lier(store);
+    }
+
+    void delierAudit(AuditStore store) {
+        audit.delier(store);
     }
 
     /** With the same grace period everywhere (tests). */
@@ -84,7 +101,7 @@ public class RegistreServiceImpl implements RegistreService {
                         Clock clock, int validiteMois, java.util.function.ToIntFunction<String> delaiReactivationMois) {
         this.numerotation = numerotation;
         this.store = store;
-        this.audit = audit;
+        this.audit = audit instanceof JournalAudit journal ? journal : new JournalAudit(audit);
         this.json = json;
         this.clock = clock;
         this.validiteMois = validiteMois;

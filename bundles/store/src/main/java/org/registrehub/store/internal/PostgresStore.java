@@ -63,7 +63,6 @@ import org.registrehub.api.MessageDejaTraiteException;
 import org.registrehub.api.MessageRecu;
 import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
-import org.registrehub.api.spi.CompteurStore;
 import org.registrehub.api.spi.DemandeStore;
 import org.registrehub.api.spi.DemandeStore.DoublonSitue;
 import org.registrehub.api.spi.JsonCodec;
@@ -80,13 +79,13 @@ import org.slf4j.LoggerFactory;
  * The register's persistence on PostgreSQL through MyBatis. The DataSource is the pax-jdbc one
  * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
  */
-@Component(service = {DemandeStore.class, CompteurStore.class, OutboxStore.class, SanteService.class,
+@Component(service = {DemandeStore.class, OutboxStore.class, SanteService.class,
     MessageErpStore.class, SuiviStore.class,
     ImportStore.class, ExtraitStore.class, BaseDeDonnees.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
-public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, SanteService,
+public class PostgresStore implements DemandeStore, OutboxStore, SanteService,
         SurveillanceBase.Operations, ErpPostgres.Delegation,
         ImportPostgres.Delegation, ExtraitPostgres.Delegation, BaseDeDonnees {
 
@@ -341,26 +340,6 @@ public class PostgresStore implements DemandeStore, CompteurStore, OutboxStore, 
                         l.acteur(), Canal.valueOf(l.canal()), List.of(json.lire(l.changements(), Changement[].class)),
                         l.commentaire()))
                 .toList();
-    }
-
-    // ------------------------------------------------------------------ CompteurStore
-
-    @Override
-    public long suivant(String territoire, String moisAnnee) {
-        return executer("numérotation " + territoire + "/" + moisAnnee,
-                mapper -> mapper.incrementerCompteur(territoire, moisAnnee));
-    }
-
-    @Override
-    public long reserver(String territoire, String moisAnnee, int nombre) {
-        return executer("numérotation " + territoire + "/" + moisAnnee + " (" + nombre + ")",
-                mapper -> mapper.reserverCompteur(territoire, moisAnnee, nombre));
-    }
-
-    @Override
-    public void atteindre(String territoire, String moisAnnee, long valeur) {
-        executer("numérotation " + territoire + "/" + moisAnnee, mapper -> mapper.releverCompteur(territoire,
-                moisAnnee, valeur));
     }
 
     // ------------------------------------------------------------------ OutboxStore

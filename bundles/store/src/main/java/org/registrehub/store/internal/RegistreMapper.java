@@ -48,14 +48,6 @@ public interface RegistreMapper {
 
     List<LigneHistorique> historique(@Param("numeroUnique") String numeroUnique);
 
-    long incrementerCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee);
-
-    long reserverCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee,
-                          @Param("nombre") int nombre);
-
-    int releverCompteur(@Param("territoire") String territoire, @Param("moisAnnee") String moisAnnee,
-                        @Param("valeur") long valeur);
-
     int insererEvenement(EvenementDemande evenement);
 
     boolean prendreLeRelais();

@@ -91,21 +91,6 @@ public class PostgresStoreTest {
     }
 
     @Test
-    public void aCounterRaisedToAnOutsideNumberNeverHandsItOutAndNeverGoesBack() {
-        assertEquals(1, store.suivant("044", "1226"));
-        store.atteindre("044", "1226", 42);
-        assertEquals(43, store.suivant("044", "1226"));
-        store.atteindre("044", "1226", 10);
-        assertEquals(44, store.suivant("044", "1226"));
-        store.atteindre("085", "1226", 7);
-        assertEquals(8, store.suivant("085", "1226"));
-        // a batch reserves consecutive values
-        assertEquals(54, store.reserver("044", "1226", 10));
-        assertEquals(55, store.suivant("044", "1226"));
-        assertEquals(3, store.reserver("085", "0318", 3));
-    }
-
-    @Test
     public void theWholeDossierIsStoredAndTheSearchedFieldsCopied() {
         Demande d = meme("0441123000009G1104");
         store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(), null);
@@ -361,33 +346,6 @@ public class PostgresStoreTest {
         assertEquals("another connection still sees the batch pending while the broker commits", 1,
                 enAttenteAuCommit[0]);
         assertEquals(0, store.enAttente());
-    }
-
-    @Test
-    public void countersNeverHandOutTheSameValueAcrossConnections() throws Exception {
-        int threads = 8;
-        int perThread = 50;
-        Set<Long> seen = ConcurrentHashMap.newKeySet();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < perThread; i++) {
-                        assertTrue("duplicate counter value", seen.add(store.suivant("044", "1123")));
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertEquals(threads * perThread, seen.size());
-        assertEquals(1L, (long) seen.stream().min(Long::compare).orElseThrow());
-        assertEquals((long) threads * perThread, (long) seen.stream().max(Long::compare).orElseThrow());
-        assertEquals(1, store.suivant("059", "1123"));
     }
 
     @Test

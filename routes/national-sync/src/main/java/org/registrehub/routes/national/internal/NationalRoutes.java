@@ -26,10 +26,10 @@ public class NationalRoutes extends RouteBuilder {
 
         from("timer:registre-national-envoi?period={{envoi.periodeMs}}&delay={{envoi.delaiMs}}")
                 .routeId("national-envoi")
-                .bean(synchronisation, "envoyerEnAttente");
+                .process(e -> synchronisation.envoyerEnAttente());
 
         from("timer:registre-national-recuperation?period={{recuperation.verificationMs}}&delay={{envoi.delaiMs}}")
                 .routeId("national-recuperation")
-                .bean(synchronisation, "recupererSiEchue");
+                .process(e -> synchronisation.recupererSiEchue());
     }
 }

@@ -1,4 +1,4 @@
-package org.registrehub.api.spi;
+package org.registrehub.api.numerotation.spi;
 
 /** Database counters behind the numéro unique: one counter per territory and month, never decremented. */
 public interface CompteurStore {
@@ -13,10 +13,6 @@ public interface CompteurStore {
     long suivant(String territoire, String moisAnnee);
 
     /**
-     * Raises the counter of a territory and month to at least {@code valeur}: a number given outside the hub's
-     * counters (by the national register, or an imported one) is never handed out again by them.
-     */
-    /**
      * Reserves {@code nombre} consecutive values of a counter in one committed transaction and returns the last
      * one (the first is {@code last - nombre + 1}): the bulk imports number a batch in one statement.
      */
@@ -24,6 +20,10 @@ public interface CompteurStore {
         throw new UnsupportedOperationException("compteurs sans réservation par lot");
     }
 
+    /**
+     * Raises the counter of a territory and month to at least {@code valeur}: a number given outside the hub's
+     * counters (by the national register, or an imported one) is never handed out again by them.
+     */
     default void atteindre(String territoire, String moisAnnee, long valeur) {
         throw new UnsupportedOperationException("compteurs sans plancher");
     }
