@@ -11,7 +11,7 @@ import java.util.List;
 public interface ImportService {
 
     /**
-     * Imports one batch of an import opened in the store ({@link org.registrehub.api.spi.ImportStore#ouvrir}).
+     * Imports one batch of an import opened in the store ({@link org.registrehub.api.registre.spi.ImportStore#ouvrir}).
      *
      * @param importId        the import
      * @param lignes          the lines read correctly

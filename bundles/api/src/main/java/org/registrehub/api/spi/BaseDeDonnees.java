@@ -33,5 +33,19 @@ public interface BaseDeDonnees {
          *                                                          (nothing was written; the cause is logged)
          */
         <M, T> T executer(String operation, Class<M> mapper, Function<M, T> travail);
+
+        /**
+         * Runs {@code travail} in one transaction whose inserts and updates are sent in JDBC batches (a query first
+         * sends what is pending; all of it at the latest at the commit), with any of this capability's mappers: a bulk
+         * load of many rows in one round trip per batch. Same errors as {@link #executer}.
+         */
+        <T> T executerParLots(String operation, Function<Mappers, T> travail);
+    }
+
+    /** The mappers of one transaction. */
+    @ProviderType
+    interface Mappers {
+
+        <M> M mapper(Class<M> type);
     }
 }

@@ -34,7 +34,7 @@ import org.registrehub.api.Personne;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.api.TransitionInterditeException;
-import org.registrehub.api.spi.DemandeStore;
+import org.registrehub.api.registre.spi.DemandeStore;
 
 /**
  * Writes the attestation d'enregistrement on one A4 page: the numéro unique, the filing date (ancienneté), the validity

@@ -14,7 +14,7 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.ImportExtraits;
 import org.registrehub.api.acces.Role;
-import org.registrehub.api.spi.ImportStore.TravailImport;
+import org.registrehub.api.registre.spi.ImportStore.TravailImport;
 
 /** Departmental extracts from the console: {@code registre:import} and {@code registre:import-status}. */
 final class ImportCommands {

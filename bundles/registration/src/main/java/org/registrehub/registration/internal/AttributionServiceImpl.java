@@ -37,9 +37,9 @@ import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.spi.AuditStore;
-import org.registrehub.api.spi.DemandeStore;
-import org.registrehub.api.spi.MessageErpStore;
-import org.registrehub.api.spi.SuiviStore;
+import org.registrehub.api.registre.spi.DemandeStore;
+import org.registrehub.api.registre.spi.MessageErpStore;
+import org.registrehub.api.registre.spi.SuiviStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@ import org.registrehub.api.Doublon;
 import org.registrehub.api.DoublonAilleurs;
 import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.acces.Identite;
-import org.registrehub.api.spi.DemandeStore.DoublonSitue;
+import org.registrehub.api.registre.spi.DemandeStore.DoublonSitue;
 
 /**
  * The duplicates of an applicant as the caller may see them: in full within its perimeter (its départements, or a

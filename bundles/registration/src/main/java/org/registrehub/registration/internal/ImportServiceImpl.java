@@ -32,8 +32,8 @@ import org.registrehub.api.NumerotationService;
 import org.registrehub.api.Operation;
 import org.registrehub.api.Statut;
 import org.registrehub.api.acces.Role;
-import org.registrehub.api.spi.ImportStore;
-import org.registrehub.api.spi.ImportStore.Importee;
+import org.registrehub.api.registre.spi.ImportStore;
+import org.registrehub.api.registre.spi.ImportStore.Importee;
 import org.registrehub.api.spi.JsonCodec;
 
 /**

@@ -23,8 +23,8 @@ import org.registrehub.api.acces.CriteresAudit;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.acces.PageAudit;
 import org.registrehub.api.acces.spi.AuditStore;
-import org.registrehub.api.spi.DemandeStore;
-import org.registrehub.api.spi.DemandeStore.DoublonSitue;
+import org.registrehub.api.registre.spi.DemandeStore;
+import org.registrehub.api.registre.spi.DemandeStore.DoublonSitue;
 
 /** The store's contract in memory (version check included), for the rules of the service; the real one is tested on
  * PostgreSQL in the store bundle and end to end in the integration tests. */

@@ -6,31 +6,24 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.ibatis.cursor.Cursor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.spi.BaseDeDonnees;
 import org.registrehub.api.spi.ExtraitStore;
 
-/** The outbound extracts' persistence: one transaction holds the lock, streams the changes and records the extract. */
-final class ExtraitPostgres implements ExtraitStore {
+/**
+ * The outbound extracts' persistence: one transaction holds the lock, streams the changes and records the extract.
+ * Its own component on the shared core, until it joins the departmental files' engine (decision 0001).
+ */
+@Component(service = ExtraitStore.class)
+public class ExtraitPostgres implements ExtraitStore {
 
-    /** Lets the store publish this service itself. */
-    interface Delegation extends ExtraitStore {
+    private final BaseDeDonnees.Sessions store;
 
-        ExtraitPostgres extraits();
-
-        @Override
-        default Optional<Extrait> extraire(Instant jusqua, Ecriture ecriture) {
-            return extraits().extraire(jusqua, ecriture);
-        }
-
-        @Override
-        default Optional<Extrait> dernier() {
-            return extraits().dernier();
-        }
-    }
-
-    private final PostgresStore store;
-
-    ExtraitPostgres(PostgresStore store) {
-        this.store = store;
+    @Activate
+    public ExtraitPostgres(@Reference BaseDeDonnees base) {
+        this.store = base.sessions(ExtraitMapper.class);
     }
 
     @Override

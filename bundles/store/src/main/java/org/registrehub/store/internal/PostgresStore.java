@@ -9,11 +9,8 @@ import java.util.Collection;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,54 +37,28 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
-import org.registrehub.api.Canal;
-import org.registrehub.api.Changement;
-import org.registrehub.api.CriteresRecherche;
-import org.registrehub.api.Demande;
-import org.registrehub.api.DemandeIntrouvableException;
-import org.registrehub.api.Doublon;
-import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.Dossier;
-import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EtatSante;
-import org.registrehub.api.EvenementDemande;
-import org.registrehub.api.Operation;
-import org.registrehub.api.PageDemandes;
-import org.registrehub.api.Personne;
 import org.registrehub.api.Radiation;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
-import org.registrehub.api.ResumeDemande;
 import org.registrehub.api.SanteService;
-import org.registrehub.api.MessageDejaTraiteException;
-import org.registrehub.api.MessageRecu;
-import org.registrehub.api.Tri;
-import org.registrehub.api.VersionObsoleteException;
-import org.registrehub.api.spi.DemandeStore;
-import org.registrehub.api.spi.DemandeStore.DoublonSitue;
-import org.registrehub.api.spi.JsonCodec;
-import org.registrehub.api.spi.MessageErpStore;
-import org.registrehub.api.spi.OutboxStore;
-import org.registrehub.api.spi.SuiviStore;
-import org.registrehub.api.spi.ImportStore;
-import org.registrehub.api.spi.ExtraitStore;
 import org.registrehub.api.spi.BaseDeDonnees;
+import org.registrehub.api.spi.JsonCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The register's persistence on PostgreSQL through MyBatis. The DataSource is the pax-jdbc one
- * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back.
+ * The shared persistence core on PostgreSQL ({@link BaseDeDonnees}): the DataSource is the pax-jdbc one
+ * ({@code etc/org.ops4j.datasource-registre.cfg}); migrations run at start and whenever the database comes back; each
+ * capability runs its own MyBatis mappers through the sessions it asks for here, with the register's type handlers and
+ * error translation (decision 0001).
  */
-@Component(service = {DemandeStore.class, OutboxStore.class, SanteService.class,
-    MessageErpStore.class, SuiviStore.class,
-    ImportStore.class, ExtraitStore.class, BaseDeDonnees.class},
+@Component(service = {SanteService.class, BaseDeDonnees.class},
         configurationPid = "org.registrehub.store", immediate = true,
         property = "composant=" + SurveillanceBase.COMPOSANT)
 @Designate(ocd = StoreConfig.class)
-public class PostgresStore implements DemandeStore, OutboxStore, SanteService,
-        SurveillanceBase.Operations, ErpPostgres.Delegation,
-        ImportPostgres.Delegation, ExtraitPostgres.Delegation, BaseDeDonnees {
+public class PostgresStore implements SanteService, SurveillanceBase.Operations, BaseDeDonnees {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresStore.class);
     private static final Pattern URL_POSTGRES = Pattern.compile("^(jdbc:postgresql://[^/?]*/)([^?/]+)(.*)$");
@@ -99,11 +70,7 @@ public class PostgresStore implements DemandeStore, OutboxStore, SanteService,
     private final Map<String, Object> dataSourceProperties;
     private final BundleContext bundleContext;
     private volatile StoreConfig config;
-    private final SqlSessionFactory sessions;
     private final SurveillanceBase surveillance;
-    private final ErpPostgres erp;
-    private final ImportPostgres imports;
-    private final ExtraitPostgres extraits;
 
     @Activate
     public PostgresStore(@Reference(name = "dataSource", target = "(osgi.jndi.service.name=registre)")
@@ -119,31 +86,10 @@ public class PostgresStore implements DemandeStore, OutboxStore, SanteService,
         this.dataSourceProperties = dataSourceProperties;
         this.bundleContext = bundleContext;
         this.config = config;
-        this.sessions = construireSessions(dataSource, json);
-        this.erp = new ErpPostgres(this, json);
-        this.imports = new ImportPostgres(this);
-        this.extraits = new ExtraitPostgres(this);
         this.surveillance = new SurveillanceBase(this, cible(), Duration.ofSeconds(config.health_periodSeconds()),
                 Duration.ofSeconds(config.retry_maxDelaySeconds()), clock);
         this.surveillance.demarrer();
     }
-
-    @Override
-    public ErpPostgres erp() {
-        return erp;
-    }
-
-    @Override
-    public ImportPostgres imports() {
-        return imports;
-    }
-
-    @Override
-    public ExtraitPostgres extraits() {
-        return extraits;
-    }
-
-
 
     /**
      * A change of {@code etc/org.registrehub.store.cfg} that keeps the same DataSource applies in place: the store,
@@ -163,12 +109,6 @@ public class PostgresStore implements DemandeStore, OutboxStore, SanteService,
     @Deactivate
     public void deactivate() {
         surveillance.arreter();
-    }
-
-    private static SqlSessionFactory construireSessions(DataSource dataSource, JsonCodec json) {
-        return construireSessions(dataSource, json, PostgresStore.class.getClassLoader(), List.of(
-                RegistreMapper.class, ErpMapper.class, ImportMapper.class,
-                ExtraitMapper.class));
     }
 
     /**
@@ -213,6 +153,12 @@ public class PostgresStore implements DemandeStore, OutboxStore, SanteService,
                 return PostgresStore.this.executer(operation, fabrique, chargeur, ExecutorType.SIMPLE,
                         session -> travail.apply(session.getMapper(mapper)));
             }
+
+            @Override
+            public <T> T executerParLots(String operation, Function<Mappers, T> travail) {
+                return PostgresStore.this.executer(operation, fabrique, chargeur, ExecutorType.BATCH,
+                        session -> travail.apply(session::getMapper));
+            }
         };
     }
 
@@ -220,153 +166,6 @@ public class PostgresStore implements DemandeStore, OutboxStore, SanteService,
         Object url = dataSourceProperties.get("url");
         Object name = dataSourceProperties.get("osgi.jndi.service.name");
         return url != null ? url.toString() : "DataSource " + name;
-    }
-
-    // ------------------------------------------------------------------ DemandeStore
-
-    @Override
-    public void inserer(Demande demande, EntreeHistorique creation, EvenementDemande evenement,
-                        Set<String> doublonsConnus, MessageRecu recu) {
-        executer("insertion de la demande " + demande.numeroUnique(), mapper -> {
-            enregistrerMessage(mapper, recu, demande.numeroUnique());
-            mapper.verrouillerIdentite(demande.dossier().demandeur());
-            mapper.plansSurMesure();
-            List<Doublon> nouveaux = fusionner(mapper.doublons(demande.dossier().demandeur())).stream()
-                    .map(DoublonSitue::doublon).filter(d -> !doublonsConnus.contains(d.numeroUnique())).toList();
-            if (!nouveaux.isEmpty()) {
-                throw new DoublonPresumeException(nouveaux);
-            }
-            mapper.insererDemande(ligne(demande, demande.version(), creation.canal()));
-            mapper.insererHistorique(ligne(demande.numeroUnique(), creation));
-            mapper.insererEvenement(evenement);
-            return null;
-        });
-    }
-
-    @Override
-    public void mettreAJour(Demande demande, long versionAttendue, EntreeHistorique entree,
-                            EvenementDemande evenement, MessageRecu recu) {
-        executer("mise à jour de la demande " + demande.numeroUnique(), mapper -> {
-            enregistrerMessage(mapper, recu, demande.numeroUnique());
-            if (mapper.mettreAJourDemande(ligne(demande, versionAttendue, entree.canal())) == 0) {
-                Long actuelle = mapper.versionActuelle(demande.numeroUnique());
-                if (actuelle == null) {
-                    throw new DemandeIntrouvableException(demande.numeroUnique());
-                }
-                throw new VersionObsoleteException(demande.numeroUnique(), versionAttendue, actuelle);
-            }
-            mapper.insererHistorique(ligne(demande.numeroUnique(), entree));
-            mapper.insererEvenement(evenement);
-            return null;
-        });
-    }
-
-    /**
-     * The message that caused the change, recorded first in the change's transaction: a second delivery of it finds
-     * the row (or waits for a concurrent first delivery to commit, then finds it) and the whole change is rolled back.
-     */
-    private static void enregistrerMessage(RegistreMapper mapper, MessageRecu recu, String numero) {
-        if (recu != null && mapper.insererMessageAccepte(recu, numero) == 0) {
-            throw new MessageDejaTraiteException(recu);
-        }
-    }
-
-    LigneDemande ligne(Demande d, long versionAttendue, Canal canal) {
-        return LigneDemande.de(d, versionAttendue, json.ecrire(d.dossier()),
-                d.radiation() == null ? null : json.ecrire(d.radiation()), canal.name());
-    }
-
-    LigneHistorique ligne(String numero, EntreeHistorique e) {
-        return new LigneHistorique(numero, e.version(), e.horodatage(), e.operation().name(), e.acteur(),
-                e.canal().name(), json.ecrire(e.changements()), e.commentaire());
-    }
-
-    @Override
-    public PageDemandes rechercher(CriteresRecherche criteres, Set<String> territoires, Set<String> communes, Tri tri,
-                                   int page, int taille, int totalMax) {
-        List<String> liste = territoires == null ? null : territoires.stream().sorted().toList();
-        List<String> perimetreCommunes = communes == null ? null : communes.stream().sorted().toList();
-        String ordre = switch (tri.champ()) {
-            case DATE_DEPOT -> "date_depot";
-            case DATE_VALIDITE -> "date_validite";
-            case NOM -> "registre_normaliser(nom) COLLATE \"C\"";
-            case NUMERO_UNIQUE -> "numero_unique COLLATE \"C\"";
-        } + (tri.croissant() ? " ASC" : " DESC");
-        return executer("recherche de demandes", mapper -> {
-            mapper.plansSurMesure();
-            List<ResumeDemande> demandes = mapper.rechercher(criteres, liste, perimetreCommunes, ordre, taille,
-                    page * taille);
-            long total = mapper.compter(criteres, liste, perimetreCommunes, totalMax + 1);
-            return new PageDemandes(demandes, page, taille, Math.min(total, totalMax), total <= totalMax);
-        });
-    }
-
-    @Override
-    public List<String> guichets(String territoire) {
-        return executer("guichets du territoire " + territoire, mapper -> mapper.guichets(territoire));
-    }
-
-    @Override
-    public List<DoublonSitue> doublons(Personne demandeur) {
-        // A plan for these values: a generic plan may pick the birth-date index, whose rows grow with the register
-        // (measured: 30 million index rows read for 10 000 registrations sharing one birth date).
-        return fusionner(executer("recherche des doublons", mapper -> {
-            mapper.plansSurMesure();
-            return mapper.doublons(demandeur);
-        }));
-    }
-
-    /** One line per existing demand; the NIR criterion wins over the identity one. */
-    private static List<DoublonSitue> fusionner(List<LigneDoublon> trouves) {
-        Map<String, DoublonSitue> parNumero = new java.util.TreeMap<>();
-        for (LigneDoublon l : trouves) {
-            DoublonSitue d = l.situe();
-            parNumero.merge(d.doublon().numeroUnique(), d,
-                    (a, b) -> Doublon.NIR.equals(a.doublon().critere()) ? a : b);
-        }
-        return List.copyOf(parNumero.values());
-    }
-
-    @Override
-    public Optional<Demande> trouver(String numeroUnique) {
-        return Optional.ofNullable(executer("lecture de la demande " + numeroUnique,
-                mapper -> mapper.trouverDemande(numeroUnique)));
-    }
-
-    @Override
-    public List<EntreeHistorique> historique(String numeroUnique) {
-        return executer("lecture de l'historique de " + numeroUnique, mapper -> mapper.historique(numeroUnique))
-                .stream().map(l -> new EntreeHistorique(l.version(), l.horodatage(), Operation.valueOf(l.operation()),
-                        l.acteur(), Canal.valueOf(l.canal()), List.of(json.lire(l.changements(), Changement[].class)),
-                        l.commentaire()))
-                .toList();
-    }
-
-    // ------------------------------------------------------------------ OutboxStore
-
-    @Override
-    public int relayer(int max, Consumer<EvenementDemande> publication, Runnable avantValidation) {
-        return executer("relais de l'outbox", mapper -> {
-            if (!mapper.prendreLeRelais()) {
-                return 0;
-            }
-            List<EvenementDemande> evenements = mapper.verrouillerEvenementsEnAttente(max).stream()
-                    .map(LigneEvenement::evenement).toList();
-            if (evenements.isEmpty()) {
-                return 0;
-            }
-            evenements.forEach(publication);
-            List<UUID> ids = evenements.stream().map(EvenementDemande::evenementId).toList();
-            mapper.marquerPublies(ids);
-            mapper.auditerDiffusion(ids);
-            avantValidation.run();
-            return evenements.size();
-        });
-    }
-
-    @Override
-    public long enAttente() {
-        return executer("comptage de l'outbox", RegistreMapper::compterEnAttente);
     }
 
     // ------------------------------------------------------------------ SanteService
@@ -379,27 +178,12 @@ public class PostgresStore implements DemandeStore, OutboxStore, SanteService,
     // ------------------------------------------------------------------ transactions
 
     /**
-     * Runs {@code work} in one transaction, committed if it returns, rolled back if it throws. MyBatis resolves some
-     * names while it builds dynamic SQL: the calling thread's context class loader is this bundle's meanwhile.
+     * Runs {@code work} in one transaction on a session of a capability's factory, committed if it returns, rolled
+     * back if it throws; with {@link ExecutorType#BATCH}, the inserts and updates are sent in JDBC batches (a query
+     * first sends what is pending) and at the latest at the commit. MyBatis resolves some names while it builds dynamic
+     * SQL: the capability's bundle's class loader is the thread's context class loader meanwhile. SQL failures become
+     * the register's errors.
      */
-    private <T> T executer(String operation, Function<RegistreMapper, T> work) {
-        return executer(operation, RegistreMapper.class, work);
-    }
-
-    /** Runs the work in one transaction with the given mapper; failures become the register's errors. */
-    <M, T> T executer(String operation, Class<M> mapper, Function<M, T> work) {
-        return executer(operation, ExecutorType.SIMPLE, session -> work.apply(session.getMapper(mapper)));
-    }
-
-    /**
-     * Runs the work in one transaction on a session of its own; with {@link ExecutorType#BATCH}, the inserts and
-     * updates are sent in JDBC batches (a query first sends what is pending) and at the latest at the commit.
-     */
-    <T> T executer(String operation, ExecutorType type, Function<SqlSession, T> work) {
-        return executer(operation, sessions, PostgresStore.class.getClassLoader(), type, work);
-    }
-
-    /** The same on a capability's sessions, its bundle's class loader as the context's meanwhile. */
     private <T> T executer(String operation, SqlSessionFactory fabrique, ClassLoader chargeur, ExecutorType type,
                            Function<SqlSession, T> work) {
         if (!surveillance.schemaPret()) {

@@ -27,7 +27,7 @@ import org.registrehub.api.national.RecoursDalo;
 import org.registrehub.api.national.TacheNationale;
 import org.registrehub.api.national.spi.SynchroNationaleStore.Issue;
 import org.registrehub.api.national.spi.SynchroNationaleStore.Transmission;
-import org.registrehub.api.spi.OutboxStore;
+import org.registrehub.api.registre.spi.OutboxStore;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.TestDatabase;
 import org.registrehub.testing.registre.RegistreDeTest;

@@ -185,6 +185,11 @@ public class SynchronisationNationaleTest {
 
     @Test
     public void circuitOuvertLAttenteNeSAllongePlusEtLePremierAppelPermisPart() throws Exception {
+        // a circuit that stays open 5 s of real time: the twelve sends below take far less, even on a busy machine
+        // (with 1 s, a slow loop let the circuit half-open and real failures double the wait again)
+        client = new ClientNational(simulateur.url(), "hub-044", "secret", 2000, 5000, 50, 4, 5);
+        envoi = new EnvoiNational(store, client, new JacksonJsonCodec(), "noeud-test", 20, Duration.ofMinutes(5),
+                horloge);
         enregistrer();
         simulateur.comportement().mode(Comportement.Mode.PANNE);
         // real failures double the wait: 1 s, 2 s, 4 s; then the open circuit refuses at once
@@ -198,7 +203,7 @@ public class SynchronisationNationaleTest {
                 attente.compareTo(Duration.ofSeconds(8)) <= 0);
         assertTrue(simulateur.comportement().refuses() <= 4);
         simulateur.comportement().mode(Comportement.Mode.NORMAL);
-        toutTransmis(Duration.ofSeconds(10), Duration.ofSeconds(10));
+        toutTransmis(Duration.ofSeconds(10), Duration.ofSeconds(20));
     }
 
     @Test

@@ -38,8 +38,8 @@ import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.RegistreIndisponibleException;
-import org.registrehub.api.spi.ImportStore;
-import org.registrehub.api.spi.ImportStore.TravailImport;
+import org.registrehub.api.registre.spi.ImportStore;
+import org.registrehub.api.registre.spi.ImportStore.TravailImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,8 +21,8 @@ import org.registrehub.api.erp.EtatOrganisationErp;
 import org.registrehub.api.erp.LettreMorte;
 import org.registrehub.api.erp.SupervisionErp;
 import org.registrehub.api.acces.spi.IdentiteStore;
-import org.registrehub.api.spi.MessageErpStore;
-import org.registrehub.api.spi.MessageErpStore.MessageTraite;
+import org.registrehub.api.registre.spi.MessageErpStore;
+import org.registrehub.api.registre.spi.MessageErpStore.MessageTraite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

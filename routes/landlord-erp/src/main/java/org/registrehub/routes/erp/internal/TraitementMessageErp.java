@@ -31,8 +31,8 @@ import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.spi.JsonCodec;
-import org.registrehub.api.spi.MessageErpStore;
-import org.registrehub.api.spi.MessageErpStore.MessageTraite;
+import org.registrehub.api.registre.spi.MessageErpStore;
+import org.registrehub.api.registre.spi.MessageErpStore.MessageTraite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

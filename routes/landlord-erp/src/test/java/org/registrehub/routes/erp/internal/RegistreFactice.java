@@ -22,7 +22,7 @@ import org.registrehub.api.SuiviAttribution;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.acces.Identite;
-import org.registrehub.api.spi.MessageErpStore;
+import org.registrehub.api.registre.spi.MessageErpStore;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.Identites;
 

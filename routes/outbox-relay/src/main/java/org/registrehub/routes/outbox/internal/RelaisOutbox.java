@@ -10,7 +10,7 @@ import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.SanteService;
-import org.registrehub.api.spi.OutboxStore;
+import org.registrehub.api.registre.spi.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,7 +15,7 @@ import org.apache.camel.test.junit4.CamelTestSupport;
 import org.junit.Test;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
-import org.registrehub.api.spi.OutboxStore;
+import org.registrehub.api.registre.spi.OutboxStore;
 
 /**
  * The relay's contract with the outbox: events leave the outbox only when the broker took them, in order, and an

@@ -1,16 +1,12 @@
-package org.registrehub.store.internal;
+package org.registrehub.itests.registre;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -22,7 +18,6 @@ import org.registrehub.api.CriteresRecherche;
 import org.registrehub.api.Demande;
 import org.registrehub.api.Dossier;
 import org.registrehub.api.EntreeHistorique;
-import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.LogementRecherche;
 import org.registrehub.api.Operation;
@@ -31,25 +26,26 @@ import org.registrehub.api.ResumeDemande;
 import org.registrehub.api.Statut;
 import org.registrehub.api.Tri;
 import org.registrehub.api.Typologie;
-import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.api.registre.spi.DemandeStore;
 import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.PersonneBuilder;
 import org.registrehub.testing.TestDatabase;
+import org.registrehub.testing.registre.RegistreDeTest;
 
-/** Search on a real PostgreSQL: each criterion, their combination, order and pages. */
+/** Search in the register's store on a real PostgreSQL: each criterion, their combination, order and pages. */
 public class RechercheTest {
 
     private static final List<String> INSERES = new java.util.ArrayList<>();
     private static TestDatabase db;
-    private static PostgresStore store;
+    private static RegistreDeTest base;
+    private static DemandeStore store;
 
     @BeforeClass
     public static void peupler() {
         db = TestDatabase.create("registre_recherche_test");
-        store = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), new JacksonJsonCodec(), null,
-                PostgresStoreTest.config(), Clock.systemUTC());
-        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
+        base = RegistreDeTest.ouvrir(db);
+        store = base.demandes();
         inserer("0440124000001G1104", "Le Goff", "Éloïse", "1985-02-01", List.of("44109", "44162"),
                 List.of(Typologie.T2, Typologie.T3), "2024-01-10", Statut.ACTIVE);
         inserer("0440224000002G1104", "LEGOFF", "Eloise Anne", "1985-02-01", List.of("44162"),
@@ -64,7 +60,7 @@ public class RechercheTest {
 
     @AfterClass
     public static void fermer() {
-        store.deactivate();
+        base.close();
         db.close();
     }
 

@@ -1,56 +1,34 @@
-package org.registrehub.store.internal;
+package org.registrehub.registration.internal;
 
 import java.util.List;
 import java.util.Optional;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.MessageDejaTraiteException;
 import org.registrehub.api.MessageRecu;
 import org.registrehub.api.SuiviAttribution;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.spi.JsonCodec;
-import org.registrehub.api.spi.MessageErpStore;
-import org.registrehub.api.spi.SuiviStore;
+import org.registrehub.api.spi.BaseDeDonnees;
+import org.registrehub.api.registre.spi.MessageErpStore;
+import org.registrehub.api.registre.spi.SuiviStore;
 
-/** The ERP channel's persistence (messages processed, landlords' follow-up), on the store's sessions. */
-final class ErpPostgres implements MessageErpStore, SuiviStore {
+/**
+ * The messages received from the landlords' ERPs (idempotence) and the landlords' follow-up of the demands, on the
+ * register's database: this bundle's SQL ({@code ErpMapper.xml}) through the shared store core.
+ */
+@Component(service = {MessageErpStore.class, SuiviStore.class})
+public class ErpPostgres implements MessageErpStore, SuiviStore {
 
-    /** Lets the store publish these services itself (one component, one DataSource, one health watch). */
-    interface Delegation extends MessageErpStore, SuiviStore {
-
-        ErpPostgres erp();
-
-        @Override
-        default Optional<MessageTraite> message(String organisation, String messageId) {
-            return erp().message(organisation, messageId);
-        }
-
-        @Override
-        default boolean rejeter(MessageRecu recu, String numeroUnique, List<ErreurChamp> erreurs) {
-            return erp().rejeter(recu, numeroUnique, erreurs);
-        }
-
-        @Override
-        default List<MessageTraite> derniersParOrganisation() {
-            return erp().derniersParOrganisation();
-        }
-
-        @Override
-        default void enregistrer(List<SuiviAttribution> lignes, List<EntreeAudit> audit, MessageRecu recu) {
-            erp().enregistrer(lignes, audit, recu);
-        }
-
-        @Override
-        default List<SuiviAttribution> suivi(String numeroUnique) {
-            return erp().suivi(numeroUnique);
-        }
-    }
-
-    private final PostgresStore store;
+    private final BaseDeDonnees.Sessions store;
     private final JsonCodec json;
 
-    ErpPostgres(PostgresStore store, JsonCodec json) {
-        this.store = store;
+    @Activate
+    public ErpPostgres(@Reference BaseDeDonnees base, @Reference JsonCodec json) {
+        this.store = base.sessions(ErpMapper.class);
         this.json = json;
     }
 

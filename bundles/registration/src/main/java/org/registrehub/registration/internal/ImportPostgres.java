@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.registration.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,88 +9,34 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.ibatis.session.ExecutorType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.BilanLot;
 import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.Personne;
 import org.registrehub.api.RegistreException;
-import org.registrehub.api.spi.ImportStore;
+import org.registrehub.api.registre.spi.ImportStore;
+import org.registrehub.api.spi.BaseDeDonnees;
+import org.registrehub.api.spi.JsonCodec;
 
 /**
  * The bulk imports' persistence. A batch is one transaction on a batching session: the duplicate checks of all its
  * lines first (two queries for the whole batch), then its inserts (demands, history, events, rejects) sent as JDBC
  * batches, then the import's position, moved only forward: a batch written twice (two nodes resuming one import)
- * rolls back whole.
+ * rolls back whole. This bundle's SQL ({@code ImportMapper.xml}, with the register's own inserts of
+ * {@code RegistreMapper.xml}) through the shared store core.
  */
-final class ImportPostgres implements ImportStore {
+@Component(service = ImportStore.class)
+public class ImportPostgres implements ImportStore {
 
-    /** Lets the store publish this service itself. */
-    interface Delegation extends ImportStore {
+    private final BaseDeDonnees.Sessions store;
+    private final JsonCodec json;
 
-        ImportPostgres imports();
-
-        @Override
-        default TravailImport ouvrir(String fichier, String empreinte, String format, String encodage,
-                                     String lancePar, String canal) {
-            return imports().ouvrir(fichier, empreinte, format, encodage, lancePar, canal);
-        }
-
-        @Override
-        default boolean prendre(long importId, String noeud, java.time.Duration duree) {
-            return imports().prendre(importId, noeud, duree);
-        }
-
-        @Override
-        default Optional<TravailImport> dejaTermine(String empreinte) {
-            return imports().dejaTermine(empreinte);
-        }
-
-        @Override
-        default Optional<TravailImport> travail(long id) {
-            return imports().travail(id);
-        }
-
-        @Override
-        default List<TravailImport> travaux(int max) {
-            return imports().travaux(max);
-        }
-
-        @Override
-        default List<TravailImport> interrompus() {
-            return imports().interrompus();
-        }
-
-        @Override
-        default Optional<String[]> correspondance(String numero) {
-            return imports().correspondance(numero);
-        }
-
-        @Override
-        default Set<String> dejaImportes(Collection<String> ancienNumeros) {
-            return imports().dejaImportes(ancienNumeros);
-        }
-
-        @Override
-        default BilanLot ecrireLot(long importId, List<Importee> demandes, List<LigneRejetee> rejets,
-                                   int dejaImportees, long position) {
-            return imports().ecrireLot(importId, demandes, rejets, dejaImportees, position);
-        }
-
-        @Override
-        default void terminer(long importId, String etat, String erreur) {
-            imports().terminer(importId, etat, erreur);
-        }
-
-        @Override
-        default List<LigneRejetee> rejets(long importId) {
-            return imports().rejets(importId);
-        }
-    }
-
-    private final PostgresStore store;
-
-    ImportPostgres(PostgresStore store) {
-        this.store = store;
+    @Activate
+    public ImportPostgres(@Reference BaseDeDonnees base, @Reference JsonCodec json) {
+        this.store = base.sessions(ImportMapper.class, RegistreMapper.class);
+        this.json = json;
     }
 
     @Override
@@ -150,9 +96,9 @@ final class ImportPostgres implements ImportStore {
     @Override
     public BilanLot ecrireLot(long importId, List<Importee> demandes, List<LigneRejetee> rejetsDeLecture,
                               int dejaImportees, long position) {
-        return store.executer("lot de l'import " + importId, ExecutorType.BATCH, session -> {
-            ImportMapper imports = session.getMapper(ImportMapper.class);
-            RegistreMapper registre = session.getMapper(RegistreMapper.class);
+        return store.executerParLots("lot de l'import " + importId, session -> {
+            ImportMapper imports = session.mapper(ImportMapper.class);
+            RegistreMapper registre = session.mapper(RegistreMapper.class);
             List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
             Map<Long, String> doublons = doublons(imports, demandes);
             List<Importee> retenues = new ArrayList<>(demandes.size());
@@ -167,10 +113,10 @@ final class ImportPostgres implements ImportStore {
             // one statement at a time over the batch: the batching session sends each as one JDBC batch (it starts
             // a new batch whenever the statement changes)
             for (Importee i : retenues) {
-                imports.insererDemande(store.ligne(i.demande(), 0, i.creation().canal()), i.ancienNumero());
+                imports.insererDemande(RegistrePostgres.ligne(json, i.demande(), 0, i.creation().canal()), i.ancienNumero());
             }
             for (Importee i : retenues) {
-                registre.insererHistorique(store.ligne(i.demande().numeroUnique(), i.creation()));
+                registre.insererHistorique(RegistrePostgres.ligne(json, i.demande().numeroUnique(), i.creation()));
             }
             for (Importee i : retenues) {
                 registre.insererEvenement(i.evenement());

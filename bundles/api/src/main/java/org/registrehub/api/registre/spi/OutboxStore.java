@@ -1,4 +1,4 @@
-package org.registrehub.api.spi;
+package org.registrehub.api.registre.spi;
 
 import java.util.function.Consumer;
 

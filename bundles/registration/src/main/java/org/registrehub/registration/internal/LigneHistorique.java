@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.registration.internal;
 
 import java.time.Instant;
 

@@ -1,10 +1,10 @@
-package org.registrehub.store.internal;
+package org.registrehub.registration.internal;
 
 import java.util.List;
 
 import org.apache.ibatis.annotations.Param;
 import org.registrehub.api.LigneRejetee;
-import org.registrehub.api.spi.ImportStore.TravailImport;
+import org.registrehub.api.registre.spi.ImportStore.TravailImport;
 
 /** MyBatis mapper of the bulk imports; the SQL lives in {@code ImportMapper.xml}. */
 public interface ImportMapper {

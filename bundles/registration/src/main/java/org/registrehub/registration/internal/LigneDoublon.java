@@ -1,11 +1,11 @@
-package org.registrehub.store.internal;
+package org.registrehub.registration.internal;
 
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
 import org.registrehub.api.Doublon;
-import org.registrehub.api.spi.DemandeStore.DoublonSitue;
+import org.registrehub.api.registre.spi.DemandeStore.DoublonSitue;
 
 /** A row of the duplicate search: the duplicate, its territory and its wished communes (comma-separated). */
 public record LigneDoublon(String numeroUnique, String critere, String guichet, LocalDate dateDepot, String territoire,
