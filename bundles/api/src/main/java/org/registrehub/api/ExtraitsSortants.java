@@ -9,4 +9,7 @@ public interface ExtraitsSortants {
 
     /** Produces the extract of the changes up to now (a minute ago); returns what it did, in French. */
     String produire();
+
+    /** The scheduler's tick: produces the day's extract once its hour ({@code extrait.heure}) has come, once a day. */
+    void produireSiEchu();
 }

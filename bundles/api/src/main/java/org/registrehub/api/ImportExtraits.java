@@ -39,4 +39,12 @@ public interface ImportExtraits {
      * only) and returns its path: administrators for any import, others for the imports they started.
      */
     Path rapportRejets(long importId, Contexte contexte);
+
+    /**
+     * Resumes the imports a stop of the hub interrupted whose extract is still there, each under the identity that
+     * started it as it is now (roles, territories); an import whose user is gone or disabled is not resumed.
+     *
+     * @param depot the drop folder's own identity, for the extracts dropped there
+     */
+    void reprendre(Contexte depot);
 }

@@ -8,6 +8,8 @@ import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
+import org.registrehub.api.ExtraitsSortants;
+import org.registrehub.api.ImportExtraits;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
@@ -21,7 +23,8 @@ import org.registrehub.api.registre.spi.ImportStore.TravailImport;
  * reason is in the import's state and the log); while the database is unreachable the import waits and resumes (the
  * route redelivers it, the import goes on after its last batch). {@code departemental-reprise}: at start, resumes the
  * imports a stop of the hub interrupted. Both import as {@code import:depot}, an administrator identity of the hub.
- * {@code departemental-extrait}: the daily outbound extract of the changes, once its hour has come.
+ * {@code departemental-extrait}: the daily outbound extract of the changes, once its hour has come. The work is the
+ * services' of the bundle {@code registre-fichiers-departementaux} ({@link ImportExtraits}, {@link ExtraitsSortants}).
  */
 public class DepartementalRoutes extends RouteBuilder {
 
@@ -29,10 +32,10 @@ public class DepartementalRoutes extends RouteBuilder {
             TypeOrganisation.HUB, "Dépôt des extraits départementaux", null, true, Set.of()), Set.of(Role.ADMIN)),
             Canal.IMPORT);
 
-    private final ImportExtraitsImpl imports;
-    private final ExtraitSortant extrait;
+    private final ImportExtraits imports;
+    private final ExtraitsSortants extrait;
 
-    public DepartementalRoutes(ImportExtraitsImpl imports, ExtraitSortant extrait) {
+    public DepartementalRoutes(ImportExtraits imports, ExtraitsSortants extrait) {
         this.imports = imports;
         this.extrait = extrait;
     }
@@ -58,7 +61,7 @@ public class DepartementalRoutes extends RouteBuilder {
 
         from("timer:departemental-extrait?period={{extrait.verificationMs}}&delay={{import.repriseDelaiMs}}")
                 .routeId("departemental-extrait")
-                .process(e -> extrait.siEcheance());
+                .process(e -> extrait.produireSiEchu());
     }
 
     private void importer(Exchange exchange) {

@@ -1,7 +1,7 @@
 /**
- * The legacy departmental files: streaming readers of CSV and XML extracts, the batch-by-batch import (positions,
- * resume, rejects report), the watched drop directory. Wired by Blueprint ({@code OSGI-INF/blueprint/departemental.xml})
- * like the other route bundles; nothing exported, the services are published under the API's interfaces.
+ * The departmental files' routes: the watched drop folder, the resumption of interrupted imports at start and the
+ * daily extract's timer, calling the services of the bundle {@code registre-fichiers-departementaux}; and their
+ * health. Wired by Blueprint ({@code OSGI-INF/blueprint/departemental.xml}).
  */
 @Header(name = SanteService.EN_TETE_COMPOSANTS, value = SanteDepartementale.COMPOSANT)
 package org.registrehub.routes.departemental.internal;

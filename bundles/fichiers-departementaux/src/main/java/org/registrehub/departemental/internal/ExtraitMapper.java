@@ -1,11 +1,11 @@
-package org.registrehub.store.internal;
+package org.registrehub.departemental.internal;
 
 import java.time.Instant;
 
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.cursor.Cursor;
-import org.registrehub.api.spi.ExtraitStore.ChangementExtrait;
-import org.registrehub.api.spi.ExtraitStore.Extrait;
+import org.registrehub.api.departemental.spi.ExtraitStore.ChangementExtrait;
+import org.registrehub.api.departemental.spi.ExtraitStore.Extrait;
 
 /** MyBatis mapper of the outbound extracts; the SQL lives in {@code ExtraitMapper.xml}. */
 public interface ExtraitMapper {

@@ -1,4 +1,4 @@
-package org.registrehub.store.internal;
+package org.registrehub.departemental.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,23 +6,18 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.apache.ibatis.cursor.Cursor;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.registrehub.api.spi.BaseDeDonnees;
-import org.registrehub.api.spi.ExtraitStore;
+import org.registrehub.api.departemental.spi.ExtraitStore;
 
 /**
  * The outbound extracts' persistence: one transaction holds the lock, streams the changes and records the extract.
- * Its own component on the shared core, until it joins the departmental files' engine (decision 0001).
+ * This bundle's SQL ({@code ExtraitMapper.xml}) through the shared store core.
  */
-@Component(service = ExtraitStore.class)
 public class ExtraitPostgres implements ExtraitStore {
 
     private final BaseDeDonnees.Sessions store;
 
-    @Activate
-    public ExtraitPostgres(@Reference BaseDeDonnees base) {
+    public ExtraitPostgres(BaseDeDonnees base) {
         this.store = base.sessions(ExtraitMapper.class);
     }
 

@@ -1,4 +1,4 @@
-package org.registrehub.routes.departemental.internal;
+package org.registrehub.departemental.internal;
 
 import org.registrehub.api.DemandeImportee;
 import org.registrehub.api.LigneRejetee;

@@ -1,4 +1,4 @@
-package org.registrehub.routes.departemental.internal;
+package org.registrehub.departemental.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -23,7 +23,7 @@ import org.registrehub.api.Demande;
 import org.registrehub.api.ImportService;
 import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.RegistreIndisponibleException;
-import org.registrehub.api.spi.ExtraitStore;
+import org.registrehub.api.departemental.spi.ExtraitStore;
 import org.registrehub.api.registre.spi.ImportStore;
 import org.registrehub.api.registre.spi.ImportStore.TravailImport;
 import org.registrehub.testing.HorlogeReglable;
@@ -163,7 +163,7 @@ public class ImportExtraitsTest {
         // the changes are stamped by the service's clock (2026-12-01); the extract runs later
         horloge.jour("2026-12-02");
         Path sortie = dossier.newFolder("extraits").toPath();
-        ExtraitSortant extraits = new ExtraitSortant(base.store(ExtraitStore.class), sortie, StandardCharsets.ISO_8859_1,
+        ExtraitSortant extraits = new ExtraitSortant(new ExtraitPostgres(base.base()), sortie, StandardCharsets.ISO_8859_1,
                 java.time.LocalTime.of(3, 0), ZoneId.of("Europe/Paris"), horloge);
         String bilan = extraits.produire();
         assertTrue(bilan, bilan.contains(": 3 ligne(s) dans "));

@@ -1,4 +1,4 @@
-package org.registrehub.routes.departemental.internal;
+package org.registrehub.departemental.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.registrehub.routes.departemental.internal;
+package org.registrehub.departemental.internal;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -306,6 +306,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
      *
      * @param depot the drop folder's own identity, for the extracts dropped there
      */
+    @Override
     public void reprendre(Contexte depot) {
         reprendre(depot, texte -> { });
     }

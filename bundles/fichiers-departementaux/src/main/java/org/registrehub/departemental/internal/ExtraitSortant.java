@@ -1,4 +1,4 @@
-package org.registrehub.routes.departemental.internal;
+package org.registrehub.departemental.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +20,9 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.registrehub.api.ExtraitsSortants;
-import org.registrehub.api.spi.ExtraitStore;
-import org.registrehub.api.spi.ExtraitStore.ChangementExtrait;
-import org.registrehub.api.spi.ExtraitStore.Extrait;
+import org.registrehub.api.departemental.spi.ExtraitStore;
+import org.registrehub.api.departemental.spi.ExtraitStore.ChangementExtrait;
+import org.registrehub.api.departemental.spi.ExtraitStore.Extrait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +60,8 @@ public class ExtraitSortant implements ExtraitsSortants {
     }
 
     /** The timer's tick: produces the day's extract once its hour has come. */
-    public void siEcheance() {
+    @Override
+    public void produireSiEchu() {
         ZonedDateTime maintenant = clock.instant().atZone(zone);
         Instant echeance = maintenant.toLocalDate().atTime(heure).atZone(zone).toInstant();
         if (maintenant.toInstant().isBefore(echeance)) {

@@ -1,4 +1,4 @@
-package org.registrehub.api.spi;
+package org.registrehub.api.departemental.spi;
 
 import java.time.Instant;
 import java.time.LocalDate;
