@@ -13,7 +13,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -226,11 +225,9 @@ public abstract class HubTestSupport {
         return confiance;
     }
 
+    /** A free port outside the system's ephemeral range (see {@link org.registrehub.testing.Ports}). */
     protected static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+        return org.registrehub.testing.Ports.libre();
     }
 
     // ------------------------------------------------------------------ helpers used inside the container

@@ -2,7 +2,6 @@ package org.registrehub.testing;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -339,9 +338,7 @@ public final class HubLance implements AutoCloseable {
     }
 
     static int port() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Ports.libre();
     }
 
     /**

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
+import org.registrehub.api.erp.TraitementErp;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.erp.EtatOrganisationErp;
@@ -49,7 +50,7 @@ public class OrganisationsErp implements SupervisionErp {
     private volatile Set<String> synchronisees;
 
     public OrganisationsErp(IdentiteStore identites, MessageErpStore messages, GestionBroker broker,
-                            TraitementMessageErp traitement, String options, int tentatives) {
+                            TraitementErp traitement, String options, int tentatives) {
         this(identites, messages, broker, code -> new RouteEntranteErp(code, traitement, broker, options,
                 tentatives));
     }

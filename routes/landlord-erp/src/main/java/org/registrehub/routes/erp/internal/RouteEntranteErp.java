@@ -3,6 +3,9 @@ package org.registrehub.routes.erp.internal;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.registrehub.api.erp.MessageErpInexploitableException;
+import org.registrehub.api.erp.ReponseTraitementErp;
+import org.registrehub.api.erp.TraitementErp;
 import org.registrehub.api.RegistreIndisponibleException;
 
 /**
@@ -32,12 +35,12 @@ public class RouteEntranteErp extends RouteBuilder {
     static final String LIVRAISONS = "JMSXDeliveryCount";
 
     private final String organisation;
-    private final TraitementMessageErp traitement;
+    private final TraitementErp traitement;
     private final GestionBroker broker;
     private final String options;
     private final int tentatives;
 
-    public RouteEntranteErp(String organisation, TraitementMessageErp traitement, GestionBroker broker,
+    public RouteEntranteErp(String organisation, TraitementErp traitement, GestionBroker broker,
                             String options, int tentatives) {
         this.organisation = organisation;
         this.traitement = traitement;
@@ -60,7 +63,7 @@ public class RouteEntranteErp extends RouteBuilder {
         // redelivery delay (the consumer meanwhile takes the next ones); what is logged is said below
         errorHandler(defaultErrorHandler().maximumRedeliveries(0).logExhausted(false).logStackTrace(false));
 
-        onException(MessageIllisibleException.class, OrganisationRefuseeException.class)
+        onException(MessageErpInexploitableException.class)
                 .handled(true).useOriginalMessage()
                 .process(e -> motif(e, entrant))
                 .log(LoggingLevel.WARN, "registre.erp", "Message ${header.JMSMessageID} de " + organisation
@@ -93,15 +96,15 @@ public class RouteEntranteErp extends RouteBuilder {
                 .process(e -> e.getMessage().setBody(traitement.traiter(e.getMessage().getBody(String.class),
                         organisation, e.getProperty(HEADER_EXPEDITEUR, String.class))))
                 .process(RouteEntranteErp::enTetesDeReponse)
-                .process(e -> e.getMessage().setBody(traitement.enJson(e.getMessage().getBody(ReponseErp.class))))
                 .to(reponses);
     }
 
     private static void enTetesDeReponse(Exchange e) {
-        ReponseErp r = e.getMessage().getBody(ReponseErp.class);
+        ReponseTraitementErp r = e.getMessage().getBody(ReponseTraitementErp.class);
         e.getMessage().removeHeaders("*");
         e.getMessage().setHeader("JMSCorrelationID", r.correlationId());
         e.getMessage().setHeader("registreStatut", r.statut());
+        e.getMessage().setBody(r.json());
     }
 
     /**
@@ -145,9 +148,7 @@ public class RouteEntranteErp extends RouteBuilder {
         }
         exchange.getMessage().setHeader(HEADER_FILE, entrant);
         exchange.getMessage().setHeader(HEADER_TENTATIVES, livraisons(exchange));
-        String messageId = traitement.messageIdLisible(exchange.getMessage().getBody(String.class));
-        if (messageId != null) {
-            exchange.getMessage().setHeader(HEADER_MESSAGE_ID, messageId);
-        }
+        traitement.messageIdLisible(exchange.getMessage().getBody(String.class))
+                .ifPresent(messageId -> exchange.getMessage().setHeader(HEADER_MESSAGE_ID, messageId));
     }
 }

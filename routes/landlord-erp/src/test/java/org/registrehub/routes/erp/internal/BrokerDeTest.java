@@ -2,7 +2,6 @@ package org.registrehub.routes.erp.internal;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -29,9 +28,7 @@ final class BrokerDeTest implements AutoCloseable {
 
     BrokerDeTest() throws IOException {
         this.dossier = Files.createTempDirectory("registre-broker-test");
-        try (ServerSocket s = new ServerSocket(0)) {
-            this.port = s.getLocalPort();
-        }
+        this.port = org.registrehub.testing.Ports.libre();
     }
 
     String url() {

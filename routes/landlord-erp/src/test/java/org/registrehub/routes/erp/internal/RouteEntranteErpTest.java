@@ -29,7 +29,9 @@ import org.apache.camel.component.amqp.AMQPComponent;
 import org.apache.camel.test.junit4.CamelTestSupport;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.Test;
-import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.api.erp.TraitementErp;
+import org.registrehub.testing.RegistreFactice;
+import org.registrehub.testing.erp.ErpDeTest;
 import org.registrehub.testing.RegistreServicePartiel;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
@@ -78,8 +80,8 @@ public class RouteEntranteErpTest extends CamelTestSupport {
 
     @Override
     protected org.apache.camel.RoutesBuilder createRouteBuilder() {
-        TraitementMessageErp traitement = new TraitementMessageErp(new RegistreServicePartiel() { }, registre, registre,
-                new JacksonJsonCodec(), registre, new ContratsErp());
+        TraitementErp traitement = ErpDeTest.traitement(new RegistreServicePartiel() { }, registre, registre,
+                registre);
         return new RouteEntranteErp("NMH", traitement, gestion, "transacted=true&lazyCreateTransactionManager=false&cacheLevelName=CACHE_CONSUMER"
                 + "&concurrentConsumers=1", 3);
     }

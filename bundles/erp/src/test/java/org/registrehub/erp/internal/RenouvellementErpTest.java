@@ -1,4 +1,4 @@
-package org.registrehub.routes.erp.internal;
+package org.registrehub.erp.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -16,6 +16,7 @@ import org.registrehub.api.Dossier;
 import org.registrehub.api.Statut;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.testing.RegistreFactice;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.RegistreServicePartiel;
 
@@ -54,7 +55,7 @@ public class RenouvellementErpTest {
 
     @Test
     public void renouvellementSansVersionPrendLaVersionActuelleEtRepondAccepte() {
-        ReponseErp r = traitement.traiter(message("ren-1", "{\"numeroUnique\":\"" + NUMERO + "\"}"), "NMH", "bailleur.nmh");
+        ReponseErp r = traitement.repondre(message("ren-1", "{\"numeroUnique\":\"" + NUMERO + "\"}"), "NMH", "bailleur.nmh");
         assertEquals(ReponseErp.ACCEPTE, r.statut());
         assertEquals("reponseRenouvellement", r.type());
         assertEquals(NUMERO, r.numeroUnique());
@@ -63,12 +64,12 @@ public class RenouvellementErpTest {
 
     @Test
     public void versionObsoleteOuChampInconnuRejetesAvecLeChamp() {
-        ReponseErp obsolete = traitement.traiter(message("ren-2", "{\"numeroUnique\":\"" + NUMERO
+        ReponseErp obsolete = traitement.repondre(message("ren-2", "{\"numeroUnique\":\"" + NUMERO
                 + "\",\"version\":2}"), "NMH", "bailleur.nmh");
         assertEquals(ReponseErp.REJETE, obsolete.statut());
         assertEquals("renouvellement.version", obsolete.erreurs().get(0).champ());
 
-        ReponseErp inconnu = traitement.traiter(message("ren-3", "{\"numeroUnique\":\"" + NUMERO
+        ReponseErp inconnu = traitement.repondre(message("ren-3", "{\"numeroUnique\":\"" + NUMERO
                 + "\",\"dossier\":{}}"), "NMH", "bailleur.nmh");
         assertEquals(ReponseErp.REJETE, inconnu.statut());
         assertTrue(inconnu.erreurs().toString(), inconnu.erreurs().get(0).champ().startsWith("renouvellement"));
@@ -78,7 +79,7 @@ public class RenouvellementErpTest {
     public void unMessageAgitAvecLIdentiteDeSonExpediteurEtNonCelleDeLOrganisation() {
         // no verified sender, an unknown or disabled account, an account of another organisation: nothing applied
         for (String expediteur : new String[] {null, "ancien.agent", "bailleur.lmh"}) {
-            ReponseErp r = traitement.traiter(message("ren-x-" + expediteur, "{\"numeroUnique\":\"" + NUMERO
+            ReponseErp r = traitement.repondre(message("ren-x-" + expediteur, "{\"numeroUnique\":\"" + NUMERO
                     + "\"}"), "NMH", expediteur);
             assertEquals(String.valueOf(expediteur), ReponseErp.REJETE, r.statut());
             assertEquals("JMSXUserID", r.erreurs().get(0).champ());
@@ -90,13 +91,13 @@ public class RenouvellementErpTest {
     @Test
     public void unMessageIdReutiliseAvecUnAutreContenuEstRejeteSansEtrePrisPourLePremier() {
         String premier = message("ren-9", "{\"numeroUnique\":\"" + NUMERO + "\",\"version\":2}");
-        assertEquals(ReponseErp.REJETE, traitement.traiter(premier, "NMH", "bailleur.nmh").statut());
-        ReponseErp encore = traitement.traiter(premier, "NMH", "bailleur.nmh");
+        assertEquals(ReponseErp.REJETE, traitement.repondre(premier, "NMH", "bailleur.nmh").statut());
+        ReponseErp encore = traitement.repondre(premier, "NMH", "bailleur.nmh");
         assertTrue("the same message again: the same answer", encore.dejaTraite());
 
         appels.clear();
         String autre = message("ren-9", "{\"numeroUnique\":\"" + NUMERO + "\"}");
-        ReponseErp r = traitement.traiter(autre, "NMH", "bailleur.nmh");
+        ReponseErp r = traitement.repondre(autre, "NMH", "bailleur.nmh");
         assertEquals(ReponseErp.REJETE, r.statut());
         assertEquals(false, r.dejaTraite());
         assertEquals("messageId", r.erreurs().get(0).champ());

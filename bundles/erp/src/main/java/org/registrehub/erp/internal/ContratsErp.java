@@ -1,4 +1,4 @@
-package org.registrehub.routes.erp.internal;
+package org.registrehub.erp.internal;
 
 import java.io.IOException;
 import java.io.InputStream;

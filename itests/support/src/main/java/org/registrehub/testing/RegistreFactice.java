@@ -1,4 +1,4 @@
-package org.registrehub.routes.erp.internal;
+package org.registrehub.testing;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,26 +27,26 @@ import org.registrehub.testing.Exemples;
 import org.registrehub.testing.Identites;
 
 /**
- * The register as the ERP route sees it, in memory, with the store's guarantee: an applied message is recorded with
+ * The register as the ERP channel sees it (attribution, messages received, identities), in memory, with the store's guarantee: an applied message is recorded with
  * its change, atomically, and a second one is refused. Demands whose numéro ends with {@code G9001} always fail
  * (a poison), those ending with {@code G9002} find the register unavailable for their first {@link #pannes} calls.
  */
-final class RegistreFactice implements AttributionService, MessageErpStore, AuthentificationService {
+public final class RegistreFactice implements AttributionService, MessageErpStore, AuthentificationService {
 
-    static final String POISON = "G9001";
-    static final String PANNE = "G9002";
+    public static final String POISON = "G9001";
+    public static final String PANNE = "G9002";
 
-    final Map<String, Statut> demandes = new ConcurrentHashMap<>();
-    final Map<String, MessageTraite> traites = new ConcurrentHashMap<>();
-    final Map<String, AtomicInteger> appels = new ConcurrentHashMap<>();
-    volatile int pannes = 3;
-    volatile boolean poisonGueri;
+    public final Map<String, Statut> demandes = new ConcurrentHashMap<>();
+    public final Map<String, MessageTraite> traites = new ConcurrentHashMap<>();
+    public final Map<String, AtomicInteger> appels = new ConcurrentHashMap<>();
+    public volatile int pannes = 3;
+    public volatile boolean poisonGueri;
 
     private static String cle(String organisation, String messageId) {
         return organisation + "/" + messageId;
     }
 
-    int appels(String numero) {
+    public int appels(String numero) {
         AtomicInteger n = appels.get(numero);
         return n == null ? 0 : n.get();
     }

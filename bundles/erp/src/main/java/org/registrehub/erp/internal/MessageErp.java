@@ -1,4 +1,4 @@
-package org.registrehub.routes.erp.internal;
+package org.registrehub.erp.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;

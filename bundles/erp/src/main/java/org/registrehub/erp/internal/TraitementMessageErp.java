@@ -1,4 +1,4 @@
-package org.registrehub.routes.erp.internal;
+package org.registrehub.erp.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -30,6 +30,8 @@ import org.registrehub.api.SuiviAttribution;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.acces.Identite;
+import org.registrehub.api.erp.ReponseTraitementErp;
+import org.registrehub.api.erp.TraitementErp;
 import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.api.registre.spi.MessageErpStore;
 import org.registrehub.api.registre.spi.MessageErpStore.MessageTraite;
@@ -48,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * once); an unavailable register propagates (the broker redelivers it later).</li>
  * </ul>
  */
-public class TraitementMessageErp {
+public class TraitementMessageErp implements TraitementErp {
 
     private static final Logger LOG = LoggerFactory.getLogger(TraitementMessageErp.class);
     private static final int MESSAGE_ID_MAX = 100;
@@ -94,7 +96,7 @@ public class TraitementMessageErp {
      * @param expediteur   the login that sent it, checked by the broker (the AMQP user-id, JMSXUserID)
      * @return the reply to send back to the organisation
      */
-    public ReponseErp traiter(String corps, String organisation, String expediteur) {
+    public ReponseErp repondre(String corps, String organisation, String expediteur) {
         JsonNode arbre = lireArbre(corps);
         String messageId = messageId(arbre);
         String type = type(arbre);
@@ -274,20 +276,23 @@ public class TraitementMessageErp {
                 dejaTraite);
     }
 
-    public String enJson(ReponseErp reponse) {
-        return json.ecrire(reponse);
+    @Override
+    public ReponseTraitementErp traiter(String corps, String organisation, String expediteur) {
+        ReponseErp reponse = repondre(corps, organisation, expediteur);
+        return new ReponseTraitementErp(reponse.correlationId(), reponse.statut(), json.ecrire(reponse));
     }
 
-    /** The messageId of a message, if it can be read at all (for the dead letter's description); null otherwise. */
-    String messageIdLisible(String corps) {
+    @Override
+    public Optional<String> messageIdLisible(String corps) {
         try {
             if (corps == null || corps.length() > tailleMaxOctets) {
-                return null;
+                return Optional.empty();
             }
             JsonNode id = arbres.readTree(corps).get("messageId");
-            return id != null && id.isTextual() && id.asText().length() <= MESSAGE_ID_MAX ? id.asText() : null;
+            return id != null && id.isTextual() && id.asText().length() <= MESSAGE_ID_MAX ? Optional.of(id.asText())
+                    : Optional.empty();
         } catch (JsonProcessingException | RuntimeException e) {
-            return null;
+            return Optional.empty();
         }
     }
 
