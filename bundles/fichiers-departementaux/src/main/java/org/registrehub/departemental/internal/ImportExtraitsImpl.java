@@ -39,6 +39,7 @@ import org.registrehub.api.acces.Role;
 import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.registre.spi.ImportStore;
+import org.registrehub.api.spi.BauxCluster;
 import org.registrehub.api.registre.spi.ImportStore.TravailImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,9 @@ import org.slf4j.LoggerFactory;
  */
 public class ImportExtraitsImpl implements ImportExtraits {
 
+    /** An import's cluster lease: renewed at each batch; another node may resume it once this long has passed. */
+    private static final Duration DUREE_BAIL = Duration.ofMinutes(2);
+
     private static final Logger LOG = LoggerFactory.getLogger(ImportExtraitsImpl.class);
 
     private final ImportService service;
@@ -61,30 +65,25 @@ public class ImportExtraitsImpl implements ImportExtraits {
     private final long tailleMax;
     private final Duration periodeProgression;
     private final String noeud;
+    private final BauxCluster baux;
     /** The imports running in this hub node (by extract fingerprint). */
     private final java.util.Set<String> enCours = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final Path racine;
 
-    public ImportExtraitsImpl(ImportService service, ImportStore store, AuthentificationService identites, int lot,
-                              String racine, String rapports, long tailleMaxMo, long progressionSecondes) {
+    public ImportExtraitsImpl(ImportService service, ImportStore store, BauxCluster baux,
+                              AuthentificationService identites, int lot, String racine, String rapports,
+                              long tailleMaxMo, long progressionSecondes) {
         this.racine = Path.of(racine).toAbsolutePath().normalize();
         this.service = service;
         this.store = store;
+        this.baux = baux;
         this.identites = identites;
         this.lot = lot;
         this.rapports = Path.of(rapports);
         this.tailleMax = tailleMaxMo * 1024 * 1024;
         this.periodeProgression = Duration.ofSeconds(progressionSecondes);
-        this.noeud = System.getProperty("karaf.name", "hub") + "@" + hote();
-    }
-
-    private static String hote() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
+        this.noeud = baux.noeud();
     }
 
     /** The extract is being imported by another node, or by another thread of this one. */
@@ -129,9 +128,15 @@ public class ImportExtraitsImpl implements ImportExtraits {
                 : charset(encodage).name();
         TravailImport travail = store.ouvrir(chemin.toString(), empreinte, format, lu, contexte.acteur(),
                 contexte.canal().name());
-        if (!store.prendre(travail.id(), noeud, Duration.ofMinutes(2))) {
+        if (!baux.prendre(bail(travail.id()), noeud, DUREE_BAIL)) {
             throw new ImportOccupe("L'import " + travail.id() + " de cet extrait est en cours sur un autre nœud du"
                     + " hub (position " + travail.position() + ").");
+        }
+        // read again under the lease: another node may have moved it on, or finished it, meanwhile
+        travail = store.travail(travail.id()).orElseThrow();
+        if (!TravailImport.EN_COURS.equals(travail.etat())) {
+            baux.rendre(bail(travail.id()), noeud);
+            return travail;
         }
         if (travail.position() > 0) {
             progression.accept("Reprise de l'import " + travail.id() + " après la ligne " + travail.position()
@@ -143,6 +148,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
             return executer(travail, chemin, format, lu, contexte, progression);
         } catch (LecteurExtrait.ExtraitIllisible | IllegalArgumentException | UncheckedIOException e) {
             store.terminer(travail.id(), TravailImport.ECHEC, e.getMessage());
+            baux.rendre(bail(travail.id()), noeud);
             LOG.warn("Import {} de {} en échec : {}", travail.id(), chemin, e.getMessage());
             progression.accept("Import " + travail.id() + " en échec : " + e.getMessage());
             return store.travail(travail.id()).orElseThrow();
@@ -186,6 +192,12 @@ public class ImportExtraitsImpl implements ImportExtraits {
                     rejetees += b.rejets().size();
                     demandes = new ArrayList<>(lot);
                     rejets = new ArrayList<>();
+                    if (!baux.prolonger(bail(travail.id()), noeud, DUREE_BAIL)) {
+                        // this node stalled past its lease and another took the import: its batches are the
+                        // other's now (a batch written twice would roll back whole)
+                        throw new ImportOccupe("L'import " + travail.id() + " a été repris par un autre nœud du hub"
+                                + " après la ligne " + position + ".");
+                    }
                     long maintenant = System.nanoTime();
                     if (maintenant - derniereProgression >= periodeProgression.toNanos()) {
                         derniereProgression = maintenant;
@@ -199,6 +211,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
             throw new UncheckedIOException(e);
         }
         store.terminer(travail.id(), TravailImport.TERMINE, null);
+        baux.rendre(bail(travail.id()), noeud);
         TravailImport fini = store.travail(travail.id()).orElseThrow();
         Path rapport = ecrireRapport(travail.id(), travail);
         String texte = "Import " + travail.id() + " terminé : " + fini.position() + " ligne(s), " + fini.importees()
@@ -229,6 +242,10 @@ public class ImportExtraitsImpl implements ImportExtraits {
         Reader reader = new InputStreamReader(sansBom, charset(encodage).newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
         return new LecteurCsv(reader);
+    }
+
+    private static String bail(long importId) {
+        return "import:" + importId;
     }
 
     @Override
@@ -314,13 +331,14 @@ public class ImportExtraitsImpl implements ImportExtraits {
     void reprendre(Contexte depot, Consumer<String> progression) {
         try {
             for (TravailImport t : store.interrompus()) {
-                if (enCours.contains(t.empreinte()) || !store.prendre(t.id(), noeud, Duration.ofMinutes(2))) {
+                if (enCours.contains(t.empreinte()) || !baux.prendre(bail(t.id()), noeud, DUREE_BAIL)) {
                     continue;
                 }
                 Path chemin = Path.of(t.fichier());
                 if (!Files.isRegularFile(chemin)) {
                     store.terminer(t.id(), TravailImport.ECHEC, "extrait disparu avant la fin de l'import : "
                             + chemin);
+                    baux.rendre(bail(t.id()), noeud);
                     continue;
                 }
                 Optional<Contexte> contexte = contexteDe(t, depot);
@@ -328,6 +346,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
                     String raison = "reprise impossible : le compte « " + t.lancePar() + " » qui a lancé l'import"
                             + " n'existe plus ou est désactivé ; relancez l'import avec un compte actif";
                     store.terminer(t.id(), TravailImport.ECHEC, raison);
+                    baux.rendre(bail(t.id()), noeud);
                     LOG.warn("Import {} de {} : {}", t.id(), chemin, raison);
                     progression.accept("Import " + t.id() + " en échec : " + raison);
                     continue;

@@ -77,7 +77,7 @@ public class ImportExtraitsTest {
         base = RegistreDeTest.ouvrir(db);
         store = base.store(ImportStore.class);
         service = base.imports(horloge);
-        imports = new ImportExtraitsImpl(service, store, identites, 1000, "/", dossier.newFolder("rapports").toString(), 10, 0);
+        imports = new ImportExtraitsImpl(service, store, base.baux(), identites, 1000, "/", dossier.newFolder("rapports").toString(), 10, 0);
     }
 
     @After
@@ -227,7 +227,7 @@ public class ImportExtraitsTest {
             }
             return service.importerLot(id, l, r, p, c);
         };
-        ImportExtraitsImpl premier = new ImportExtraitsImpl(fragile, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0);
+        ImportExtraitsImpl premier = new ImportExtraitsImpl(fragile, store, base.baux(), identites, 4, "/", dossier.getRoot().toString(), 10, 0);
         try {
             premier.importer(extrait, null, false, ADMIN, progression::add);
             fail("la base a disparu");
@@ -238,7 +238,7 @@ public class ImportExtraitsTest {
         assertEquals(8, arrete.position());
         assertEquals(store.rejets(arrete.id()).toString(), 8, db.count("select count(*) from demande"));
 
-        ImportExtraitsImpl second = new ImportExtraitsImpl(service, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0);
+        ImportExtraitsImpl second = new ImportExtraitsImpl(service, store, base.baux(), identites, 4, "/", dossier.getRoot().toString(), 10, 0);
         second.reprendre(ADMIN, progression::add);
         TravailImport fini = store.travail(arrete.id()).orElseThrow();
         assertEquals(TravailImport.TERMINE, fini.etat());
@@ -275,7 +275,7 @@ public class ImportExtraitsTest {
             return service.importerLot(id, l, r, p, c);
         };
         try {
-            new ImportExtraitsImpl(fragile, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0)
+            new ImportExtraitsImpl(fragile, store, base.baux(), identites, 4, "/", dossier.getRoot().toString(), 10, 0)
                     .importer(extrait, null, false, new Contexte(Identites.gestionnaire44(), Canal.CONSOLE),
                             progression::add);
             fail("la base a disparu");
@@ -295,7 +295,7 @@ public class ImportExtraitsTest {
 
         // the restart resumes it with the drop folder's (administrator's) context at hand: the lines of the 085 after
         // the cut are still refused, as they were before it
-        new ImportExtraitsImpl(service, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0)
+        new ImportExtraitsImpl(service, store, base.baux(), identites, 4, "/", dossier.getRoot().toString(), 10, 0)
                 .reprendre(ADMIN, progression::add);
         TravailImport fini = store.travail(arrete.id()).orElseThrow();
         assertEquals(TravailImport.TERMINE, fini.etat());
@@ -310,7 +310,7 @@ public class ImportExtraitsTest {
     public void uneRepriseDontLeCompteEstDesactiveNeSeFaitPas() throws Exception {
         TravailImport arrete = interrompuParGestionnaire44(extraitDeuxDepartements());
         actifs.remove("gestionnaire.44");
-        new ImportExtraitsImpl(service, store, identites, 4, "/", dossier.getRoot().toString(), 10, 0)
+        new ImportExtraitsImpl(service, store, base.baux(), identites, 4, "/", dossier.getRoot().toString(), 10, 0)
                 .reprendre(ADMIN, progression::add);
         TravailImport fin = store.travail(arrete.id()).orElseThrow();
         assertEquals(TravailImport.ECHEC, fin.etat());
@@ -322,7 +322,7 @@ public class ImportExtraitsTest {
     @Test
     public void seulsLesExtraitsDuDossierDImportSontLusEtLesRapportsRestentACeluiQuiAImporte() throws Exception {
         Path racine = dossier.newFolder("import").toPath();
-        ImportExtraitsImpl confine = new ImportExtraitsImpl(service, store, identites, 1000, racine.toString(),
+        ImportExtraitsImpl confine = new ImportExtraitsImpl(service, store, base.baux(), identites, 1000, racine.toString(),
                 dossier.newFolder("rapports-confines").toString(), 10, 0);
         // outside the folder, directly or through a link: refused before anything is read
         Path lien = racine.resolve("passwd.csv");

@@ -43,7 +43,6 @@ public interface ImportMapper {
     Long avancer(@Param("id") long id, @Param("position") long position, @Param("importees") int importees,
                 @Param("deja") int deja, @Param("rejetees") int rejetees);
 
-    int prendre(@Param("id") long id, @Param("noeud") String noeud, @Param("secondes") long secondes);
 
     int terminer(@Param("id") long id, @Param("etat") String etat, @Param("erreur") String erreur);
 

@@ -50,12 +50,6 @@ public class ImportPostgres implements ImportStore {
     }
 
     @Override
-    public boolean prendre(long importId, String noeud, java.time.Duration duree) {
-        return store.executer("bail de l'import " + importId, ImportMapper.class,
-                m -> m.prendre(importId, noeud, Math.max(1, duree.toSeconds()))) == 1;
-    }
-
-    @Override
     public Optional<TravailImport> dejaTermine(String empreinte) {
         return Optional.ofNullable(store.executer("imports de l'extrait", ImportMapper.class,
                 m -> m.dernierTermine(empreinte)));

@@ -1,13 +1,14 @@
 package org.registrehub.national.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** Reading of the national synchronization's configuration values. */
 public final class Configuration {
+
+    /** The prefix of the national tasks' cluster leases ({@code synchro-nationale:ENVOI}...). */
+    static final String BAIL = "synchro-nationale:";
 
     private Configuration() {
     }
@@ -26,16 +27,5 @@ public final class Configuration {
             t.add(s);
         }
         return Set.copyOf(t);
-    }
-
-    /** A name of this hub node that survives its restarts (its lease is its own again at once after a crash). */
-    public static String noeud() {
-        String hote;
-        try {
-            hote = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            hote = "localhost";
-        }
-        return System.getProperty("karaf.name", "hub") + "@" + hote;
     }
 }

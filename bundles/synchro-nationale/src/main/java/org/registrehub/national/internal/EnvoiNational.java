@@ -14,6 +14,7 @@ import org.registrehub.api.national.RefusNationalException;
 import org.registrehub.api.national.RegistreNational;
 import org.registrehub.api.national.RegistreNationalIndisponibleException;
 import org.registrehub.api.national.TacheNationale;
+import org.registrehub.api.spi.BauxCluster;
 import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.api.national.spi.SynchroNationaleStore;
 import org.registrehub.api.national.spi.SynchroNationaleStore.Issue;
@@ -34,7 +35,10 @@ public class EnvoiNational {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvoiNational.class);
 
+    private static final String BAIL = Configuration.BAIL;
+
     private final SynchroNationaleStore store;
+    private final BauxCluster baux;
     private final RegistreNational national;
     private final JsonCodec json;
     private final String noeud;
@@ -49,14 +53,15 @@ public class EnvoiNational {
     private volatile Instant prochainEssai;
     private boolean enEchec;
 
-    public EnvoiNational(SynchroNationaleStore store, RegistreNational national, JsonCodec json, String noeud, int lot,
-                         long delaiMaxSecondes) {
-        this(store, national, json, noeud, lot, Duration.ofSeconds(delaiMaxSecondes), Clock.systemUTC());
+    public EnvoiNational(SynchroNationaleStore store, BauxCluster baux, RegistreNational national, JsonCodec json,
+                         String noeud, int lot, long delaiMaxSecondes) {
+        this(store, baux, national, json, noeud, lot, Duration.ofSeconds(delaiMaxSecondes), Clock.systemUTC());
     }
 
-    EnvoiNational(SynchroNationaleStore store, RegistreNational national, JsonCodec json, String noeud, int lot,
-                  Duration delaiMax, Clock clock) {
+    EnvoiNational(SynchroNationaleStore store, BauxCluster baux, RegistreNational national, JsonCodec json,
+                  String noeud, int lot, Duration delaiMax, Clock clock) {
         this.store = store;
+        this.baux = baux;
         this.national = national;
         this.json = json;
         this.noeud = noeud;
@@ -88,7 +93,7 @@ public class EnvoiNational {
         int total = 0;
         String[] arret = new String[1];
         try {
-            if (!store.prendre(TacheNationale.ENVOI, noeud, Duration.ofMinutes(2))) {
+            if (!baux.prendre(BAIL + TacheNationale.ENVOI, noeud, Duration.ofMinutes(2))) {
                 return 0;
             }
             try {
@@ -98,7 +103,7 @@ public class EnvoiNational {
                     total += marques;
                 } while (marques == lot && arret[0] == null);
             } finally {
-                store.rendre(TacheNationale.ENVOI, noeud);
+                baux.rendre(BAIL + TacheNationale.ENVOI, noeud);
             }
         } catch (RegistreIndisponibleException e) {
             arret[0] = e.getMessage();

@@ -22,9 +22,7 @@ public interface NationalMapper {
 
     List<String> derniersRefus(@Param("max") int max);
 
-    int prendre(@Param("tache") String tache, @Param("noeud") String noeud, @Param("secondes") long secondes);
 
-    int rendre(@Param("tache") String tache, @Param("noeud") String noeud);
 
     int reussite(@Param("tache") String tache, @Param("bilan") String bilan);
 

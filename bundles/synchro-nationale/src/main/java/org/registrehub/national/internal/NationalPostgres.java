@@ -1,6 +1,5 @@
 package org.registrehub.national.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -65,17 +64,6 @@ public class NationalPostgres implements SynchroNationaleStore {
     @Override
     public List<String> derniersRefus(int max) {
         return store.executer("derniers refus nationaux", NationalMapper.class, m -> m.derniersRefus(max));
-    }
-
-    @Override
-    public boolean prendre(TacheNationale tache, String noeud, Duration duree) {
-        return store.executer("bail de la tâche " + tache, NationalMapper.class,
-                m -> m.prendre(tache.name(), noeud, Math.max(1, duree.toSeconds()))) == 1;
-    }
-
-    @Override
-    public void rendre(TacheNationale tache, String noeud) {
-        store.executer("fin du bail de la tâche " + tache, NationalMapper.class, m -> m.rendre(tache.name(), noeud));
     }
 
     @Override

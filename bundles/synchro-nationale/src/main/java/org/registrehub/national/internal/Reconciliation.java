@@ -26,6 +26,7 @@ import org.registrehub.api.national.RefusNationalException;
 import org.registrehub.api.national.RegistreNational;
 import org.registrehub.api.national.TacheNationale;
 import org.registrehub.api.national.spi.SynchroNationaleStore;
+import org.registrehub.api.spi.BauxCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,10 @@ public class Reconciliation {
     private static final int LIGNES_MAX = 200;
 
     private final RegistreNational national;
+    private static final String BAIL = Configuration.BAIL;
+
     private final SynchroNationaleStore store;
+    private final BauxCluster baux;
     private final RegistreService registre;
     private final Set<String> territoires;
     private final String noeud;
@@ -53,16 +57,17 @@ public class Reconciliation {
     private final Clock clock;
     private final Contexte contexte;
 
-    public Reconciliation(RegistreNational national, SynchroNationaleStore store, RegistreService registre,
-                          String territoires, String noeud, int taillePage) {
-        this(national, store, registre, Configuration.territoires(territoires), noeud, taillePage,
+    public Reconciliation(RegistreNational national, SynchroNationaleStore store, BauxCluster baux,
+                          RegistreService registre, String territoires, String noeud, int taillePage) {
+        this(national, store, baux, registre, Configuration.territoires(territoires), noeud, taillePage,
                 Clock.systemUTC());
     }
 
-    Reconciliation(RegistreNational national, SynchroNationaleStore store, RegistreService registre,
+    Reconciliation(RegistreNational national, SynchroNationaleStore store, BauxCluster baux, RegistreService registre,
                    Set<String> territoires, String noeud, int taillePage, Clock clock) {
         this.national = national;
         this.store = store;
+        this.baux = baux;
         this.registre = registre;
         this.territoires = territoires;
         this.noeud = noeud;
@@ -73,7 +78,7 @@ public class Reconciliation {
 
     /** Runs a reconciliation of every territory and returns its report. */
     public String executer() {
-        if (!store.prendre(TacheNationale.RECONCILIATION, noeud, Duration.ofMinutes(30))) {
+        if (!baux.prendre(BAIL + TacheNationale.RECONCILIATION, noeud, Duration.ofMinutes(30))) {
             return "Réconciliation déjà en cours sur un autre nœud du hub.";
         }
         Instant debut = clock.instant();
@@ -94,7 +99,7 @@ public class Reconciliation {
             store.echec(TacheNationale.RECONCILIATION, e.getMessage());
             throw e;
         } finally {
-            store.rendre(TacheNationale.RECONCILIATION, noeud);
+            baux.rendre(BAIL + TacheNationale.RECONCILIATION, noeud);
         }
     }
 

@@ -28,6 +28,7 @@ import org.registrehub.api.national.RadiationNationale;
 import org.registrehub.api.national.RegistreNational;
 import org.registrehub.api.national.TacheNationale;
 import org.registrehub.api.national.spi.SynchroNationaleStore;
+import org.registrehub.api.spi.BauxCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,10 @@ public class RecuperationNationale {
     static final String ACTEUR = "registre-national";
 
     private final RegistreNational national;
+    private static final String BAIL = Configuration.BAIL;
+
     private final SynchroNationaleStore store;
+    private final BauxCluster baux;
     private final RegistreService registre;
     private final Set<String> territoires;
     private final String noeud;
@@ -55,18 +59,19 @@ public class RecuperationNationale {
     private final Clock clock;
     private final Contexte contexte;
 
-    public RecuperationNationale(RegistreNational national, SynchroNationaleStore store, RegistreService registre,
-                                 String territoires, String noeud, int taillePage, String heure, String zone,
-                                 long reessaiMinutes) {
-        this(national, store, registre, Configuration.territoires(territoires), noeud, taillePage,
+    public RecuperationNationale(RegistreNational national, SynchroNationaleStore store, BauxCluster baux,
+                                 RegistreService registre, String territoires, String noeud, int taillePage,
+                                 String heure, String zone, long reessaiMinutes) {
+        this(national, store, baux, registre, Configuration.territoires(territoires), noeud, taillePage,
                 LocalTime.parse(heure), ZoneId.of(zone), Duration.ofMinutes(reessaiMinutes), Clock.systemUTC());
     }
 
-    RecuperationNationale(RegistreNational national, SynchroNationaleStore store, RegistreService registre,
-                          Set<String> territoires, String noeud, int taillePage, LocalTime heure, ZoneId zone,
-                          Duration reessai, Clock clock) {
+    RecuperationNationale(RegistreNational national, SynchroNationaleStore store, BauxCluster baux,
+                          RegistreService registre, Set<String> territoires, String noeud, int taillePage,
+                          LocalTime heure, ZoneId zone, Duration reessai, Clock clock) {
         this.national = national;
         this.store = store;
+        this.baux = baux;
         this.registre = registre;
         this.territoires = territoires;
         this.noeud = noeud;
@@ -127,7 +132,7 @@ public class RecuperationNationale {
 
     /** Runs one pull on every territory now; returns what it did. */
     public String executer(TacheNationale tache) {
-        if (!store.prendre(tache, noeud, Duration.ofMinutes(10))) {
+        if (!baux.prendre(BAIL + tache, noeud, Duration.ofMinutes(10))) {
             return tache + " : déjà en cours sur un autre nœud du hub";
         }
         Bilan bilan = new Bilan();
@@ -148,7 +153,7 @@ public class RecuperationNationale {
             store.echec(tache, e.getMessage());
             throw e;
         } finally {
-            store.rendre(tache, noeud);
+            baux.rendre(BAIL + tache, noeud);
         }
     }
 

@@ -32,7 +32,7 @@ import org.registrehub.testing.Exemples;
 import org.registrehub.testing.TestDatabase;
 import org.registrehub.testing.registre.RegistreDeTest;
 
-/** The national synchronization's persistence on a real PostgreSQL: sending order and marks, leases, reports. */
+/** The national synchronization's persistence on a real PostgreSQL: sending order and marks, reports. */
 public class SynchroNationalePostgresTest {
 
     private TestDatabase db;
@@ -103,23 +103,6 @@ public class SynchroNationalePostgresTest {
         assertEquals(1, store.refusesNational());
         assertEquals(List.of("0441126000002G1104 demandeEnregistree ORDRE : version connue"), store.derniersRefus(5));
         assertEquals(0, store.transmettre(10, e -> Transmission.TRANSMIS));
-    }
-
-    @Test
-    public void unSeulNoeudParTacheEtBailRepris() {
-        assertTrue(store.prendre(TacheNationale.ENVOI, "noeud-a", Duration.ofMinutes(1)));
-        assertFalse(store.prendre(TacheNationale.ENVOI, "noeud-b", Duration.ofMinutes(1)));
-        // a node restarted after a crash takes its own lease back at once
-        assertTrue(store.prendre(TacheNationale.ENVOI, "noeud-a", Duration.ofMinutes(1)));
-        assertTrue(store.prendre(TacheNationale.RADIATIONS, "noeud-b", Duration.ofMinutes(1)));
-        store.rendre(TacheNationale.ENVOI, "noeud-b");
-        assertFalse("seul le détenteur rend le bail", store.prendre(TacheNationale.ENVOI, "noeud-b",
-                Duration.ofMinutes(1)));
-        store.rendre(TacheNationale.ENVOI, "noeud-a");
-        assertTrue(store.prendre(TacheNationale.ENVOI, "noeud-b", Duration.ofMinutes(1)));
-        db.count("update synchro_nationale set bail_jusqua = now() - interval '1 second' where tache = 'ENVOI'"
-                + " returning 1");
-        assertTrue("bail expiré", store.prendre(TacheNationale.ENVOI, "noeud-c", Duration.ofMinutes(1)));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.registrehub.api.national.spi;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +27,7 @@ public interface SynchroNationaleStore {
      * Hands the oldest events not yet sent to the national register (up to {@code max}, in the order they were
      * written) to {@code envoi}, one by one, until it answers {@link Issue#ARRET}; marks each event answered
      * TRANSMIS or REFUSE at once (its own short transaction: a slow national side never holds the outbox's rows).
-     * The caller holds the task's lease ({@link #prendre}).
+     * The caller holds the task's lease (a {@code BauxCluster} lease {@code synchro-nationale:ENVOI}).
      *
      * @return the events marked
      */
@@ -45,15 +44,6 @@ public interface SynchroNationaleStore {
 
     /** The latest refused events: {@code numero type motif}, newest first. */
     List<String> derniersRefus(int max);
-
-    /**
-     * Takes the lease of a task for {@code duree} if it is free, expired, or already this node's: one node runs a
-     * task at a time; a node that dies gives it back when its lease expires.
-     */
-    boolean prendre(TacheNationale tache, String noeud, Duration duree);
-
-    /** Gives the lease back. */
-    void rendre(TacheNationale tache, String noeud);
 
     /** A successful run and what it did. */
     void reussite(TacheNationale tache, String bilan);

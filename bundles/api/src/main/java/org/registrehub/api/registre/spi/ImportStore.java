@@ -49,11 +49,6 @@ public interface ImportStore {
     TravailImport ouvrir(String fichier, String empreinte, String format, String encodage, String lancePar,
                          String canal);
 
-    /**
-     * Takes an import for this hub node for a while (each batch written renews it): false if another node runs it
-     * and its lease is not over.
-     */
-    boolean prendre(long importId, String noeud, java.time.Duration duree);
 
     /** The last finished import of the extract with this fingerprint, if any. */
     Optional<TravailImport> dejaTermine(String empreinte);
