@@ -16,8 +16,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Demande;
@@ -35,8 +35,7 @@ import org.registrehub.api.acces.spi.AuditStore;
 import org.registrehub.api.acces.spi.IdentiteStore;
 import org.registrehub.api.acces.spi.IdentiteStore.Compte;
 import org.registrehub.testing.Exemples;
-import org.registrehub.testing.TestDatabase;
-import org.registrehub.testing.registre.RegistreDeTest;
+import org.registrehub.testing.registre.RegistreJetable;
 
 /** Organisations, users, territories and the append-only audit trail on a real, throw-away PostgreSQL. */
 public class AccesStoreTest {
@@ -44,27 +43,15 @@ public class AccesStoreTest {
     /** A well-formed bcrypt hash (the schema refuses anything else); the store never checks passwords itself. */
     private static final String EMPREINTE = "$2y$10$" + "abcdefghijklmnopqrstuv".repeat(3).substring(0, 53);
 
-    private TestDatabase db;
-    private RegistreDeTest base;
+    @Rule
+    public final RegistreJetable registre = new RegistreJetable("registre_acces_test");
     private IdentiteStore acces;
     private AuditStore audit;
 
     @Before
     public void setUp() {
-        db = TestDatabase.create("registre_acces_test");
-        base = RegistreDeTest.ouvrir(db);
-        acces = base.acces();
-        audit = base.audit();
-    }
-
-    @After
-    public void tearDown() {
-        if (base != null) {
-            base.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        acces = registre.base().acces();
+        audit = registre.base().audit();
     }
 
     private static Organisation guichet(String code, String guichet, String... territoires) {
@@ -157,9 +144,9 @@ public class AccesStoreTest {
         assertTrue(acces.creerOrganisation(guichet("NMH", "G4405", "044"), ligne));
         assertFalse("the same code again: no change, no audit line", acces.creerOrganisation(guichet("NMH", "G4406",
                 "044"), ligne));
-        assertEquals(1, db.count("select count(*) from audit where operation = 'CREATION_ORGANISATION'"));
+        assertEquals(1, registre.db().count("select count(*) from audit where operation = 'CREATION_ORGANISATION'"));
         assertFalse(acces.activerUtilisateur("inconnu", false, ligne));
-        assertEquals(1, db.count("select count(*) from audit"));
+        assertEquals(1, registre.db().count("select count(*) from audit"));
         EntreeAudit tropLong = new EntreeAudit(Instant.now(), "x".repeat(300), "DDETS44", Canal.REST,
                 "CREATION_ORGANISATION", null, "044", null);
         try {
@@ -216,7 +203,7 @@ public class AccesStoreTest {
         refuse("UPDATE audit SET acteur = 'personne'");
         refuse("DELETE FROM audit");
         refuse("TRUNCATE audit");
-        assertEquals(3, db.count("select count(*) from audit"));
+        assertEquals(3, registre.db().count("select count(*) from audit"));
     }
 
     @Test
@@ -227,7 +214,7 @@ public class AccesStoreTest {
                 LocalDate.of(2027, 11, 23), null, null, 0, Exemples.dossier("Martin"));
         EntreeHistorique creation = new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "agent.nantes",
                 Canal.REST, List.of(), null);
-        base.demandes().inserer(d, creation, new EvenementDemande(java.util.UUID.randomUUID(), "demandeEnregistree",
+        registre.base().demandes().inserer(d, creation, new EvenementDemande(java.util.UUID.randomUUID(), "demandeEnregistree",
                 d.numeroUnique(), Instant.now(), "{}"), Set.of(), null);
         EntreeAudit ligne = audit.rechercher(CriteresAudit.aucun(), null, 0, 10).entrees().get(0);
         assertEquals("agent.nantes", ligne.acteur());
@@ -247,7 +234,7 @@ public class AccesStoreTest {
     }
 
     private void executer(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        try (Connection c = registre.db().connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

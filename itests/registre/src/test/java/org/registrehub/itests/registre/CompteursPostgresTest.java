@@ -11,35 +11,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.registrehub.api.numerotation.spi.CompteurStore;
-import org.registrehub.testing.TestDatabase;
-import org.registrehub.testing.registre.RegistreDeTest;
+import org.registrehub.testing.registre.RegistreJetable;
 
 /** The numbering counters (bundle registre-numbering) on a real, throw-away PostgreSQL. */
 public class CompteursPostgresTest {
 
-    private TestDatabase db;
-    private RegistreDeTest base;
+    @Rule
+    public final RegistreJetable registre = new RegistreJetable("registre_compteurs");
     private CompteurStore compteurs;
 
     @Before
     public void setUp() {
-        db = TestDatabase.create("registre_compteurs");
-        base = RegistreDeTest.ouvrir(db);
-        compteurs = base.compteurs();
-    }
-
-    @After
-    public void tearDown() {
-        if (base != null) {
-            base.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        compteurs = registre.base().compteurs();
     }
 
     @Test

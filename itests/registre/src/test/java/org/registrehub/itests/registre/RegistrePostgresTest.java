@@ -29,8 +29,8 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.registrehub.api.Attribution;
 import org.registrehub.api.Canal;
@@ -56,8 +56,7 @@ import org.registrehub.api.registre.spi.OutboxStore;
 import org.registrehub.testing.DossierBuilder;
 import org.registrehub.testing.Exemples;
 import org.registrehub.testing.PersonneBuilder;
-import org.registrehub.testing.TestDatabase;
-import org.registrehub.testing.registre.RegistreDeTest;
+import org.registrehub.testing.registre.RegistreJetable;
 
 /**
  * The register's store (bundle registre-registration: demands, history, duplicates, outbox) against a real,
@@ -65,27 +64,15 @@ import org.registrehub.testing.registre.RegistreDeTest;
  */
 public class RegistrePostgresTest {
 
-    private TestDatabase db;
-    private RegistreDeTest base;
+    @Rule
+    public final RegistreJetable registre = new RegistreJetable("registre_store_test");
     private DemandeStore store;
     private OutboxStore outbox;
 
     @Before
     public void setUp() {
-        db = TestDatabase.create("registre_store_test");
-        base = RegistreDeTest.ouvrir(db);
-        store = base.demandes();
-        outbox = base.store(OutboxStore.class);
-    }
-
-    @After
-    public void tearDown() {
-        if (base != null) {
-            base.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        store = registre.base().demandes();
+        outbox = registre.base().store(OutboxStore.class);
     }
 
     @Test
@@ -94,7 +81,7 @@ public class RegistrePostgresTest {
         store.inserer(d, creation(Canal.SOAP), evenement(d), Set.of(), null);
         Demande lue = store.trouver(d.numeroUnique()).orElseThrow();
         assertEquals(d.dossier(), lue.dossier());
-        assertEquals(1, db.count("select count(*) from demande where nom = 'Martin' and prenoms = 'Léa Marie'"
+        assertEquals(1, registre.db().count("select count(*) from demande where nom = 'Martin' and prenoms = 'Léa Marie'"
                 + " and commune = '44109' and typologie = 'T3' and nir = '" + Exemples.NIR_DEMANDEUSE + "'"
                 + " and date_validite = date '2024-11-02' and territoire = '044'"));
     }
@@ -106,7 +93,7 @@ public class RegistrePostgresTest {
 
         assertEquals(d, store.trouver(d.numeroUnique()).orElseThrow());
         assertEquals(1, outbox.enAttente());
-        assertEquals(1, db.count("select count(*) from demande where canal_creation = 'REST'"));
+        assertEquals(1, registre.db().count("select count(*) from demande where canal_creation = 'REST'"));
     }
 
     @Test
@@ -121,8 +108,8 @@ public class RegistrePostgresTest {
             assertEquals("EXISTE_DEJA", e.getCode());
             assertTrue(e.getMessage(), e.getMessage().contains("déjà celui d'une autre demande"));
         }
-        assertEquals(1, db.count("select count(*) from demande"));
-        assertEquals(1, db.count("select count(*) from outbox"));
+        assertEquals(1, registre.db().count("select count(*) from demande"));
+        assertEquals(1, registre.db().count("select count(*) from outbox"));
     }
 
     @Test
@@ -134,7 +121,7 @@ public class RegistrePostgresTest {
         } catch (RegistreException e) {
             assertEquals("ERREUR_INTERNE", e.getCode());
         }
-        assertEquals(0, db.count("select count(*) from outbox"));
+        assertEquals(0, registre.db().count("select count(*) from outbox"));
     }
 
     @Test
@@ -146,7 +133,7 @@ public class RegistrePostgresTest {
                 evenement(r), null);
         Demande lue = store.trouver(d.numeroUnique()).orElseThrow();
         assertEquals(r, lue);
-        assertEquals(1, db.count("select count(*) from demande where statut = 'RADIEE' and motif_radiation = "
+        assertEquals(1, registre.db().count("select count(*) from demande where statut = 'RADIEE' and motif_radiation = "
                 + "'ATTRIBUTION' and date_radiation = date '2024-02-01' and version = 1"));
 
         List<EntreeHistorique> historique = store.historique(d.numeroUnique());
@@ -177,7 +164,7 @@ public class RegistrePostgresTest {
         } catch (DemandeIntrouvableException expected) {
             assertEquals("0441123000099G1104", expected.getNumeroUnique());
         }
-        assertEquals(2, db.count("select count(*) from demande_historique where numero_unique = '0441123000021G1104'"));
+        assertEquals(2, registre.db().count("select count(*) from demande_historique where numero_unique = '0441123000021G1104'"));
         assertEquals(2, outbox.enAttente());
     }
 
@@ -214,7 +201,7 @@ public class RegistrePostgresTest {
         }
         assertEquals(1, gagnants.get());
         assertEquals(threads - 1, perdants.get());
-        assertEquals(2, db.count("select count(*) from demande_historique where numero_unique = '0441123000022G1104'"));
+        assertEquals(2, registre.db().count("select count(*) from demande_historique where numero_unique = '0441123000022G1104'"));
     }
 
     @Test
@@ -283,7 +270,7 @@ public class RegistrePostgresTest {
             pool.shutdownNow();
         }
         assertEquals(threads - 1, refus.get());
-        assertEquals(1, db.count("select count(*) from demande"));
+        assertEquals(1, registre.db().count("select count(*) from demande"));
     }
 
     @Test
@@ -339,7 +326,7 @@ public class RegistrePostgresTest {
         assertEquals(List.of(d.numeroUnique()), publies);
         assertEquals(1, outbox.enAttente());
         long[] enAttenteAuCommit = {-1};
-        assertEquals(1, outbox.relayer(10, e -> { }, () -> enAttenteAuCommit[0] = db.count(
+        assertEquals(1, outbox.relayer(10, e -> { }, () -> enAttenteAuCommit[0] = registre.db().count(
                 "select count(*) from outbox where publie_le is null")));
         assertEquals("another connection still sees the batch pending while the broker commits", 1,
                 enAttenteAuCommit[0]);
