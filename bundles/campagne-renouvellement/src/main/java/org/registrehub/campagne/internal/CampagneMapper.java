@@ -18,13 +18,11 @@ import org.registrehub.api.renouvellement.spi.CampagneStore.Jeton;
 /** MyBatis mapper of the renewal campaign; the SQL lives in {@code CampagneMapper.xml}. */
 public interface CampagneMapper {
 
-    Campagne prendre(@Param("jour") LocalDate jour, @Param("noeud") String noeud,
-                     @Param("maintenant") Instant maintenant, @Param("jusqua") Instant jusqua);
+    int creer(@Param("jour") LocalDate jour, @Param("maintenant") Instant maintenant);
 
-    int prolonger(@Param("id") long id, @Param("noeud") String noeud, @Param("jusqua") Instant jusqua);
+    int attribuer(@Param("id") long id, @Param("noeud") String noeud);
 
-    int terminer(@Param("id") long id, @Param("noeud") String noeud, @Param("fin") Instant fin,
-                 @Param("erreur") String erreur);
+    int terminer(@Param("id") long id, @Param("fin") Instant fin, @Param("erreur") String erreur);
 
     Campagne campagne(@Param("jour") LocalDate jour);
 

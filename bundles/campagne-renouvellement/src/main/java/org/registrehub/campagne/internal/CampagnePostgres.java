@@ -33,19 +33,21 @@ public class CampagnePostgres implements CampagneStore {
     }
 
     @Override
-    public Optional<Campagne> prendre(LocalDate jour, String noeud, Instant maintenant, Instant jusqua) {
-        return Optional.ofNullable(executer("prise de la campagne de renouvellement",
-                m -> m.prendre(jour, noeud, maintenant, jusqua)));
+    public Campagne ouvrir(LocalDate jour, Instant maintenant) {
+        return executer("campagne du " + jour, m -> {
+            m.creer(jour, maintenant);
+            return m.campagne(jour);
+        });
     }
 
     @Override
-    public boolean prolonger(long campagne, String noeud, Instant jusqua) {
-        return executer("bail de la campagne", m -> m.prolonger(campagne, noeud, jusqua)) == 1;
+    public void attribuer(long campagne, String noeud) {
+        executer("nœud de la campagne", m -> m.attribuer(campagne, noeud));
     }
 
     @Override
-    public void terminer(long campagne, String noeud, Instant fin, String erreur) {
-        executer("fin de la campagne", m -> m.terminer(campagne, noeud, fin, erreur));
+    public void terminer(long campagne, Instant fin, String erreur) {
+        executer("fin de la campagne", m -> m.terminer(campagne, fin, erreur));
     }
 
     @Override

@@ -51,6 +51,7 @@ import org.registrehub.api.renouvellement.spi.CampagneStore.Compte;
 import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeARadier;
 import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeDue;
 import org.registrehub.api.renouvellement.spi.CampagneStore.Lettre;
+import org.registrehub.api.spi.BauxCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
     private static final Set<Role> ENGAGEURS = EnumSet.of(Role.GESTIONNAIRE, Role.GUICHET);
 
     private final CampagneStore store;
+    private final BauxCluster baux;
     private final CalendrierRenouvellement calendrier;
     private final RegistreService registre;
     private final Messagerie messagerie;
@@ -89,34 +91,28 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
     private final AtomicBoolean enCours = new AtomicBoolean();
 
     @Activate
-    public CampagneRenouvellementImpl(@Reference CampagneStore store, @Reference CalendrierRenouvellement calendrier,
+    public CampagneRenouvellementImpl(@Reference CampagneStore store, @Reference BauxCluster baux,
+                                      @Reference CalendrierRenouvellement calendrier,
                                       @Reference RegistreService registre, CampagneConfig config) {
-        this(store, calendrier, registre, Messagerie.depuis(config), ReglagesCampagne.depuis(config));
+        this(store, baux, calendrier, registre, Messagerie.depuis(config), ReglagesCampagne.depuis(config));
     }
 
-    public CampagneRenouvellementImpl(CampagneStore store, CalendrierRenouvellement calendrier,
+    public CampagneRenouvellementImpl(CampagneStore store, BauxCluster baux, CalendrierRenouvellement calendrier,
                                       RegistreService registre, Messagerie messagerie, ReglagesCampagne reglages) {
-        this(store, calendrier, registre, messagerie, reglages, Clock.system(reglages.zone()),
-                System.getProperty("karaf.name", "hub") + "@" + hote());
+        this(store, baux, calendrier, registre, messagerie, reglages, Clock.system(reglages.zone()), baux.noeud());
     }
 
-    CampagneRenouvellementImpl(CampagneStore store, CalendrierRenouvellement calendrier, RegistreService registre,
-                               Messagerie messagerie, ReglagesCampagne reglages, Clock clock, String noeud) {
+    CampagneRenouvellementImpl(CampagneStore store, BauxCluster baux, CalendrierRenouvellement calendrier,
+                               RegistreService registre, Messagerie messagerie, ReglagesCampagne reglages, Clock clock,
+                               String noeud) {
         this.store = store;
+        this.baux = baux;
         this.calendrier = calendrier;
         this.registre = registre;
         this.messagerie = messagerie;
         this.reglages = reglages;
         this.clock = clock.withZone(reglages.zone());
         this.noeud = noeud;
-    }
-
-    private static String hote() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     LocalDate aujourdhui() {
@@ -183,17 +179,28 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         }
         try {
             LocalDate jour = aujourdhui();
-            Instant maintenant = clock.instant();
-            Optional<Campagne> prise = store.prendre(jour, noeud, maintenant, maintenant.plus(reglages.bail()));
-            if (prise.isEmpty()) {
-                Optional<Campagne> autre = store.campagne(jour);
-                progression.accept(autre.map(c -> BilanCampagne.TERMINEE.equals(c.etat())
-                        ? "La campagne du " + jour + " est terminée (" + c.fin() + ", nœud " + c.noeud() + ")."
-                        : "La campagne du " + jour + " est en cours sur le nœud " + c.noeud() + " (bail jusqu'à "
-                                + c.bailJusqua() + ").").orElse("Campagne du " + jour + " indisponible."));
+            Campagne c = store.ouvrir(jour, clock.instant());
+            if (BilanCampagne.TERMINEE.equals(c.etat())) {
+                progression.accept("La campagne du " + jour + " est terminée (" + c.fin() + ", nœud " + c.noeud()
+                        + ").");
                 return Optional.empty();
             }
-            Campagne c = prise.get();
+            String bail = CampagneStore.BAIL + jour;
+            if (!baux.prendre(bail, noeud, reglages.bail())) {
+                progression.accept(baux.bail(bail).map(b -> "La campagne du " + jour + " est en cours sur le nœud "
+                        + b.noeud() + " (bail jusqu'à " + b.jusqua() + ").")
+                        .orElse("Campagne du " + jour + " indisponible."));
+                return Optional.empty();
+            }
+            // read again under the lease: another node may have finished it meanwhile
+            c = store.campagne(jour).orElseThrow();
+            if (BilanCampagne.TERMINEE.equals(c.etat())) {
+                baux.rendre(bail, noeud);
+                progression.accept("La campagne du " + jour + " est terminée (" + c.fin() + ", nœud " + c.noeud()
+                        + ").");
+                return Optional.empty();
+            }
+            store.attribuer(c.id(), noeud);
             new Execution(c, jour, progression).derouler();
             return rapport(jour);
         } finally {
@@ -247,7 +254,8 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                 }
                 store.cloreNonReponses();
                 imprimer();
-                store.terminer(campagne.id(), noeud, clock.instant(), null);
+                store.terminer(campagne.id(), clock.instant(), null);
+                baux.rendre(CampagneStore.BAIL + jour, noeud);
                 dire("Campagne du " + jour + " terminée : " + courriels + " courriel(s), " + lettres
                         + " lettre(s) imprimée(s), " + radiations + " radiation(s) en "
                         + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - debut) / 1e9) + " s");
@@ -257,7 +265,9 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                 progression.accept("Campagne interrompue : " + raison + " (elle reprendra où elle en est)");
                 if (!(e instanceof BailPerdu)) {
                     try {
-                        store.terminer(campagne.id(), noeud, clock.instant(), raison);
+                        store.terminer(campagne.id(), clock.instant(), raison);
+                        // stopped by an error, not a crash: another node may take it over at once
+                        baux.rendre(CampagneStore.BAIL + jour, noeud);
                     } catch (RuntimeException f) {
                         e.addSuppressed(f);
                     }
@@ -280,7 +290,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         }
 
         private void prolonger() {
-            if (!store.prolonger(campagne.id(), noeud, clock.instant().plus(reglages.bail()))) {
+            if (!baux.prolonger(CampagneStore.BAIL + jour, noeud, reglages.bail())) {
                 throw new BailPerdu("le bail de la campagne est passé à un autre nœud");
             }
         }

@@ -137,8 +137,8 @@ public class CampagneRenouvellementTest {
     }
 
     private CampagneRenouvellementImpl campagne(String noeud, int lot, CampagneStore avecStore) {
-        return new CampagneRenouvellementImpl(avecStore, calendrier, registre, messagerie(), reglages(lot), horloge,
-                noeud);
+        return new CampagneRenouvellementImpl(avecStore, store.baux(), calendrier, registre, messagerie(), reglages(lot),
+                horloge, noeud);
     }
 
     private CampagneRenouvellementImpl campagne(String noeud) {
@@ -434,6 +434,7 @@ public class CampagneRenouvellementTest {
         assertTrue("le bail du nœud arrêté court encore", autre.executer(GESTIONNAIRE, t -> { }).isEmpty());
 
         horloge.avancer(Duration.ofMinutes(6));
+        bailExpire();
         List<String> progression = new ArrayList<>();
         BilanCampagne bilan = autre.executer(GESTIONNAIRE, progression::add).orElseThrow();
         assertEquals(BilanCampagne.TERMINEE, bilan.etat());
@@ -455,6 +456,15 @@ public class CampagneRenouvellementTest {
         assertEquals(19, bilan.total().courriels());
         assertNotEquals(0, Files.list(courriers).count());
         assertFalse(Files.list(courriers).anyMatch(p -> p.toString().endsWith(".partiel")));
+    }
+
+    /**
+     * The dead node's lease runs out: the cluster's leases live on the database's clock, which the adjustable clock of
+     * the test does not move.
+     */
+    private void bailExpire() {
+        db.count("UPDATE bail_cluster SET jusqua = now() - interval '1 second'"
+                + " WHERE nom LIKE 'campagne-renouvellement:%' RETURNING 1");
     }
 
     /** The store of a node that dies right after the {@code n}-th email went out, before recording it. */
@@ -488,6 +498,7 @@ public class CampagneRenouvellementTest {
         }
         assertEquals(3, smtp.getReceivedMessages().length);
         jour("2026-11-11");
+        bailExpire();
         BilanCampagne lendemain = campagne("noeud-b", 5, campagnes).executer(GESTIONNAIRE, t -> { }).orElseThrow();
         assertEquals(BilanCampagne.TERMINEE, lendemain.etat());
         Map<String, Long> parDestinataire = Arrays.stream(smtp.getReceivedMessages()).collect(Collectors.groupingBy(
@@ -507,9 +518,9 @@ public class CampagneRenouvellementTest {
         jour("2026-11-10");
         int port = smtp.getSmtp().getPort();
         smtp.stop();
-        CampagneRenouvellementImpl campagne = new CampagneRenouvellementImpl(campagnes, calendrier, registre,
-                new Messagerie("127.0.0.1", port, "", "", false, "registre@example.org", 2000), reglages(3), horloge,
-                "noeud-a");
+        CampagneRenouvellementImpl campagne = new CampagneRenouvellementImpl(campagnes, store.baux(), calendrier,
+                registre, new Messagerie("127.0.0.1", port, "", "", false, "registre@example.org", 2000), reglages(3),
+                horloge, "noeud-a");
         BilanCampagne interrompue = campagne.executer(GESTIONNAIRE, t -> { }).orElseThrow();
         assertEquals(BilanCampagne.EN_COURS, interrompue.etat());
         assertTrue(interrompue.erreur(), interrompue.erreur().contains("injoignable"));

@@ -61,8 +61,8 @@ public class PostgresStoreTest {
 
     @Test
     public void migrationsCreateTheSchema() {
-        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 19"));
-        assertEquals(19, db.count("select count(*) from flyway_schema_history where success"));
+        assertTrue(store.etat().message(), store.etat().message().contains("schéma version 20"));
+        assertEquals(20, db.count("select count(*) from flyway_schema_history where success"));
     }
 
     @Test

@@ -10,14 +10,18 @@ import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.renouvellement.LotCourrier;
 
 /**
- * The renewal campaign's persistence: one campaign a day held by one node at a time (a lease), the notices (at most
+ * The renewal campaign's persistence: one campaign a day (held by one node at a time through the cluster's lease
+ * {@code campagne-renouvellement:<jour>}, {@code BauxCluster}), the notices (at most
  * one renewal notice per demand and end of validity, at most one open non-response procedure per demand: the database
  * refuses the second), the letter batches, the radiations made, the one-time renewal links.
  */
 public interface CampagneStore {
 
-    /** A day's campaign and who holds it. */
-    record Campagne(long id, LocalDate jour, String etat, String noeud, Instant bailJusqua, Instant debut, Instant fin,
+    /** The prefix of a day's campaign lease in the cluster's leases: {@code campagne-renouvellement:2026-12-06}. */
+    String BAIL = "campagne-renouvellement:";
+
+    /** A day's campaign and the node that runs (or ran) it. */
+    record Campagne(long id, LocalDate jour, String etat, String noeud, Instant debut, Instant fin,
                     long incertains, long echecs, String erreur) {
     }
 
@@ -49,16 +53,16 @@ public interface CampagneStore {
     }
 
     /**
-     * Takes the campaign of {@code jour} (creating it) for {@code noeud} until {@code jusqua}: granted when it is not
-     * finished and nobody else holds a lease still running at {@code maintenant}.
+     * The campaign of {@code jour}, created (started at {@code maintenant}) if there is none yet; the caller takes its
+     * lease before running it.
      */
-    Optional<Campagne> prendre(LocalDate jour, String noeud, Instant maintenant, Instant jusqua);
+    Campagne ouvrir(LocalDate jour, Instant maintenant);
 
-    /** Extends the lease; false if the node lost it. */
-    boolean prolonger(long campagne, String noeud, Instant jusqua);
+    /** Records the node that runs the campaign now (it holds the lease). */
+    void attribuer(long campagne, String noeud);
 
     /** Ends the campaign ({@code erreur} null) or records why it stopped (it stays {@code EN_COURS}). */
-    void terminer(long campagne, String noeud, Instant fin, String erreur);
+    void terminer(long campagne, Instant fin, String erreur);
 
     Optional<Campagne> campagne(LocalDate jour);
 
