@@ -51,6 +51,7 @@ import org.registrehub.api.renouvellement.spi.CampagneStore.Compte;
 import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeARadier;
 import org.registrehub.api.renouvellement.spi.CampagneStore.DemandeDue;
 import org.registrehub.api.renouvellement.spi.CampagneStore.Lettre;
+import org.registrehub.api.planification.EcheanceQuotidienne;
 import org.registrehub.api.spi.BauxCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +122,9 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
 
     @Override
     public boolean echue() {
-        if (java.time.LocalTime.now(clock).isBefore(reglages.heure())) {
+        // the day's campaign is one per day whatever its hour of run (a gestionnaire may run it early from the
+        // console): due once the hour has come, until the day's campaign is finished
+        if (!new EcheanceQuotidienne(reglages.heure(), reglages.zone()).heureVenue(clock.instant())) {
             return false;
         }
         return store.campagne(aujourdhui()).map(c -> !BilanCampagne.TERMINEE.equals(c.etat())).orElse(true);

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.registrehub.api.ExtraitsSortants;
+import org.registrehub.api.planification.EcheanceQuotidienne;
 import org.registrehub.api.departemental.spi.ExtraitStore;
 import org.registrehub.api.departemental.spi.ExtraitStore.ChangementExtrait;
 import org.registrehub.api.departemental.spi.ExtraitStore.Extrait;
@@ -62,16 +62,16 @@ public class ExtraitSortant implements ExtraitsSortants {
     /** The timer's tick: produces the day's extract once its hour has come. */
     @Override
     public void produireSiEchu() {
-        ZonedDateTime maintenant = clock.instant().atZone(zone);
-        Instant echeance = maintenant.toLocalDate().atTime(heure).atZone(zone).toInstant();
-        if (maintenant.toInstant().isBefore(echeance)) {
+        Instant maintenant = clock.instant();
+        EcheanceQuotidienne echeance = new EcheanceQuotidienne(heure, zone);
+        if (!echeance.heureVenue(maintenant)) {
             return;
         }
-        Optional<Extrait> dernier = store.dernier();
-        if (dernier.isPresent() && !dernier.get().jusqua().isBefore(echeance.minus(MARGE))) {
-            return;
+        // an extract covers the changes up to a minute before it was made: the day's covers up to its hour at least
+        Instant couvert = store.dernier().map(e -> e.jusqua().plus(MARGE)).orElse(null);
+        if (echeance.aFaire(maintenant, couvert, null)) {
+            produire();
         }
-        produire();
     }
 
     @Override

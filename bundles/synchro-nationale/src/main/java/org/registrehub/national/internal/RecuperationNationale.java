@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +27,7 @@ import org.registrehub.api.national.RadiationNationale;
 import org.registrehub.api.national.RegistreNational;
 import org.registrehub.api.national.TacheNationale;
 import org.registrehub.api.national.spi.SynchroNationaleStore;
+import org.registrehub.api.planification.EcheanceQuotidienne;
 import org.registrehub.api.spi.BauxCluster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,18 +108,16 @@ public class RecuperationNationale {
         if (!actif) {
             return;
         }
-        ZonedDateTime maintenant = clock.instant().atZone(zone);
-        Instant echeance = maintenant.toLocalDate().atTime(heure).atZone(zone).toInstant();
-        if (maintenant.toInstant().isBefore(echeance)) {
+        Instant maintenant = clock.instant();
+        EcheanceQuotidienne echeance = new EcheanceQuotidienne(heure, zone, reessai);
+        if (!echeance.heureVenue(maintenant)) {
             return;
         }
         List<EtatTache> etats = store.etats();
         for (TacheNationale t : List.of(TacheNationale.RADIATIONS, TacheNationale.DOUBLONS, TacheNationale.DALO)) {
             Optional<EtatTache> etat = etats.stream().filter(e -> e.tache() == t).findFirst();
-            boolean faite = etat.map(EtatTache::derniereReussite).filter(r -> !r.isBefore(echeance)).isPresent();
-            boolean echecRecent = etat.map(EtatTache::dernierEchec)
-                    .filter(f -> f.plus(reessai).isAfter(maintenant.toInstant())).isPresent();
-            if (!faite && !echecRecent) {
+            if (echeance.aFaire(maintenant, etat.map(EtatTache::derniereReussite).orElse(null),
+                    etat.map(EtatTache::dernierEchec).orElse(null))) {
                 try {
                     executer(t);
                 } catch (RegistreException e) {
