@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.After;
 import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Demande;
@@ -29,31 +29,18 @@ import org.registrehub.api.national.spi.SynchroNationaleStore.Issue;
 import org.registrehub.api.national.spi.SynchroNationaleStore.Transmission;
 import org.registrehub.api.registre.spi.OutboxStore;
 import org.registrehub.testing.Exemples;
-import org.registrehub.testing.TestDatabase;
-import org.registrehub.testing.registre.RegistreDeTest;
+import org.registrehub.testing.registre.RegistreJetable;
 
 /** The national synchronization's persistence on a real PostgreSQL: sending order and marks, reports. */
 public class SynchroNationalePostgresTest {
 
-    private TestDatabase db;
-    private RegistreDeTest base;
+    @Rule
+    public final RegistreJetable registre = new RegistreJetable("registre_national_store");
     private NationalPostgres store;
 
     @Before
     public void setUp() {
-        db = TestDatabase.create("registre_national_store");
-        base = RegistreDeTest.ouvrir(db);
-        store = new NationalPostgres(base.base());
-    }
-
-    @After
-    public void tearDown() {
-        if (base != null) {
-            base.close();
-        }
-        if (db != null) {
-            db.close();
-        }
+        store = new NationalPostgres(registre.base().base());
     }
 
     private Demande demande(String numero) {
@@ -63,7 +50,7 @@ public class SynchroNationalePostgresTest {
                 .demandeur(org.registrehub.testing.PersonneBuilder.builder(modele.demandeur()).nir(null).build()).build();
         Demande d = new Demande(numero, Statut.ACTIVE, "G1104", "044", LocalDate.of(2026, 11, 2),
                 LocalDate.of(2027, 11, 2), null, null, 0, dossier);
-        base.demandes().inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,
+        registre.base().demandes().inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,
                 List.of(), null), new EvenementDemande(UUID.randomUUID(), EvenementDemande.DEMANDE_ENREGISTREE,
                 numero, Instant.now(), "{\"numeroUnique\":\"" + numero + "\"}"), Set.of(), null);
         return d;
@@ -89,7 +76,7 @@ public class SynchroNationalePostgresTest {
         assertEquals(2, store.enAttenteNational());
         assertTrue(store.plusAncienEnAttenteNational().isPresent());
         // the relay to the broker is another matter: all three still wait for it
-        assertEquals(3, base.store(OutboxStore.class).enAttente());
+        assertEquals(3, registre.base().store(OutboxStore.class).enAttente());
         vus.clear();
         marques = store.transmettre(10, e -> {
             vus.add(e.numeroUnique());
@@ -139,7 +126,7 @@ public class SynchroNationalePostgresTest {
                 null, "COMED44", t)));
         assertFalse(store.enregistrerRecoursDalo(new RecoursDalo("0441126000001G1104", LocalDate.of(2026, 11, 20),
                 null, "COMED44", t)));
-        assertEquals(2, db.count("select count(*) from audit where canal = 'NATIONAL' and numero_unique ="
+        assertEquals(2, registre.db().count("select count(*) from audit where canal = 'NATIONAL' and numero_unique ="
                 + " '0441126000001G1104' and operation in ('DOUBLON_NATIONAL', 'RECOURS_DALO')"));
         assertEquals(1, store.etatsLocaux("044", null, 10).size());
         assertEquals(0, store.etatsLocaux("044", "0441126000001G1104", 10).size());
