@@ -85,6 +85,8 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
     private final RegistreService registre;
     private final Messagerie messagerie;
     private final ReglagesCampagne reglages;
+    /** The day's campaign is due at its hour ({@code campagne.heure}, {@code campagne.zone}). */
+    private final EcheanceQuotidienne echeance;
     private final Clock clock;
     private final String noeud;
     private final LettresPdf pdf = new LettresPdf();
@@ -112,6 +114,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         this.registre = registre;
         this.messagerie = messagerie;
         this.reglages = reglages;
+        this.echeance = new EcheanceQuotidienne(reglages.heure(), reglages.zone());
         this.clock = clock.withZone(reglages.zone());
         this.noeud = noeud;
     }
@@ -124,7 +127,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
     public boolean echue() {
         // the day's campaign is one per day whatever its hour of run (a gestionnaire may run it early from the
         // console): due once the hour has come, until the day's campaign is finished
-        if (!new EcheanceQuotidienne(reglages.heure(), reglages.zone()).heureVenue(clock.instant())) {
+        if (!echeance.heureVenue(clock.instant())) {
             return false;
         }
         return store.campagne(aujourdhui()).map(c -> !BilanCampagne.TERMINEE.equals(c.etat())).orElse(true);

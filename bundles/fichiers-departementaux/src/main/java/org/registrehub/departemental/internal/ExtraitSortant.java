@@ -41,8 +41,8 @@ public class ExtraitSortant implements ExtraitsSortants {
     private final ExtraitStore store;
     private final Path repertoire;
     private final Charset encodage;
-    private final LocalTime heure;
-    private final ZoneId zone;
+    /** The day's extract is due at its hour ({@code extrait.heure}, {@code extrait.zone}). */
+    private final EcheanceQuotidienne echeance;
     private final Clock clock;
 
     public ExtraitSortant(ExtraitStore store, String repertoire, String encodage, String heure, String zone) {
@@ -54,8 +54,7 @@ public class ExtraitSortant implements ExtraitsSortants {
         this.store = store;
         this.repertoire = repertoire;
         this.encodage = encodage;
-        this.heure = heure;
-        this.zone = zone;
+        this.echeance = new EcheanceQuotidienne(heure, zone);
         this.clock = clock;
     }
 
@@ -63,7 +62,6 @@ public class ExtraitSortant implements ExtraitsSortants {
     @Override
     public void produireSiEchu() {
         Instant maintenant = clock.instant();
-        EcheanceQuotidienne echeance = new EcheanceQuotidienne(heure, zone);
         if (!echeance.heureVenue(maintenant)) {
             return;
         }
@@ -91,7 +89,7 @@ public class ExtraitSortant implements ExtraitsSortants {
     private String ecrire(Instant depuis, Instant jusqua, Iterator<ChangementExtrait> changements) {
         try {
             Files.createDirectories(repertoire);
-            Path fichier = repertoire.resolve("changements-" + NOM.format(jusqua.atZone(zone)) + ".csv");
+            Path fichier = repertoire.resolve("changements-" + NOM.format(jusqua.atZone(echeance.zone())) + ".csv");
             Path temporaire = repertoire.resolve("." + fichier.getFileName() + ".tmp");
             Files.deleteIfExists(temporaire);
             Fichiers.creerPrive(temporaire);

@@ -1,20 +1,15 @@
 package org.registrehub.store.internal;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.registrehub.api.EtatSante;
 import org.registrehub.api.spi.BauxCluster;
-import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.TestDatabase;
 
 /** The cluster's leases on a real PostgreSQL: one node per name, its own lease back after a restart, expiry. */
@@ -27,9 +22,8 @@ public class BauxPostgresTest {
     @Before
     public void setUp() {
         db = TestDatabase.create("registre_baux");
-        store = new PostgresStore(db.dataSource(), Map.of("url", db.jdbcUrl()), new JacksonJsonCodec(), null,
-                PostgresStoreTest.config(), Clock.systemUTC());
-        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
+        store = PostgresStoreTest.ouvert(db.dataSource(), db.jdbcUrl(), PostgresStoreTest.config(),
+                Duration.ofSeconds(30));
         baux = new BauxPostgres(store);
     }
 

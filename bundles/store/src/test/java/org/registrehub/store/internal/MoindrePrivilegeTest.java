@@ -1,21 +1,16 @@
 package org.registrehub.store.internal;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.registrehub.api.EtatSante;
-import org.registrehub.json.internal.JacksonJsonCodec;
 import org.registrehub.testing.TestDatabase;
 
 /**
@@ -33,11 +28,8 @@ public class MoindrePrivilegeTest {
     public void ouvrir() {
         db = TestDatabase.create("registre_privilege");
         roles = db.roles();
-        store = new PostgresStore(db.dataSource(roles.application(), roles.motDePasse()), Map.of("url", db.jdbcUrl()),
-                new JacksonJsonCodec(), null, PostgresStoreTest.config(roles.proprietaire(), roles.motDePasse()),
-                Clock.systemUTC());
-        await("store UP").atMost(Duration.ofSeconds(60)).until(store::etat,
-                e -> e.statut() == EtatSante.Statut.UP);
+        store = PostgresStoreTest.ouvert(db.dataSource(roles.application(), roles.motDePasse()), db.jdbcUrl(),
+                PostgresStoreTest.config(roles.proprietaire(), roles.motDePasse()), Duration.ofSeconds(60));
     }
 
     @After

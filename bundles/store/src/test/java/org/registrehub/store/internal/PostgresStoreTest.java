@@ -45,8 +45,14 @@ public class PostgresStoreTest {
     public void setUp() {
         db = TestDatabase.create("registre_store_test");
         dataSource = new SwitchableDataSource(db.dataSource());
-        store = new PostgresStore(dataSource, Map.of("url", db.jdbcUrl()), JSON, null, config(), Clock.systemUTC());
-        await("store UP").atMost(Duration.ofSeconds(30)).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
+        store = ouvert(dataSource, db.jdbcUrl(), config(), Duration.ofSeconds(30));
+    }
+
+    /** The core on that DataSource, its schema migrated (UP) within {@code max}; deactivate it after the test. */
+    static PostgresStore ouvert(DataSource dataSource, String url, StoreConfig config, Duration max) {
+        PostgresStore store = new PostgresStore(dataSource, Map.of("url", url), JSON, null, config, Clock.systemUTC());
+        await("store UP").atMost(max).until(store::etat, e -> e.statut() == EtatSante.Statut.UP);
+        return store;
     }
 
     @After

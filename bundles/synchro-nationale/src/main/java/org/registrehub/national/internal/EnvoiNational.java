@@ -35,8 +35,6 @@ public class EnvoiNational {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvoiNational.class);
 
-    private static final String BAIL = Configuration.BAIL;
-
     private final SynchroNationaleStore store;
     private final BauxCluster baux;
     private final RegistreNational national;
@@ -93,7 +91,7 @@ public class EnvoiNational {
         int total = 0;
         String[] arret = new String[1];
         try {
-            if (!baux.prendre(BAIL + TacheNationale.ENVOI, noeud, Duration.ofMinutes(2))) {
+            if (!baux.prendre(Configuration.BAIL + TacheNationale.ENVOI, noeud, Duration.ofMinutes(2))) {
                 return 0;
             }
             try {
@@ -103,7 +101,7 @@ public class EnvoiNational {
                     total += marques;
                 } while (marques == lot && arret[0] == null);
             } finally {
-                baux.rendre(BAIL + TacheNationale.ENVOI, noeud);
+                baux.rendre(Configuration.BAIL + TacheNationale.ENVOI, noeud);
             }
         } catch (RegistreIndisponibleException e) {
             arret[0] = e.getMessage();

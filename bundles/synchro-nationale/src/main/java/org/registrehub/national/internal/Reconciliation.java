@@ -46,8 +46,6 @@ public class Reconciliation {
     private static final int LIGNES_MAX = 200;
 
     private final RegistreNational national;
-    private static final String BAIL = Configuration.BAIL;
-
     private final SynchroNationaleStore store;
     private final BauxCluster baux;
     private final RegistreService registre;
@@ -78,7 +76,7 @@ public class Reconciliation {
 
     /** Runs a reconciliation of every territory and returns its report. */
     public String executer() {
-        if (!baux.prendre(BAIL + TacheNationale.RECONCILIATION, noeud, Duration.ofMinutes(30))) {
+        if (!baux.prendre(Configuration.BAIL + TacheNationale.RECONCILIATION, noeud, Duration.ofMinutes(30))) {
             return "Réconciliation déjà en cours sur un autre nœud du hub.";
         }
         Instant debut = clock.instant();
@@ -99,7 +97,7 @@ public class Reconciliation {
             store.echec(TacheNationale.RECONCILIATION, e.getMessage());
             throw e;
         } finally {
-            baux.rendre(BAIL + TacheNationale.RECONCILIATION, noeud);
+            baux.rendre(Configuration.BAIL + TacheNationale.RECONCILIATION, noeud);
         }
     }
 

@@ -45,17 +45,14 @@ public class RecuperationNationale {
     static final String ACTEUR = "registre-national";
 
     private final RegistreNational national;
-    private static final String BAIL = Configuration.BAIL;
-
     private final SynchroNationaleStore store;
     private final BauxCluster baux;
     private final RegistreService registre;
     private final Set<String> territoires;
     private final String noeud;
     private final int taillePage;
-    private final LocalTime heure;
-    private final ZoneId zone;
-    private final Duration reessai;
+    /** When the daily pulls are due: their hour, its zone, the delay after a failure. */
+    private final EcheanceQuotidienne echeance;
     private final Clock clock;
     private final Contexte contexte;
 
@@ -76,9 +73,7 @@ public class RecuperationNationale {
         this.territoires = territoires;
         this.noeud = noeud;
         this.taillePage = taillePage;
-        this.heure = heure;
-        this.zone = zone;
-        this.reessai = reessai;
+        this.echeance = new EcheanceQuotidienne(heure, zone, reessai);
         this.clock = clock;
         this.contexte = contexteNational(territoires);
     }
@@ -109,7 +104,6 @@ public class RecuperationNationale {
             return;
         }
         Instant maintenant = clock.instant();
-        EcheanceQuotidienne echeance = new EcheanceQuotidienne(heure, zone, reessai);
         if (!echeance.heureVenue(maintenant)) {
             return;
         }
@@ -122,7 +116,7 @@ public class RecuperationNationale {
                     executer(t);
                 } catch (RegistreException e) {
                     LOG.warn("Récupération nationale {} en échec : {} ; nouvel essai dans {} min", t, e.getMessage(),
-                            reessai.toMinutes());
+                            echeance.reessai().toMinutes());
                 }
             }
         }
@@ -130,7 +124,7 @@ public class RecuperationNationale {
 
     /** Runs one pull on every territory now; returns what it did. */
     public String executer(TacheNationale tache) {
-        if (!baux.prendre(BAIL + tache, noeud, Duration.ofMinutes(10))) {
+        if (!baux.prendre(Configuration.BAIL + tache, noeud, Duration.ofMinutes(10))) {
             return tache + " : déjà en cours sur un autre nœud du hub";
         }
         Bilan bilan = new Bilan();
@@ -151,7 +145,7 @@ public class RecuperationNationale {
             store.echec(tache, e.getMessage());
             throw e;
         } finally {
-            baux.rendre(BAIL + tache, noeud);
+            baux.rendre(Configuration.BAIL + tache, noeud);
         }
     }
 
