@@ -2,7 +2,7 @@
 #
 # Registre Hub - builds the distribution (tests skipped) and starts the hub in the foreground with the Karaf console.
 #
-#   ./start-hub.sh            build, then start with the console (type registre:health, logout or Ctrl-D to stop)
+#   ./start-hub.sh            build, then start with the console (type registre:sante, logout or Ctrl-D to stop)
 #   ./start-hub.sh server     build, then start without console (stop with Ctrl-C)
 #   SKIP_BUILD=1 ./start-hub.sh   start the last build without rebuilding
 #

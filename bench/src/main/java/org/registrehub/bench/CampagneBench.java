@@ -26,7 +26,7 @@ import org.registrehub.testing.TestDatabase;
  * A full day's renewal campaign at national scale: N generated demands (2.6 M by default; their ends of validity
  * spread over the year, so about 1/12 of the active ones are due for their one-month notice), the hub sending its
  * email notices to a real SMTP server (SubEtha SMTP, in this JVM, that counts and drops them) and writing the letter batches. Timed from
- * {@code registre:campaign-run} to its end, against the bare SQL selection of the same due demands in the same run.
+ * {@code registre:campagne-lancer} to its end, against the bare SQL selection of the same due demands in the same run.
  * See bench/README.md.
  */
 public final class CampagneBench {
@@ -76,8 +76,8 @@ public final class CampagneBench {
             // an administrator of the benchmark's own (a kept database already has its first administrator, whose
             // password the new hub folder does not know)
             HubLance.creerCompte(db, "BENCHADM", "HUB", "044", "bench.admin", "admin", MOT_DE_PASSE);
-            HubLance.attendre("la campagne est installée (registre:campaign-report)", Duration.ofMinutes(3),
-                    () -> hub.console("registre:campaign-report --dernieres 1",
+            HubLance.attendre("la campagne est installée (registre:campagne-bilan)", Duration.ofMinutes(3),
+                    () -> hub.console("registre:campagne-bilan --dernieres 1",
                     "bench.admin", MOT_DE_PASSE).contains("Jour"));
             if (!conservee.isBlank() && db.count("SELECT count(*) FROM demande") == nombre) {
                 try (Connection c = db.connect(); Statement s = c.createStatement()) {
@@ -100,7 +100,7 @@ public final class CampagneBench {
             double sql = (System.nanoTime() - t0) / 1e9;
             long rssAvant = hub.rssMiB();
             long debut = System.nanoTime();
-            String sortie = hub.console("registre:campaign-run", "bench.admin", MOT_DE_PASSE);
+            String sortie = hub.console("registre:campagne-lancer", "bench.admin", MOT_DE_PASSE);
             double campagne = (System.nanoTime() - debut) / 1e9;
             long rssApres = hub.rssMiB();
             // the console's report, without its per-guichet and per-batch rows (thousands at this scale)

@@ -3,7 +3,7 @@ package org.registrehub.api;
 import java.time.Instant;
 
 /**
- * Health of one component of the hub, as shown by the health endpoint and {@code registre:health}.
+ * Health of one component of the hub, as shown by the health endpoint and {@code registre:sante}.
  *
  * @param composant name of the component, e.g. {@code base-de-donnees}
  * @param statut    {@code UP}, {@code DOWN} or {@code STARTING}

@@ -7,7 +7,7 @@ import java.util.List;
  * {@value SanteService#EN_TETE_COMPOSANTS}) and every one registered, each with its status. UP only when every
  * expected component is registered and UP, so that a load balancer or a client waiting for the hub sends its first
  * request when every installed channel can authenticate and serve. Served by {@code /api/v1/health} and
- * {@code registre:health}.
+ * {@code registre:sante}.
  */
 public interface SanteHub {
 

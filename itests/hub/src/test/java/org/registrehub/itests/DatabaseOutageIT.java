@@ -63,7 +63,7 @@ public class DatabaseOutageIT extends HubTestSupport {
         await("every bundle active (inactive ones listed)").atMost(Duration.ofSeconds(60))
                 .until(this::bundlesInactifs, List::isEmpty);
         // the console may still be registering its commands while the features finish starting
-        await("console health DOWN").atMost(Duration.ofSeconds(30)).until(() -> executer("registre:health"),
+        await("console health DOWN").atMost(Duration.ofSeconds(30)).until(() -> executer("registre:sante"),
                 sante -> sante.contains("base-de-donnees") && sante.contains("DOWN")
                         && sante.contains("PostgreSQL injoignable"));
 

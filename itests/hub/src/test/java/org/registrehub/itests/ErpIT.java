@@ -281,7 +281,7 @@ public class ErpIT extends HubTestSupport {
         }
         String[] admin = administrateur();
         String etat = await("dead letter listed").atMost(Duration.ofSeconds(60)).until(() -> executerEnTantQue(
-                admin[0], admin[1], "registre:erp-status --lettres-mortes 50"), t -> t.contains("MessageIllisible"));
+                admin[0], admin[1], "registre:erp-etat --lettres-mortes 50"), t -> t.contains("MessageIllisible"));
         assertTrue(etat, etat.matches("(?s).*NMH\\s+\\|\\s+active.*"));
         Matcher ligne = Pattern.compile("(?m)^\\s*(\\d+)\\s+\\|\\s+HABITAT44\\s+\\|\\s+-\\s+\\|.*registre\\.erp\\.HABITAT44"
                 + "\\.entrant.*MessageIllisibleException : message JSON illisible").matcher(etat);
@@ -289,20 +289,20 @@ public class ErpIT extends HubTestSupport {
         long id = Long.parseLong(ligne.group(1));
         assertFalse("the reason never carries the content", etat.contains(marqueur));
 
-        String gestionnaire = executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-status");
+        String gestionnaire = executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-etat");
         assertTrue("a gestionnaire sees its territory's organisations", gestionnaire.contains("NMH"));
         assertFalse("and no other", gestionnaire.contains("LMH") || gestionnaire.contains("MAIRIE-LILLE"));
-        assertTrue(executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-status -d 5").contains("Accès refusé"));
-        String refus = executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-replay " + id);
+        assertTrue(executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-etat -d 5").contains("Accès refusé"));
+        String refus = executerEnTantQue(GESTIONNAIRE, MOT_DE_PASSE, "registre:erp-rejouer " + id);
         assertTrue("the console's ACL keeps it from gestionnaires: " + refus,
-                refus.contains("Command not found: registre:erp-replay"));
-        String rejoue = executerEnTantQue(admin[0], admin[1], "registre:erp-replay " + id);
+                refus.contains("Command not found: registre:erp-rejouer"));
+        String rejoue = executerEnTantQue(admin[0], admin[1], "registre:erp-rejouer " + id);
         assertTrue(rejoue, rejoue.contains("Lettre morte " + id + " renvoyée dans sa file d'origine"));
         // still unreadable: processed again, and dead-lettered again with its reason
         await("dead-lettered again").atMost(Duration.ofSeconds(60)).until(() -> executerEnTantQue(admin[0], admin[1],
-                "registre:erp-status -d 50"), t -> t.matches("(?s).*\\n\\s*\\d+\\s+\\|\\s+HABITAT44.*")
+                "registre:erp-etat -d 50"), t -> t.matches("(?s).*\\n\\s*\\d+\\s+\\|\\s+HABITAT44.*")
                 && !t.matches("(?s).*\\n\\s*" + id + "\\s+\\|.*"));
-        String inconnu = executerEnTantQue(admin[0], admin[1], "registre:erp-replay 999999999");
+        String inconnu = executerEnTantQue(admin[0], admin[1], "registre:erp-rejouer 999999999");
         assertTrue(inconnu, inconnu.contains("Aucune lettre morte d'id 999999999"));
         assertNull(envoyerSansReponse());
     }

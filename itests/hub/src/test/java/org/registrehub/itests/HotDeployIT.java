@@ -65,8 +65,8 @@ public class HotDeployIT extends HubTestSupport {
 
             Bundle console = bundle("org.registrehub.registre-console");
             executer("bundle:update " + console.getBundleId());
-            await("console back after update (registre:health lists the database)").atMost(Duration.ofSeconds(60))
-                    .until(() -> executer("registre:health"), h -> h.contains("base-de-donnees"));
+            await("console back after update (registre:sante lists the database)").atMost(Duration.ofSeconds(60))
+                    .until(() -> executer("registre:sante"), h -> h.contains("base-de-donnees"));
         } finally {
             client.close();
         }
@@ -76,13 +76,13 @@ public class HotDeployIT extends HubTestSupport {
         assertTrue("REST failed during the hot deployment: " + client.echecs(), client.echecs().isEmpty());
 
         // the security bundle updated in place: logins, the broker and the routes' internal account keep working
-        Bundle securite = bundle("org.registrehub.registre-security");
+        Bundle securite = bundle("org.registrehub.registre-acces");
         long avant = securite.getLastModified();
         Object registreAvant = bundleContext.getServiceReference(org.registrehub.api.RegistreService.class)
                 .getProperty(org.osgi.framework.Constants.SERVICE_ID);
         executer("bundle:update " + securite.getBundleId());
         await("security bundle updated").atMost(Duration.ofSeconds(60))
-                .until(() -> bundle("org.registrehub.registre-security").getLastModified(), t -> t > avant);
+                .until(() -> bundle("org.registrehub.registre-acces").getLastModified(), t -> t > avant);
         // the access capability (its audit store included) restarted, the register did not: same service
         assertEquals("the register was withdrawn by the security update", registreAvant,
                 bundleContext.getServiceReference(org.registrehub.api.RegistreService.class)

@@ -70,19 +70,19 @@ public class HubIT extends HubTestSupport {
     public void everyBundleIsActiveAndEveryBlueprintContainerIsUp() throws Exception {
         await("all bundles active (inactive ones listed)").atMost(Duration.ofSeconds(60))
                 .until(this::bundlesInactifs, List::isEmpty);
-        for (String module : List.of("api", "json", "store", "numbering", "registration", "attestation", "security",
-                "ws-rest", "ws-soap", "console", "routes-landlord-erp", "routes-outbox-relay")) {
+        for (String module : List.of("api", "json", "store", "numerotation", "enregistrement", "attestation", "acces",
+                "ws-rest", "ws-soap", "console", "routes-erp", "routes-relais-outbox")) {
             assertEquals(module, Bundle.ACTIVE, bundle("org.registrehub.registre-" + module).getState());
         }
-        for (String module : List.of("ws-rest", "ws-soap", "routes-landlord-erp", "routes-outbox-relay")) {
+        for (String module : List.of("ws-rest", "ws-soap", "routes-erp", "routes-relais-outbox")) {
             String filter = "(osgi.blueprint.container.symbolicname=org.registrehub.registre-" + module + ")";
             await("blueprint container of " + module).atMost(Duration.ofSeconds(60))
                     .until(() -> bundleContext.getServiceReferences(BlueprintContainer.class, filter).size(),
                             n -> n > 0);
         }
-        for (String feature : List.of("registre-broker", "registre-registration", "registre-attestation",
-                "registre-security", "registre-rest", "registre-soap", "registre-console", "registre-erp",
-                "registre-outbox-relay")) {
+        for (String feature : List.of("registre-broker", "registre-enregistrement", "registre-attestation",
+                "registre-acces", "registre-rest", "registre-soap", "registre-console", "registre-erp",
+                "registre-relais-outbox")) {
             assertTrue(feature, featuresService.isInstalled(featuresService.getFeature(feature)));
         }
         System.out.println("ITEST bundles=" + bundleContext.getBundles().length);
@@ -98,7 +98,7 @@ public class HubIT extends HubTestSupport {
                 "service-soap", "statistiques", "synchro-nationale")) {
             assertTrue(composant + " : " + sante, sante.contains("\"composant\":\"" + composant + "\",\"statut\":\"UP\""));
         }
-        String console = executer("registre:health");
+        String console = executer("registre:sante");
         assertTrue(console, console.startsWith("Hub : UP (prêt à servir)"));
         assertTrue(console, console.contains("authentification") && console.contains("royaume JAAS"));
     }
@@ -111,7 +111,7 @@ public class HubIT extends HubTestSupport {
     @Test
     public void healthNamesAuthenticationWhileTheSecurityBundleIsStoppedAndEveryChannelServesOnceItIsUp()
             throws Exception {
-        Bundle securite = bundle("org.registrehub.registre-security");
+        Bundle securite = bundle("org.registrehub.registre-acces");
         securite.stop();
         try {
             await("health 503 naming the stopped authentication").atMost(Duration.ofSeconds(30))
@@ -119,9 +119,9 @@ public class HubIT extends HubTestSupport {
                             && r.contains("\"composant\":\"authentification\",\"statut\":\"DOWN\""));
             // the console's health command answers even while the other registre:* commands wait for the service,
             // and tells the administrator how to start it (the public health gives the status only)
-            String console = executer("registre:health");
+            String console = executer("registre:sante");
             assertTrue(console, console.startsWith("Hub : DOWN") && console.contains("authentification"));
-            assertTrue(console, console.contains("bundle:start " + securite.getBundleId()));
+            assertTrue(console, console.contains("bundle:start org.registrehub.registre-acces pour le relancer"));
         } finally {
             securite.start();
         }
@@ -134,12 +134,12 @@ public class HubIT extends HubTestSupport {
         try (javax.jms.Connection broker = broker(GESTIONNAIRE, MOT_DE_PASSE).createConnection()) {
             broker.start();
         }
-        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-search --nom Apresredemarrage");
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-rechercher --nom Apresredemarrage");
         assertTrue(console, console.contains("Apresredemarrage"));
     }
 
     /**
-     * A change of {@code org.registrehub.security} (here the memory of verified passwords) is applied in place: the
+     * A change of {@code org.registrehub.acces} (here the memory of verified passwords) is applied in place: the
      * realm is not withdrawn, so no login is refused meanwhile (before, every change restarted it and logins got
      * "L'authentification du registre redémarre").
      */
@@ -150,7 +150,7 @@ public class HubIT extends HubTestSupport {
         Object avant = bundleContext.getServiceReferences((String) null, filtreRoyaume)[0].getProperty("service.id");
         var configurations = bundleContext.getService(bundleContext.getServiceReference(
                 org.osgi.service.cm.ConfigurationAdmin.class));
-        org.osgi.service.cm.Configuration securite = configurations.getConfiguration("org.registrehub.security", null);
+        org.osgi.service.cm.Configuration securite = configurations.getConfiguration("org.registrehub.acces", null);
         java.util.Dictionary<String, Object> proprietes = securite.getProperties();
         Object minutes = proprietes.get("verification.cacheMinutes");
         AppelsContinus client = new AppelsContinus("connexions-pendant-le-changement",
@@ -179,8 +179,8 @@ public class HubIT extends HubTestSupport {
     private String configurationAuthentification() {
         var scr = bundleContext.getService(bundleContext.getServiceReference(
                 org.osgi.service.component.runtime.ServiceComponentRuntime.class));
-        var description = scr.getComponentDescriptionDTO(bundle("org.registrehub.registre-security"),
-                "org.registrehub.security.internal.Authentification");
+        var description = scr.getComponentDescriptionDTO(bundle("org.registrehub.registre-acces"),
+                "org.registrehub.acces.internal.Authentification");
         return scr.getComponentConfigurationDTOs(description).stream()
                 .map(c -> "state=" + c.state + " " + c.properties.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(" ")))
@@ -392,7 +392,7 @@ public class HubIT extends HubTestSupport {
         assertEquals(1, compter("select count(*) from outbox where type = 'demandeRadiee' and numero_unique = '"
                 + numero + "'"));
 
-        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-history " + numero);
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-historique " + numero);
         assertTrue(console, console.contains("RADIATION"));
         assertTrue(console, console.contains("bail signé"));
     }
@@ -441,7 +441,7 @@ public class HubIT extends HubTestSupport {
         assertTrue(mauvaise.body(), mauvaise.body().contains("\"champ\":\"dateNaissance\""));
         assertTrue(mauvaise.body(), mauvaise.body().contains("\"champ\":\"statut\""));
 
-        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-search --nom recherche --taille 5");
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:demande-rechercher --nom recherche --taille 5");
         assertTrue(console, console.contains("3 demande(s)"));
         assertTrue(console, console.contains("Recherche"));
     }
@@ -490,8 +490,8 @@ public class HubIT extends HubTestSupport {
         assertTrue(soap.body(), soap.body().contains("<code>ACCES_REFUSE</code>"));
         assertTrue(soap.body(), soap.body().contains("<faultcode>soap:Client</faultcode>"));
         // the console is the gestionnaires' and administrators': a guichet does not even see the command
-        String console = executerEnTantQue("agent.g5901", "registre:demande-info " + numero);
-        assertTrue(console, console.contains("Command not found: registre:demande-info"));
+        String console = executerEnTantQue("agent.g5901", "registre:demande-fiche " + numero);
+        assertTrue(console, console.contains("Command not found: registre:demande-fiche"));
         assertEquals(0, compter("select count(*) from audit where acteur = 'agent.g5901'"));
 
         // an observer sees no nominative resource at all
@@ -550,7 +550,7 @@ public class HubIT extends HubTestSupport {
                 + "/api/v1/demandes?nom=martin")).header("Authorization", basic("agent.reze", motDePasse)).GET().build();
         assertEquals(200, http.send(recherche, HttpResponse.BodyHandlers.ofString()).statusCode());
 
-        String sortie = executerEnTantQue(GESTIONNAIRE, "registre:user-disable agent.reze");
+        String sortie = executerEnTantQue(GESTIONNAIRE, "registre:utilisateur-desactiver agent.reze");
         assertTrue(sortie, sortie.contains("agent.reze") && sortie.contains("non (depuis"));
         assertEquals("refused at its next request", 401, http.send(recherche, HttpResponse.BodyHandlers.ofString())
                 .statusCode());
@@ -698,7 +698,7 @@ public class HubIT extends HubTestSupport {
             // refused
         }
         assertEquals(1, compter("select count(*) from utilisateur where identifiant = 'admin' and actif"
-                + " and empreinte like '$2y$04$%'")); // the cost set in etc/org.registrehub.security.cfg
+                + " and empreinte like '$2y$04$%'")); // the cost set in etc/org.registrehub.acces.cfg
     }
 
     private static CallbackHandler identifiants(String identifiant, String motDePasse) {
@@ -717,15 +717,15 @@ public class HubIT extends HubTestSupport {
     public void consoleShowsADemandAndTheHealth() throws Exception {
         HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Console"));
         String numero = extraire(NUMERO, cree.body());
-        String info = executerEnTantQue(GESTIONNAIRE, "registre:demande-info " + numero);
+        String info = executerEnTantQue(GESTIONNAIRE, "registre:demande-fiche " + numero);
         assertTrue(info, info.contains("Console"));
         assertTrue(info, info.contains(numero));
         assertTrue(info, info.contains("ACTIVE"));
-        String inconnue = executerEnTantQue(GESTIONNAIRE, "registre:demande-info 0440101999999G1104");
+        String inconnue = executerEnTantQue(GESTIONNAIRE, "registre:demande-fiche 0440101999999G1104");
         assertTrue(inconnue, inconnue.startsWith("Error executing command: Aucune demande"));
-        String erreur = executerEnTantQue(GESTIONNAIRE, "registre:demande-search --statut ANNULEE");
+        String erreur = executerEnTantQue(GESTIONNAIRE, "registre:demande-rechercher --statut ANNULEE");
         assertTrue(erreur, erreur.contains("--statut : valeurs permises ACTIVE, RADIEE"));
-        String sante = executer("registre:health");
+        String sante = executer("registre:sante");
         assertTrue(sante, sante.contains("base-de-donnees"));
         assertTrue(sante, sante.contains("UP"));
         assertFalse(sante, sante.contains("DOWN"));

@@ -170,9 +170,9 @@ public abstract class HubTestSupport {
             editConfigurationFilePut("etc/org.registrehub.erp.cfg", "broker.url", brokerUrl),
             editConfigurationFilePut("etc/org.registrehub.outbox.cfg", "broker.url", brokerUrl),
             // organisations created by the tests get their ERP queues within a second
-            editConfigurationFilePut("etc/org.registrehub.erp.cfg", "erp.synchronisation.periodeMs", "1000"),
+            editConfigurationFilePut("etc/org.registrehub.erp.cfg", "erp.synchronisation.periodeSecondes", "1"),
             // cheap bcrypt for the accounts the hub creates during the tests (the first administrator's included)
-            editConfigurationFilePut("etc/org.registrehub.security.cfg", "bcrypt.cout", "4"),
+            editConfigurationFilePut("etc/org.registrehub.acces.cfg", "bcrypt.cout", "4"),
             // what the tests read back inside the container
             editConfigurationFilePut("etc/system.properties", HTTP_PORT, String.valueOf(httpPort)),
             editConfigurationFilePut("etc/system.properties", BROKER_PORT, String.valueOf(brokerPort)),

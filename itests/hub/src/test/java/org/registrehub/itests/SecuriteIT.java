@@ -259,13 +259,13 @@ public class SecuriteIT extends HubTestSupport {
 
     @Test
     public void onTheConsoleAGestionnaireRunsItsRegistreCommandsAndNothingElse() throws Exception {
-        String liste = executerEnTantQue(GESTIONNAIRE, "registre:organisation-list");
+        String liste = executerEnTantQue(GESTIONNAIRE, "registre:organisation-lister");
         assertTrue(liste, liste.contains("DDETS44") && !liste.contains("Error executing command"));
         List<String> ouverts = new ArrayList<>();
         for (String commande : List.of("shell:cat data/registre/admin.secret", "cat etc/users.properties",
-                "shell:exec id", "log:set DEBUG", "log:display", "config:list", "config:edit org.registrehub.security",
+                "shell:exec id", "log:set DEBUG", "log:display", "config:list", "config:edit org.registrehub.acces",
                 "bundle:list", "feature:list", "system:property", "jaas:realm-list", "scr:list", "service:list",
-                "registre:erp-replay --tout", "registre:numerotation")) {
+                "registre:erp-rejouer --tout", "registre:numerotation")) {
             String sortie = executerEnTantQue(GESTIONNAIRE, commande);
             if (!sortie.contains("Insufficient credentials") && !sortie.contains("Command not found")) {
                 ouverts.add(commande + " -> " + sortie.strip());
@@ -274,7 +274,7 @@ public class SecuriteIT extends HubTestSupport {
         assertEquals("commands a gestionnaire could run", List.of(), ouverts);
         // the administrator keeps Karaf's commands
         String bundles = executerEnTantQue(admin[0], admin[1], "bundle:list -t 0");
-        assertTrue(bundles, bundles.contains("registre-security") || bundles.contains("Registre Hub"));
+        assertTrue(bundles, bundles.contains("registre-acces") || bundles.contains("Registre Hub"));
     }
 
     @Test
@@ -342,9 +342,9 @@ public class SecuriteIT extends HubTestSupport {
         List<String> ecarts = new ArrayList<>();
         for (Map.Entry<String[], String> e : attendu.entrySet()) {
             StringBuilder obtenu = new StringBuilder();
-            for (String[] op : new String[][] {{"registre:demande-info ", "active"},
-                {"registre:demande-history ", "active"}, {"registre:demande-renew ", "active"},
-                {"registre:demande-reactivate ", "radiee"}}) {
+            for (String[] op : new String[][] {{"registre:demande-fiche ", "active"},
+                {"registre:demande-historique ", "active"}, {"registre:demande-renouveler ", "active"},
+                {"registre:demande-reactiver ", "radiee"}}) {
                 String sortie = executerEnTantQue(e.getKey()[0], e.getKey()[1], op[0] + demande(op[1]));
                 if (!sortie.contains("Error executing command")) {
                     obtenu.append('P');

@@ -142,19 +142,19 @@ public class StatistiquesIT extends HubTestSupport {
 
         // the console, as a gestionnaire: a file name, written in the exports folder, readable by the hub only
         Path dossier = Path.of(System.getProperty("karaf.data"), "registre", "exports");
-        String sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export --tableau qualite qualite.csv");
+        String sortie = executerEnTantQue(GESTIONNAIRE, "registre:statistiques-exporter --tableau qualite qualite.csv");
         assertTrue(sortie, sortie.contains("Écrit : " + dossier.resolve("qualite.csv")));
         assertTrue(Files.readString(dossier.resolve("qualite.csv")).contains("Guichet;Demandes actives;"));
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dossier.resolve("qualite.csv"))));
-        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export --diffusion --du " + aujourdhui
+        sortie = executerEnTantQue(GESTIONNAIRE, "registre:statistiques-exporter --diffusion --du " + aujourdhui
                 + " --au " + aujourdhui + " flux-diffusion.csv");
         assertTrue(sortie, Files.readString(dossier.resolve("flux-diffusion.csv")).contains(";secret;"));
-        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export rapport.html");
+        sortie = executerEnTantQue(GESTIONNAIRE, "registre:statistiques-exporter rapport.html");
         assertTrue(sortie, Files.readString(dossier.resolve("rapport.html")).contains("<h1>Rapport statistique"));
-        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export /tmp/ailleurs.csv");
+        sortie = executerEnTantQue(GESTIONNAIRE, "registre:statistiques-exporter /tmp/ailleurs.csv");
         assertTrue(sortie, sortie.contains("sans dossier") && !Files.exists(Path.of("/tmp/ailleurs.csv")));
-        sortie = executerEnTantQue(GESTIONNAIRE, "registre:stats-export tableau.doc");
+        sortie = executerEnTantQue(GESTIONNAIRE, "registre:statistiques-exporter tableau.doc");
         assertTrue(sortie, sortie.contains("fichier"));
     }
 }

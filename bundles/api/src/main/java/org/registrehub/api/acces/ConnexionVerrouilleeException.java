@@ -7,7 +7,7 @@ import org.registrehub.api.RegistreException;
 /**
  * Too many failed logins for this login (or from this address): every attempt is refused, without checking the
  * password, until {@link #getJusqua()}; an administrator or a gestionnaire may lift it sooner
- * ({@code registre:user-unlock}).
+ * ({@code registre:utilisateur-deverrouiller}).
  */
 public class ConnexionVerrouilleeException extends RegistreException {
 

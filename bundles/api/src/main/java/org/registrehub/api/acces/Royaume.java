@@ -10,7 +10,7 @@ import javax.security.auth.login.LoginException;
 /** Logging in through the JAAS realm of the register, as every channel does. */
 public final class Royaume {
 
-    /** Name of the realm (published by the bundle registre-security). */
+    /** Name of the realm (published by the bundle registre-acces). */
     public static final String NOM = "registre";
 
     private Royaume() {

@@ -31,7 +31,7 @@ public interface RapportStatistiques {
                        Contexte contexte);
 
     /**
-     * Writes an export into the exports folder ({@code export.repertoire} of {@code org.registrehub.statistics}),
+     * Writes an export into the exports folder ({@code export.repertoire} of {@code org.registrehub.statistiques}),
      * readable by the hub's system account only, replacing a file of that name at once (never half-written).
      *
      * @param nomFichier a file name alone (letters, digits, {@code . _ -}): no folder, nothing outside

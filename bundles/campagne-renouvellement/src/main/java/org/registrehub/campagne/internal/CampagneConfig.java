@@ -6,8 +6,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration PID {@code org.registrehub.campagne} (shipped as {@code etc/org.registrehub.campagne.cfg}): the
- * engine's settings. The route bundle reads the keys of its timer ({@code campagne.verificationMs},
- * {@code campagne.delaiDemarrageMs}) from the same PID: one capability, one configuration.
+ * engine's settings. The route bundle reads the keys of its timer ({@code campagne.verificationSecondes},
+ * {@code campagne.delaiDemarrageSecondes}) from the same PID: one capability, one configuration.
  */
 @ObjectClassDefinition(name = "Registre Hub - campagne de renouvellement")
 public @interface CampagneConfig {
@@ -62,6 +62,6 @@ public @interface CampagneConfig {
     @AttributeDefinition(description = "Adresse d'expédition des avis")
     String smtp_expediteur() default "ne-pas-repondre@registre.invalid";
 
-    @AttributeDefinition(description = "Délai maximal d'une connexion ou d'un envoi SMTP (ms)")
-    int smtp_delaiMs() default 10000;
+    @AttributeDefinition(description = "Délai maximal d'une connexion ou d'un envoi SMTP (secondes)")
+    int smtp_delaiSecondes() default 10;
 }

@@ -500,7 +500,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         Avis avis = store.engagerNonReponse(new AvisNouveau(d.numeroUnique(), Avis.NON_REPONSE, Avis.COURRIER,
                 d.guichet(), d.dateValidite(), d.version(), objet.strip())).orElseThrow(() ->
                 new TransitionInterditeException("Une procédure de non-réponse est déjà ouverte pour la demande "
-                        + d.numeroUnique() + " (registre:campaign-avis " + d.numeroUnique() + ")."));
+                        + d.numeroUnique() + " (registre:campagne-avis " + d.numeroUnique() + ")."));
         LOG.info("Procédure de non-réponse ouverte pour {} par {} (avis {})", d.numeroUnique(), contexte.acteur(),
                 avis.id());
         return avis;

@@ -44,7 +44,7 @@ public class Messagerie {
     /** From the configuration PID ({@code smtp.*}). */
     public static Messagerie depuis(CampagneConfig c) {
         return new Messagerie(c.smtp_hote(), c.smtp_port(), c.smtp_utilisateur(), c.smtp_motDePasse(),
-                c.smtp_starttls(), c.smtp_expediteur(), c.smtp_delaiMs());
+                c.smtp_starttls(), c.smtp_expediteur(), c.smtp_delaiSecondes() * 1000);
     }
 
     /** Whether emails can be sent at all. */

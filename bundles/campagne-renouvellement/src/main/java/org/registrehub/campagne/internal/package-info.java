@@ -5,6 +5,6 @@
  * in {@code CampagneMapper.xml} beside its mapper). Declarative Services components configured by the PID
  * {@code org.registrehub.campagne} ({@link org.registrehub.campagne.internal.CampagneConfig}); nothing exported, the
  * services are published under the API's interfaces. The Camel route that starts the day's campaign is in
- * {@code routes/renewal-campaign}.
+ * {@code routes/campagne-renouvellement}.
  */
 package org.registrehub.campagne.internal;

@@ -37,7 +37,7 @@ final class CampagneCommands {
     static CampagneRenouvellement exiger(CampagneRenouvellement campagne) {
         if (campagne == null) {
             throw new IllegalStateException("La campagne de renouvellement n'est pas installée"
-                    + " (feature:install registre-renewal-campaign).");
+                    + " (feature:install registre-campagne-renouvellement).");
         }
         return campagne;
     }
@@ -91,7 +91,7 @@ final class CampagneCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "campaign-preview", description = "Ce que ferait la campagne de"
+    @Command(scope = "registre", name = "campagne-apercu", description = "Ce que ferait la campagne de"
             + " renouvellement (aujourd'hui, ou --au une autre date) : avis par courriel et par lettre, courriers"
             + " recommandés, radiations, affranchissement, par guichet ; rien n'est écrit ni envoyé")
     public static class Apercu implements Action {
@@ -113,7 +113,7 @@ final class CampagneCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "campaign-run", description = "Lance (ou reprend) maintenant la campagne de"
+    @Command(scope = "registre", name = "campagne-lancer", description = "Lance (ou reprend) maintenant la campagne de"
             + " renouvellement du jour ; un seul nœud la tient à la fois, un avis n'est jamais envoyé deux fois")
     public static class Lancer implements Action {
 
@@ -132,7 +132,7 @@ final class CampagneCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "campaign-report", description = "Le rapport d'une campagne de"
+    @Command(scope = "registre", name = "campagne-bilan", description = "Le rapport d'une campagne de"
             + " renouvellement (aujourd'hui, ou la date donnée) ; --dernieres N : les N dernières campagnes")
     public static class Rapport implements Action {
 
@@ -169,14 +169,14 @@ final class CampagneCommands {
             }
             LocalDate j = jour == null ? LocalDate.now(PARIS) : Dates.option("jour", jour);
             BilanCampagne b = c.rapport(j, Sessions.contexte()).orElseThrow(() -> new IllegalStateException(
-                    "Pas de campagne le " + j + " (registre:campaign-report --dernieres 10)."));
+                    "Pas de campagne le " + j + " (registre:campagne-bilan --dernieres 10)."));
             imprimer(b);
             return null;
         }
     }
 
     @Service
-    @Command(scope = "registre", name = "campaign-non-reponse", description = "Ouvre la procédure de non-réponse"
+    @Command(scope = "registre", name = "campagne-non-reponse", description = "Ouvre la procédure de non-réponse"
             + " d'une demande : un courrier recommandé part avec la prochaine campagne ; sans changement de la demande"
             + " dans le délai du département, elle est radiée NON_REPONSE")
     public static class NonReponse implements Action {
@@ -202,7 +202,7 @@ final class CampagneCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "campaign-avis", description = "Les avis de renouvellement et courriers"
+    @Command(scope = "registre", name = "campagne-avis", description = "Les avis de renouvellement et courriers"
             + " recommandés d'une demande")
     public static class AvisDemande implements Action {
 
@@ -261,7 +261,7 @@ final class CampagneCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "demande-renew", description = "Renouvelle une demande active pour un an à"
+    @Command(scope = "registre", name = "demande-renouveler", description = "Renouvelle une demande active pour un an à"
             + " compter d'aujourd'hui (numéro et ancienneté conservés)")
     public static class Renouveler extends ChangementDemande {
 
@@ -277,7 +277,7 @@ final class CampagneCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "demande-reactivate", description = "Réactive une demande radiée pour"
+    @Command(scope = "registre", name = "demande-reactiver", description = "Réactive une demande radiée pour"
             + " non-renouvellement, pendant le délai de grâce (numéro et ancienneté conservés)")
     public static class Reactiver extends ChangementDemande {
 

@@ -18,7 +18,7 @@ import org.registrehub.api.erp.EtatOrganisationErp;
 import org.registrehub.api.erp.LettreMorte;
 import org.registrehub.api.erp.SupervisionErp;
 
-/** The ERP channel from the console: {@code registre:erp-status} and {@code registre:erp-replay}. */
+/** The ERP channel from the console: {@code registre:erp-etat} and {@code registre:erp-rejouer}. */
 final class ErpCommands {
 
     private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -55,7 +55,7 @@ final class ErpCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "erp-status", description = "Files ERP de chaque bailleur et guichet :"
+    @Command(scope = "registre", name = "erp-etat", description = "Files ERP de chaque bailleur et guichet :"
             + " messages en attente, réponses et événements non lus, lettres mortes, dernier message traité")
     public static class Status implements Action {
 
@@ -103,7 +103,7 @@ final class ErpCommands {
             List<LettreMorte> morts = s.lettresMortes(Math.max(lettresMortes, 1000));
             System.out.println(morts.size() + (morts.size() == 1000 ? " (ou plus)" : "")
                     + " lettre(s) morte(s) dans la file ERP" + (lettresMortes > 0 || morts.isEmpty() ? ""
-                            : " : registre:erp-status --lettres-mortes 20 pour les voir"));
+                            : " : registre:erp-etat --lettres-mortes 20 pour les voir"));
             if (lettresMortes > 0 && !morts.isEmpty()) {
                 ShellTable m = new ShellTable();
                 m.column("Id").alignRight();
@@ -122,7 +122,7 @@ final class ErpCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "erp-replay", description = "Renvoie une lettre morte (ou toutes celles d'une"
+    @Command(scope = "registre", name = "erp-rejouer", description = "Renvoie une lettre morte (ou toutes celles d'une"
             + " organisation) dans sa file d'origine, une fois la cause corrigée ; le hub la traite à nouveau, sans"
             + " double effet")
     public static class Replay implements Action {
@@ -130,7 +130,7 @@ final class ErpCommands {
         @Reference(optional = true)
         SupervisionErp supervision;
 
-        @Argument(index = 0, name = "id", description = "Id de la lettre morte (registre:erp-status -d 20)")
+        @Argument(index = 0, name = "id", description = "Id de la lettre morte (registre:erp-etat -d 20)")
         Long id;
 
         @Option(name = "--organisation", aliases = "-o", description = "Renvoie toutes les lettres mortes de cette"
@@ -151,7 +151,7 @@ final class ErpCommands {
             if (id != null) {
                 if (!s.rejouer(id)) {
                     throw new IllegalArgumentException("Aucune lettre morte d'id " + id
-                            + " (registre:erp-status -d 20 les liste).");
+                            + " (registre:erp-etat -d 20 les liste).");
                 }
                 System.out.println("Lettre morte " + id + " renvoyée dans sa file d'origine par " + i.identifiant()
                         + ".");

@@ -16,7 +16,7 @@ import org.registrehub.api.ImportExtraits;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.registre.spi.ImportStore.TravailImport;
 
-/** Departmental extracts from the console: {@code registre:import} and {@code registre:import-status}. */
+/** Departmental extracts from the console: {@code registre:import-lancer} and {@code registre:import-etat}. */
 final class ImportCommands {
 
     private ImportCommands() {
@@ -25,13 +25,13 @@ final class ImportCommands {
     static ImportExtraits exiger(ImportExtraits imports) {
         if (imports == null) {
             throw new IllegalStateException("L'import des extraits départementaux n'est pas installé"
-                    + " (feature:install registre-departmental-sync).");
+                    + " (feature:install registre-fichiers-departementaux).");
         }
         return imports;
     }
 
     @Service
-    @Command(scope = "registre", name = "import", description = "Importe un extrait d'un fichier départemental (CSV"
+    @Command(scope = "registre", name = "import-lancer", description = "Importe un extrait d'un fichier départemental (CSV"
             + " ou XML, UTF-8 ou Latin-1) par lots : progression affichée, rejets dans un rapport, reprise après un"
             + " arrêt ; un extrait déjà importé n'est pas relu (--forcer)")
     public static class Importer implements Action {
@@ -68,7 +68,7 @@ final class ImportCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "import-status", description = "Les derniers imports d'extraits"
+    @Command(scope = "registre", name = "import-etat", description = "Les derniers imports d'extraits"
             + " départementaux : état, lignes traitées, importées, déjà importées, rejetées ; --rejets ID écrit et"
             + " affiche le rapport des rejets d'un import")
     public static class Etat implements Action {
@@ -116,7 +116,7 @@ final class ImportCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "extrait", description = "Produit maintenant l'extrait des changements pour"
+    @Command(scope = "registre", name = "extrait-produire", description = "Produit maintenant l'extrait des changements pour"
             + " les systèmes départementaux (CSV, sans donnée nominative ; sinon chaque jour à extrait.heure)")
     public static class Extrait implements Action {
 
@@ -128,7 +128,7 @@ final class ImportCommands {
             ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             if (extraits == null) {
                 throw new IllegalStateException("Les extraits départementaux ne sont pas installés"
-                        + " (feature:install registre-departmental-sync).");
+                        + " (feature:install registre-fichiers-departementaux).");
             }
             System.out.println(extraits.produire());
             return null;

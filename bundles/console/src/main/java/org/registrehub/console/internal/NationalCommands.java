@@ -29,12 +29,12 @@ import org.registrehub.api.national.SynchronisationNationale;
 import org.registrehub.api.national.TacheNationale;
 
 /**
- * The national synchronization from the console: {@code registre:sync-status}, {@code registre:sync-run} and
+ * The national synchronization from the console: {@code registre:synchro-etat}, {@code registre:synchro-lancer} and
  * {@code registre:numerotation}.
  */
 final class NationalCommands {
 
-    static final String PID_NUMEROTATION = "org.registrehub.numbering";
+    static final String PID_NUMEROTATION = "org.registrehub.numerotation";
 
     private NationalCommands() {
     }
@@ -42,7 +42,7 @@ final class NationalCommands {
     static SynchronisationNationale exiger(SynchronisationNationale s) {
         if (s == null) {
             throw new IllegalStateException("La synchronisation nationale n'est pas installée"
-                    + " (feature:install registre-national-sync).");
+                    + " (feature:install registre-synchro-nationale).");
         }
         return s;
     }
@@ -60,7 +60,7 @@ final class NationalCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "sync-status", description = "Synchronisation avec le registre national :"
+    @Command(scope = "registre", name = "synchro-etat", description = "Synchronisation avec le registre national :"
             + " événements en attente et retard, refus, circuit, dernière réussite et dernier échec de chaque tâche")
     public static class Status implements Action {
 
@@ -95,7 +95,7 @@ final class NationalCommands {
         }
     }
 
-    /** Completes the task names of sync-run. */
+    /** Completes the task names of synchro-lancer. */
     @Service
     public static class TachesCompleter implements Completer {
         @Override
@@ -109,7 +109,7 @@ final class NationalCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "sync-run", description = "Lance maintenant une tâche de la synchronisation"
+    @Command(scope = "registre", name = "synchro-lancer", description = "Lance maintenant une tâche de la synchronisation"
             + " nationale : envoi, radiations, doublons, dalo, reconciliation (et affiche son bilan ou son rapport) ;"
             + " rapport : réaffiche le dernier rapport de réconciliation")
     public static class Run implements Action {
@@ -156,7 +156,7 @@ final class NationalCommands {
     @Service
     @Command(scope = "registre", name = "numerotation", description = "Affiche ou change la numérotation des"
             + " demandes : locale (compteurs du hub) ou nationale (numéros obtenus du registre national) ; le"
-            + " changement vaut pour l'enregistrement suivant et est gardé dans etc/org.registrehub.numbering.cfg")
+            + " changement vaut pour l'enregistrement suivant et est gardé dans etc/org.registrehub.numerotation.cfg")
     public static class Numerotation implements Action {
 
         @Reference
@@ -182,7 +182,7 @@ final class NationalCommands {
             String avant = actuel == null ? "locale" : actuel.toString().strip().toLowerCase(Locale.ROOT);
             if (mode == null) {
                 System.out.println("Numérotation " + avant + (national == null ? " (client du registre national"
-                        + " absent : registre-national-sync n'est pas installé)" : ""));
+                        + " absent : registre-synchro-nationale n'est pas installé)" : ""));
                 return null;
             }
             String voulu = mode.strip().toLowerCase(Locale.ROOT);
@@ -191,7 +191,7 @@ final class NationalCommands {
             }
             if (voulu.equals("nationale") && national == null) {
                 throw new IllegalStateException("Numérotation nationale impossible : le client du registre national"
-                        + " n'est pas démarré (feature:install registre-national-sync, et national.url dans"
+                        + " n'est pas démarré (feature:install registre-synchro-nationale, et national.url dans"
                         + " etc/org.registrehub.national.cfg).");
             }
             if (voulu.equals("nationale") && !avant.equals("nationale")) {
@@ -202,7 +202,7 @@ final class NationalCommands {
                 if (restants > 0) {
                     throw new IllegalStateException("Numérotation inchangée : " + restants + " événement(s) pas"
                             + " encore transmis au registre national, qui pourrait redonner les numéros locaux"
-                            + " qu'ils portent ; réessayez quand registre:sync-status n'en montre plus.");
+                            + " qu'ils portent ; réessayez quand registre:synchro-etat n'en montre plus.");
                 }
             }
             proprietes.put("mode", voulu);

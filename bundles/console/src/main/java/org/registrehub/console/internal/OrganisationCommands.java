@@ -20,9 +20,9 @@ public final class OrganisationCommands {
     private OrganisationCommands() {
     }
 
-    /** {@code registre:organisation-add --type GUICHET --nom "Mairie de Nantes" --guichet G1104 MAIRIE-NANTES 044}. */
+    /** {@code registre:organisation-ajouter --type GUICHET --nom "Mairie de Nantes" --guichet G1104 MAIRIE-NANTES 044}. */
     @Service
-    @Command(scope = "registre", name = "organisation-add", description = "Crée une organisation sur des territoires")
+    @Command(scope = "registre", name = "organisation-ajouter", description = "Crée une organisation sur des territoires")
     public static class Ajouter implements Action {
 
         @Reference
@@ -60,9 +60,9 @@ public final class OrganisationCommands {
         }
     }
 
-    /** {@code registre:epci-add 244400404 "Nantes Métropole" 44109 44143 ...}. */
+    /** {@code registre:epci-definir 244400404 "Nantes Métropole" 44109 44143 ...}. */
     @Service
-    @Command(scope = "registre", name = "epci-add", description = "Définit un EPCI et ses communes, pour l'accorder"
+    @Command(scope = "registre", name = "epci-definir", description = "Définit un EPCI et ses communes, pour l'accorder"
             + " comme territoire")
     public static class Epci implements Action {
 
@@ -90,7 +90,7 @@ public final class OrganisationCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "organisation-list", description = "Liste les organisations que vous gérez")
+    @Command(scope = "registre", name = "organisation-lister", description = "Liste les organisations que vous gérez")
     public static class Lister implements Action {
 
         @Reference
@@ -104,7 +104,7 @@ public final class OrganisationCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "territoire-grant", description = "Accorde un territoire à une organisation")
+    @Command(scope = "registre", name = "territoire-accorder", description = "Accorde un territoire à une organisation")
     public static class Accorder implements Action {
 
         @Reference
@@ -124,7 +124,7 @@ public final class OrganisationCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "territoire-revoke", description = "Retire un territoire à une organisation")
+    @Command(scope = "registre", name = "territoire-retirer", description = "Retire un territoire à une organisation")
     public static class Retirer implements Action {
 
         @Reference

@@ -19,8 +19,8 @@ public class SanteConsole implements SanteService {
 
     static final String COMPOSANT = "console";
     static final String SCOPE = "registre";
-    /** A command of this bundle (registre:health belongs to the bundle registre-health). */
-    static final String TEMOIN = "demande-search";
+    /** A command of this bundle (registre:sante belongs to the bundle registre-sante). */
+    static final String TEMOIN = "demande-rechercher";
 
     private final SessionFactory shell;
     private volatile EtatSante dernier = new EtatSante(COMPOSANT, EtatSante.Statut.STARTING, "", Instant.now());

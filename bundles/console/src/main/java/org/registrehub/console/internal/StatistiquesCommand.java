@@ -14,9 +14,9 @@ import org.registrehub.api.statistiques.Secret;
 import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauFlux;
 
-/** {@code registre:stats}: the stock and flow table of a period (by default the twelve months up to today). */
+/** {@code registre:statistiques}: the stock and flow table of a period (by default the twelve months up to today). */
 @Service
-@Command(scope = "registre", name = "stats", description = "Tableau du stock et des flux d'une période (par défaut les"
+@Command(scope = "registre", name = "statistiques", description = "Tableau du stock et des flux d'une période (par défaut les"
         + " douze mois jusqu'à aujourd'hui) : stock au début, demandes nouvelles, réactivées, radiées par motif, stock"
         + " à la fin")
 public class StatistiquesCommand extends PeriodeStatistique {
@@ -28,7 +28,7 @@ public class StatistiquesCommand extends PeriodeStatistique {
     public Object execute() {
         if (statistiques == null) {
             throw new IllegalStateException("Les statistiques ne sont pas installées (feature:install"
-                    + " registre-statistics).");
+                    + " registre-statistiques).");
         }
         Periode p = Periode.completer(du == null ? null : Dates.option("--du", du),
                 au == null ? null : Dates.option("--au", au), LocalDate.now(ZoneId.of("Europe/Paris")));

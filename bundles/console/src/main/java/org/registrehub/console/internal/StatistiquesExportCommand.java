@@ -23,12 +23,12 @@ import org.registrehub.api.statistiques.RapportStatistiques;
 import org.registrehub.api.statistiques.TableauDemande;
 
 /**
- * {@code registre:stats-export FICHIER}: a statistics table (or the whole report) written to a file whose extension
+ * {@code registre:statistiques-exporter FICHIER}: a statistics table (or the whole report) written to a file whose extension
  * gives the format: {@code .csv}, {@code .xlsx}, {@code .svg}, {@code .png} (the table's chart) or {@code .html}
  * (the report page). Without {@code --du}/{@code --au}: the twelve months up to today.
  */
 @Service
-@Command(scope = "registre", name = "stats-export", description = "Écrit un tableau statistique (ou le rapport"
+@Command(scope = "registre", name = "statistiques-exporter", description = "Écrit un tableau statistique (ou le rapport"
         + " complet) dans un fichier : .csv, .xlsx, .svg ou .png (graphique), .html (rapport)")
 public class StatistiquesExportCommand extends PeriodeStatistique {
 
@@ -59,7 +59,7 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
     public Object execute() throws IOException {
         if (rapport == null) {
             throw new IllegalStateException("Les statistiques ne sont pas installées (feature:install"
-                    + " registre-statistics).");
+                    + " registre-statistiques).");
         }
         String nom = fichier.strip();
         String extension = nom.contains(".") ? nom.substring(nom.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";

@@ -31,9 +31,9 @@ public final class UtilisateurCommands {
         }
     }
 
-    /** {@code registre:user-add --nom "Agent" --role guichet agent.nantes MAIRIE-NANTES}. */
+    /** {@code registre:utilisateur-ajouter --nom "Agent" --role guichet agent.nantes MAIRIE-NANTES}. */
     @Service
-    @Command(scope = "registre", name = "user-add", description = "Crée un utilisateur ; son mot de passe est généré")
+    @Command(scope = "registre", name = "utilisateur-ajouter", description = "Crée un utilisateur ; son mot de passe est généré")
     public static class Ajouter implements Action {
 
         @Reference
@@ -65,7 +65,7 @@ public final class UtilisateurCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "user-list", description = "Liste les utilisateurs des organisations gérées")
+    @Command(scope = "registre", name = "utilisateur-lister", description = "Liste les utilisateurs des organisations gérées")
     public static class Lister implements Action {
 
         @Reference
@@ -82,7 +82,7 @@ public final class UtilisateurCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "user-disable", description = "Désactive un utilisateur : sa requête suivante"
+    @Command(scope = "registre", name = "utilisateur-desactiver", description = "Désactive un utilisateur : sa requête suivante"
             + " est refusée")
     public static class Desactiver implements Action {
 
@@ -100,7 +100,7 @@ public final class UtilisateurCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "user-enable", description = "Réactive un utilisateur")
+    @Command(scope = "registre", name = "utilisateur-reactiver", description = "Réactive un utilisateur")
     public static class Reactiver implements Action {
 
         @Reference
@@ -117,7 +117,7 @@ public final class UtilisateurCommands {
     }
 
     @Service
-    @Command(scope = "registre", name = "user-password", description = "Génère un nouveau mot de passe (le vôtre, ou"
+    @Command(scope = "registre", name = "utilisateur-mot-de-passe", description = "Génère un nouveau mot de passe (le vôtre, ou"
             + " celui d'un utilisateur que vous gérez)")
     public static class MotDePasse implements Action {
 
@@ -134,9 +134,9 @@ public final class UtilisateurCommands {
         }
     }
 
-    /** {@code registre:user-unlock} lists the locked logins; {@code registre:user-unlock agent.nantes} lifts one. */
+    /** {@code registre:utilisateur-deverrouiller} lists the locked logins; {@code registre:utilisateur-deverrouiller agent.nantes} lifts one. */
     @Service
-    @Command(scope = "registre", name = "user-unlock", description = "Liste les connexions verrouillées après trop"
+    @Command(scope = "registre", name = "utilisateur-deverrouiller", description = "Liste les connexions verrouillées après trop"
             + " d'échecs, ou lève le verrou d'un identifiant (administrateurs : aussi d'une adresse)")
     public static class Deverrouiller implements Action {
 

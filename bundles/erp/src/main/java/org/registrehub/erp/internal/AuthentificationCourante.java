@@ -33,7 +33,7 @@ public class AuthentificationCourante implements AuthentificationService {
         AuthentificationService s = suivi.getService();
         if (s == null) {
             throw new RegistreIndisponibleException("Le service d'authentification du registre n'est pas disponible"
-                    + " (bundle registre-security en cours de démarrage ?).", null);
+                    + " (bundle registre-acces en cours de démarrage ?).", null);
         }
         return s;
     }

@@ -209,7 +209,7 @@ public class PostgresStore implements SanteService, SurveillanceBase.Operations,
                 throw new RegistreException("EXISTE_DEJA", "Le numéro unique attribué est déjà celui d'une autre"
                         + " demande du registre (" + operation + ") ; rien n'a été enregistré. Si la numérotation est"
                         + " nationale, le registre national ne connaissait pas encore ce numéro local : transmettez"
-                        + " les événements en attente (registre:sync-run envoi) puis réessayez.", e);
+                        + " les événements en attente (registre:synchro-lancer envoi) puis réessayez.", e);
             }
             LOG.error("Échec SQL pendant {} : {}", operation, Indisponibilite.cause(e), e);
             throw new RegistreException("ERREUR_INTERNE", "Erreur interne du registre pendant " + operation

@@ -34,6 +34,7 @@ import org.registrehub.api.national.RadiationNationale;
 import org.registrehub.api.national.RecoursDalo;
 import org.registrehub.api.national.RefusNationalException;
 import org.registrehub.api.national.RegistreNationalIndisponibleException;
+import org.registrehub.api.planification.Duree;
 import org.registrehub.national.internal.v1.Accuse;
 import org.registrehub.national.internal.v1.Demandeur;
 import org.registrehub.national.internal.v1.Doublon;
@@ -67,20 +68,22 @@ public class ClientNational implements org.registrehub.api.national.RegistreNati
     /**
      * @param adresse        URL of the national SOAP endpoint
      * @param utilisateur    the hub's login on the national register (HTTP Basic), empty for none
-     * @param connexionMs    connection timeout
-     * @param reponseMs      reply timeout
+     * @param connexionSecondes connection timeout in seconds (key national.connexionSecondes, decimal allowed)
+     * @param reponseSecondes   reply timeout in seconds (key national.reponseSecondes)
      * @param seuilEchecs    failure rate (%) over the last {@code fenetre} calls that opens the circuit
      * @param ouvertSecondes how long the open circuit refuses calls before it tries one again
      */
-    public ClientNational(String adresse, String utilisateur, String motDePasse, long connexionMs, long reponseMs,
-                          int seuilEchecs, int fenetre, long ouvertSecondes) {
+    public ClientNational(String adresse, String utilisateur, String motDePasse, String connexionSecondes,
+                          String reponseSecondes, int seuilEchecs, int fenetre, long ouvertSecondes) {
         this.adresse = adresse;
         try {
             this.xml = DatatypeFactory.newInstance();
         } catch (DatatypeConfigurationException e) {
             throw new IllegalStateException(e);
         }
-        this.port = configure() ? creerPort(adresse, utilisateur, motDePasse, connexionMs, reponseMs) : null;
+        this.port = configure() ? creerPort(adresse, utilisateur, motDePasse,
+                Duree.millisecondes("national.connexionSecondes", connexionSecondes),
+                Duree.millisecondes("national.reponseSecondes", reponseSecondes)) : null;
         this.disjoncteur = CircuitBreaker.of("registre-national", CircuitBreakerConfig.custom()
                 .failureRateThreshold(seuilEchecs)
                 .slidingWindowSize(fenetre)

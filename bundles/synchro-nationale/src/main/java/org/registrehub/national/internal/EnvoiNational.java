@@ -68,7 +68,7 @@ public class EnvoiNational {
         this.clock = clock;
     }
 
-    /** Without a national URL the timer sends nothing (the events wait); {@code sync-run envoi} still tries. */
+    /** Without a national URL the timer sends nothing (the events wait); {@code synchro-lancer envoi} still tries. */
     public void setActif(boolean actif) {
         this.actif = actif;
     }
@@ -86,7 +86,7 @@ public class EnvoiNational {
         return envoyerMaintenant();
     }
 
-    /** Sends now (the console's sync-run), whatever the waiting delay. */
+    /** Sends now (the console's synchro-lancer), whatever the waiting delay. */
     public synchronized int envoyerMaintenant() {
         int total = 0;
         String[] arret = new String[1];

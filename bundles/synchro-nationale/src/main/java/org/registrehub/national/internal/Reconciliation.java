@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * an older version, is sent again as it is now (a movement of its own, with a new event id). What only the national
  * side can fix (a newer national version, a national demand unknown here, a status that differs at the same version)
  * is reported. Demands with events still waiting to be sent are left out: the sending will bring them level. The
- * report is kept in the database; {@code registre:sync-run reconciliation} prints it.
+ * report is kept in the database; {@code registre:synchro-lancer reconciliation} prints it.
  */
 public class Reconciliation {
 

@@ -86,7 +86,7 @@ public class RecuperationNationale {
 
     private boolean actif = true;
 
-    /** Without a national URL the timer pulls nothing; {@code sync-run} still tries (and says why it fails). */
+    /** Without a national URL the timer pulls nothing; {@code synchro-lancer} still tries (and says why it fails). */
     public void setActif(boolean actif) {
         this.actif = actif;
     }

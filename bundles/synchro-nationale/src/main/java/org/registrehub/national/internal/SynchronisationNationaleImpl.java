@@ -64,6 +64,6 @@ public class SynchronisationNationaleImpl implements SynchronisationNationale {
     @Override
     public String dernierRapport() {
         return store.dernierRapport().orElse("Aucune réconciliation n'a encore été faite"
-                + " (registre:sync-run reconciliation).");
+                + " (registre:synchro-lancer reconciliation).");
     }
 }

@@ -77,7 +77,7 @@ public class SynchronisationNationaleTest {
         store = new NationalPostgres(base.base());
         registre = base.registre(horloge);
         // the circuit opens after 3 failures out of the last 4 calls and tries again after 1 s
-        client = new ClientNational(simulateur.url(), "hub-044", "secret", 2000, 5000, 50, 4, 1);
+        client = new ClientNational(simulateur.url(), "hub-044", "secret", "2", "5", 50, 4, 1);
         envoi = new EnvoiNational(store, base.baux(), client, new JacksonJsonCodec(), "noeud-test", 20, Duration.ofMinutes(5),
                 horloge);
         recuperation = new RecuperationNationale(client, store, base.baux(), registre, Set.of("044"), "noeud-test", 2,
@@ -187,7 +187,7 @@ public class SynchronisationNationaleTest {
     public void circuitOuvertLAttenteNeSAllongePlusEtLePremierAppelPermisPart() throws Exception {
         // a circuit that stays open 5 s of real time: the twelve sends below take far less, even on a busy machine
         // (with 1 s, a slow loop let the circuit half-open and real failures double the wait again)
-        client = new ClientNational(simulateur.url(), "hub-044", "secret", 2000, 5000, 50, 4, 5);
+        client = new ClientNational(simulateur.url(), "hub-044", "secret", "2", "5", 50, 4, 5);
         envoi = new EnvoiNational(store, base.baux(), client, new JacksonJsonCodec(), "noeud-test", 20, Duration.ofMinutes(5),
                 horloge);
         enregistrer();

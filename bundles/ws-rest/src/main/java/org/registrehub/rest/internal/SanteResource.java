@@ -17,7 +17,7 @@ import org.registrehub.api.spi.JsonCodec;
  * {@code /api/v1/health}: {@code 200} when the hub can serve (every component that the installed features declare is
  * registered and UP: database, realm, broker, routes, channels), {@code 503} otherwise, with each component's status
  * (for load balancers and clients waiting for the hub). Public, hence the status alone: each component's explanation
- * (which may name a JDBC URL or a driver's message) is for the administrators, in the console ({@code registre:health}).
+ * (which may name a JDBC URL or a driver's message) is for the administrators, in the console ({@code registre:sante}).
  */
 @Path("/health")
 public class SanteResource {
@@ -25,7 +25,7 @@ public class SanteResource {
     private final List<SanteHub> sante;
     private final JsonCodec json;
 
-    /** @param sante the hub's health service (a list: empty while the registre-health bundle restarts) */
+    /** @param sante the hub's health service (a list: empty while the registre-sante bundle restarts) */
     public SanteResource(List<SanteHub> sante, JsonCodec json) {
         this.sante = sante;
         this.json = json;
@@ -36,7 +36,7 @@ public class SanteResource {
     public Response sante() {
         SanteHub.Sante etat = sante.stream().findFirst().map(SanteHub::etat).orElseGet(() -> new SanteHub.Sante(
                 EtatSante.Statut.STARTING, List.of(new EtatSante("sante", EtatSante.Statut.STARTING,
-                        "le service de santé du hub (fonctionnalité registre-health) n'est pas démarré",
+                        "le service de santé du hub (fonctionnalité registre-sante) n'est pas démarré",
                         Instant.now()))));
         SanteHub.Sante publique = new SanteHub.Sante(etat.statut(), etat.composants().stream()
                 .map(c -> new EtatSante(c.composant(), c.statut(), null, c.depuis())).toList());

@@ -88,20 +88,20 @@ public class CampagneIT {
         db.count("WITH m AS (UPDATE demande SET date_validite = current_date + 10 RETURNING 1) SELECT count(*) FROM m");
 
         await("la campagne s'installe").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> hub.console("registre:campaign-preview"), apercu -> apercu.contains("TOTAL"));
-        String apercu = hub.console("registre:campaign-preview");
+                .until(() -> hub.console("registre:campagne-apercu"), apercu -> apercu.contains("TOTAL"));
+        String apercu = hub.console("registre:campagne-apercu");
         assertTrue(apercu, apercu.matches("(?s).*G1104\\s*\\|\\s*2\\s*\\|\\s*2\\s*\\|.*"));
         assertEquals("l'aperçu n'envoie rien", 0, smtp.getReceivedMessages().length);
 
-        String campagne = hub.console("registre:campaign-run");
+        String campagne = hub.console("registre:campagne-lancer");
         assertTrue(campagne, campagne.contains("terminée"));
         assertEquals(2, smtp.getReceivedMessages().length);
         Path lot = hub.home.resolve("data/registre/courriers/courriers-" + java.time.LocalDate.now(
                 java.time.ZoneId.of("Europe/Paris")) + "-G1104-avis.pdf");
         assertTrue("lot PDF " + lot, Files.size(lot) > 1000);
-        String rapport = hub.console("registre:campaign-report");
+        String rapport = hub.console("registre:campagne-bilan");
         assertTrue(rapport, rapport.contains("TERMINEE") && rapport.contains("0.80"));
-        String encore = hub.console("registre:campaign-run");
+        String encore = hub.console("registre:campagne-lancer");
         assertTrue(encore, encore.contains("est terminée"));
         assertEquals(2, smtp.getReceivedMessages().length);
 
@@ -136,14 +136,14 @@ public class CampagneIT {
 
         // a guichet renews another one from the console, and opens the non-response procedure of a third
         String autre = numeros.stream().filter(n -> !n.equals(numero)).findFirst().orElseThrow();
-        String renouvellement = hub.console("registre:demande-renew " + autre, "gestionnaire.44", MOT_DE_PASSE);
+        String renouvellement = hub.console("registre:demande-renouveler " + autre, "gestionnaire.44", MOT_DE_PASSE);
         assertTrue(renouvellement, renouvellement.contains("Demande " + autre + " renouvelée : valable jusqu'au"));
         String troisieme = numeros.stream().filter(n -> !n.equals(numero) && !n.equals(autre)).findFirst()
                 .orElseThrow();
-        String procedure = hub.console("registre:campaign-non-reponse " + troisieme
+        String procedure = hub.console("registre:campagne-non-reponse " + troisieme
                 + " \"justificatif de ressources\"", "gestionnaire.44", MOT_DE_PASSE);
         assertTrue(procedure, procedure.contains("Courrier recommandé"));
-        String avis = hub.console("registre:campaign-avis " + troisieme, "gestionnaire.44", MOT_DE_PASSE);
+        String avis = hub.console("registre:campagne-avis " + troisieme, "gestionnaire.44", MOT_DE_PASSE);
         assertTrue(avis, avis.contains("NON_REPONSE") && avis.contains("A_ENVOYER"));
     }
 
@@ -158,11 +158,11 @@ public class CampagneIT {
         }
         db.count("WITH m AS (UPDATE demande SET date_validite = current_date + 10 RETURNING 1) SELECT count(*) FROM m");
         await("la campagne s'installe").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> hub.console("registre:campaign-preview"), apercu -> apercu.contains("TOTAL"));
+                .until(() -> hub.console("registre:campagne-apercu"), apercu -> apercu.contains("TOTAL"));
 
         Thread console = new Thread(() -> {
             try {
-                hub.console("registre:campaign-run");
+                hub.console("registre:campagne-lancer");
             } catch (Exception e) {
                 // the hub is killed under the command: its session ends with it
             }
@@ -181,8 +181,8 @@ public class CampagneIT {
         hub.demarrer();
         hub.attendreSante(Duration.ofMinutes(3));
         await("la campagne s'installe à nouveau").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> hub.console("registre:campaign-preview"), apercu -> apercu.contains("TOTAL"));
-        String reprise = hub.console("registre:campaign-run");
+                .until(() -> hub.console("registre:campagne-apercu"), apercu -> apercu.contains("TOTAL"));
+        String reprise = hub.console("registre:campagne-lancer");
         assertTrue(reprise, reprise.contains("Reprise de la campagne"));
         assertTrue(reprise, reprise.contains("terminée"));
 

@@ -88,9 +88,9 @@ public class ImportCrashIT {
                 return f.map(p -> p.getFileName().toString()).toList();
             }
         }, noms -> noms.stream().anyMatch(n -> n.endsWith("extrait-crash.csv")));
-        String etat = hub.console("registre:import-status");
+        String etat = hub.console("registre:import-etat");
         assertTrue(etat, etat.contains("TERMINE") && etat.contains(String.valueOf(LIGNES - invalides)));
-        String rapport = hub.console("registre:import-status --rejets 1");
+        String rapport = hub.console("registre:import-etat --rejets 1");
         assertTrue(rapport, rapport.contains("import-1-extrait-crash.csv.rejets.csv"));
     }
 

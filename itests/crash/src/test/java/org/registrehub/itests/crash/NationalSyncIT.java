@@ -30,7 +30,7 @@ import org.registrehub.testing.TestDatabase;
 /**
  * The distribution, started as an administrator would with the national register's URL, against the national
  * register simulator: events sent in order across an outage, a radiation made nationally applied by
- * {@code registre:sync-run radiations}, the reconciliation report, and the numbering switched to national from the
+ * {@code registre:synchro-lancer radiations}, the reconciliation report, and the numbering switched to national from the
  * console.
  */
 public class NationalSyncIT {
@@ -54,7 +54,7 @@ public class NationalSyncIT {
                         "REGISTRE_NATIONAL_URL", national.url(),
                         "REGISTRE_NATIONAL_UTILISATEUR", "hub-044",
                         "REGISTRE_NATIONAL_MOT_DE_PASSE", "secret",
-                        "REGISTRE_NATIONAL_PERIODE_MS", "500",
+                        "REGISTRE_NATIONAL_PERIODE_SECONDES", "0.5",
                         "REGISTRE_NATIONAL_DELAI_MAX_SECONDES", "2",
                         "REGISTRE_NATIONAL_CIRCUIT_SECONDES", "2"));
         hub.attendreSante(Duration.ofMinutes(3));
@@ -130,7 +130,7 @@ public class NationalSyncIT {
         }
         await("le hub a essayé (appels refusés par le registre national en panne)").atMost(Duration.ofSeconds(30))
                 .until(() -> national.comportement().refuses(), n -> n > refusAvant);
-        String etat = hub.console("registre:sync-status");
+        String etat = hub.console("registre:synchro-etat");
         assertTrue(etat, etat.contains("Événements en attente d'envoi : 8"));
         assertTrue(etat, etat.contains("Dernier échec") && etat.contains("503"));
 
@@ -141,7 +141,7 @@ public class NationalSyncIT {
             assertEquals(n, n.equals(numeros.get(0)) || n.equals(numeros.get(1)) ? List.of(0L, 1L) : List.of(0L),
                     versions);
         }
-        String apres = hub.console("registre:sync-status");
+        String apres = hub.console("registre:synchro-etat");
         assertTrue(apres, apres.contains("Événements en attente d'envoi : 0 (retard : aucun)"));
     }
 
@@ -150,17 +150,17 @@ public class NationalSyncIT {
         String numero = enregistrer();
         attendreToutEnvoye();
         national.radierAilleurs(numero, "ABANDON", LocalDate.now(), "guichet-85", "renonce à sa demande");
-        String bilan = hub.console("registre:sync-run radiations");
+        String bilan = hub.console("registre:synchro-lancer radiations");
         assertTrue(bilan, bilan.contains("1 radiation(s) appliquée(s)"));
         HttpResponse<String> lue = get("/api/v1/demandes/" + numero);
         assertTrue(lue.body(), lue.body().contains("\"statut\":\"RADIEE\"") && lue.body().contains("ABANDON"));
         assertEquals(1, db.count("select count(*) from demande_historique where numero_unique = '" + numero
                 + "' and canal = 'NATIONAL' and operation = 'RADIATION'"));
 
-        String rapport = hub.console("registre:sync-run reconciliation");
+        String rapport = hub.console("registre:synchro-lancer reconciliation");
         assertTrue(rapport, rapport.contains("Réconciliation avec le registre national")
                 && rapport.contains("0 écart(s)"));
-        assertTrue(hub.console("registre:sync-run rapport").contains("0 écart(s)"));
+        assertTrue(hub.console("registre:synchro-lancer rapport").contains("0 écart(s)"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.junit.Test;
 import org.registrehub.api.numerotation.spi.CompteurStore;
 import org.registrehub.testing.registre.RegistreJetable;
 
-/** The numbering counters (bundle registre-numbering) on a real, throw-away PostgreSQL. */
+/** The numbering counters (bundle registre-numerotation) on a real, throw-away PostgreSQL. */
 public class CompteursPostgresTest {
 
     @Rule

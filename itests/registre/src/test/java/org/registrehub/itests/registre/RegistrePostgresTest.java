@@ -59,7 +59,7 @@ import org.registrehub.testing.PersonneBuilder;
 import org.registrehub.testing.registre.RegistreJetable;
 
 /**
- * The register's store (bundle registre-registration: demands, history, duplicates, outbox) against a real,
+ * The register's store (bundle registre-enregistrement: demands, history, duplicates, outbox) against a real,
  * throw-away PostgreSQL database.
  */
 public class RegistrePostgresTest {

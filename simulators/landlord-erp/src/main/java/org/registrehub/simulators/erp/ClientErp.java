@@ -113,7 +113,7 @@ public final class ClientErp {
         System.out.println("envoyé sur " + client.file("entrant") + " : messageId=" + messageId);
         if (reponse == null) {
             System.err.println("pas de réponse en 30 s sur " + client.file("reponses")
-                    + " (message illisible ? voir registre:erp-status --lettres-mortes 20)");
+                    + " (message illisible ? voir registre:erp-etat --lettres-mortes 20)");
             return 1;
         }
         System.out.println("réponse (" + reponse.statut() + ") : " + reponse.json());

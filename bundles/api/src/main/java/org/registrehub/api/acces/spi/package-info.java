@@ -1,6 +1,6 @@
 /**
  * The persistence of access and audit (organisations, accounts, territories, EPCI, the append-only audit trail),
- * provided by the bundle {@code registre-security} and used by the capabilities that authenticate, write the audit
+ * provided by the bundle {@code registre-acces} and used by the capabilities that authenticate, write the audit
  * or read the directory; exported so that the store can be replaced on its own.
  */
 @Export

@@ -1,6 +1,6 @@
 /**
  * The numbering's persistence, between the numbering service and its counters (both in the bundle
- * {@code registre-numbering}); exported so that the counters can be replaced on their own.
+ * {@code registre-numerotation}); exported so that the counters can be replaced on their own.
  */
 @Export
 @Version("1.0.0")

@@ -1,6 +1,6 @@
 /**
  * The register's persistence, between the registration services and their store (both in the bundle
- * {@code registre-registration}): demands and their history, the outbox, the messages received (idempotence), the
+ * {@code registre-enregistrement}): demands and their history, the outbox, the messages received (idempotence), the
  * landlords' follow-up, the departmental imports by batch. Exported so that the store can be replaced on its own, and
  * for the channels that read the outbox (relay) or the messages received (ERP supervision).
  */

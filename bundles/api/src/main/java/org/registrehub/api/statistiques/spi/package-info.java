@@ -1,6 +1,6 @@
 /**
  * The statistics' persistence, between the statistics service and its store (both in the bundle
- * {@code registre-statistics}); exported so that the store can be replaced on its own.
+ * {@code registre-statistiques}); exported so that the store can be replaced on its own.
  */
 @Export
 @Version("1.0.0")

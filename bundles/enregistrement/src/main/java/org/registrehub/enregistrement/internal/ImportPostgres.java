@@ -1,0 +1,178 @@
+package org.registrehub.enregistrement.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.BilanLot;
+import org.registrehub.api.LigneRejetee;
+import org.registrehub.api.Personne;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.registre.spi.ImportStore;
+import org.registrehub.api.spi.BaseDeDonnees;
+import org.registrehub.api.spi.JsonCodec;
+
+/**
+ * The bulk imports' persistence. A batch is one transaction on a batching session: the duplicate checks of all its
+ * lines first (two queries for the whole batch), then its inserts (demands, history, events, rejects) sent as JDBC
+ * batches, then the import's position, moved only forward: a batch written twice (two nodes resuming one import)
+ * rolls back whole. This bundle's SQL ({@code ImportMapper.xml}, with the register's own inserts of
+ * {@code RegistreMapper.xml}) through the shared store core.
+ */
+@Component(service = ImportStore.class)
+public class ImportPostgres implements ImportStore {
+
+    private final BaseDeDonnees.Sessions store;
+    private final JsonCodec json;
+
+    @Activate
+    public ImportPostgres(@Reference BaseDeDonnees base, @Reference JsonCodec json) {
+        this.store = base.sessions(ImportMapper.class, RegistreMapper.class);
+        this.json = json;
+    }
+
+    @Override
+    public TravailImport ouvrir(String fichier, String empreinte, String format, String encodage, String lancePar,
+                                String canal) {
+        return store.executer("ouverture de l'import " + fichier, ImportMapper.class, m -> {
+            TravailImport enCours = m.enCours(empreinte);
+            return enCours != null ? enCours : m.travail(m.creer(fichier, empreinte, format, encodage, lancePar,
+                    canal));
+        });
+    }
+
+    @Override
+    public Optional<TravailImport> dejaTermine(String empreinte) {
+        return Optional.ofNullable(store.executer("imports de l'extrait", ImportMapper.class,
+                m -> m.dernierTermine(empreinte)));
+    }
+
+    @Override
+    public Optional<TravailImport> travail(long id) {
+        return Optional.ofNullable(store.executer("import " + id, ImportMapper.class, m -> m.travail(id)));
+    }
+
+    @Override
+    public List<TravailImport> travaux(int max) {
+        return store.executer("liste des imports", ImportMapper.class, m -> m.travaux(max));
+    }
+
+    @Override
+    public List<TravailImport> interrompus() {
+        return store.executer("imports interrompus", ImportMapper.class, ImportMapper::interrompus);
+    }
+
+    @Override
+    public Optional<String[]> correspondance(String numero) {
+        Map<String, String> ligne = store.executer("correspondance de " + numero, ImportMapper.class,
+                m -> m.correspondance(numero));
+        return ligne == null ? Optional.empty()
+                : Optional.of(new String[] {ligne.get("numero_unique"), ligne.get("ancien_numero")});
+    }
+
+    @Override
+    public Set<String> dejaImportes(Collection<String> ancienNumeros) {
+        if (ancienNumeros.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(store.executer("numéros départementaux déjà importés", ImportMapper.class,
+                m -> m.dejaImportes(ancienNumeros.toArray(String[]::new))));
+    }
+
+    @Override
+    public BilanLot ecrireLot(long importId, List<Importee> demandes, List<LigneRejetee> rejetsDeLecture,
+                              int dejaImportees, long position) {
+        return store.executerParLots("lot de l'import " + importId, session -> {
+            ImportMapper imports = session.mapper(ImportMapper.class);
+            RegistreMapper registre = session.mapper(RegistreMapper.class);
+            List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
+            Map<Long, String> doublons = doublons(imports, demandes);
+            List<Importee> retenues = new ArrayList<>(demandes.size());
+            for (Importee i : demandes) {
+                String doublon = doublons.get(i.ligne());
+                if (doublon != null) {
+                    rejets.add(new LigneRejetee(i.ligne(), i.ancienNumero(), "dossier.demandeur", doublon));
+                } else {
+                    retenues.add(i);
+                }
+            }
+            // one statement at a time over the batch: the batching session sends each as one JDBC batch (it starts
+            // a new batch whenever the statement changes)
+            for (Importee i : retenues) {
+                imports.insererDemande(RegistrePostgres.ligne(json, i.demande(), 0, i.creation().canal()), i.ancienNumero());
+            }
+            for (Importee i : retenues) {
+                registre.insererHistorique(RegistrePostgres.ligne(json, i.demande().numeroUnique(), i.creation()));
+            }
+            for (Importee i : retenues) {
+                registre.insererEvenement(i.evenement());
+            }
+            int importees = retenues.size();
+            for (LigneRejetee r : rejets) {
+                imports.insererRejet(importId, r);
+            }
+            if (imports.avancer(importId, position, importees, dejaImportees, rejets.size()) == null) {
+                throw new RegistreException("IMPORT_CONCURRENT", "Le lot de l'import " + importId + " jusqu'à la ligne "
+                        + position + " a déjà été écrit (import repris ailleurs) : ce lot n'est pas écrit deux fois.");
+            }
+            return new BilanLot(importees, dejaImportees, rejets);
+        });
+    }
+
+    /**
+     * The lines that duplicate an active demand (its numéro) or an earlier line of the batch, with the message the
+     * rejects report gives.
+     */
+    private static Map<Long, String> doublons(ImportMapper m, List<Importee> demandes) {
+        Map<Long, String> resultat = new HashMap<>();
+        if (demandes.isEmpty()) {
+            return resultat;
+        }
+        int n = demandes.size();
+        Long[] lignes = new Long[n];
+        String[] noms = new String[n];
+        String[] prenoms = new String[n];
+        String[] dates = new String[n];
+        String[] nirs = new String[n];
+        Map<Long, String> ancienParLigne = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            Importee i = demandes.get(k);
+            Personne p = i.demande().dossier().demandeur();
+            lignes[k] = i.ligne();
+            noms[k] = p.nom();
+            prenoms[k] = p.prenoms();
+            dates[k] = p.dateNaissance().toString();
+            nirs[k] = p.nir();
+            ancienParLigne.put(i.ligne(), i.ancienNumero());
+        }
+        for (ImportMapper.LigneDoublon d : m.doublonsExistants(lignes, noms, prenoms, dates, nirs)) {
+            resultat.putIfAbsent(d.ligne(), "doublon présumé de la demande active " + d.autre() + " (même "
+                    + (d.critere().equals("NIR") ? "NIR" : "nom, prénom et date de naissance") + ")");
+        }
+        for (ImportMapper.LigneDoublon d : m.doublonsInternes(lignes, noms, prenoms, dates, nirs)) {
+            String autre = ancienParLigne.get(Long.parseLong(d.autre()));
+            resultat.putIfAbsent(d.ligne(), "doublon présumé de la ligne " + d.autre() + (autre == null ? ""
+                    : " (" + autre + ")") + " du même extrait (même " + (d.critere().equals("NIR") ? "NIR"
+                    : "nom, prénom et date de naissance") + ")");
+        }
+        return resultat;
+    }
+
+    @Override
+    public void terminer(long importId, String etat, String erreur) {
+        store.executer("fin de l'import " + importId, ImportMapper.class, m -> m.terminer(importId, etat, erreur));
+    }
+
+    @Override
+    public List<LigneRejetee> rejets(long importId) {
+        return store.executer("rejets de l'import " + importId, ImportMapper.class, m -> m.rejets(importId));
+    }
+}

@@ -1,5 +1,0 @@
-/**
- * The renewal calendar. Wiring: Declarative Services; the rules come from the configuration PID
- * {@code org.registrehub.renewal} (defaults, and overrides per département), re-read when it changes.
- */
-package org.registrehub.renewal.internal;

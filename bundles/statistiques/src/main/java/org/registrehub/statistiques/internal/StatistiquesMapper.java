@@ -1,0 +1,50 @@
+package org.registrehub.statistiques.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.ibatis.annotations.Param;
+import org.registrehub.api.statistiques.spi.EffectifStatistique;
+import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneDelai;
+import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.LigneSatisfaction;
+
+/** MyBatis mapper of the statistics; the SQL lives in {@code StatistiquesMapper.xml}. */
+public interface StatistiquesMapper {
+
+    /** From the movements themselves (by commune or EPCI: the changes of commune count). */
+    List<LigneFlux> flux(@Param("granularite") Granularite granularite, @Param("debut") LocalDate debut,
+                         @Param("fin") LocalDate fin);
+
+    /** From the daily rollup (département, région, guichet). */
+    List<LigneFlux> fluxParJour(@Param("granularite") Granularite granularite, @Param("debut") LocalDate debut,
+                                @Param("fin") LocalDate fin);
+
+    long rafraichir();
+
+    List<LigneMensuelle> serie(@Param("debut") LocalDate debut, @Param("fin") LocalDate fin,
+                               @Param("departement") String departement);
+
+    List<EffectifStatistique> repartition(@Param("dimension") Dimension dimension,
+                                          @Param("granularite") Granularite granularite,
+                                          @Param("jour") LocalDate jour,
+                                          @Param("plafondsIdf") String plafondsIdf,
+                                          @Param("supplementIdf") long supplementIdf,
+                                          @Param("plafondsAutres") String plafondsAutres,
+                                          @Param("supplementAutres") long supplementAutres);
+
+    List<LigneDelai> delais(@Param("jour") LocalDate jour, @Param("seuils") String seuils,
+                            @Param("defaut") int defaut);
+
+    List<LigneSatisfaction> satisfaction(@Param("granularite") Granularite granularite,
+                                         @Param("debut") LocalDate debut, @Param("fin") LocalDate fin);
+
+    List<Map<String, Object>> qualite(@Param("jour") LocalDate jour);
+
+    /** Rows {@code groupe, departement}: a région's départements, or the départements of an EPCI's communes. */
+    List<Map<String, Object>> departementsDesGroupes(@Param("granularite") Granularite granularite);
+}

@@ -1,0 +1,115 @@
+package org.registrehub.statistiques.internal;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.spi.BaseDeDonnees;
+import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.IndicateurQualite;
+import org.registrehub.api.statistiques.LigneDelai;
+import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.LigneQualite;
+import org.registrehub.api.statistiques.LigneSatisfaction;
+import org.registrehub.api.statistiques.PlafondsRessources;
+import org.registrehub.api.statistiques.spi.EffectifStatistique;
+import org.registrehub.api.statistiques.spi.StatistiquesStore;
+
+/**
+ * The statistics' persistence (movements, rollups, statistical rows) on the register's database: this bundle's SQL
+ * ({@code StatistiquesMapper.xml}), run through the shared core; each call is one transaction.
+ */
+@Component(service = StatistiquesStore.class)
+public class StatistiquesPostgres implements StatistiquesStore {
+
+    private final BaseDeDonnees.Sessions store;
+    private final JsonCodec json;
+
+    @Activate
+    public StatistiquesPostgres(@Reference BaseDeDonnees base, @Reference JsonCodec json) {
+        this.store = base.sessions(StatistiquesMapper.class);
+        this.json = json;
+    }
+
+    @Override
+    public List<LigneFlux> flux(Granularite granularite, LocalDate debut, LocalDate fin) {
+        if (granularite == Granularite.COMMUNE || granularite == Granularite.EPCI) {
+            return store.executer("statistiques des flux", StatistiquesMapper.class,
+                    m -> m.flux(granularite, debut, fin));
+        }
+        return store.executer("statistiques des flux", StatistiquesMapper.class,
+                m -> m.fluxParJour(granularite, debut, fin));
+    }
+
+    @Override
+    public long rafraichir() {
+        return store.executer("agrégation des mouvements", StatistiquesMapper.class,
+                StatistiquesMapper::rafraichir);
+    }
+
+    @Override
+    public List<EffectifStatistique> repartition(Dimension dimension, Granularite granularite, LocalDate jour,
+                                                 PlafondsRessources plafonds) {
+        return store.executer("répartition " + dimension, StatistiquesMapper.class, m -> m.repartition(dimension,
+                granularite, jour, texte(plafonds.ileDeFrance()), plafonds.supplementIleDeFrance(),
+                texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()));
+    }
+
+    private static String texte(List<Long> valeurs) {
+        return valeurs.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public List<LigneDelai> delais(LocalDate jour, Map<String, Integer> seuils, int defaut) {
+        String objet = json.ecrire(seuils);
+        return store.executer("délais anormalement longs", StatistiquesMapper.class,
+                m -> m.delais(jour, objet, defaut));
+    }
+
+    @Override
+    public List<LigneSatisfaction> satisfaction(Granularite granularite, LocalDate debut, LocalDate fin) {
+        return store.executer("délais de satisfaction", StatistiquesMapper.class,
+                m -> m.satisfaction(granularite, debut, fin));
+    }
+
+    @Override
+    public List<LigneMensuelle> serie(LocalDate debut, LocalDate fin, String departement) {
+        return store.executer("séries mensuelles", StatistiquesMapper.class, m -> m.serie(debut, fin, departement));
+    }
+
+    @Override
+    public List<LigneQualite> qualite(LocalDate jour) {
+        return store.executer("indicateurs de qualité", StatistiquesMapper.class, m -> m.qualite(jour)).stream()
+                .map(ligne -> {
+                    Map<IndicateurQualite, Long> valeurs = new EnumMap<>(IndicateurQualite.class);
+                    for (IndicateurQualite i : IndicateurQualite.values()) {
+                        valeurs.put(i, ((Number) ligne.get(i.name().toLowerCase(Locale.ROOT))).longValue());
+                    }
+                    return new LigneQualite((String) ligne.get("guichet"),
+                            ((Number) ligne.get("actives")).longValue(), valeurs);
+                }).toList();
+    }
+
+    @Override
+    public Map<String, java.util.Set<String>> departementsDesGroupes(Granularite granularite) {
+        if (granularite != Granularite.REGION && granularite != Granularite.EPCI) {
+            return Map.of();
+        }
+        Map<String, java.util.Set<String>> groupes = new java.util.HashMap<>();
+        for (Map<String, Object> l : store.executer("territoires des groupes", StatistiquesMapper.class,
+                m -> m.departementsDesGroupes(granularite))) {
+            groupes.computeIfAbsent((String) l.get("groupe"), g -> new java.util.HashSet<>())
+                    .add((String) l.get("departement"));
+        }
+        return groupes;
+    }
+}

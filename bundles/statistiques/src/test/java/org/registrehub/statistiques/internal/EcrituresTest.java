@@ -1,0 +1,50 @@
+package org.registrehub.statistiques.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.Test;
+
+/** The writers alone: a chart of many groups keeps the largest, its size stays bounded; CSV decimals are French. */
+public class EcrituresTest {
+
+    @Test
+    public void unGrapheDeMilliersDeCommunesNeGardeQueLesPlusGrandes() throws Exception {
+        List<List<Object>> lignes = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            lignes.add(List.of(String.format("%05d", 44000 + i), (long) i));
+        }
+        Tableau t = new Tableau("flux-commune", "Stock par commune", List.of("Commune", "Stock"), lignes,
+                new Tableau.Graphe("Commune", List.of("Stock"), lignes, false));
+        List<List<Object>> dessinees = Ecritures.lignesDessinees(t.graphe());
+        assertEquals(Ecritures.BARRES_MAX, dessinees.size());
+        assertEquals(4_999L, dessinees.get(0).get(1));
+        var image = ImageIO.read(new ByteArrayInputStream(Ecritures.png(t)));
+        assertTrue("hauteur bornée : " + image.getHeight(), image.getHeight() < 2_000);
+        assertTrue(Ecritures.svg(t).contains("les 40 plus grands sur 5000"));
+    }
+
+    @Test
+    public void leCsvEcritLesDecimalesALaFrancaise() {
+        Tableau t = new Tableau("x", "X", List.of("Code", "Part"), List.of(List.of("044", 12.5)),
+                new Tableau.Graphe("Code", List.of("Part"), List.of(List.of("044", 12.5)), false));
+        String csv = new String(Ecritures.csv(t), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv, csv.contains("044;12,50\r\n"));
+        assertTrue(csv.startsWith("\uFEFFCode;Part\r\n"));
+    }
+
+    @Test
+    public void unTexteQuiCommenceCommeUneFormuleResteDuTexteEtLesNombresNegatifsRestentDesNombres() {
+        List<Object> ligne = List.of("=HYPERLINK(\"http://x\")", -3L, "@SUM(A1)", "+33", "Saint-Nazaire");
+        Tableau t = new Tableau("x", "X", List.of("Guichet", "Écart", "A", "B", "C"), List.of(ligne),
+                new Tableau.Graphe("Guichet", List.of("Écart"), List.of(List.of("g", 1L)), false));
+        String csv = new String(Ecritures.csv(t), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(csv, csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\";-3;'@SUM(A1);'+33;Saint-Nazaire\r\n"));
+    }
+}

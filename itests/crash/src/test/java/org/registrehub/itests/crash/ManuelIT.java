@@ -1,0 +1,142 @@
+package org.registrehub.itests.crash;
+
+import static org.junit.Assert.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.registrehub.itests.crash.SessionDocumentee.Etape;
+import org.registrehub.testing.HubLance;
+import org.registrehub.testing.TestDatabase;
+
+/**
+ * The manual's shell sessions, replayed as a reader would type them: the built distribution on an empty database, one
+ * bash session in a folder where {@code docs/} is the manual and {@code target/hub} the running hub (as after
+ * {@code ./start-hub.sh}), every command of the pages below in the order a reader follows them (the accounts first,
+ * then the register through REST), each printed text compared with the manual's ({@link SessionDocumentee}). Only the
+ * hub's address and console port are those of this run. Fails with every difference (page, line, command, both texts).
+ */
+public class ManuelIT {
+
+    /** The pages replayed, in reading order: page, first and last session (fenced block of commands) replayed. */
+    private static final Object[][] PLAN = {
+        {"acces-et-audit.md", 1, 2},
+        {"api-rest.md", 1, Integer.MAX_VALUE},
+    };
+
+    private static final List<String> OUTILS = List.of("bash", "curl", "jq", "pdftotext", "sed");
+
+    private TestDatabase db;
+    private HubLance hub;
+    private Process bash;
+    private Writer entree;
+    private BufferedReader sortie;
+
+    @Before
+    public void demarrer() throws Exception {
+        List<String> absents = new ArrayList<>();
+        for (String outil : OUTILS) {
+            if (new ProcessBuilder("bash", "-c", "command -v " + outil).start().waitFor() != 0) {
+                absents.add(outil);
+            }
+        }
+        if (!absents.isEmpty()) {
+            fail("Le rejeu du manuel a besoin de " + absents + " : installez les paquets Debian curl, jq et"
+                    + " poppler-utils (bash .ci/run le fait : .ci/installer-outils.sh)");
+        }
+        db = TestDatabase.create("registre_manuel");
+        Path dossier = Path.of(System.getProperty("registre.manuel.dir"));
+        hub = new HubLance(Path.of(System.getProperty("registre.distribution")), dossier.resolve("hub"), db);
+        hub.attendreSante(Duration.ofMinutes(3));
+        Path lecteur = dossier.resolve("lecteur");
+        supprimer(lecteur);
+        Files.createDirectories(lecteur.resolve("target"));
+        Files.createSymbolicLink(lecteur.resolve("docs"), Path.of(System.getProperty("registre.exemples"))
+                .toAbsolutePath().normalize());
+        Files.createSymbolicLink(lecteur.resolve("target/hub"), hub.home.toAbsolutePath());
+        bash = new ProcessBuilder("bash", "--noprofile", "--norc").directory(lecteur.toFile())
+                .redirectErrorStream(true).start();
+        entree = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
+        sortie = new BufferedReader(new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8));
+        entree.write("export LC_ALL=C.UTF-8\n");
+        entree.flush();
+    }
+
+    @After
+    public void arreter() throws Exception {
+        if (bash != null) {
+            bash.destroy();
+            bash.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (hub != null) {
+            hub.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    @Test
+    public void everySessionOfTheManualPrintsWhatTheManualShows() throws Exception {
+        Path docs = Path.of(System.getProperty("registre.exemples"));
+        String port = hub.base.substring(hub.base.lastIndexOf(':') + 1);
+        List<String> ecarts = new ArrayList<>();
+        int rejouees = 0;
+        for (Object[] p : PLAN) {
+            for (Etape e : SessionDocumentee.lire(docs, (String) p[0], (Integer) p[1], (Integer) p[2])) {
+                String commande = e.commande().replace("127.0.0.1:8181", "127.0.0.1:" + port)
+                        .replace("target/hub/bin/client ", "target/hub/bin/client -a " + hub.ssh + " ");
+                String obtenu = executer(commande).replace("127.0.0.1:" + port, "127.0.0.1:8181");
+                rejouees++;
+                if (!SessionDocumentee.correspond(e.attendu(), obtenu)) {
+                    ecarts.add(e.page() + ":" + e.ligne() + "\n$ " + e.commande() + "\n--- le manuel montre :\n"
+                            + e.attendu() + "\n--- le hub a répondu :\n" + obtenu);
+                }
+            }
+        }
+        if (!ecarts.isEmpty()) {
+            fail(ecarts.size() + " commande(s) du manuel sur " + rejouees + " ne font pas ce qu'il montre :\n\n"
+                    + String.join("\n\n", ecarts));
+        }
+    }
+
+    /** Runs one command in the reader's bash session, returns what it printed (stdout and stderr). */
+    private String executer(String commande) throws IOException {
+        String marque = "@@fin-de-commande-" + System.nanoTime() + "@@";
+        entree.write(commande + "\necho; echo '" + marque + "'\n");
+        entree.flush();
+        StringBuilder texte = new StringBuilder();
+        for (String l = sortie.readLine(); l != null; l = sortie.readLine()) {
+            if (l.equals(marque)) {
+                // the echo before the mark ends an unterminated last line; drop the line break it adds
+                return texte.length() > 0 ? texte.substring(0, texte.length() - 1) : "";
+            }
+            texte.append(l).append('\n');
+        }
+        throw new IllegalStateException("la session bash s'est arrêtée pendant : " + commande + "\n" + texte);
+    }
+
+    private static void supprimer(Path dossier) throws IOException {
+        if (!Files.exists(dossier, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var s = Files.walk(dossier)) {
+            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.registrehub.itests.crash;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shell sessions of a manual page: every fenced block whose first line starts with {@code $ } is a session, each
+ * {@code $ } line a command, the lines after it (until the next command or the end of the block) what it printed.
+ * How a printed text is compared with what the hub answers today ({@link #correspond}): the parts that change from one
+ * run to the next (dates, times, numéros uniques, generated passwords, sizes) are replaced by a placeholder on both
+ * sides, and an ellipsis {@code …} in the manual stands for the rest of a line cut short (or, alone on its line, for
+ * lines left out).
+ */
+final class SessionDocumentee {
+
+    /** One command of the manual, where it is (page and line), and what the manual shows it printed. */
+    record Etape(String page, int ligne, String commande, String attendu) {
+    }
+
+    private static final Pattern NUMERO = Pattern.compile("\\b(\\d{3})\\d{4}(\\d{6}[A-Z0-9]{5})\\b");
+    private static final List<String[]> VARIABLES = List.of(
+            new String[] {"\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?", "<horodatage>"},
+            new String[] {"\\d{4}-\\d{2}-\\d{2}", "<date>"},
+            new String[] {"\\d{2}/\\d{2}/\\d{4}", "<date>"},
+            new String[] {"\"motDePasse\":\"[^\"]{12,}\"", "\"motDePasse\":\"<mot de passe>\""},
+            new String[] {"motDePasse=\\S+", "motDePasse=<mot de passe>"},
+            new String[] {"Content-Length: \\d+", "Content-Length: <n>"},
+            new String[] {"\\b\\d+ octets\\b", "<n> octets"});
+
+    private SessionDocumentee() {
+    }
+
+    /** The sessions of {@code page}, from its {@code premier}-th to its {@code dernier}-th (counted from 1) . */
+    static List<Etape> lire(Path docs, String page, int premier, int dernier) throws IOException {
+        List<String> lignes = Files.readAllLines(docs.resolve(page), StandardCharsets.UTF_8);
+        List<Etape> etapes = new ArrayList<>();
+        int bloc = 0;
+        for (int i = 0; i < lignes.size(); i++) {
+            if (!lignes.get(i).startsWith("```") || i + 1 >= lignes.size() || !lignes.get(i + 1).startsWith("$ ")) {
+                continue;
+            }
+            bloc++;
+            int fin = i + 1;
+            while (fin < lignes.size() && !lignes.get(fin).startsWith("```")) {
+                fin++;
+            }
+            if (bloc >= premier && bloc <= dernier) {
+                etapes.addAll(etapes(page, lignes, i + 1, fin));
+            }
+            i = fin;
+        }
+        if (bloc < Math.min(dernier, premier)) {
+            throw new IllegalStateException(page + " : " + bloc + " sessions, la session " + premier + " est attendue");
+        }
+        return etapes;
+    }
+
+    private static List<Etape> etapes(String page, List<String> lignes, int debut, int fin) {
+        List<Etape> etapes = new ArrayList<>();
+        int i = debut;
+        while (i < fin) {
+            int ligne = i + 1;
+            StringBuilder commande = new StringBuilder(lignes.get(i).substring(2));
+            while (commande.toString().endsWith("\\") && i + 1 < fin) {
+                commande.append('\n').append(lignes.get(++i));
+            }
+            i++;
+            List<String> sortie = new ArrayList<>();
+            while (i < fin && !lignes.get(i).startsWith("$ ")) {
+                sortie.add(lignes.get(i++));
+            }
+            while (!sortie.isEmpty() && sortie.get(sortie.size() - 1).isBlank()) {
+                sortie.remove(sortie.size() - 1);
+            }
+            etapes.add(new Etape(page, ligne, commande.toString(), String.join("\n", sortie)));
+        }
+        return etapes;
+    }
+
+    /** The text with its run-dependent parts replaced by placeholders, trailing blanks and CRs removed. */
+    static String normaliser(String texte) {
+        String t = texte.replace("\r", "");
+        t = NUMERO.matcher(t).replaceAll("$1<mmaa>$2");
+        for (String[] v : VARIABLES) {
+            t = t.replaceAll(v[0], v[1]);
+        }
+        List<String> lignes = new ArrayList<>();
+        for (String l : t.split("\n", -1)) {
+            lignes.add(l.stripTrailing());
+        }
+        while (!lignes.isEmpty() && lignes.get(lignes.size() - 1).isEmpty()) {
+            lignes.remove(lignes.size() - 1);
+        }
+        return String.join("\n", lignes);
+    }
+
+    /** Whether what was printed is what the manual shows, both normalised, the manual's {@code …} as wildcards. */
+    static boolean correspond(String attendu, String obtenu) {
+        StringBuilder regex = new StringBuilder();
+        String[] lignes = normaliser(attendu).split("\n", -1);
+        for (int i = 0; i < lignes.length; i++) {
+            String l = lignes[i];
+            if (l.strip().equals("…")) {
+                regex.append("(?:[^\\n]*(?:\\n|$))*?");
+                continue;
+            }
+            String[] morceaux = l.split("…", -1);
+            for (int m = 0; m < morceaux.length; m++) {
+                if (m > 0) {
+                    regex.append("[^\\n]*");
+                }
+                regex.append(Pattern.quote(morceaux[m]));
+            }
+            if (i < lignes.length - 1) {
+                regex.append("\\n");
+            }
+        }
+        Matcher m = Pattern.compile(regex.toString()).matcher(normaliser(obtenu));
+        return m.matches();
+    }
+}
