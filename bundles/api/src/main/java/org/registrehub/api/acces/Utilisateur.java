@@ -1,6 +1,8 @@
 package org.registrehub.api.acces;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -9,7 +11,7 @@ import java.util.Set;
  * @param identifiant  login, unique
  * @param nom          display name
  * @param organisation code of its organisation
- * @param roles        its roles
+ * @param roles        its roles, in the order of {@link Role} (so that every answer lists them alike)
  * @param actif        a disabled user is refused at its next request
  * @param creeLe       creation time
  * @param desactiveLe  when it was disabled, if it is
@@ -18,6 +20,6 @@ public record Utilisateur(String identifiant, String nom, String organisation, S
                           Instant creeLe, Instant desactiveLe) {
 
     public Utilisateur {
-        roles = roles == null ? Set.of() : Set.copyOf(roles);
+        roles = roles == null || roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(roles));
     }
 }

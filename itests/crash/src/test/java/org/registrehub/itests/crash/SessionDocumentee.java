@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,24 +15,31 @@ import java.util.regex.Pattern;
  * The shell sessions of a manual page: every fenced block whose first line starts with {@code $ } is a session, each
  * {@code $ } line a command, the lines after it (until the next command or the end of the block) what it printed.
  * How a printed text is compared with what the hub answers today ({@link #correspond}): the parts that change from one
- * run to the next (dates, times, numéros uniques, generated passwords, sizes) are replaced by a placeholder on both
- * sides, and an ellipsis {@code …} in the manual stands for the rest of a line cut short (or, alone on its line, for
+ * run to the next (dates, times, numéros uniques, generated passwords, sizes, UUIDs, the HTTP {@code Date} header) are
+ * replaced by a placeholder on both sides, consecutive blank lines count as one, and an ellipsis {@code …} in the manual stands for the rest of a line cut short (or, alone on its line, for
  * lines left out).
  */
 final class SessionDocumentee {
 
-    /** One command of the manual, where it is (page and line), and what the manual shows it printed. */
-    record Etape(String page, int ligne, String commande, String attendu) {
+    /**
+     * One command of the manual, where it is (page and line, from 1), what the manual shows it printed, and where that
+     * text is (index of its first line in the page, from 0, and its number of lines).
+     */
+    record Etape(String page, int ligne, String commande, String attendu, int sortieDebut, int sortieLignes) {
     }
 
     private static final Pattern NUMERO = Pattern.compile("\\b(\\d{3})\\d{4}(\\d{6}[A-Z0-9]{5})\\b");
     private static final List<String[]> VARIABLES = List.of(
             new String[] {"\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?", "<horodatage>"},
             new String[] {"\\d{4}-\\d{2}-\\d{2}", "<date>"},
+            new String[] {"\\b\\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+                + "|décembre) \\d{4}\\b", "<date>"},
+            new String[] {"\\b(\\d{3}) \\d{2} \\d{2} (\\d{6} [A-Z0-9]{5})\\b", "$1 <mm aa> $2"},
             new String[] {"\\d{2}/\\d{2}/\\d{4}", "<date>"},
             new String[] {"\"motDePasse\":\"[^\"]{12,}\"", "\"motDePasse\":\"<mot de passe>\""},
             new String[] {"motDePasse=\\S+", "motDePasse=<mot de passe>"},
             new String[] {"Content-Length: \\d+", "Content-Length: <n>"},
+            new String[] {"\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", "<uuid>"},
             new String[] {"\\b\\d+ octets\\b", "<n> octets"});
 
     private SessionDocumentee() {
@@ -55,7 +64,7 @@ final class SessionDocumentee {
             }
             i = fin;
         }
-        if (bloc < Math.min(dernier, premier)) {
+        if (bloc < premier) {
             throw new IllegalStateException(page + " : " + bloc + " sessions, la session " + premier + " est attendue");
         }
         return etapes;
@@ -71,6 +80,7 @@ final class SessionDocumentee {
                 commande.append('\n').append(lignes.get(++i));
             }
             i++;
+            int sortieDebut = i;
             List<String> sortie = new ArrayList<>();
             while (i < fin && !lignes.get(i).startsWith("$ ")) {
                 sortie.add(lignes.get(i++));
@@ -78,9 +88,36 @@ final class SessionDocumentee {
             while (!sortie.isEmpty() && sortie.get(sortie.size() - 1).isBlank()) {
                 sortie.remove(sortie.size() - 1);
             }
-            etapes.add(new Etape(page, ligne, commande.toString(), String.join("\n", sortie)));
+            etapes.add(new Etape(page, ligne, commande.toString(), String.join("\n", sortie), sortieDebut,
+                    sortie.size()));
         }
         return etapes;
+    }
+
+    /**
+     * Writes what the hub printed in place of what the manual shows, for the given steps of one page (a new capture,
+     * when the manual is brought up to date on purpose: {@code -Dregistre.manuel.reecrire=true}).
+     */
+    static void reecrire(Path docs, String page, Map<Etape, String> obtenus) throws IOException {
+        List<String> lignes = new ArrayList<>(Files.readAllLines(docs.resolve(page), StandardCharsets.UTF_8));
+        List<Etape> etapes = new ArrayList<>(obtenus.keySet());
+        etapes.sort(Comparator.comparingInt(Etape::sortieDebut).reversed());
+        for (Etape e : etapes) {
+            List<String> nouvelles = new ArrayList<>();
+            for (String l : obtenus.get(e).replace("\r", "").split("\n", -1)) {
+                if (!l.startsWith("Date: ")) {
+                    nouvelles.add(l.stripTrailing());
+                }
+            }
+            while (!nouvelles.isEmpty() && nouvelles.get(nouvelles.size() - 1).isEmpty()) {
+                nouvelles.remove(nouvelles.size() - 1);
+            }
+            for (int n = 0; n < e.sortieLignes(); n++) {
+                lignes.remove(e.sortieDebut());
+            }
+            lignes.addAll(e.sortieDebut(), nouvelles);
+        }
+        Files.writeString(docs.resolve(page), String.join("\n", lignes) + "\n", StandardCharsets.UTF_8);
     }
 
     /** The text with its run-dependent parts replaced by placeholders, trailing blanks and CRs removed. */
@@ -92,7 +129,12 @@ final class SessionDocumentee {
         }
         List<String> lignes = new ArrayList<>();
         for (String l : t.split("\n", -1)) {
-            lignes.add(l.stripTrailing());
+            boolean vide = l.isBlank();
+            if (l.startsWith("Date: ") // an HTTP header of the moment, left out of the manual
+                    || vide && !lignes.isEmpty() && lignes.get(lignes.size() - 1).isEmpty()) { // blank lines as one
+                continue;
+            }
+            lignes.add(vide ? "" : l.stripTrailing());
         }
         while (!lignes.isEmpty() && lignes.get(lignes.size() - 1).isEmpty()) {
             lignes.remove(lignes.size() - 1);

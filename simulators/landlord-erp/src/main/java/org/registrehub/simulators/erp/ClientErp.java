@@ -18,7 +18,9 @@ import javax.jms.JMSException;
  * A landlord ERP talking to Registre Hub over AMQP 1.0 with a standard client (Qpid JMS).
  *
  * <pre>
- *   envoyer FICHIER.json                          send any message (docs/exemples/erp), wait for the reply, print it
+ *   envoyer FICHIER.json | -                      send any message (docs/exemples/erp; - : read it from the standard
+ *                                                 input, e.g. an example whose numéro sed replaced), wait for the
+ *                                                 reply, print it
  *   bail NUMERO RPLS [RESERVATAIRE] [--dalo]      declare a signed lease (radiates the demand for attribution)
  *   ecouter [N]                                   print the next N events of the organisation (default 1)
  * </pre>
@@ -38,13 +40,15 @@ public final class ClientErp {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage : envoyer FICHIER.json | bail NUMERO RPLS [RESERVATAIRE] [--dalo] | ecouter [N]");
+            System.err.println("usage : envoyer FICHIER.json|- | bail NUMERO RPLS [RESERVATAIRE] [--dalo] | ecouter [N]");
             System.exit(2);
         }
         int code;
         try {
             code = switch (args[0]) {
-                case "envoyer" -> envoyer(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
+                case "envoyer" -> envoyer("-".equals(args[1])
+                        ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                        : Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
                 case "bail" -> envoyer(bailSigne(args));
                 case "ecouter" -> ecouter(args.length > 1 ? Integer.parseInt(args[1]) : 1);
                 default -> {
