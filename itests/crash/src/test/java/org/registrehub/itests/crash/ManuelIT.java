@@ -28,8 +28,8 @@ import org.registrehub.testing.TestDatabase;
  * The manual's shell sessions, replayed as a reader would type them: the built distribution on an empty database, one
  * bash session in a folder where {@code docs/} is the manual and {@code target/hub} the running hub (as after
  * {@code ./start-hub.sh}), every command of the pages below in the order a reader follows them (the accounts first,
- * then the register through REST), each printed text compared with the manual's ({@link SessionDocumentee}). Only the
- * hub's address and console port are those of this run. Fails with every difference (page, line, command, both texts).
+ * then the register through REST and SOAP, then a landlord's ERP), each printed text compared with the manual's
+ * ({@link SessionDocumentee}). Only the hub's HTTP address, console and broker ports are those of this run. Fails with every difference (page, line, command, both texts).
  * With {@code -Dregistre.manuel.reecrire=true} it also writes what the hub printed into the pages where it differs (a
  * new capture, to review with {@code git diff} and cut with {@code …} where the manual shortens long answers).
  */
@@ -41,9 +41,10 @@ public class ManuelIT {
         {"api-rest.md", 1, Integer.MAX_VALUE}, // the register
         {"canaux.md", 1, 1}, // the same register through SOAP
         {"acces-et-audit.md", 5, Integer.MAX_VALUE}, // territories, roles and audit, on the demands registered above
+        {"canaux.md", 9, 12}, // a landlord's ERP on its queues, with the sample client (simulators/landlord-erp)
     };
 
-    private static final List<String> OUTILS = List.of("bash", "curl", "jq", "pdftotext", "sed");
+    private static final List<String> OUTILS = List.of("bash", "curl", "jq", "pdftotext", "sed", "mvn");
 
     private TestDatabase db;
     private HubLance hub;
@@ -74,11 +75,15 @@ public class ManuelIT {
         Files.createSymbolicLink(lecteur.resolve("docs"), Path.of(System.getProperty("registre.exemples"))
                 .toAbsolutePath().normalize());
         Files.createSymbolicLink(lecteur.resolve("target/hub"), hub.home.toAbsolutePath());
+        // the sample ERP client runs from its module, as the manual shows (mvn -f simulators/landlord-erp exec:java)
+        Path depot = Path.of(System.getProperty("registre.exemples")).toAbsolutePath().normalize().getParent();
+        Files.createSymbolicLink(lecteur.resolve("simulators"), depot.resolve("simulators"));
+        Files.createSymbolicLink(lecteur.resolve("pom.xml"), depot.resolve("pom.xml"));
         bash = new ProcessBuilder("bash", "--noprofile", "--norc").directory(lecteur.toFile())
                 .redirectErrorStream(true).start();
         entree = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
         sortie = new BufferedReader(new InputStreamReader(bash.getInputStream(), StandardCharsets.UTF_8));
-        entree.write("export LC_ALL=C.UTF-8\n");
+        entree.write("export LC_ALL=C.UTF-8 REGISTRE_BROKER_PORT=" + hub.broker + "\n");
         entree.flush();
     }
 
