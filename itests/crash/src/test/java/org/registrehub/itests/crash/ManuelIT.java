@@ -44,7 +44,7 @@ public class ManuelIT {
         {"canaux.md", 9, 12}, // a landlord's ERP on its queues, with the sample client (simulators/landlord-erp)
     };
 
-    private static final List<String> OUTILS = List.of("bash", "curl", "jq", "pdftotext", "sed", "mvn");
+    private static final List<String> OUTILS = List.of("bash", "curl", "jq", "pdftotext", "sed", "java");
 
     private TestDatabase db;
     private HubLance hub;
@@ -75,10 +75,9 @@ public class ManuelIT {
         Files.createSymbolicLink(lecteur.resolve("docs"), Path.of(System.getProperty("registre.exemples"))
                 .toAbsolutePath().normalize());
         Files.createSymbolicLink(lecteur.resolve("target/hub"), hub.home.toAbsolutePath());
-        // the sample ERP client runs from its module, as the manual shows (mvn -f simulators/landlord-erp exec:java)
+        // the sample ERP client as the build leaves it (java -jar simulators/landlord-erp/target/client-erp.jar)
         Path depot = Path.of(System.getProperty("registre.exemples")).toAbsolutePath().normalize().getParent();
         Files.createSymbolicLink(lecteur.resolve("simulators"), depot.resolve("simulators"));
-        Files.createSymbolicLink(lecteur.resolve("pom.xml"), depot.resolve("pom.xml"));
         bash = new ProcessBuilder("bash", "--noprofile", "--norc").directory(lecteur.toFile())
                 .redirectErrorStream(true).start();
         entree = new OutputStreamWriter(bash.getOutputStream(), StandardCharsets.UTF_8);
