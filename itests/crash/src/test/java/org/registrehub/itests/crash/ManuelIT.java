@@ -29,7 +29,8 @@ import org.registrehub.testing.TestDatabase;
  * bash session in a folder where {@code docs/} is the manual and {@code target/hub} the running hub (as after
  * {@code ./start-hub.sh}), every command of the pages below in the order a reader follows them (the accounts first,
  * then the register through REST and SOAP, then a landlord's ERP), each printed text compared with the manual's
- * ({@link SessionDocumentee}). Only the hub's HTTP address, console and broker ports are those of this run. Fails with every difference (page, line, command, both texts).
+ * ({@link SessionDocumentee}). Only the hub's HTTP, console and broker ports are those of this run (shown as the
+ * defaults 8181 and 61616 in what it printed). Fails with every difference (page, line, command, both texts).
  * With {@code -Dregistre.manuel.reecrire=true} it also writes what the hub printed into the pages where it differs (a
  * new capture, to review with {@code git diff} and cut with {@code …} where the manual shortens long answers).
  */
@@ -42,6 +43,7 @@ public class ManuelIT {
         {"canaux.md", 1, 1}, // the same register through SOAP
         {"acces-et-audit.md", 5, Integer.MAX_VALUE}, // territories, roles and audit, on the demands registered above
         {"canaux.md", 9, 12}, // a landlord's ERP on its queues, with the sample client (simulators/landlord-erp)
+        {"canaux.md", 14, 14}, // the console
     };
 
     private static final List<String> OUTILS = List.of("bash", "curl", "jq", "pdftotext", "sed", "java");
@@ -114,6 +116,8 @@ public class ManuelIT {
                         .replace("target/hub/bin/client ", "target/hub/bin/client -a " + hub.ssh + " ");
                 // the console client colours its errors: the manual shows the text a reader reads
                 String obtenu = executer(commande).replace("127.0.0.1:" + port, "127.0.0.1:8181")
+                        .replace("127.0.0.1:" + hub.broker, "127.0.0.1:61616")
+                        .replace(hub.home.toAbsolutePath().toString(), "target/hub")
                         .replaceAll("\u001B\\[[0-9;]*m", "");
                 rejouees++;
                 if (!SessionDocumentee.correspond(e.attendu(), obtenu)) {

@@ -31,6 +31,7 @@ final class SessionDocumentee {
     private static final Pattern NUMERO = Pattern.compile("\\b(\\d{3})\\d{4}(\\d{6}[A-Z0-9]{5})\\b");
     private static final List<String[]> VARIABLES = List.of(
             new String[] {"\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?", "<horodatage>"},
+            new String[] {"\\b\\d{8}-\\d{6}\\b", "<horodatage>"}, // in file names: 20261201-121154-extrait.xml
             new String[] {"\\d{4}-\\d{2}-\\d{2}", "<date>"},
             new String[] {"\\b\\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
                 + "|décembre) \\d{4}\\b", "<date>"},
