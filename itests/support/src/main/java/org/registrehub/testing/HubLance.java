@@ -366,7 +366,8 @@ public final class HubLance implements AutoCloseable {
         }
     }
 
-    private static void supprimer(Path dir) throws IOException {
+    /** Deletes a folder and what it holds; a symbolic link inside is deleted, never followed. */
+    public static void supprimer(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).map(Path::toFile).forEach(File::delete);

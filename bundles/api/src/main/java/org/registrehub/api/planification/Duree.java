@@ -1,6 +1,7 @@
 package org.registrehub.api.planification;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * A duration read from a configuration key. Keys name their unit (decision 0002: {@code …Secondes}, never
@@ -31,6 +32,6 @@ public final class Duree {
             throw new IllegalArgumentException("Configuration " + cle + " : « " + secondes
                     + " » est négatif ; une durée en secondes est positive ou nulle");
         }
-        return valeur.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return valeur.movePointRight(3).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 }

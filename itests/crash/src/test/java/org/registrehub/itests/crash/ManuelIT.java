@@ -36,15 +36,18 @@ import org.registrehub.testing.TestDatabase;
  */
 public class ManuelIT {
 
-    /** The pages replayed, in reading order: page, first and last session (fenced block of commands) replayed. */
-    private static final Object[][] PLAN = {
-        {"acces-et-audit.md", 1, 4}, // the accounts, on a new hub
-        {"api-rest.md", 1, Integer.MAX_VALUE}, // the register
-        {"canaux.md", 1, 1}, // the same register through SOAP
-        {"acces-et-audit.md", 5, Integer.MAX_VALUE}, // territories, roles and audit, on the demands registered above
-        {"canaux.md", 9, 12}, // a landlord's ERP on its queues, with the sample client (simulators/landlord-erp)
-        {"canaux.md", 14, 14}, // the console
-    };
+    /** Sessions (fenced blocks of commands) {@code premiere} to {@code derniere} of a page, counted from 1. */
+    private record Passage(String page, int premiere, int derniere) {
+    }
+
+    /** What is replayed, in reading order. */
+    private static final List<Passage> PLAN = List.of(
+            new Passage("acces-et-audit.md", 1, 4), // the accounts, on a new hub
+            new Passage("api-rest.md", 1, Integer.MAX_VALUE), // the register
+            new Passage("canaux.md", 1, 1), // the same register through SOAP
+            new Passage("acces-et-audit.md", 5, Integer.MAX_VALUE), // territories, roles and audit, on those demands
+            new Passage("canaux.md", 9, 12), // a landlord's ERP on its queues, with the sample client
+            new Passage("canaux.md", 14, 14)); // the console
 
     private static final List<String> OUTILS = List.of("bash", "curl", "jq", "pdftotext", "sed", "java");
 
@@ -72,7 +75,7 @@ public class ManuelIT {
         hub.attendreSante(Duration.ofMinutes(3));
         hub.administrateur(); // the first administrator's password file, which the manual reads, is written
         Path lecteur = dossier.resolve("lecteur");
-        supprimer(lecteur);
+        HubLance.supprimer(lecteur);
         Files.createDirectories(lecteur.resolve("target"));
         Files.createSymbolicLink(lecteur.resolve("docs"), Path.of(System.getProperty("registre.exemples"))
                 .toAbsolutePath().normalize());
@@ -109,9 +112,9 @@ public class ManuelIT {
         boolean reecrire = Boolean.getBoolean("registre.manuel.reecrire");
         List<String> ecarts = new ArrayList<>();
         int rejouees = 0;
-        for (Object[] p : PLAN) {
+        for (Passage p : PLAN) {
             Map<Etape, String> nouveaux = new LinkedHashMap<>();
-            for (Etape e : SessionDocumentee.lire(docs, (String) p[0], (Integer) p[1], (Integer) p[2])) {
+            for (Etape e : SessionDocumentee.lire(docs, p.page(), p.premiere(), p.derniere())) {
                 String commande = e.commande().replace("127.0.0.1:8181", "127.0.0.1:" + port)
                         .replace("target/hub/bin/client ", "target/hub/bin/client -a " + hub.ssh + " ");
                 // the console client colours its errors: the manual shows the text a reader reads
@@ -127,7 +130,7 @@ public class ManuelIT {
                 }
             }
             if (reecrire && !nouveaux.isEmpty()) {
-                SessionDocumentee.reecrire(docs, (String) p[0], nouveaux);
+                SessionDocumentee.reecrire(docs, p.page(), nouveaux);
             }
         }
         if (!ecarts.isEmpty()) {
@@ -150,16 +153,5 @@ public class ManuelIT {
             texte.append(l).append('\n');
         }
         throw new IllegalStateException("la session bash s'est arrêtée pendant : " + commande + "\n" + texte);
-    }
-
-    private static void supprimer(Path dossier) throws IOException {
-        if (!Files.exists(dossier, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var s = Files.walk(dossier)) {
-            for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 }

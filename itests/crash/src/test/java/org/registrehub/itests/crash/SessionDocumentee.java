@@ -29,19 +29,27 @@ final class SessionDocumentee {
     }
 
     private static final Pattern NUMERO = Pattern.compile("\\b(\\d{3})\\d{4}(\\d{6}[A-Z0-9]{5})\\b");
-    private static final List<String[]> VARIABLES = List.of(
-            new String[] {"\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?", "<horodatage>"},
-            new String[] {"\\b\\d{8}-\\d{6}\\b", "<horodatage>"}, // in file names: 20261201-121154-extrait.xml
-            new String[] {"\\d{4}-\\d{2}-\\d{2}", "<date>"},
-            new String[] {"\\b\\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
-                + "|décembre) \\d{4}\\b", "<date>"},
-            new String[] {"\\b(\\d{3}) \\d{2} \\d{2} (\\d{6} [A-Z0-9]{5})\\b", "$1 <mm aa> $2"},
-            new String[] {"\\d{2}/\\d{2}/\\d{4}", "<date>"},
-            new String[] {"\"motDePasse\":\"[^\"]{12,}\"", "\"motDePasse\":\"<mot de passe>\""},
-            new String[] {"motDePasse=\\S+", "motDePasse=<mot de passe>"},
-            new String[] {"Content-Length: \\d+", "Content-Length: <n>"},
-            new String[] {"\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", "<uuid>"},
-            new String[] {"\\b\\d+ octets\\b", "<n> octets"});
+
+    /** A run-dependent part of a printed text and its placeholder. */
+    private record Remplacement(Pattern motif, String par) {
+        Remplacement(String regex, String par) {
+            this(Pattern.compile(regex), par);
+        }
+    }
+
+    private static final List<Remplacement> VARIABLES = List.of(
+            new Remplacement("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?", "<horodatage>"),
+            new Remplacement("\\b\\d{8}-\\d{6}\\b", "<horodatage>"), // in file names: 20261201-121154-extrait.xml
+            new Remplacement("\\d{4}-\\d{2}-\\d{2}", "<date>"),
+            new Remplacement("\\b\\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"
+                + "|décembre) \\d{4}\\b", "<date>"),
+            new Remplacement("\\b(\\d{3}) \\d{2} \\d{2} (\\d{6} [A-Z0-9]{5})\\b", "$1 <mm aa> $2"),
+            new Remplacement("\\d{2}/\\d{2}/\\d{4}", "<date>"),
+            new Remplacement("\"motDePasse\":\"[^\"]{12,}\"", "\"motDePasse\":\"<mot de passe>\""),
+            new Remplacement("motDePasse=\\S+", "motDePasse=<mot de passe>"),
+            new Remplacement("Content-Length: \\d+", "Content-Length: <n>"),
+            new Remplacement("\\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\b", "<uuid>"),
+            new Remplacement("\\b\\d+ octets\\b", "<n> octets"));
 
     private SessionDocumentee() {
     }
@@ -104,15 +112,7 @@ final class SessionDocumentee {
         List<Etape> etapes = new ArrayList<>(obtenus.keySet());
         etapes.sort(Comparator.comparingInt(Etape::sortieDebut).reversed());
         for (Etape e : etapes) {
-            List<String> nouvelles = new ArrayList<>();
-            for (String l : obtenus.get(e).replace("\r", "").split("\n", -1)) {
-                if (!l.startsWith("Date: ")) {
-                    nouvelles.add(l.stripTrailing());
-                }
-            }
-            while (!nouvelles.isEmpty() && nouvelles.get(nouvelles.size() - 1).isEmpty()) {
-                nouvelles.remove(nouvelles.size() - 1);
-            }
+            List<String> nouvelles = lignes(obtenus.get(e), false);
             for (int n = 0; n < e.sortieLignes(); n++) {
                 lignes.remove(e.sortieDebut());
             }
@@ -123,24 +123,31 @@ final class SessionDocumentee {
 
     /** The text with its run-dependent parts replaced by placeholders, trailing blanks and CRs removed. */
     static String normaliser(String texte) {
-        String t = texte.replace("\r", "");
-        t = NUMERO.matcher(t).replaceAll("$1<mmaa>$2");
-        for (String[] v : VARIABLES) {
-            t = t.replaceAll(v[0], v[1]);
+        String t = NUMERO.matcher(texte).replaceAll("$1<mmaa>$2");
+        for (Remplacement v : VARIABLES) {
+            t = v.motif().matcher(t).replaceAll(v.par());
         }
+        return String.join("\n", lignes(t, true));
+    }
+
+    /**
+     * The lines of a printed text as the manual shows them: no CR, no trailing blank, no HTTP {@code Date} header (a
+     * header of the moment), no blank line at the end; {@code uneLigneVide}: consecutive blank lines count as one.
+     */
+    private static List<String> lignes(String texte, boolean uneLigneVide) {
         List<String> lignes = new ArrayList<>();
-        for (String l : t.split("\n", -1)) {
-            boolean vide = l.isBlank();
-            if (l.startsWith("Date: ") // an HTTP header of the moment, left out of the manual
-                    || vide && !lignes.isEmpty() && lignes.get(lignes.size() - 1).isEmpty()) { // blank lines as one
-                continue;
+        for (String l : texte.replace("\r", "").split("\n", -1)) {
+            String ligne = l.stripTrailing();
+            boolean redite = uneLigneVide && ligne.isEmpty() && !lignes.isEmpty() && lignes.get(lignes.size() - 1)
+                    .isEmpty();
+            if (!ligne.startsWith("Date: ") && !redite) {
+                lignes.add(ligne);
             }
-            lignes.add(vide ? "" : l.stripTrailing());
         }
         while (!lignes.isEmpty() && lignes.get(lignes.size() - 1).isEmpty()) {
             lignes.remove(lignes.size() - 1);
         }
-        return String.join("\n", lignes);
+        return lignes;
     }
 
     /** Whether what was printed is what the manual shows, both normalised, the manual's {@code …} as wildcards. */
