@@ -9,6 +9,21 @@ public interface AttestationService {
     String MEDIA_TYPE = "application/pdf";
 
     /**
+     * The attestation service among those registered (a channel holds them as an optional Blueprint
+     * {@code reference-list}, which never waits), or, when there is none, the error every channel answers at once.
+     *
+     * @throws FonctionnaliteAbsenteException when the {@code registre-attestation} feature is not installed (or its
+     *                                        bundle is restarting)
+     * @since 1.8.0
+     */
+    static AttestationService parmi(java.util.List<AttestationService> installes) {
+        if (installes == null || installes.isEmpty()) {
+            throw new FonctionnaliteAbsenteException("L'attestation", "registre-attestation");
+        }
+        return installes.get(0);
+    }
+
+    /**
      * The attestation of a demand, as a PDF document.
      *
      * @throws DemandeIntrouvableException   if no demand has this numéro

@@ -17,11 +17,14 @@ import org.osgi.framework.Bundle;
 
 /**
  * What an administrator does from the Karaf console on a running hub: uninstall and reinstall the SOAP feature, update
- * bundles. REST is called without pause from another thread the whole time and must answer every single call.
+ * bundles (REST is called without pause from another thread the whole time and must answer every single call);
+ * uninstall and reinstall capabilities, whose channel pieces follow them.
  */
 public class HotDeployIT extends HubTestSupport {
 
     private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([^\"]+)\"");
+    /** A table of the Infocentre that the observatory's account reads. */
+    private static final String QUALITE = "/api/v1/statistiques/qualite";
 
     @Before
     public void hubPret() throws Exception {
@@ -100,6 +103,50 @@ public class HotDeployIT extends HubTestSupport {
                 HubIT.messageErp(messageId, "Apresmaj"));
         assertTrue("no reply after the security bundle update", reponse != null);
         assertEquals("ACCEPTE", reponse.getStringProperty("registreStatut"));
+    }
+
+    /**
+     * A capability's channel pieces come and go with it: the registre-rest feature's {@code <conditional>} installs
+     * the statistics' own REST bundle with the statistics and removes it with them; meanwhile /api/v1 answers 503 at
+     * once, naming the feature to install, and so does the attestation (REST and SOAP) without its feature.
+     */
+    @Test
+    public void capabilityResourcesComeAndGoWithTheirFeature() throws Exception {
+        String conditionnel = "org.registrehub.registre-rest-statistiques";
+        assertEquals(Bundle.ACTIVE, bundle(conditionnel).getState());
+        assertEquals(Bundle.ACTIVE, bundle("org.registrehub.registre-rest-campagne-renouvellement").getState());
+        await("statistics served").atMost(Duration.ofSeconds(60))
+                .until(() -> getEnTantQue("observatoire", QUALITE).statusCode(), s -> s == 200);
+        HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Attestee"));
+        assertEquals(201, cree.statusCode());
+        Matcher m = NUMERO.matcher(cree.body());
+        assertTrue(m.find());
+        String attestation = "/api/v1/demandes/" + m.group(1) + "/attestation";
+        assertEquals(200, get(attestation).statusCode());
+        try {
+            System.out.println("ITEST feature:uninstall -> " + executer(
+                    "feature:uninstall registre-statistiques registre-attestation"));
+            assertTrue("the conditional bundle stayed without its capability", List.of(bundleContext.getBundles())
+                    .stream().noneMatch(b -> conditionnel.equals(b.getSymbolicName())));
+            HttpResponse<String> absente = getEnTantQue("observatoire", QUALITE);
+            assertEquals(absente.body(), 503, absente.statusCode());
+            assertTrue(absente.body(), absente.body().contains("feature:install registre-statistiques"));
+            HttpResponse<String> sansPdf = get(attestation);
+            assertEquals(sansPdf.body(), 503, sansPdf.statusCode());
+            assertTrue(sansPdf.body(), sansPdf.body().contains("feature:install registre-attestation"));
+            String soap = post("/ws/registre/v1", "text/xml; charset=UTF-8", exemple("soap/attestation-demande.xml")
+                    .replaceFirst("<r:numeroUnique>[^<]*</r:numeroUnique>",
+                            "<r:numeroUnique>" + m.group(1) + "</r:numeroUnique>")).body();
+            assertTrue(soap, soap.contains("<code>REGISTRE_INDISPONIBLE</code>")
+                    && soap.contains("feature:install registre-attestation"));
+        } finally {
+            executer("feature:install registre-statistiques registre-attestation");
+        }
+        assertEquals(Bundle.ACTIVE, bundle(conditionnel).getState());
+        await("statistics served again").atMost(Duration.ofSeconds(60))
+                .until(() -> getEnTantQue("observatoire", QUALITE).statusCode(), s -> s == 200);
+        await("attestation served again").atMost(Duration.ofSeconds(60))
+                .until(() -> get(attestation).statusCode(), s -> s == 200);
     }
 
     /** What the WSDL address answers now, in short (for the waits' time-out messages). */

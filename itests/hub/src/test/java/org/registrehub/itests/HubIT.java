@@ -74,7 +74,8 @@ public class HubIT extends HubTestSupport {
                 "ws-rest", "ws-soap", "console", "routes-erp", "routes-relais-outbox")) {
             assertEquals(module, Bundle.ACTIVE, bundle("org.registrehub.registre-" + module).getState());
         }
-        for (String module : List.of("ws-rest", "ws-soap", "routes-erp", "routes-relais-outbox")) {
+        for (String module : List.of("ws-rest", "rest-statistiques", "rest-campagne-renouvellement", "ws-soap",
+                "routes-erp", "routes-relais-outbox")) {
             String filter = "(osgi.blueprint.container.symbolicname=org.registrehub.registre-" + module + ")";
             await("blueprint container of " + module).atMost(Duration.ofSeconds(60))
                     .until(() -> bundleContext.getServiceReferences(BlueprintContainer.class, filter).size(),

@@ -45,18 +45,20 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.registrehub.testing.TestDatabase;
 
 /**
- * Boots the built Registre Hub distribution once per test class, against a throw-away PostgreSQL database and on free
- * ports, so that tests never collide with a hub started by hand nor with each other. Test methods run inside the
+ * Boots the built Registre Hub distribution (Pax Exam PerSuite: once for the classes of the suite {@link HubPartageIT},
+ * once for each class run on its own — the pom runs {@code DatabaseOutageIT} and {@code StatistiquesIT} so, each in a
+ * JVM of its own), against a throw-away PostgreSQL database and on free ports, so that tests never collide with a hub
+ * started by hand nor with each other. Test methods run inside the
  * container; they reach the hub as its clients do (HTTP, AMQP, shell) and read its state through OSGi services.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public abstract class HubTestSupport {
 
     /** Ports and database chosen by the driver, read back in the container from system properties. */

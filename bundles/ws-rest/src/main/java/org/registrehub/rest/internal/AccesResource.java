@@ -36,6 +36,9 @@ import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.rest.commun.AuthentificationFiltre;
+import org.registrehub.rest.commun.ParametresRecherche;
+import org.registrehub.rest.commun.Probleme;
 
 /**
  * Access management ({@code /api/v1/acces/...}) and the audit trail ({@code /api/v1/audit}), for gestionnaires (within

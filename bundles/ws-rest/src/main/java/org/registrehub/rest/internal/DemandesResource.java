@@ -38,6 +38,10 @@ import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.api.Tri;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.rest.commun.AuthentificationFiltre;
+import org.registrehub.rest.commun.ParametresRecherche;
+import org.registrehub.rest.commun.Probleme;
+import org.registrehub.rest.commun.VersionRequiseException;
 
 /**
  * {@code /api/v1/demandes}: registration, consultation and life cycle. Every response that carries a demand has an
@@ -48,13 +52,14 @@ import org.registrehub.api.spi.JsonCodec;
 public class DemandesResource {
 
     private final RegistreService registre;
-    private final AttestationService attestations;
+    private final List<AttestationService> attestations;
     private final JsonCodec json;
 
     @Context
     private SecurityContext securite;
 
-    public DemandesResource(RegistreService registre, AttestationService attestations, JsonCodec json) {
+    /** @param attestations the attestation services installed (none without the registre-attestation feature) */
+    public DemandesResource(RegistreService registre, List<AttestationService> attestations, JsonCodec json) {
         this.registre = registre;
         this.attestations = attestations;
         this.json = json;
@@ -170,7 +175,7 @@ public class DemandesResource {
     @Path("/{numeroUnique}/attestation")
     @Produces({AttestationService.MEDIA_TYPE, Probleme.MEDIA_TYPE})
     public Response attestation(@PathParam("numeroUnique") String numeroUnique) {
-        byte[] pdf = attestations.attestation(numeroUnique, contexte());
+        byte[] pdf = AttestationService.parmi(attestations).attestation(numeroUnique, contexte());
         return Response.ok(pdf, AttestationService.MEDIA_TYPE)
                 .header("Content-Disposition", "inline; filename=\"attestation-" + numeroUnique.strip() + ".pdf\"")
                 .build();

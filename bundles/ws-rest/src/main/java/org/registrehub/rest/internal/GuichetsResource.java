@@ -9,6 +9,7 @@ import javax.ws.rs.core.Response;
 
 import org.registrehub.api.acces.AnnuaireService;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.rest.commun.Probleme;
 
 /** {@code GET /api/v1/guichets?commune=44109}: the public directory of guichets (no authentication). */
 @Path("/guichets")

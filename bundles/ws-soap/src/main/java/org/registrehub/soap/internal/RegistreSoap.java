@@ -40,14 +40,15 @@ public class RegistreSoap implements RegistrePortType {
     static final String ERREUR_INTERNE = "ERREUR_INTERNE";
 
     private final RegistreService registre;
-    private final AttestationService attestations;
+    private final List<AttestationService> attestations;
     private final Supplier<Identite> identite;
 
-    public RegistreSoap(RegistreService registre, AttestationService attestations) {
+    /** @param attestations the attestation services installed (none without the registre-attestation feature) */
+    public RegistreSoap(RegistreService registre, List<AttestationService> attestations) {
         this(registre, attestations, AuthentificationSoapInterceptor::identiteCourante);
     }
 
-    RegistreSoap(RegistreService registre, AttestationService attestations, Supplier<Identite> identite) {
+    RegistreSoap(RegistreService registre, List<AttestationService> attestations, Supplier<Identite> identite) {
         this.registre = registre;
         this.attestations = attestations;
         this.identite = identite;
@@ -137,7 +138,8 @@ public class RegistreSoap implements RegistrePortType {
     @Override
     public DataHandler attestationDemande(String numeroUnique) throws ErreurRegistreFault {
         try {
-            return new DataHandler(new ByteDataSource(attestations.attestation(numeroUnique, contexte()),
+            return new DataHandler(new ByteDataSource(AttestationService.parmi(attestations)
+                    .attestation(numeroUnique, contexte()),
                     AttestationService.MEDIA_TYPE));
         } catch (RuntimeException e) {
             throw faute(e);

@@ -216,4 +216,18 @@ public class RegistreSoapTest {
             assertEquals("REGISTRE_INDISPONIBLE", f.getFaultInfo().getCode());
         }
     }
+
+    /** Without the registre-attestation feature the operation answers at once, naming the feature to install. */
+    @Test
+    public void attestationWithoutItsFeatureIsUnavailableAndNamesTheFeature() {
+        RegistreSoap sansAttestation = new RegistreSoap(registre, List.of(), Identites::guichet44);
+        try {
+            sansAttestation.attestationDemande("0441123000001G1104");
+            fail("attestation without its feature");
+        } catch (ErreurRegistreFault f) {
+            assertEquals("REGISTRE_INDISPONIBLE", f.getFaultInfo().getCode());
+            assertTrue(f.getFaultInfo().getMessage(), f.getFaultInfo().getMessage()
+                    .contains("feature:install registre-attestation"));
+        }
+    }
 }

@@ -23,7 +23,7 @@ import org.registrehub.testing.TestDatabase;
  */
 public class ImportCrashIT {
 
-    private static final int LIGNES = 30_000;
+    private static final int LIGNES = 12_000;
     private static final int UNE_INVALIDE_SUR = 50;
 
     private TestDatabase db;

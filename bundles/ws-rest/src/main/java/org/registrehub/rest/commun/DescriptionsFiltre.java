@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.commun;
 
 import java.util.List;
 
@@ -30,10 +30,10 @@ public class DescriptionsFiltre implements ContainerRequestFilter {
     public void filter(ContainerRequestContext requete) {
         var parametres = requete.getUriInfo().getQueryParameters();
         if (CACHEES.stream().anyMatch(parametres::containsKey)) {
-            String chemin = requete.getUriInfo().getPath();
+            String chemin = CheminApi.sousApi(requete.getUriInfo());
             Probleme p = new Probleme(Probleme.type("HTTP_404"), "Not Found", 404, "Cette ressource n'existe pas. Les"
-                    + " ressources sont décrites dans la documentation de l'API.", "/api/v1/"
-                    + (chemin.startsWith("/") ? chemin.substring(1) : chemin), "HTTP_404", List.of());
+                    + " ressources sont décrites dans la documentation de l'API.", CheminApi.RACINE
+                    + chemin, "HTTP_404", List.of());
             requete.abortWith(javax.ws.rs.core.Response.status(404).type(Probleme.MEDIA_TYPE).entity(json.ecrire(p))
                     .build());
         }

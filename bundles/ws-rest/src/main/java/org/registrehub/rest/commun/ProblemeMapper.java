@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.commun;
 
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +15,7 @@ import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.RegistreException;
+import org.registrehub.api.FonctionnaliteAbsenteException;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.VersionObsoleteException;
@@ -91,6 +92,11 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
         if (e instanceof RegistreException r && "EXISTE_DEJA".equals(r.getCode())) {
             return new Probleme(Probleme.type(r.getCode()), "Existe déjà", 409, r.getMessage(), instance, r.getCode(),
                     List.of());
+        }
+        if (e instanceof FonctionnaliteAbsenteException absente) {
+            // not an incident: the hub was installed without this capability; the message says which feature
+            return new Probleme(Probleme.type(absente.getCode()), "Fonctionnalité absente", 503, absente.getMessage(),
+                    instance, absente.getCode(), List.of());
         }
         if (e instanceof RegistreIndisponibleException indisponible) {
             // the cause (a database, a driver, a service) is for the log, under the incident's id

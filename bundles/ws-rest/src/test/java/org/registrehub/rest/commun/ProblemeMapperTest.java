@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.commun;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -56,22 +56,20 @@ public class ProblemeMapperTest {
         assertEquals(List.of(doublon), p.doublons());
     }
 
+    /** A capability not installed is not an incident: 503 with the feature to install, and no incident id. */
     @Test
-    public void ifMatchCarriesTheVersion() {
-        assertEquals(3, DemandesResource.version("\"3\""));
-        assertEquals(3, DemandesResource.version("W/\"3\""));
-        assertEquals(0, DemandesResource.version("0"));
+    public void aMissingFeatureIsNamedInTheAnswer() {
+        Probleme p = ProblemeMapper.probleme(new org.registrehub.api.FonctionnaliteAbsenteException("L'Infocentre",
+                "registre-statistiques"), "/api/v1/statistiques/qualite");
+        assertEquals(503, p.status());
+        assertEquals("REGISTRE_INDISPONIBLE", p.code());
+        assertTrue(p.detail(), p.detail().contains("feature:install registre-statistiques")
+                && !p.detail().contains("incident"));
         try {
-            DemandesResource.version(null);
-            org.junit.Assert.fail();
-        } catch (VersionRequiseException expected) {
-            assertTrue(expected.getMessage().contains("If-Match"));
-        }
-        try {
-            DemandesResource.version("\"abc\"");
-            org.junit.Assert.fail();
-        } catch (DemandeInvalideException expected) {
-            assertEquals("If-Match", expected.getErreurs().get(0).champ());
+            org.registrehub.api.AttestationService.parmi(List.of());
+            org.junit.Assert.fail("an attestation without its feature");
+        } catch (org.registrehub.api.FonctionnaliteAbsenteException expected) {
+            assertEquals("registre-attestation", expected.getFonctionnalite());
         }
     }
 }

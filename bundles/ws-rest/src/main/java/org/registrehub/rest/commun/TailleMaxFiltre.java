@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.commun;
 
 import java.util.List;
 

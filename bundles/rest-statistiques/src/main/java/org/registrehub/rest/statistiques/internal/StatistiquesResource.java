@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.statistiques.internal;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -20,6 +20,9 @@ import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.rest.commun.AuthentificationFiltre;
+import org.registrehub.rest.commun.ParametresRecherche;
+import org.registrehub.rest.commun.Probleme;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
@@ -44,7 +47,7 @@ import org.registrehub.api.statistiques.TableauFlux;
  * {@code /delais-anormalement-longs}, {@code /satisfaction}, {@code /series-mensuelles}, {@code /qualite} (JSON);
  * {@code /export/{tableau}.{csv|xlsx|svg|png}} (files) and {@code /rapport} (the HTML report).
  */
-@Path("/statistiques")
+@Path("/")
 public class StatistiquesResource {
 
     private final StatistiquesService statistiques;

@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.campagne.internal;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.commun;
 
 import java.util.List;
 
@@ -21,7 +21,7 @@ public record Probleme(String type, String title, int status, String detail, Str
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    static String type(String code) {
+    public static String type(String code) {
         return "urn:registrehub:probleme:" + code.toLowerCase().replace('_', '-');
     }
 }

@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.campagne.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -42,7 +42,7 @@ import org.registrehub.api.renouvellement.RenouvellementEnLigne;
  * confirms or updates and sends ({@code POST}, a plain HTML form). Public: the token is the only credential; the
  * renewal itself goes through the register (channel {@code EN_LIGNE}).
  */
-@Path("/renouvellement-en-ligne")
+@Path("/")
 public class RenouvellementEnLigneResource {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);

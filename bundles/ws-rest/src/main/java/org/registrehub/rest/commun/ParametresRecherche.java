@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.commun;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -13,15 +13,15 @@ import org.registrehub.api.Tri;
 import org.registrehub.api.Typologie;
 
 /** Reads the query parameters of a search, collecting one error per malformed parameter. */
-final class ParametresRecherche {
+public final class ParametresRecherche {
 
     private final List<ErreurChamp> erreurs = new ArrayList<>();
 
-    String texte(String valeur) {
+    public String texte(String valeur) {
         return valeur == null || valeur.isBlank() ? null : valeur.strip();
     }
 
-    LocalDate date(String nom, String valeur) {
+    public LocalDate date(String nom, String valeur) {
         if (texte(valeur) == null) {
             return null;
         }
@@ -33,7 +33,7 @@ final class ParametresRecherche {
         }
     }
 
-    <E extends Enum<E>> E valeur(String nom, String valeur, Class<E> type) {
+    public <E extends Enum<E>> E valeur(String nom, String valeur, Class<E> type) {
         if (texte(valeur) == null) {
             return null;
         }
@@ -46,7 +46,7 @@ final class ParametresRecherche {
         }
     }
 
-    Typologie typologie(String valeur) {
+    public Typologie typologie(String valeur) {
         if (texte(valeur) == null) {
             return null;
         }
@@ -57,7 +57,7 @@ final class ParametresRecherche {
         });
     }
 
-    int entier(String nom, String valeur, int defaut) {
+    public int entier(String nom, String valeur, int defaut) {
         if (texte(valeur) == null) {
             return defaut;
         }
@@ -70,7 +70,7 @@ final class ParametresRecherche {
     }
 
     /** {@code tri}: dateDepot (default), dateValidite, nom or numeroUnique; {@code ordre}: asc or desc. */
-    Tri tri(String tri, String ordre) {
+    public Tri tri(String tri, String ordre) {
         Tri.Champ champ = switch (texte(tri) == null ? "dateDepot" : tri.strip()) {
             case "dateDepot" -> Tri.Champ.DATE_DEPOT;
             case "dateValidite" -> Tri.Champ.DATE_VALIDITE;
@@ -89,7 +89,7 @@ final class ParametresRecherche {
         return new Tri(champ, sens.equals("asc"));
     }
 
-    void verifier() {
+    public void verifier() {
         if (!erreurs.isEmpty()) {
             throw new DemandeInvalideException(erreurs);
         }

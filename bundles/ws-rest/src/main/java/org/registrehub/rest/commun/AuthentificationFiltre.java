@@ -1,4 +1,4 @@
-package org.registrehub.rest.internal;
+package org.registrehub.rest.commun;
 
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -44,9 +44,8 @@ public class AuthentificationFiltre implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext requete) {
-        String chemin = requete.getUriInfo().getPath();
-        String premier = chemin.startsWith("/") ? chemin.substring(1) : chemin;
-        premier = premier.contains("/") ? premier.substring(0, premier.indexOf('/')) : premier;
+        String chemin = CheminApi.sousApi(requete.getUriInfo());
+        String premier = chemin.contains("/") ? chemin.substring(0, chemin.indexOf('/')) : chemin;
         if (PUBLIQUES.contains(premier)) {
             return;
         }
@@ -93,7 +92,7 @@ public class AuthentificationFiltre implements ContainerRequestFilter {
         long secondes = Math.max(1, java.time.Duration.between(java.time.Instant.now(), verrou.getJusqua())
                 .toSeconds());
         Probleme probleme = new Probleme(Probleme.type(code), "Connexion verrouillée", 429, verrou.getMessage(),
-                "/api/v1/" + (chemin.startsWith("/") ? chemin.substring(1) : chemin), code, List.of());
+                CheminApi.RACINE + chemin, code, List.of());
         return Response.status(429).header(HttpHeaders.RETRY_AFTER, secondes).type(Probleme.MEDIA_TYPE)
                 .entity(json.ecrire(probleme)).build();
     }
@@ -107,13 +106,13 @@ public class AuthentificationFiltre implements ContainerRequestFilter {
 
     private Response refus(String detail, String chemin) {
         Probleme probleme = new Probleme(Probleme.type(CODE), "Authentification requise", 401, detail,
-                "/api/v1/" + (chemin.startsWith("/") ? chemin.substring(1) : chemin), CODE, List.of());
+                CheminApi.RACINE + chemin, CODE, List.of());
         return Response.status(401).header(HttpHeaders.WWW_AUTHENTICATE, DEFI).type(Probleme.MEDIA_TYPE)
                 .entity(json.ecrire(probleme)).build();
     }
 
     /** The identity of the request, put there by this filter. */
-    static Identite identite(SecurityContext securite) {
+    public static Identite identite(SecurityContext securite) {
         Principal p = securite == null ? null : securite.getUserPrincipal();
         if (p instanceof Identite i) {
             return i;
