@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.registrehub.api.registre.spi.ImportStore.TravailImport;
+import org.registrehub.api.TravailImport;
 
 /**
  * Imports of legacy departmental extracts (CSV or XML, UTF-8 or Latin-1; format in

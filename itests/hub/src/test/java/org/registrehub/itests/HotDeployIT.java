@@ -25,6 +25,7 @@ public class HotDeployIT extends HubTestSupport {
     private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([^\"]+)\"");
     /** A table of the Infocentre that the observatory's account reads. */
     private static final String QUALITE = "/api/v1/statistiques/qualite";
+    private static final String CONSOLE_STATISTIQUES = "org.registrehub.registre-console-statistiques";
 
     @Before
     public void hubPret() throws Exception {
@@ -115,6 +116,7 @@ public class HotDeployIT extends HubTestSupport {
         String conditionnel = "org.registrehub.registre-rest-statistiques";
         assertEquals(Bundle.ACTIVE, bundle(conditionnel).getState());
         assertEquals(Bundle.ACTIVE, bundle("org.registrehub.registre-rest-campagne-renouvellement").getState());
+        assertEquals(Bundle.ACTIVE, bundle(CONSOLE_STATISTIQUES).getState());
         await("statistics served").atMost(Duration.ofSeconds(60))
                 .until(() -> getEnTantQue("observatoire", QUALITE).statusCode(), s -> s == 200);
         HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson("Attestee"));
@@ -126,11 +128,15 @@ public class HotDeployIT extends HubTestSupport {
         try {
             System.out.println("ITEST feature:uninstall -> " + executer(
                     "feature:uninstall registre-statistiques registre-attestation"));
-            assertTrue("the conditional bundle stayed without its capability", List.of(bundleContext.getBundles())
-                    .stream().noneMatch(b -> conditionnel.equals(b.getSymbolicName())));
-            HttpResponse<String> absente = getEnTantQue("observatoire", QUALITE);
-            assertEquals(absente.body(), 503, absente.statusCode());
-            assertTrue(absente.body(), absente.body().contains("feature:install registre-statistiques"));
+            for (String piece : List.of(conditionnel, CONSOLE_STATISTIQUES)) {
+                assertTrue(piece + " stayed without its capability", List.of(bundleContext.getBundles()).stream()
+                        .noneMatch(b -> piece.equals(b.getSymbolicName())));
+            }
+            String absente = executerEnTantQue(GESTIONNAIRE, "registre:statistiques");
+            assertTrue(absente, absente.contains("Command not found") || absente.contains("not found"));
+            HttpResponse<String> sansInfocentre = getEnTantQue("observatoire", QUALITE);
+            assertEquals(sansInfocentre.body(), 503, sansInfocentre.statusCode());
+            assertTrue(sansInfocentre.body(), sansInfocentre.body().contains("feature:install registre-statistiques"));
             HttpResponse<String> sansPdf = get(attestation);
             assertEquals(sansPdf.body(), 503, sansPdf.statusCode());
             assertTrue(sansPdf.body(), sansPdf.body().contains("feature:install registre-attestation"));
@@ -143,6 +149,9 @@ public class HotDeployIT extends HubTestSupport {
             executer("feature:install registre-statistiques registre-attestation");
         }
         assertEquals(Bundle.ACTIVE, bundle(conditionnel).getState());
+        assertEquals(Bundle.ACTIVE, bundle(CONSOLE_STATISTIQUES).getState());
+        await("the statistics command back").atMost(Duration.ofSeconds(60))
+                .until(() -> executerEnTantQue(GESTIONNAIRE, "registre:statistiques"), t -> t.contains("Stock"));
         await("statistics served again").atMost(Duration.ofSeconds(60))
                 .until(() -> getEnTantQue("observatoire", QUALITE).statusCode(), s -> s == 200);
         await("attestation served again").atMost(Duration.ofSeconds(60))

@@ -71,7 +71,9 @@ public class HubIT extends HubTestSupport {
         await("all bundles active (inactive ones listed)").atMost(Duration.ofSeconds(60))
                 .until(this::bundlesInactifs, List::isEmpty);
         for (String module : List.of("api", "json", "store", "numerotation", "enregistrement", "attestation", "acces",
-                "ws-rest", "ws-soap", "console", "routes-erp", "routes-relais-outbox")) {
+                "ws-rest", "ws-soap", "console", "console-statistiques", "console-campagne-renouvellement",
+                "console-synchro-nationale", "console-fichiers-departementaux", "console-erp", "routes-erp",
+                "routes-relais-outbox")) {
             assertEquals(module, Bundle.ACTIVE, bundle("org.registrehub.registre-" + module).getState());
         }
         for (String module : List.of("ws-rest", "rest-statistiques", "rest-campagne-renouvellement", "ws-soap",

@@ -14,6 +14,8 @@ import org.registrehub.api.acces.AuditService;
 import org.registrehub.api.acces.CriteresAudit;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.acces.PageAudit;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.Dates;
 
 /** {@code registre:audit --numero 0441126000001G1104}: the audit trail, most recent first. */
 @Service

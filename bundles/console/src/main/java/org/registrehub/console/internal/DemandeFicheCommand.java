@@ -17,6 +17,8 @@ import org.registrehub.api.Dossier;
 import org.registrehub.api.Personne;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Ressource;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.NumeroUniqueCompleter;
 
 /** {@code registre:demande-fiche NUMERO}: shows one demand. */
 @Service

@@ -14,6 +14,8 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.Changement;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.RegistreService;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.NumeroUniqueCompleter;
 
 /** {@code registre:demande-historique NUMERO}: every change of a demand, who made it, when, how, and what changed. */
 @Service

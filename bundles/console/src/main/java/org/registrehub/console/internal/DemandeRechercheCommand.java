@@ -1,6 +1,5 @@
 package org.registrehub.console.internal;
 
-
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -16,6 +15,9 @@ import org.registrehub.api.ResumeDemande;
 import org.registrehub.api.Statut;
 import org.registrehub.api.Tri;
 import org.registrehub.api.Typologie;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.Dates;
+import org.registrehub.console.commun.NumeroUniqueCompleter;
 
 /** {@code registre:demande-rechercher}: finds demands by name, birth date, commune, territory, status, dates... */
 @Service

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.registrehub.api.acces.AccesService;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.console.commun.Sessions;
 
 /** Organisations and their territories, for gestionnaires (within their territories) and administrators. */
 public final class OrganisationCommands {

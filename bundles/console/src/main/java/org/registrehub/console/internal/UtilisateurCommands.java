@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.registrehub.api.acces.AccesService;
 import org.registrehub.api.acces.AccesService.CompteCree;
 import org.registrehub.api.acces.Role;
+import org.registrehub.console.commun.Sessions;
 
 /**
  * Users: creation (the password is generated and shown once, never typed on a command line that history keeps),

@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.apache.ibatis.annotations.Param;
 import org.registrehub.api.LigneRejetee;
-import org.registrehub.api.registre.spi.ImportStore.TravailImport;
+import org.registrehub.api.TravailImport;
 
 /** MyBatis mapper of the bulk imports; the SQL lives in {@code ImportMapper.xml}. */
 public interface ImportMapper {

@@ -16,6 +16,7 @@ import org.registrehub.api.BilanLot;
 import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.Personne;
 import org.registrehub.api.RegistreException;
+import org.registrehub.api.TravailImport;
 import org.registrehub.api.registre.spi.ImportStore;
 import org.registrehub.api.spi.BaseDeDonnees;
 import org.registrehub.api.spi.JsonCodec;

@@ -29,6 +29,7 @@ import org.registrehub.api.ResumeDemande;
 import org.registrehub.api.Tri;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.registre.spi.DemandeStore;
+import org.registrehub.api.registre.EvenementsAPublier;
 import org.registrehub.api.registre.spi.OutboxStore;
 import org.registrehub.api.spi.BaseDeDonnees;
 import org.registrehub.api.spi.JsonCodec;
@@ -38,7 +39,7 @@ import org.registrehub.api.spi.JsonCodec;
  * they caused. This bundle's SQL ({@code RegistreMapper.xml}), run through the shared store core ({@link
  * BaseDeDonnees}); each call is one transaction.
  */
-@Component(service = {DemandeStore.class, OutboxStore.class})
+@Component(service = {DemandeStore.class, OutboxStore.class, EvenementsAPublier.class})
 public class RegistrePostgres implements DemandeStore, OutboxStore {
 
     private final BaseDeDonnees.Sessions base;

@@ -40,7 +40,7 @@ import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.registre.spi.ImportStore;
 import org.registrehub.api.spi.BauxCluster;
-import org.registrehub.api.registre.spi.ImportStore.TravailImport;
+import org.registrehub.api.TravailImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -25,7 +25,7 @@ import org.registrehub.api.LigneRejetee;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.departemental.spi.ExtraitStore;
 import org.registrehub.api.registre.spi.ImportStore;
-import org.registrehub.api.registre.spi.ImportStore.TravailImport;
+import org.registrehub.api.TravailImport;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
 import org.registrehub.testing.TestDatabase;

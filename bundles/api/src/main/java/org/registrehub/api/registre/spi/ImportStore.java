@@ -1,6 +1,5 @@
 package org.registrehub.api.registre.spi;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,31 +10,10 @@ import org.registrehub.api.Demande;
 import org.registrehub.api.EntreeHistorique;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.LigneRejetee;
+import org.registrehub.api.TravailImport;
 
 /** Persistence of the bulk imports: the imports and their position, the batches, the rejects. */
 public interface ImportStore {
-
-    /**
-     * An import of an extract, and where it stands.
-     *
-     * @param lancePar the identifier of the user who started it (the drop folder's own for an extract dropped there)
-     * @param canal    the channel it was started on ({@link org.registrehub.api.Canal} name)
-     */
-    record TravailImport(long id, String fichier, String empreinte, String format, String encodage, String etat,
-                         long position, long importees, long dejaImportees, long rejetees, Instant debut,
-                         Instant fin, String erreur, String lancePar, String canal) {
-
-        public TravailImport(long id, String fichier, String empreinte, String format, String encodage, String etat,
-                             long position, long importees, long dejaImportees, long rejetees, Instant debut,
-                             Instant fin, String erreur) {
-            this(id, fichier, empreinte, format, encodage, etat, position, importees, dejaImportees, rejetees, debut,
-                    fin, erreur, null, null);
-        }
-
-        public static final String EN_COURS = "EN_COURS";
-        public static final String TERMINE = "TERMINE";
-        public static final String ECHEC = "ECHEC";
-    }
 
     /** A demand ready to be written by a batch, with its departmental number. */
     record Importee(long ligne, String ancienNumero, Demande demande, EntreeHistorique creation,

@@ -3,12 +3,9 @@ package org.registrehub.routes.erp.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.registrehub.api.erp.TraitementErp;
-import org.registrehub.api.acces.Organisation;
-import org.registrehub.api.acces.TypeOrganisation;
+import org.registrehub.api.erp.CorrespondantsErp;
+import org.registrehub.api.erp.CorrespondantsErp.CorrespondantErp;
 import org.registrehub.api.erp.EtatOrganisationErp;
 import org.registrehub.api.erp.LettreMorte;
 import org.registrehub.api.erp.SupervisionErp;
-import org.registrehub.api.acces.spi.IdentiteStore;
-import org.registrehub.api.registre.spi.MessageErpStore;
-import org.registrehub.api.registre.spi.MessageErpStore.MessageTraite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +33,7 @@ public class OrganisationsErp implements SupervisionErp {
     private static final Logger LOG = LoggerFactory.getLogger(OrganisationsErp.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final IdentiteStore identites;
-    private final MessageErpStore messages;
+    private final CorrespondantsErp correspondants;
     private final GestionBroker broker;
     private final Function<String, RouteEntranteErp> routes;
     private final Set<String> configurees = new TreeSet<>();
@@ -49,16 +42,14 @@ public class OrganisationsErp implements SupervisionErp {
     /** The organisations with queues at the last successful synchronisation; null before the first one. */
     private volatile Set<String> synchronisees;
 
-    public OrganisationsErp(IdentiteStore identites, MessageErpStore messages, GestionBroker broker,
-                            TraitementErp traitement, String options, int tentatives) {
-        this(identites, messages, broker, code -> new RouteEntranteErp(code, traitement, broker, options,
-                tentatives));
+    public OrganisationsErp(CorrespondantsErp correspondants, GestionBroker broker, TraitementErp traitement,
+                            String options, int tentatives) {
+        this(correspondants, broker, code -> new RouteEntranteErp(code, traitement, broker, options, tentatives));
     }
 
-    OrganisationsErp(IdentiteStore identites, MessageErpStore messages, GestionBroker broker,
+    OrganisationsErp(CorrespondantsErp correspondants, GestionBroker broker,
                      Function<String, RouteEntranteErp> routes) {
-        this.identites = identites;
-        this.messages = messages;
+        this.correspondants = correspondants;
         this.broker = broker;
         this.routes = routes;
     }
@@ -68,8 +59,7 @@ public class OrganisationsErp implements SupervisionErp {
         this.camel = contexte;
         Set<String> actives;
         try {
-            actives = identites.organisations().stream().filter(OrganisationsErp::aDesFiles)
-                    .map(Organisation::code).collect(Collectors.toCollection(TreeSet::new));
+            actives = new TreeSet<>(correspondants.avecFiles());
             for (String code : actives) {
                 if (!configurees.contains(code) || !broker.filesPresentes(code)) {
                     broker.assurerOrganisation(code);
@@ -124,37 +114,19 @@ public class OrganisationsErp implements SupervisionErp {
         return dernierEchec;
     }
 
-    /** Landlords and guichets exchange with their ERP; the State, observers and the hub do not. */
-    static boolean aDesFiles(Organisation o) {
-        return o.active() && (o.type() == TypeOrganisation.BAILLEUR || o.type() == TypeOrganisation.GUICHET);
-    }
-
     @Override
     public List<EtatOrganisationErp> etat() {
-        Map<String, MessageTraite> derniers = new TreeMap<>();
-        for (MessageTraite m : messages.derniersParOrganisation()) {
-            derniers.put(m.recu().organisation(), m);
-        }
-        Set<String> codes = new TreeSet<>(derniers.keySet());
-        Map<String, Set<String>> territoires = new TreeMap<>();
-        for (Organisation o : identites.organisations()) {
-            territoires.put(o.code(), o.territoires());
-            if (aDesFiles(o)) {
-                codes.add(o.code());
-            }
-        }
         CamelContext c = camel;
         List<EtatOrganisationErp> etat = new ArrayList<>();
-        for (String code : codes) {
-            MessageTraite d = derniers.get(code);
+        for (CorrespondantErp o : correspondants.correspondants()) {
+            String code = o.organisation();
             boolean consommee = c != null && SanteErp.consommee(c, code);
-            etat.add(new EtatOrganisationErp(code, territoires.getOrDefault(code, Set.of()), consommee,
+            etat.add(new EtatOrganisationErp(code, o.territoires(), consommee,
                     broker.profondeur(broker.file(code, GestionBroker.ENTRANT)),
                     broker.profondeur(broker.file(code, GestionBroker.REPONSES)),
                     broker.profondeur(broker.file(code, GestionBroker.EVENEMENTS)),
                     broker.compterLettresMortes(RouteEntranteErp.HEADER_ORGANISATION + " = '" + code + "'"),
-                    d == null ? null : d.recu().messageId(), d == null ? null : d.recu().type(),
-                    d == null ? null : d.statut(), d == null ? null : d.traiteLe()));
+                    o.dernierMessageId(), o.dernierType(), o.dernierStatut(), o.dernierTraiteLe()));
         }
         return etat;
     }

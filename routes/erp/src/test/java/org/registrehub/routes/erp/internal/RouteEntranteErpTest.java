@@ -241,7 +241,7 @@ public class RouteEntranteErpTest extends CamelTestSupport {
         String poison = "0441126000004" + RegistreFactice.POISON;
         envoyer(bailSigne("a-rejouer", poison));
         await("one dead letter").atMost(Duration.ofSeconds(30)).until(() -> gestion.compterLettresMortes(""), v -> v == 1);
-        OrganisationsErp supervision = new OrganisationsErp(null, registre, gestion, code -> null);
+        OrganisationsErp supervision = new OrganisationsErp(null, gestion, code -> null);
         var lettres = supervision.lettresMortes(10);
         assertEquals(1, lettres.size());
         assertEquals("NMH", lettres.get(0).organisation());

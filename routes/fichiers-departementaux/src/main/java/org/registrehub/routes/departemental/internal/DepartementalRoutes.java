@@ -16,7 +16,7 @@ import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
-import org.registrehub.api.registre.spi.ImportStore.TravailImport;
+import org.registrehub.api.TravailImport;
 
 /**
  * {@code departemental-depot}: an extract dropped in {@code {{import.repertoire}}/entree} is moved to

@@ -22,7 +22,7 @@ import org.junit.rules.TemporaryFolder;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.ExtraitsSortants;
 import org.registrehub.api.ImportExtraits;
-import org.registrehub.api.registre.spi.ImportStore.TravailImport;
+import org.registrehub.api.TravailImport;
 
 /**
  * The routes only drive the departmental files' services: an extract dropped in the folder is handed to the import

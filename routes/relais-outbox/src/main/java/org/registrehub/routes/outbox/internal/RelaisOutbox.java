@@ -10,7 +10,7 @@ import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.SanteService;
-import org.registrehub.api.registre.spi.OutboxStore;
+import org.registrehub.api.registre.EvenementsAPublier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ public class RelaisOutbox implements SanteService {
     public static final String PUBLICATION_BAILLEUR = "direct:outbox-bailleur";
     public static final String HEADER_BAILLEUR = "registreBailleur";
 
-    private final OutboxStore outbox;
+    private final EvenementsAPublier outbox;
     private final int lot;
     private final Duration delaiMax;
     private final Clock clock;
@@ -37,11 +37,11 @@ public class RelaisOutbox implements SanteService {
     private Duration delai = Duration.ofSeconds(1);
     private ProducerTemplate producteur;
 
-    public RelaisOutbox(OutboxStore outbox, int lot, long delaiMaxSecondes) {
+    public RelaisOutbox(EvenementsAPublier outbox, int lot, long delaiMaxSecondes) {
         this(outbox, lot, Duration.ofSeconds(delaiMaxSecondes), Clock.systemUTC());
     }
 
-    RelaisOutbox(OutboxStore outbox, int lot, Duration delaiMax, Clock clock) {
+    RelaisOutbox(EvenementsAPublier outbox, int lot, Duration delaiMax, Clock clock) {
         this.outbox = outbox;
         this.lot = lot;
         this.delaiMax = delaiMax;

@@ -15,7 +15,7 @@ import org.apache.camel.test.junit4.CamelTestSupport;
 import org.junit.Test;
 import org.registrehub.api.EtatSante;
 import org.registrehub.api.EvenementDemande;
-import org.registrehub.api.registre.spi.OutboxStore;
+import org.registrehub.api.registre.EvenementsAPublier;
 
 /**
  * The relay's contract with the outbox: events leave the outbox only when the broker took them, in order, and an
@@ -24,7 +24,7 @@ import org.registrehub.api.registre.spi.OutboxStore;
 public class OutboxRoutesTest extends CamelTestSupport {
 
     /** In-memory outbox with the same contract as the PostgreSQL one (all-or-nothing per batch). */
-    static final class OutboxMemoire implements OutboxStore {
+    static final class OutboxMemoire implements EvenementsAPublier {
         final List<EvenementDemande> enAttente = new ArrayList<>();
 
         @Override

@@ -1,4 +1,4 @@
-package org.registrehub.console.internal;
+package org.registrehub.console.statistiques.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,6 +13,9 @@ import org.registrehub.api.statistiques.Periode;
 import org.registrehub.api.statistiques.Secret;
 import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauFlux;
+import org.registrehub.console.commun.Fonctionnalites;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.Dates;
 
 /** {@code registre:statistiques}: the stock and flow table of a period (by default the twelve months up to today). */
 @Service
@@ -26,10 +29,7 @@ public class StatistiquesCommand extends PeriodeStatistique {
 
     @Override
     public Object execute() {
-        if (statistiques == null) {
-            throw new IllegalStateException("Les statistiques ne sont pas installées (feature:install"
-                    + " registre-statistiques).");
-        }
+        Fonctionnalites.exiger(statistiques, "L'Infocentre", "registre-statistiques");
         Periode p = Periode.completer(du == null ? null : Dates.option("--du", du),
                 au == null ? null : Dates.option("--au", au), LocalDate.now(ZoneId.of("Europe/Paris")));
         LocalDate debut = p.debut();

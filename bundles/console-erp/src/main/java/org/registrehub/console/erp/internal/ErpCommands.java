@@ -1,7 +1,5 @@
-package org.registrehub.console.internal;
+package org.registrehub.console.erp.internal;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -17,37 +15,18 @@ import org.registrehub.api.acces.Role;
 import org.registrehub.api.erp.EtatOrganisationErp;
 import org.registrehub.api.erp.LettreMorte;
 import org.registrehub.api.erp.SupervisionErp;
+import org.registrehub.console.commun.Fonctionnalites;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.Dates;
 
 /** The ERP channel from the console: {@code registre:erp-etat} and {@code registre:erp-rejouer}. */
 final class ErpCommands {
-
-    private static final DateTimeFormatter HEURE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private ErpCommands() {
     }
 
     static SupervisionErp exiger(SupervisionErp supervision) {
-        if (supervision == null) {
-            throw new IllegalStateException("Le canal ERP n'est pas installé (feature:install registre-erp).");
-        }
-        return supervision;
-    }
-
-    /** Queues and dead letters carry demands of every territory: administrators and gestionnaires only. */
-    static Identite exigerRole(Role... roles) {
-        Identite i = Sessions.contexte().identite();
-        for (Role r : roles) {
-            if (i.a(r)) {
-                return i;
-            }
-        }
-        throw new AccesRefuseException("Accès refusé : réservé aux rôles " + java.util.Arrays.toString(roles)
-                .toLowerCase() + " ; " + i.identifiant() + " ne les a pas.");
-    }
-
-    static String heure(java.time.Instant i) {
-        return i == null ? "-" : HEURE.format(i);
+        return Fonctionnalites.exiger(supervision, "Le canal ERP", "registre-erp");
     }
 
     static String profondeur(long n) {
@@ -68,7 +47,7 @@ final class ErpCommands {
 
         @Override
         public Object execute() {
-            Identite i = exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            Identite i = Sessions.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             SupervisionErp s = exiger(supervision);
             boolean admin = i.a(Role.ADMIN);
             if (lettresMortes > 0 && !admin) {
@@ -94,7 +73,7 @@ final class ErpCommands {
                         profondeur(e.entrants()), profondeur(e.reponses()), profondeur(e.evenements()),
                         e.lettresMortes(), e.dernierMessageId() == null ? "-" : e.dernierMessageId(),
                         e.dernierType() == null ? "-" : e.dernierType(),
-                        e.dernierStatut() == null ? "-" : e.dernierStatut(), heure(e.dernierTraiteLe()));
+                        e.dernierStatut() == null ? "-" : e.dernierStatut(), Dates.heure(e.dernierTraiteLe()));
             }
             t.print(System.out);
             if (!admin) {
@@ -114,7 +93,7 @@ final class ErpCommands {
                 m.column("Motif").maxSize(90).wrap();
                 morts.stream().limit(lettresMortes).forEach(l -> m.addRow().addContent(l.id(),
                         l.organisation() == null ? "-" : l.organisation(), l.messageId() == null ? "-" : l.messageId(),
-                        heure(l.horodatage()), l.file() == null ? "-" : l.file(), l.motif()));
+                        Dates.heure(l.horodatage()), l.file() == null ? "-" : l.file(), l.motif()));
                 m.print(System.out);
             }
             return null;
@@ -142,7 +121,7 @@ final class ErpCommands {
 
         @Override
         public Object execute() {
-            Identite i = exigerRole(Role.ADMIN);
+            Identite i = Sessions.exigerRole(Role.ADMIN);
             SupervisionErp s = exiger(supervision);
             if ((id == null) == (organisation == null && !toutes)) {
                 throw new IllegalArgumentException("Indiquez soit l'id d'une lettre morte, soit --organisation CODE,"

@@ -1,4 +1,4 @@
-package org.registrehub.console.internal;
+package org.registrehub.console.commun;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,12 +22,12 @@ import org.registrehub.api.Tri;
 @Service
 public class NumeroUniqueCompleter implements Completer {
 
-    static final int PREFIXE_MIN = 3;
-    static final int PROPOSITIONS = 20;
+    public static final int PREFIXE_MIN = 3;
+    public static final int PROPOSITIONS = 20;
     private static final Pattern PREFIXE = Pattern.compile("^[0-9A-Z]{" + PREFIXE_MIN + ",17}$");
 
     @Reference
-    RegistreService registre;
+    protected RegistreService registre;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {

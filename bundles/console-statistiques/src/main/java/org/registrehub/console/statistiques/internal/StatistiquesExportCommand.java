@@ -1,10 +1,8 @@
-package org.registrehub.console.internal;
+package org.registrehub.console.statistiques.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +19,9 @@ import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.RapportStatistiques;
 import org.registrehub.api.statistiques.TableauDemande;
+import org.registrehub.console.commun.Fonctionnalites;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.Dates;
 
 /**
  * {@code registre:statistiques-exporter FICHIER}: a statistics table (or the whole report) written to a file whose extension
@@ -57,10 +58,7 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
 
     @Override
     public Object execute() throws IOException {
-        if (rapport == null) {
-            throw new IllegalStateException("Les statistiques ne sont pas installées (feature:install"
-                    + " registre-statistiques).");
-        }
+        Fonctionnalites.exiger(rapport, "L'Infocentre", "registre-statistiques");
         String nom = fichier.strip();
         String extension = nom.contains(".") ? nom.substring(nom.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         LocalDate debut = du == null ? null : Dates.option("--du", du);

@@ -1,4 +1,4 @@
-package org.registrehub.console.internal;
+package org.registrehub.console.departemental.internal;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +14,10 @@ import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.ImportExtraits;
 import org.registrehub.api.acces.Role;
-import org.registrehub.api.registre.spi.ImportStore.TravailImport;
+import org.registrehub.api.TravailImport;
+import org.registrehub.console.commun.Fonctionnalites;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.Dates;
 
 /** Departmental extracts from the console: {@code registre:import-lancer} and {@code registre:import-etat}. */
 final class ImportCommands {
@@ -23,11 +26,7 @@ final class ImportCommands {
     }
 
     static ImportExtraits exiger(ImportExtraits imports) {
-        if (imports == null) {
-            throw new IllegalStateException("L'import des extraits départementaux n'est pas installé"
-                    + " (feature:install registre-fichiers-departementaux).");
-        }
-        return imports;
+        return Fonctionnalites.exiger(imports, "L'import des extraits départementaux", "registre-fichiers-departementaux");
     }
 
     @Service
@@ -54,7 +53,7 @@ final class ImportCommands {
         @Override
         public Object execute() {
             var contexte = Sessions.contexte();
-            ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            Sessions.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             TravailImport t = exiger(imports).importer(Path.of(fichier), encodage, forcer, contexte,
                     texte -> {
                         System.out.println(texte);
@@ -85,7 +84,7 @@ final class ImportCommands {
 
         @Override
         public Object execute() {
-            ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            Sessions.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             ImportExtraits i = exiger(imports);
             if (rejets != null) {
                 System.out.println("Rapport des rejets de l'import " + rejets + " : " + i.rapportRejets(rejets, Sessions.contexte()));
@@ -107,7 +106,7 @@ final class ImportCommands {
             for (TravailImport x : travaux) {
                 t.addRow().addContent(x.id(), Path.of(x.fichier()).getFileName(), x.format() + " " + x.encodage(),
                         x.etat(), x.position(), x.importees(), x.dejaImportees(), x.rejetees(),
-                        ErpCommands.heure(x.debut()), ErpCommands.heure(x.fin()), x.erreur() == null ? "-"
+                        Dates.heure(x.debut()), Dates.heure(x.fin()), x.erreur() == null ? "-"
                                 : x.erreur());
             }
             t.print(System.out);
@@ -125,7 +124,7 @@ final class ImportCommands {
 
         @Override
         public Object execute() {
-            ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            Sessions.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             if (extraits == null) {
                 throw new IllegalStateException("Les extraits départementaux ne sont pas installés"
                         + " (feature:install registre-fichiers-departementaux).");
@@ -149,7 +148,7 @@ final class ImportCommands {
 
         @Override
         public Object execute() {
-            ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            Sessions.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             String[] c = exiger(imports).correspondance(numero, Sessions.contexte()).orElseThrow(() -> new IllegalArgumentException(
                     "Aucune demande importée ne porte le numéro " + numero.strip()));
             System.out.println("Numéro unique " + c[0] + " ← ancien numéro départemental " + c[1]);

@@ -1,4 +1,4 @@
-package org.registrehub.console.internal;
+package org.registrehub.console.campagne.internal;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,14 +14,14 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.registrehub.api.Demande;
-import org.registrehub.api.DemandeIntrouvableException;
-import org.registrehub.api.RegistreService;
 import org.registrehub.api.renouvellement.ApercuGuichet;
 import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.renouvellement.BilanCampagne;
 import org.registrehub.api.renouvellement.CampagneRenouvellement;
 import org.registrehub.api.renouvellement.LotCourrier;
+import org.registrehub.console.commun.Fonctionnalites;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.Dates;
 
 /**
  * The renewal campaign from the console: preview, run, report, the non-response procedure, the notices of a demand;
@@ -35,11 +35,7 @@ final class CampagneCommands {
     }
 
     static CampagneRenouvellement exiger(CampagneRenouvellement campagne) {
-        if (campagne == null) {
-            throw new IllegalStateException("La campagne de renouvellement n'est pas installée"
-                    + " (feature:install registre-campagne-renouvellement).");
-        }
-        return campagne;
+        return Fonctionnalites.exiger(campagne, "La campagne de renouvellement", "registre-campagne-renouvellement");
     }
 
     static void imprimer(List<ApercuGuichet> lignes, ApercuGuichet total) {
@@ -66,7 +62,7 @@ final class CampagneCommands {
 
     static void imprimer(BilanCampagne b) {
         System.out.println("Campagne du " + b.jour() + " : " + b.etat() + " (nœud " + b.noeud() + ", début "
-                + ErpCommands.heure(b.debut()) + ", fin " + ErpCommands.heure(b.fin()) + ")"
+                + Dates.heure(b.debut()) + ", fin " + Dates.heure(b.fin()) + ")"
                 + (b.erreur() == null ? "" : " — arrêtée : " + b.erreur()));
         imprimer(b.guichets(), b.total());
         if (b.incertains() > 0 || b.echecs() > 0) {
@@ -185,7 +181,7 @@ final class CampagneCommands {
         CampagneRenouvellement campagne;
 
         @Argument(index = 0, name = "numeroUnique", required = true, description = "Numéro unique de la demande")
-        @Completion(NumeroUniqueCompleter.class)
+        @Completion(NumeroCompleter.class)
         String numero;
 
         @Argument(index = 1, name = "objet", required = true, description = "Ce que le courrier demande (entre"
@@ -210,7 +206,7 @@ final class CampagneCommands {
         CampagneRenouvellement campagne;
 
         @Argument(index = 0, name = "numeroUnique", required = true, description = "Numéro unique de la demande")
-        @Completion(NumeroUniqueCompleter.class)
+        @Completion(NumeroCompleter.class)
         String numero;
 
         @Override
@@ -230,70 +226,5 @@ final class CampagneCommands {
             t.print(System.out);
             return null;
         }
-    }
-
-    /** A change of a demand's life cycle from the console, at the version given or the current one. */
-    abstract static class ChangementDemande implements Action {
-
-        @Reference
-        RegistreService registre;
-
-        @Argument(index = 0, name = "numeroUnique", required = true, description = "Numéro unique de la demande")
-        @Completion(NumeroUniqueCompleter.class)
-        String numero;
-
-        @Option(name = "--version", description = "Version lue (par défaut la version actuelle)")
-        Long version;
-
-        abstract Demande appliquer(long version, org.registrehub.api.Contexte contexte);
-
-        /** {@code renouvelée}, {@code réactivée}. */
-        abstract String fait();
-
-        @Override
-        public Object execute() {
-            var ctx = Sessions.contexte();
-            Demande d = appliquer(version != null ? version : lire(registre, numero).version(), ctx);
-            System.out.println("Demande " + d.numeroUnique() + " " + fait() + " : valable jusqu'au "
-                    + d.dateValidite() + " (déposée le " + d.dateDepot() + ", version " + d.version() + ").");
-            return null;
-        }
-    }
-
-    @Service
-    @Command(scope = "registre", name = "demande-renouveler", description = "Renouvelle une demande active pour un an à"
-            + " compter d'aujourd'hui (numéro et ancienneté conservés)")
-    public static class Renouveler extends ChangementDemande {
-
-        @Override
-        Demande appliquer(long v, org.registrehub.api.Contexte contexte) {
-            return registre.renouveler(numero, v, null, contexte);
-        }
-
-        @Override
-        String fait() {
-            return "renouvelée";
-        }
-    }
-
-    @Service
-    @Command(scope = "registre", name = "demande-reactiver", description = "Réactive une demande radiée pour"
-            + " non-renouvellement, pendant le délai de grâce (numéro et ancienneté conservés)")
-    public static class Reactiver extends ChangementDemande {
-
-        @Override
-        Demande appliquer(long v, org.registrehub.api.Contexte contexte) {
-            return registre.reactiver(numero, v, contexte);
-        }
-
-        @Override
-        String fait() {
-            return "réactivée";
-        }
-    }
-
-    private static Demande lire(RegistreService registre, String numero) {
-        return registre.consulter(numero, Sessions.contexte()).orElseThrow(() ->
-                new DemandeIntrouvableException(numero));
     }
 }

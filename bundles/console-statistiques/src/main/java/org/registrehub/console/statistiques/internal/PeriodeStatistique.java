@@ -1,4 +1,4 @@
-package org.registrehub.console.internal;
+package org.registrehub.console.statistiques.internal;
 
 import java.util.List;
 import java.util.Locale;

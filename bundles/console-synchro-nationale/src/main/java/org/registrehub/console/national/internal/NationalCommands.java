@@ -1,10 +1,7 @@
-package org.registrehub.console.internal;
+package org.registrehub.console.national.internal;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,14 +16,14 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.osgi.service.cm.Configuration;
-import org.osgi.service.cm.ConfigurationAdmin;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.national.EtatSynchronisation;
 import org.registrehub.api.national.EtatTache;
-import org.registrehub.api.national.RegistreNational;
 import org.registrehub.api.national.SynchronisationNationale;
 import org.registrehub.api.national.TacheNationale;
+import org.registrehub.console.commun.Fonctionnalites;
+import org.registrehub.console.commun.Sessions;
+import org.registrehub.console.commun.Dates;
 
 /**
  * The national synchronization from the console: {@code registre:synchro-etat}, {@code registre:synchro-lancer} and
@@ -34,17 +31,11 @@ import org.registrehub.api.national.TacheNationale;
  */
 final class NationalCommands {
 
-    static final String PID_NUMEROTATION = "org.registrehub.numerotation";
-
     private NationalCommands() {
     }
 
     static SynchronisationNationale exiger(SynchronisationNationale s) {
-        if (s == null) {
-            throw new IllegalStateException("La synchronisation nationale n'est pas installée"
-                    + " (feature:install registre-synchro-nationale).");
-        }
-        return s;
+        return Fonctionnalites.exiger(s, "La synchronisation nationale", "registre-synchro-nationale");
     }
 
     static String retard(Instant plusAncien) {
@@ -69,13 +60,13 @@ final class NationalCommands {
 
         @Override
         public Object execute() {
-            ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            Sessions.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             EtatSynchronisation e = exiger(synchronisation).etat();
             System.out.println("Événements en attente d'envoi : " + e.enAttente() + " (retard : "
                     + retard(e.plusAncien()) + ")");
             System.out.println("Événements refusés par le registre national : " + e.refuses());
             System.out.println("Circuit vers le registre national : " + e.circuit()
-                    + (e.prochainEssai() == null ? "" : ", prochain essai " + ErpCommands.heure(e.prochainEssai())));
+                    + (e.prochainEssai() == null ? "" : ", prochain essai " + Dates.heure(e.prochainEssai())));
             ShellTable t = new ShellTable();
             t.column("Tâche");
             t.column("Dernière réussite");
@@ -85,10 +76,10 @@ final class NationalCommands {
             t.column("Lu jusqu'au");
             for (EtatTache tache : e.taches()) {
                 t.addRow().addContent(tache.tache().name().toLowerCase(Locale.ROOT),
-                        ErpCommands.heure(tache.derniereReussite()), tache.bilan() == null ? "-" : tache.bilan(),
-                        ErpCommands.heure(tache.dernierEchec()),
+                        Dates.heure(tache.derniereReussite()), tache.bilan() == null ? "-" : tache.bilan(),
+                        Dates.heure(tache.dernierEchec()),
                         tache.derniereErreur() == null ? "-" : tache.derniereErreur(),
-                        ErpCommands.heure(tache.curseur()));
+                        Dates.heure(tache.curseur()));
             }
             t.print(System.out);
             return null;
@@ -124,7 +115,7 @@ final class NationalCommands {
 
         @Override
         public Object execute() {
-            ErpCommands.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
+            Sessions.exigerRole(Role.ADMIN, Role.GESTIONNAIRE);
             SynchronisationNationale s = exiger(synchronisation);
             if ("rapport".equalsIgnoreCase(tache.strip())) {
                 System.out.print(s.dernierRapport());
@@ -139,75 +130,6 @@ final class NationalCommands {
             }
             String bilan = s.executer(t);
             System.out.println(bilan.endsWith("\n") ? bilan.substring(0, bilan.length() - 1) : bilan);
-            return null;
-        }
-    }
-
-    /** Completes the numbering modes. */
-    @Service
-    public static class ModesCompleter implements Completer {
-        @Override
-        public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-            return new StringsCompleter(new String[] {"locale", "nationale"}).complete(session, commandLine,
-                    candidates);
-        }
-    }
-
-    @Service
-    @Command(scope = "registre", name = "numerotation", description = "Affiche ou change la numérotation des"
-            + " demandes : locale (compteurs du hub) ou nationale (numéros obtenus du registre national) ; le"
-            + " changement vaut pour l'enregistrement suivant et est gardé dans etc/org.registrehub.numerotation.cfg")
-    public static class Numerotation implements Action {
-
-        @Reference
-        ConfigurationAdmin configurations;
-
-        @Reference(optional = true)
-        RegistreNational national;
-
-        @Reference(optional = true)
-        SynchronisationNationale synchronisation;
-
-        @Argument(index = 0, name = "mode", description = "locale ou nationale (sans argument : le mode actuel)")
-        @Completion(ModesCompleter.class)
-        String mode;
-
-        @Override
-        public Object execute() throws IOException {
-            ErpCommands.exigerRole(Role.ADMIN);
-            Configuration c = configurations.getConfiguration(PID_NUMEROTATION, null);
-            Dictionary<String, Object> proprietes = c.getProperties() == null ? new Hashtable<>()
-                    : c.getProperties();
-            Object actuel = proprietes.get("mode");
-            String avant = actuel == null ? "locale" : actuel.toString().strip().toLowerCase(Locale.ROOT);
-            if (mode == null) {
-                System.out.println("Numérotation " + avant + (national == null ? " (client du registre national"
-                        + " absent : registre-synchro-nationale n'est pas installé)" : ""));
-                return null;
-            }
-            String voulu = mode.strip().toLowerCase(Locale.ROOT);
-            if (!voulu.equals("locale") && !voulu.equals("nationale")) {
-                throw new IllegalArgumentException("Mode inconnu : " + mode + " (locale ou nationale)");
-            }
-            if (voulu.equals("nationale") && national == null) {
-                throw new IllegalStateException("Numérotation nationale impossible : le client du registre national"
-                        + " n'est pas démarré (feature:install registre-synchro-nationale, et national.url dans"
-                        + " etc/org.registrehub.national.cfg).");
-            }
-            if (voulu.equals("nationale") && !avant.equals("nationale")) {
-                // the national register must know every number the hub gave before it gives numbers itself
-                SynchronisationNationale s = exiger(synchronisation);
-                System.out.println(s.executer(TacheNationale.ENVOI));
-                long restants = s.etat().enAttente();
-                if (restants > 0) {
-                    throw new IllegalStateException("Numérotation inchangée : " + restants + " événement(s) pas"
-                            + " encore transmis au registre national, qui pourrait redonner les numéros locaux"
-                            + " qu'ils portent ; réessayez quand registre:synchro-etat n'en montre plus.");
-                }
-            }
-            proprietes.put("mode", voulu);
-            c.update(proprietes);
-            System.out.println("Numérotation " + avant + " → " + voulu + " (prochain enregistrement)");
             return null;
         }
     }
