@@ -38,7 +38,9 @@ final class SessionDocumentee {
     }
 
     private static final List<Remplacement> VARIABLES = List.of(
-            new Remplacement("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})?", "<horodatage>"),
+            // with the blanks after it: an instant prints 3, 6 or 9 digits of fraction, and a table pads the rest
+            new Remplacement("\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})? *",
+                    "<horodatage> "),
             new Remplacement("\\b\\d{8}-\\d{6}\\b", "<horodatage>"), // in file names: 20261201-121154-extrait.xml
             new Remplacement("\\d{4}-\\d{2}-\\d{2}", "<date>"),
             new Remplacement("\\b\\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre"

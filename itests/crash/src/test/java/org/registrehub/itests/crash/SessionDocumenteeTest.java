@@ -35,6 +35,12 @@ public class SessionDocumenteeTest {
                 "{\"motDePasse\":\"iv7S8VD9GATFqi8NWKKG\"}"));
         assertTrue(SessionDocumentee.correspond("Attestation émise le 23 novembre 2026\n\n044 11 26 000001 G1104",
                 "Attestation émise le 6 décembre 2026\n\n\n044 12 26 000001 G1104\n"));
+        // an instant with fewer digits of fraction, padded by its table: the same row; another status: not
+        String ligne = "authentification        | UP   | 2026-12-06T19:51:23.553489062Z | royaume prêt";
+        assertTrue(SessionDocumentee.correspond(ligne,
+                "authentification        | UP   | 2026-12-06T22:06:40.092640Z    | royaume prêt"));
+        assertFalse(SessionDocumentee.correspond(ligne,
+                "authentification        | DOWN | 2026-12-06T22:06:40.092640Z    | royaume prêt"));
     }
 
     @Test

@@ -28,8 +28,9 @@ import javax.jms.JMSException;
  * (read); only its landlord and guichet accounts may use them.
  * Connection: REGISTRE_BROKER_HOST (127.0.0.1), REGISTRE_BROKER_PORT (61616), the organisation's code
  * REGISTRE_ERP_ORGANISATION, and one of its register accounts, REGISTRE_BROKER_USER and REGISTRE_BROKER_PASSWORD (no
- * default: the broker knows only the register's accounts); or the system properties of the same names in lower case
- * with dots ({@code registre.broker.host}, ...).
+ * default: the broker knows only the register's accounts); {@code envoyer} waits REGISTRE_ERP_ATTENTE_SECONDES (30)
+ * for the reply; or the system properties of the same names in lower case with dots ({@code registre.broker.host},
+ * ...).
  */
 public final class ClientErp {
 
@@ -78,6 +79,21 @@ public final class ClientErp {
         return new ConnexionErp(url, utilisateur, motDePasse, organisation());
     }
 
+    /** How long {@code envoyer} waits for the reply: REGISTRE_ERP_ATTENTE_SECONDES, 30 by default. */
+    static int attenteSecondes() {
+        String valeur = param("REGISTRE_ERP_ATTENTE_SECONDES", "30");
+        try {
+            int secondes = Integer.parseInt(valeur.strip());
+            if (secondes < 1) {
+                throw new NumberFormatException();
+            }
+            return secondes;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("REGISTRE_ERP_ATTENTE_SECONDES : nombre de secondes attendu (1 ou plus),"
+                    + " reçu « " + valeur + " »");
+        }
+    }
+
     static String organisation() {
         String code = param("REGISTRE_ERP_ORGANISATION", null);
         if (code == null) {
@@ -113,10 +129,11 @@ public final class ClientErp {
         Matcher m = MESSAGE_ID.matcher(json);
         String messageId = m.find() ? m.group(1) : UUID.randomUUID().toString();
         ConnexionErp client = client();
-        ConnexionErp.Reponse reponse = client.envoyer(json, messageId, Duration.ofSeconds(30));
+        int attente = attenteSecondes();
+        ConnexionErp.Reponse reponse = client.envoyer(json, messageId, Duration.ofSeconds(attente));
         System.out.println("envoyé sur " + client.file("entrant") + " : messageId=" + messageId);
         if (reponse == null) {
-            System.err.println("pas de réponse en 30 s sur " + client.file("reponses")
+            System.err.println("pas de réponse en " + attente + " s sur " + client.file("reponses")
                     + " (message illisible ? voir registre:erp-etat --lettres-mortes 20)");
             return 1;
         }

@@ -10,7 +10,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.registrehub.api.AccesRefuseException;
+import org.registrehub.api.acces.AccesService;
 import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.erp.EtatOrganisationErp;
 import org.registrehub.api.erp.LettreMorte;
@@ -41,6 +43,9 @@ final class ErpCommands {
         @Reference(optional = true)
         SupervisionErp supervision;
 
+        @Reference
+        AccesService acces;
+
         @Option(name = "--lettres-mortes", aliases = "-d", description = "Liste aussi les lettres mortes (au plus N ;"
                 + " rôle admin)")
         int lettresMortes;
@@ -65,8 +70,11 @@ final class ErpCommands {
             t.column("Type");
             t.column("Statut");
             t.column("Traité le");
-            // a gestionnaire sees the organisations of its territories
-            List<EtatOrganisationErp> etat = s.etat().stream().filter(e -> admin
+            // a gestionnaire sees the organisations working on one of its territories, and those it manages (the
+            // access rule: the EPCI whose communes lie in its départements, such as a metropolis's landlord)
+            java.util.Set<String> gerees = admin ? java.util.Set.of() : acces.organisations(Sessions.contexte())
+                    .stream().map(Organisation::code).collect(java.util.stream.Collectors.toSet());
+            List<EtatOrganisationErp> etat = s.etat().stream().filter(e -> admin || gerees.contains(e.organisation())
                     || e.territoires().stream().anyMatch(i::couvre)).toList();
             for (EtatOrganisationErp e : etat) {
                 t.addRow().addContent(e.organisation(), e.consommee() ? "active" : "arrêtée",

@@ -31,6 +31,7 @@ import org.apache.qpid.jms.JmsConnectionFactory;
 import org.junit.Test;
 import org.registrehub.api.erp.TraitementErp;
 import org.registrehub.testing.RegistreFactice;
+import org.registrehub.testing.broker.BrokerDeTest;
 import org.registrehub.testing.erp.ErpDeTest;
 import org.registrehub.testing.RegistreServicePartiel;
 import org.springframework.jms.connection.CachingConnectionFactory;

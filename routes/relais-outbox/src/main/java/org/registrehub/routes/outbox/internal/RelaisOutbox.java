@@ -84,13 +84,16 @@ public class RelaisOutbox implements SanteService {
      * commits republishes the batch, which the broker drops by duplicate id.
      */
     private int relayerUnLot() {
-        if (transactions == null) {
-            return outbox.relayer(lot, this::publier);
+        if (transactions == null || republier) {
+            // one send after the other: a duplicate is a message the broker has already, skipped
+            int n = outbox.relayer(lot, e -> publier(e, true));
+            republier = false;
+            return n;
         }
         org.springframework.transaction.TransactionStatus tx = transactions.getTransaction(
                 new org.springframework.transaction.support.DefaultTransactionDefinition());
         try {
-            return outbox.relayer(lot, this::publier, () -> transactions.commit(tx));
+            return outbox.relayer(lot, e -> publier(e, false), () -> transactions.commit(tx));
         } finally {
             if (!tx.isCompleted()) {
                 transactions.rollback(tx);
@@ -100,6 +103,14 @@ public class RelaisOutbox implements SanteService {
 
     private org.springframework.transaction.PlatformTransactionManager transactions;
 
+    /**
+     * The broker refused the commit of a batch because it holds some of its messages already: the batch was
+     * published, then the hub stopped before the database marked it (a {@code kill -9} between the two commits). In
+     * a transaction the broker refuses the whole batch for one duplicate, again at every try; so the next try sends
+     * it one message after the other, outside a transaction, and the broker's duplicate refusals are skipped.
+     */
+    private boolean republier;
+
     /** The broker's transaction manager (on the routes' connection factory); none: one send after the other. */
     public void setTransactions(org.springframework.transaction.PlatformTransactionManager transactions) {
         this.transactions = transactions;
@@ -108,15 +119,39 @@ public class RelaisOutbox implements SanteService {
     /**
      * Publishes one event on the events address, then on the event queue of each landlord it is addressed to. Each
      * send carries a duplicate id of its own (event, landlord): after a crash between a send and the commit, the
-     * broker drops what it already has and takes the rest.
+     * broker drops what it already has and takes the rest. Outside a broker transaction ({@code horsTransaction}),
+     * a send the broker refuses as a duplicate is one it has already: skipped.
      */
-    private void publier(EvenementDemande e) {
-        producteur.sendBodyAndHeaders(PUBLICATION, e.contenu(), enTetes(e, e.evenementId().toString()));
+    private void publier(EvenementDemande e, boolean horsTransaction) {
+        envoyer(PUBLICATION, e, enTetes(e, e.evenementId().toString()), horsTransaction);
         for (String bailleur : e.destinataires()) {
             java.util.Map<String, Object> h = new java.util.HashMap<>(enTetes(e, e.evenementId() + ":" + bailleur));
             h.put(HEADER_BAILLEUR, bailleur);
-            producteur.sendBodyAndHeaders(PUBLICATION_BAILLEUR, e.contenu(), h);
+            envoyer(PUBLICATION_BAILLEUR, e, h, horsTransaction);
         }
+    }
+
+    private void envoyer(String route, EvenementDemande e, java.util.Map<String, Object> enTetes,
+                         boolean horsTransaction) {
+        try {
+            producteur.sendBodyAndHeaders(route, e.contenu(), enTetes);
+        } catch (RuntimeException refus) {
+            if (!horsTransaction || !doublon(refus)) {
+                throw refus;
+            }
+            LOG.debug("Événement {} ({}) déjà reçu par le broker : pas renvoyé", e.evenementId(),
+                    enTetes.get(HEADER_BAILLEUR) == null ? "adresse des événements" : enTetes.get(HEADER_BAILLEUR));
+        }
+    }
+
+    /** The broker refused a message (or the commit of its transaction) because it has one with the same id. */
+    static boolean doublon(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Duplicate message detected")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static java.util.Map<String, Object> enTetes(EvenementDemande e, String idDoublon) {
@@ -140,6 +175,14 @@ public class RelaisOutbox implements SanteService {
     }
 
     private void echec(RuntimeException e, int dejaPublies) {
+        if (doublon(e) && transactions != null && !republier) {
+            LOG.info("Relais de l'outbox : le broker a déjà une partie du lot suivant (publié avant un arrêt brutal,"
+                    + " pas encore marqué dans la base) ; il repart message par message, ce que le broker a déjà"
+                    + " est écarté");
+            republier = true;
+            prochainEssai = Instant.EPOCH;
+            return;
+        }
         String cause = e instanceof RegistreIndisponibleException ? e.getMessage() : racine(e);
         String message = "publication des événements impossible : " + cause;
         if (etat.statut() != EtatSante.Statut.DOWN) {

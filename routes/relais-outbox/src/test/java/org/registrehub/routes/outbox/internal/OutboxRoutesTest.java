@@ -178,4 +178,59 @@ public class OutboxRoutesTest extends CamelTestSupport {
                 .until(() -> outbox.enAttente(), v -> v == 0);
         assertEquals(EtatSante.Statut.UP, relais.etat().statut());
     }
+
+    /**
+     * A hub killed between the broker's commit of a batch and the database's marking of it publishes the batch again
+     * at its restart: in a transaction the broker refuses the whole batch for its duplicates (every time), so the
+     * relay sends that batch again message by message, outside a transaction, and skips what the broker refuses as
+     * duplicates; then the following batches go in transactions again.
+     */
+    @Test
+    public void aBatchTheBrokerAlreadyHasIsSentAgainMessageByMessageSkippingItsDuplicates() throws Exception {
+        List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean dejaRecu = new java.util.concurrent.atomic.AtomicBoolean(true);
+        relais.setTransactions(new org.springframework.transaction.support.AbstractPlatformTransactionManager() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected Object doGetTransaction() {
+                return new Object();
+            }
+
+            @Override
+            protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition d) {
+                journal.add("debut");
+            }
+
+            @Override
+            protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                journal.add("commit:" + outbox.enAttente());
+                if (dejaRecu.getAndSet(false)) {
+                    throw new org.springframework.transaction.TransactionSystemException("Commit failed",
+                            new IllegalStateException("AMQ229? Duplicate message detected - message will not be"
+                                    + " routed"));
+                }
+            }
+
+            @Override
+            protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                journal.add("rollback");
+            }
+        });
+        ajouter(3);
+        MockEndpoint broker = getMockEndpoint("mock:broker");
+        // outside the transaction, the broker refuses the first event again (it has it), takes the second
+        broker.whenExchangeReceived(3, e -> {
+            throw new IllegalStateException("Duplicate message detected - message will not be routed");
+        });
+        broker.expectedBodiesReceived("{\"n\":0}", "{\"n\":1}", "{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
+        context.start();
+        MockEndpoint.assertIsSatisfied(context);
+        org.awaitility.Awaitility.await("outbox drained").atMost(Duration.ofSeconds(20))
+                .until(() -> outbox.enAttente(), v -> v == 0);
+        assertEquals("the refused batch (3 waiting at its commit) sent again outside a transaction (no transaction"
+                + " begun for it), then the last event in a transaction of its own",
+                List.of("debut", "commit:3", "debut", "commit:1"), journal.subList(0, 4));
+        assertEquals(EtatSante.Statut.UP, relais.etat().statut());
+    }
 }

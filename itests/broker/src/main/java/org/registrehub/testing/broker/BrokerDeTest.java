@@ -1,4 +1,4 @@
-package org.registrehub.routes.erp.internal;
+package org.registrehub.testing.broker;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,27 +15,28 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * A real Artemis broker for the route tests: AMQP and CORE on a free loopback port, persistent journal in a temporary
- * directory (a stop and a start keep the messages), management in the platform MBean server, and the redelivery
- * settings of the hub's {@code etc/artemis.xml} for the ERP queues, shortened.
+ * directory (a stop and a start keep the messages), duplicate detection by {@code _AMQ_DUPL_ID} with its cache kept,
+ * management in the platform MBean server, and the redelivery settings of the hub's {@code etc/artemis.xml} for the
+ * ERP queues, shortened.
  */
-final class BrokerDeTest implements AutoCloseable {
+public final class BrokerDeTest implements AutoCloseable {
 
-    static final String NOM = "registre-test";
+    public static final String NOM = "registre-test";
 
     private final Path dossier;
     private final int port;
     private EmbeddedActiveMQ broker;
 
-    BrokerDeTest() throws IOException {
+    public BrokerDeTest() throws IOException {
         this.dossier = Files.createTempDirectory("registre-broker-test");
         this.port = org.registrehub.testing.Ports.libre();
     }
 
-    String url() {
+    public String url() {
         return "amqp://127.0.0.1:" + port;
     }
 
-    BrokerDeTest demarrer() throws Exception {
+    public BrokerDeTest demarrer() throws Exception {
         ConfigurationImpl c = new ConfigurationImpl();
         c.setName(NOM);
         c.setPersistenceEnabled(true);
@@ -68,7 +69,7 @@ final class BrokerDeTest implements AutoCloseable {
         return this;
     }
 
-    void arreter() throws Exception {
+    public void arreter() throws Exception {
         if (broker != null) {
             broker.stop();
             broker = null;
