@@ -116,33 +116,8 @@ public class OutboxRoutesTest extends CamelTestSupport {
     @Test
     public void aBatchIsCommittedOnTheBrokerBeforeItIsMarkedAndStaysPendingWhenTheCommitFails() throws Exception {
         List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean refuser = new java.util.concurrent.atomic.AtomicBoolean(true);
-        relais.setTransactions(new org.springframework.transaction.support.AbstractPlatformTransactionManager() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected Object doGetTransaction() {
-                return new Object();
-            }
-
-            @Override
-            protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition d) {
-                journal.add("debut");
-            }
-
-            @Override
-            protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
-                journal.add("commit:" + outbox.enAttente());
-                if (refuser.getAndSet(false)) {
-                    throw new org.springframework.transaction.TransactionSystemException("broker perdu au commit");
-                }
-            }
-
-            @Override
-            protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {
-                journal.add("rollback");
-            }
-        });
+        relais.setTransactions(transactionsJournalisees(journal,
+                new org.springframework.transaction.TransactionSystemException("broker perdu au commit")));
         ajouter(3);
         MockEndpoint broker = getMockEndpoint("mock:broker");
         broker.expectedMinimumMessageCount(5); // 2 sent in the failed batch, then 2 + 1
@@ -188,35 +163,9 @@ public class OutboxRoutesTest extends CamelTestSupport {
     @Test
     public void aBatchTheBrokerAlreadyHasIsSentAgainMessageByMessageSkippingItsDuplicates() throws Exception {
         List<String> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.atomic.AtomicBoolean dejaRecu = new java.util.concurrent.atomic.AtomicBoolean(true);
-        relais.setTransactions(new org.springframework.transaction.support.AbstractPlatformTransactionManager() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected Object doGetTransaction() {
-                return new Object();
-            }
-
-            @Override
-            protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition d) {
-                journal.add("debut");
-            }
-
-            @Override
-            protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
-                journal.add("commit:" + outbox.enAttente());
-                if (dejaRecu.getAndSet(false)) {
-                    throw new org.springframework.transaction.TransactionSystemException("Commit failed",
-                            new IllegalStateException("AMQ229? Duplicate message detected - message will not be"
-                                    + " routed"));
-                }
-            }
-
-            @Override
-            protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {
-                journal.add("rollback");
-            }
-        });
+        relais.setTransactions(transactionsJournalisees(journal,
+                new org.springframework.transaction.TransactionSystemException("Commit failed",
+                        new IllegalStateException("AMQ229? Duplicate message detected - message will not be routed"))));
         ajouter(3);
         MockEndpoint broker = getMockEndpoint("mock:broker");
         // outside the transaction, the broker refuses the first event again (it has it), takes the second
@@ -232,5 +181,40 @@ public class OutboxRoutesTest extends CamelTestSupport {
                 + " begun for it), then the last event in a transaction of its own",
                 List.of("debut", "commit:3", "debut", "commit:1"), journal.subList(0, 4));
         assertEquals(EtatSante.Statut.UP, relais.etat().statut());
+    }
+
+    /**
+     * A broker transaction manager that writes what happens in {@code journal} ({@code debut}, {@code commit:<events
+     * still pending>}, {@code rollback}) and whose first commit fails with {@code refus}.
+     */
+    private org.springframework.transaction.PlatformTransactionManager transactionsJournalisees(List<String> journal,
+            RuntimeException refus) {
+        java.util.concurrent.atomic.AtomicBoolean refuser = new java.util.concurrent.atomic.AtomicBoolean(true);
+        return new org.springframework.transaction.support.AbstractPlatformTransactionManager() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected Object doGetTransaction() {
+                return new Object();
+            }
+
+            @Override
+            protected void doBegin(Object transaction, org.springframework.transaction.TransactionDefinition d) {
+                journal.add("debut");
+            }
+
+            @Override
+            protected void doCommit(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                journal.add("commit:" + outbox.enAttente());
+                if (refuser.getAndSet(false)) {
+                    throw refus;
+                }
+            }
+
+            @Override
+            protected void doRollback(org.springframework.transaction.support.DefaultTransactionStatus status) {
+                journal.add("rollback");
+            }
+        };
     }
 }
