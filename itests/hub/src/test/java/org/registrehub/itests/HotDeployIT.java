@@ -133,7 +133,7 @@ public class HotDeployIT extends HubTestSupport {
                         .noneMatch(b -> piece.equals(b.getSymbolicName())));
             }
             String absente = executerEnTantQue(GESTIONNAIRE, "registre:statistiques");
-            assertTrue(absente, absente.contains("Command not found") || absente.contains("not found"));
+            assertTrue(absente, absente.contains("not found"));
             HttpResponse<String> sansInfocentre = getEnTantQue("observatoire", QUALITE);
             assertEquals(sansInfocentre.body(), 503, sansInfocentre.statusCode());
             assertTrue(sansInfocentre.body(), sansInfocentre.body().contains("feature:install registre-statistiques"));

@@ -81,7 +81,8 @@ public class RelaisOutbox implements SanteService {
      * One batch. With a broker transaction manager, every send of the batch joins one broker transaction (the routes'
      * JMS producers find it bound to the thread), committed when the batch is marked, just before the database
      * commits: one synchronous disk write on the broker per batch instead of one per send. A crash between the two
-     * commits republishes the batch, which the broker drops by duplicate id.
+     * commits republishes the batch: the broker refuses its transaction for the duplicates, and the batch goes again
+     * outside a transaction ({@link #republier}).
      */
     private int relayerUnLot() {
         if (transactions == null || republier) {
