@@ -40,6 +40,8 @@ public class CampagneIT {
     private static final String MOT_DE_PASSE = "mot de passe de la campagne";
     private static final Pattern JETON = Pattern.compile("renouvellement-en-ligne\\?jeton=([A-Za-z0-9_-]{43})");
 
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
+
     private TestDatabase db;
     private GreenMail smtp;
     private HubLance hub;
@@ -49,7 +51,16 @@ public class CampagneIT {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
         smtp.start();
         db = TestDatabase.create("registre_campagne_it");
-        // the campaign's hour out of the way: the test starts it from the console
+        // the campaign's hour out of the way (23:59, Paris): the test starts it from the console. Started in the last
+        // twenty minutes of a day, the test could reach that hour and see the hub run the campaign itself: it waits
+        // for the next day, when 23:59 is a day away
+        java.time.ZonedDateTime maintenant = java.time.ZonedDateTime.now(PARIS);
+        if (maintenant.toLocalTime().isAfter(java.time.LocalTime.of(23, 40))) {
+            java.time.LocalDate aujourdhui = maintenant.toLocalDate();
+            System.out.println("CAMPAGNE il est " + maintenant.toLocalTime() + " à Paris : attente de minuit");
+            await("minuit passé à Paris").atMost(Duration.ofMinutes(21)).pollInterval(Duration.ofSeconds(5))
+                    .until(() -> java.time.LocalDate.now(PARIS).isAfter(aujourdhui));
+        }
         hub = new HubLance(Path.of(System.getProperty("registre.distribution")),
                 Path.of(System.getProperty("registre.campagne.dir")), db, Map.of(
                         "REGISTRE_SMTP_HOTE", "127.0.0.1",
@@ -97,7 +108,7 @@ public class CampagneIT {
         assertTrue(campagne, campagne.contains("terminée"));
         assertEquals(2, smtp.getReceivedMessages().length);
         Path lot = hub.home.resolve("data/registre/courriers/courriers-" + java.time.LocalDate.now(
-                java.time.ZoneId.of("Europe/Paris")) + "-G1104-avis.pdf");
+                PARIS) + "-G1104-avis.pdf");
         assertTrue("lot PDF " + lot, Files.size(lot) > 1000);
         String rapport = hub.console("registre:campagne-bilan");
         assertTrue(rapport, rapport.contains("TERMINEE") && rapport.contains("0.80"));
@@ -126,7 +137,9 @@ public class CampagneIT {
         assertEquals(1, db.count("SELECT count(*) FROM demande_historique WHERE numero_unique = '" + numero
                 + "' AND operation = 'RENOUVELLEMENT' AND canal = 'EN_LIGNE'"));
         assertEquals(1, db.count("SELECT count(*) FROM demande WHERE numero_unique = '" + numero
-                + "' AND date_validite = current_date + interval '1 year' AND dossier->'ressources'->0->>'montantMensuel'"
+                // a year from the day in Paris, the hub's day (the database's current_date is UTC's)
+                + "' AND date_validite = DATE '" + java.time.LocalDate.now(PARIS).plusYears(1) + "'"
+                + " AND dossier->'ressources'->0->>'montantMensuel'"
                 + " = '1999.50'"));
 
         HttpResponse<String> deuxieme = hub.client.send(confirmer, HttpResponse.BodyHandlers.ofString(
