@@ -52,7 +52,8 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
 
     static Probleme probleme(Throwable e, String instance) {
         if (e instanceof DemandeInvalideException invalide) {
-            return new Probleme(Probleme.type(invalide.getCode()), "Demande invalide", 400,
+            return new Probleme(Probleme.type(invalide.getCode()), DemandeInvalideException.SUJET_DEMANDE.equals(
+                    invalide.getSujet()) ? "Demande invalide" : "Données invalides", 400,
                     "Les données envoyées ne respectent pas les règles du registre ; rien n'a été enregistré. "
                             + "Corrigez les champs listés dans « erreurs ».", instance, invalide.getCode(),
                     invalide.getErreurs());

@@ -1,0 +1,12 @@
+package org.registrehub.api.attribution.spi;
+
+import java.util.List;
+
+/** The matching facts of the pending demands (kept by the database from each demand's dossier) and their query. */
+public interface RapprochementStore {
+    /**
+     * The pending demands that wish the commune and typology and pass the eliminatory criteria, ranked, the first
+     * {@code limite} of them; each row carries the count of all eligible ones.
+     */
+    List<LigneRapprochement> candidats(RequeteRapprochement requete);
+}

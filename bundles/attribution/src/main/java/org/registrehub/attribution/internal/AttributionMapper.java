@@ -1,0 +1,35 @@
+package org.registrehub.attribution.internal;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Param;
+import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.attribution.EvenementLogement;
+import org.registrehub.api.attribution.LogementOffert;
+import org.registrehub.api.attribution.spi.LigneRapprochement;
+import org.registrehub.api.attribution.spi.RequeteRapprochement;
+
+/** The attribution capability's SQL ({@code AttributionMapper.xml}). */
+public interface AttributionMapper {
+
+    long insererLogement(@Param("l") LogementOffert logement);
+
+    void insererHistorique(@Param("logement") long logement, @Param("e") EvenementLogement evenement);
+
+    void auditer(@Param("a") EntreeAudit entree);
+
+    /** The open offer of the dwelling, else its last one, locked for update when asked. */
+    LigneLogement logement(@Param("rpls") String identifiantRpls, @Param("verrouiller") boolean verrouiller);
+
+    List<LigneLogement> logements(@Param("organisation") String organisation,
+                                  @Param("departements") Collection<String> departements,
+                                  @Param("communes") Collection<String> communes, @Param("statut") String statut,
+                                  @Param("commune") String commune, @Param("limite") int limite);
+
+    int changerStatut(@Param("id") long id, @Param("version") long version, @Param("statut") String statut);
+
+    List<EvenementLogement> historique(@Param("logement") long logement);
+
+    List<LigneRapprochement> candidats(@Param("q") RequeteRapprochement requete);
+}
