@@ -54,8 +54,6 @@ record ReglesAttribution(ReglesRapprochement defaut, Map<String, ReglesRapproche
     private static final Pattern TERRITOIRE = Pattern.compile("^territoire\\.([0-9]{2}[0-9AB])\\.(.+)$");
     private static final Pattern PLAFOND = Pattern.compile("^plafonds\\.([0-9]{4})\\.([A-Z_]+)\\.([A-Z]+)$");
 
-    static final ReglesAttribution DEFAUT = lire(Map.of());
-
     ReglesAttribution {
         territoires = Map.copyOf(territoires);
         parisLimitrophes = Set.copyOf(parisLimitrophes);
@@ -322,4 +320,7 @@ record ReglesAttribution(ReglesRapprochement defaut, Map<String, ReglesRapproche
             "ILE_DE_FRANCE.PLAI", "15118,24643,29623,32425,38387,43196,4813",
             "AUTRES_REGIONS.PLUS", "24316,32473,39051,47145,55460,62501,6971",
             "AUTRES_REGIONS.PLAI", "13373,19486,23432,26071,30502,34375,3834");
+
+    /** The shipped rules (declared last: it reads the constants above). */
+    static final ReglesAttribution DEFAUT = lire(Map.of());
 }
