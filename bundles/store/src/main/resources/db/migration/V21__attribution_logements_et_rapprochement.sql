@@ -214,3 +214,9 @@ CREATE INDEX rapprochement_demande_numero_idx ON rapprochement_demande (numero_u
 
 -- The demands already in the register.
 SELECT rapprochement_rafraichir(ARRAY(SELECT id FROM demande WHERE statut = 'ACTIVE'));
+
+-- the landlords' ERPs offer their dwellings by message too (offreLogement)
+ALTER TABLE message_erp DROP CONSTRAINT message_erp_type_ck,
+    ADD CONSTRAINT message_erp_type_ck CHECK (type IN
+        ('enregistrerDemande', 'proposition', 'decisionCal', 'bailSigne', 'renonciation', 'renouvellement',
+         'offreLogement'));

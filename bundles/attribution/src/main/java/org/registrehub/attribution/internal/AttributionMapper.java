@@ -19,6 +19,9 @@ public interface AttributionMapper {
 
     void auditer(@Param("a") EntreeAudit entree);
 
+    /** The ERP message applied, for its idempotence; 0 if it was already there. */
+    int enregistrerMessage(@Param("r") org.registrehub.api.MessageRecu recu);
+
     /** The open offer of the dwelling, else its last one, locked for update when asked. */
     LigneLogement logement(@Param("rpls") String identifiantRpls, @Param("verrouiller") boolean verrouiller);
 

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.registrehub.api.MessageDejaTraiteException;
+import org.registrehub.api.MessageRecu;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.acces.EntreeAudit;
@@ -33,12 +35,16 @@ public class AttributionPostgres implements LogementStore, RapprochementStore {
     }
 
     @Override
-    public LogementOffert declarer(LogementOffert logement, EvenementLogement evenement, EntreeAudit audit) {
+    public LogementOffert declarer(LogementOffert logement, EvenementLogement evenement, EntreeAudit audit,
+                                   MessageRecu recu) {
         try {
             return store.executer("déclaration d'un logement", AttributionMapper.class, m -> {
                 LigneLogement ouvert = m.logement(logement.identifiantRpls(), true);
                 if (ouvert != null && StatutOffre.valueOf(ouvert.statut()).ouverte()) {
                     throw dejaOffert(logement);
+                }
+                if (recu != null && m.enregistrerMessage(recu) == 0) {
+                    throw new MessageDejaTraiteException(recu);
                 }
                 long id = m.insererLogement(logement);
                 m.insererHistorique(id, evenement);

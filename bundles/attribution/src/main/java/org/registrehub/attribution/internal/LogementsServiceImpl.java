@@ -81,7 +81,7 @@ public class LogementsServiceImpl implements LogementsService {
                 + l.charges().toPlainString() + " €, réservataire " + l.reservataire().type() + " "
                 + l.reservataire().organisation() + ", disponible le " + l.dateDisponibilite();
         LogementOffert enregistre = store.declarer(l, evenement(contexte, maintenant, "DECLARATION",
-                StatutOffre.OFFERT, details), audit(contexte, maintenant, "LOGEMENT_DECLARATION", l, details));
+                StatutOffre.OFFERT, details), audit(contexte, maintenant, "LOGEMENT_DECLARATION", l, details), contexte.recu());
         LOG.info("Logement {} offert par {} ({}, {} via {})", enregistre.identifiantRpls(), bailleur,
                 enregistre.commune(), contexte.acteur(), contexte.canal());
         return enregistre;

@@ -33,7 +33,8 @@ public final class ContratsErp {
             MessageErp.DECISION_CAL, "erp-decision-cal",
             MessageErp.BAIL_SIGNE, "erp-bail-signe",
             MessageErp.RENONCIATION, "erp-renonciation",
-            MessageErp.RENOUVELLEMENT, "erp-renouvellement");
+            MessageErp.RENOUVELLEMENT, "erp-renouvellement",
+            MessageErp.OFFRE_LOGEMENT, "erp-offre-logement");
 
     private final Map<String, JsonSchema> schemas;
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.registrehub.api.DecisionCommission;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.Proposition;
+import org.registrehub.api.attribution.DeclarationLogement;
 
 /**
  * An inbound ERP message (schemas {@code docs/messages/erp-*.schema.json}): the envelope and the payload of its type,
@@ -18,7 +19,8 @@ import org.registrehub.api.Proposition;
  */
 public record MessageErp(String messageId, String type, Integer versionSchema, Instant horodatage,
                          NouvelleDemande demande, Proposition proposition, DecisionCommission decisionCal,
-                         BailSigne bailSigne, Renonciation renonciation, Renouvellement renouvellement) {
+                         BailSigne bailSigne, Renonciation renonciation, Renouvellement renouvellement,
+                         DeclarationLogement offreLogement) {
 
     public static final String ENREGISTRER_DEMANDE = "enregistrerDemande";
     public static final String PROPOSITION = "proposition";
@@ -26,6 +28,7 @@ public record MessageErp(String messageId, String type, Integer versionSchema, I
     public static final String BAIL_SIGNE = "bailSigne";
     public static final String RENONCIATION = "renonciation";
     public static final String RENOUVELLEMENT = "renouvellement";
+    public static final String OFFRE_LOGEMENT = "offreLogement";
     public static final int VERSION_SCHEMA = 1;
 
     /** The lease is signed: the demand is radiated for attribution. */

@@ -23,6 +23,7 @@ import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.Doublon;
 import org.registrehub.api.DoublonPresumeException;
 import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.FonctionnaliteAbsenteException;
 import org.registrehub.api.MessageDejaTraiteException;
 import org.registrehub.api.MessageRecu;
 import org.registrehub.api.RegistreService;
@@ -30,6 +31,7 @@ import org.registrehub.api.SuiviAttribution;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.acces.AuthentificationService;
 import org.registrehub.api.acces.Identite;
+import org.registrehub.api.attribution.LogementsService;
 import org.registrehub.api.erp.ReponseTraitementErp;
 import org.registrehub.api.erp.TraitementErp;
 import org.registrehub.api.spi.JsonCodec;
@@ -57,6 +59,8 @@ public class TraitementMessageErp implements TraitementErp {
 
     private final RegistreService registre;
     private final AttributionService attribution;
+    /** The attribution capability's service, when installed (a blueprint reference-list: never waited for). */
+    private final List<LogementsService> logements;
     private final MessageErpStore messages;
     private final JsonCodec json;
     private final AuthentificationService authentification;
@@ -65,16 +69,18 @@ public class TraitementMessageErp implements TraitementErp {
     private final ObjectMapper arbres;
     private long tailleMaxOctets = 1_048_576;
 
-    public TraitementMessageErp(RegistreService registre, AttributionService attribution, MessageErpStore messages,
-                                JsonCodec json, AuthentificationService authentification, ContratsErp contrats) {
-        this(registre, attribution, messages, json, authentification, contrats, Clock.systemUTC());
+    public TraitementMessageErp(RegistreService registre, AttributionService attribution,
+                                List<LogementsService> logements, MessageErpStore messages, JsonCodec json,
+                                AuthentificationService authentification, ContratsErp contrats) {
+        this(registre, attribution, logements, messages, json, authentification, contrats, Clock.systemUTC());
     }
 
-    TraitementMessageErp(RegistreService registre, AttributionService attribution, MessageErpStore messages,
-                         JsonCodec json, AuthentificationService authentification, ContratsErp contrats,
-                         Clock clock) {
+    TraitementMessageErp(RegistreService registre, AttributionService attribution, List<LogementsService> logements,
+                         MessageErpStore messages, JsonCodec json, AuthentificationService authentification,
+                         ContratsErp contrats, Clock clock) {
         this.registre = registre;
         this.attribution = attribution;
+        this.logements = logements;
         this.messages = messages;
         this.json = json;
         this.authentification = authentification;
@@ -134,8 +140,9 @@ public class TraitementMessageErp implements TraitementErp {
         Contexte contexte = new Contexte(utilisateur.get(), Canal.ERP, recu);
         try {
             String numeroFinal = appliquer(message, contexte);
-            LOG.info("Message ERP {} de {} ({}, {}) accepté : demande {}", messageId, organisation, expediteur, type,
-                    numeroFinal);
+            LOG.info("Message ERP {} de {} ({}, {}) accepté : {}", messageId, organisation, expediteur, type,
+                    numeroFinal == null ? "logement " + message.offreLogement().identifiantRpls()
+                            : "demande " + numeroFinal);
             return reponse(recu, ReponseErp.ACCEPTE, numeroFinal, List.of(), List.of(), false);
         } catch (MessageDejaTraiteException e) {
             return dejaTraite(recu);
@@ -155,6 +162,15 @@ public class TraitementMessageErp implements TraitementErp {
         } catch (org.registrehub.api.VersionObsoleteException e) {
             return rejeter(recu, numero, List.of(new ErreurChamp(type + ".version", "version", null,
                     e.getMessage())), List.of());
+        } catch (FonctionnaliteAbsenteException e) {
+            return rejeter(recu, numero, List.of(new ErreurChamp("type", "fonctionnalite", type, e.getMessage())),
+                    List.of());
+        } catch (org.registrehub.api.RegistreException e) {
+            if ("EXISTE_DEJA".equals(e.getCode())) {
+                return rejeter(recu, numero, List.of(new ErreurChamp(type + ".identifiantRpls", "unicite", null,
+                        e.getMessage())), List.of());
+            }
+            throw e;
         }
     }
 
@@ -177,6 +193,12 @@ public class TraitementMessageErp implements TraitementErp {
                 MessageErp.Renonciation r = m.renonciation();
                 return attribution.renoncer(r.numeroUnique(), r.identifiantRpls(), r.dateRenonciation(),
                         r.commentaire(), contexte).numeroUnique();
+            case MessageErp.OFFRE_LOGEMENT:
+                if (logements.isEmpty()) {
+                    throw new FonctionnaliteAbsenteException("L'offre de logements", "registre-attribution");
+                }
+                logements.get(0).declarer(m.offreLogement(), contexte);
+                return null;
             case MessageErp.RENOUVELLEMENT:
                 MessageErp.Renouvellement n = m.renouvellement();
                 long version = n.version() != null ? n.version() : registre.consulter(n.numeroUnique(), contexte)

@@ -46,7 +46,7 @@ public class RenouvellementErpTest {
             }
             return demande;
         }
-    }, organisations, organisations, new JacksonJsonCodec(), organisations, new ContratsErp());
+    }, organisations, List.of(), organisations, new JacksonJsonCodec(), organisations, new ContratsErp());
 
     private static String message(String id, String renouvellement) {
         return "{\"messageId\":\"" + id + "\",\"type\":\"renouvellement\",\"versionSchema\":1,"

@@ -10,7 +10,7 @@ import javax.ws.rs.core.Response;
 import org.registrehub.api.FonctionnaliteAbsenteException;
 
 /**
- * What {@code /statistiques} and {@code /renouvellement-en-ligne} answer while their capability is not installed:
+ * What {@code /statistiques}, {@code /logements} and {@code /renouvellement-en-ligne} answer while their capability is not installed:
  * 503 at once, naming the feature to install (a problem document; an HTML page for the applicants' renewal link).
  * When the capability is installed, the {@code registre-rest} feature's {@code <conditional>} installs the resource's own bundle and server ({@code /api/v1/statistiques},
  * {@code /api/v1/renouvellement-en-ligne}), which the CXF servlet prefers to {@code /api/v1} (longest address): these
@@ -21,12 +21,25 @@ public class FonctionnalitesAbsentesResource {
 
     static final String STATISTIQUES = "registre-statistiques";
     static final String CAMPAGNE = "registre-campagne-renouvellement";
+    static final String ATTRIBUTION = "registre-attribution";
     private static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
 
     @GET
     @Path("statistiques{reste:(/.*)?}")
     public Response statistiques(@PathParam("reste") String reste) {
         throw new FonctionnaliteAbsenteException("L'Infocentre", STATISTIQUES);
+    }
+
+    @GET
+    @Path("logements{reste:(/.*)?}")
+    public Response logements(@PathParam("reste") String reste) {
+        throw new FonctionnaliteAbsenteException("L'attribution (logements offerts, rapprochement)", ATTRIBUTION);
+    }
+
+    @POST
+    @Path("logements{reste:(/.*)?}")
+    public Response logementsEnvoyes(@PathParam("reste") String reste) {
+        return logements(reste);
     }
 
     /** The renewal page is read by applicants: a page, not a JSON document. */

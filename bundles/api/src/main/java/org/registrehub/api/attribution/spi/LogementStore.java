@@ -12,11 +12,15 @@ import org.registrehub.api.attribution.StatutOffre;
 /** The offers of dwellings, their history and their audit lines, each change in one transaction. */
 public interface LogementStore {
     /**
-     * Records a new offer with its first history line and its audit line.
+     * Records a new offer with its first history line and its audit line, and the ERP message that asked for it (if
+     * any), in one transaction.
      *
-     * @throws org.registrehub.api.RegistreException {@code EXISTE_DEJA} if the dwelling has an open offer
+     * @param recu the ERP message, or null
+     * @throws org.registrehub.api.RegistreException          {@code EXISTE_DEJA} if the dwelling has an open offer
+     * @throws org.registrehub.api.MessageDejaTraiteException if the message was processed meanwhile (nothing written)
      */
-    LogementOffert declarer(LogementOffert logement, EvenementLogement evenement, EntreeAudit audit);
+    LogementOffert declarer(LogementOffert logement, EvenementLogement evenement, EntreeAudit audit,
+                            org.registrehub.api.MessageRecu recu);
 
     /** The open offer of the dwelling, or else its last one. */
     Optional<LogementOffert> logement(String identifiantRpls);
