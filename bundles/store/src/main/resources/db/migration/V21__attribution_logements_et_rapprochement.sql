@@ -3,12 +3,11 @@
 --  * logement_offert: one offer of a dwelling (RPLS identifier) by its landlord, from its declaration to the lease
 --    signed or its withdrawal; a dwelling let again later is a new offer (one open offer per dwelling at a time);
 --  * logement_historique: every change of an offer (who, when, through which channel, what);
---  * rapprochement_demande: for each ACTIVE demand, what matching reads (household size, consumption units,
---    resources, income, rent wished, accessibility needs, legal priority categories, DALO), computed from the dossier
---    by rapprochement_faits() and kept by statement-level triggers on demande and recours_dalo (every writer of a
---    demand is covered: registration, modification, import, national reconciliation, radiation);
---  * rapprochement_souhait: one row per commune and typology a pending demand wishes, with the commune's rank: the
---    index matching starts from (a dwelling's commune and typology).
+--  * rapprochement: for each ACTIVE demand and each commune and typology it wishes, what matching reads (household
+--    size, consumption units, resources, income, rent wished, accessibility needs, legal priority categories, DALO,
+--    cotation), computed from the dossier by rapprochement_faits() and kept by statement-level triggers on demande
+--    and recours_dalo (every writer of a demand is covered: registration, modification, import, national
+--    reconciliation, radiation).
 
 CREATE TABLE logement_offert (
     id                  BIGSERIAL     PRIMARY KEY,
@@ -119,53 +118,55 @@ CREATE FUNCTION rapprochement_faits(dossier JSONB, jour DATE)
       FROM a_charge a, motifs m, statut s
 $$;
 
-CREATE TABLE rapprochement_demande (
-    demande_id             BIGINT        PRIMARY KEY,
-    numero_unique          VARCHAR(18)   NOT NULL,
-    territoire             CHAR(3)       NOT NULL,
-    date_depot             DATE          NOT NULL,
-    taille_menage          SMALLINT      NOT NULL,
-    unites_consommation    NUMERIC(5, 2) NOT NULL,
+-- One row per pending demand, commune wished and typology wished: the demand's facts repeated on each, so that
+-- matching reads one index range, in the order of the default ranking (DALO, legal priorities, cotation, ancienneté),
+-- and stops once it holds the candidates asked for.
+CREATE TABLE rapprochement (
+    commune                VARCHAR(5)     NOT NULL,
+    typologie              VARCHAR(10)    NOT NULL,
+    demande_id             BIGINT         NOT NULL,
+    rang_commune           SMALLINT       NOT NULL,
+    numero_unique          VARCHAR(18)    NOT NULL,
+    territoire             CHAR(3)        NOT NULL,
+    date_depot             DATE           NOT NULL,
+    taille_menage          SMALLINT       NOT NULL,
+    unites_consommation    NUMERIC(5, 2)  NOT NULL,
     ressources_mensuelles  NUMERIC(10, 2) NOT NULL,
     revenu_fiscal          BIGINT,
     loyer_max              NUMERIC(8, 2),
-    ascenseur              BOOLEAN       NOT NULL,
-    rez_de_chaussee        BOOLEAN       NOT NULL,
-    mobilite_reduite       BOOLEAN       NOT NULL,
-    fauteuil_roulant       BOOLEAN       NOT NULL,
-    mutation               BOOLEAN       NOT NULL,
-    priorites              TEXT[]        NOT NULL,
-    dalo                   BOOLEAN       NOT NULL DEFAULT false,
-    points                 INTEGER       NOT NULL DEFAULT 0
+    ascenseur              BOOLEAN        NOT NULL,
+    rez_de_chaussee        BOOLEAN        NOT NULL,
+    mobilite_reduite       BOOLEAN        NOT NULL,
+    fauteuil_roulant       BOOLEAN        NOT NULL,
+    mutation               BOOLEAN        NOT NULL,
+    priorites              TEXT[]         NOT NULL,
+    nb_priorites           SMALLINT       NOT NULL,
+    dalo                   BOOLEAN        NOT NULL,
+    points                 INTEGER        NOT NULL DEFAULT 0,
+    CONSTRAINT rapprochement_pk PRIMARY KEY (commune, typologie, demande_id)
 );
-COMMENT ON TABLE rapprochement_demande IS 'Faits de rapprochement de chaque demande active (tenus par déclencheur).';
-
-CREATE TABLE rapprochement_souhait (
-    commune       VARCHAR(5)   NOT NULL,
-    typologie     VARCHAR(10)  NOT NULL,
-    demande_id    BIGINT       NOT NULL,
-    rang_commune  SMALLINT     NOT NULL,
-    CONSTRAINT rapprochement_souhait_pk PRIMARY KEY (commune, typologie, demande_id)
-);
-CREATE INDEX rapprochement_souhait_demande_idx ON rapprochement_souhait (demande_id);
+COMMENT ON TABLE rapprochement IS 'Faits de rapprochement des demandes actives, par commune et typologie souhaitées'
+    ' (tenus par déclencheur).';
+CREATE INDEX rapprochement_classement_idx ON rapprochement
+    (commune, typologie, dalo DESC, nb_priorites DESC, points DESC, date_depot, numero_unique);
+CREATE INDEX rapprochement_demande_idx ON rapprochement (demande_id);
+CREATE INDEX rapprochement_numero_idx ON rapprochement (numero_unique);
 
 -- The matching rows of a set of demands: rebuilt for the ACTIVE ones, removed for the others.
 CREATE FUNCTION rapprochement_rafraichir(ids BIGINT[]) RETURNS VOID LANGUAGE sql AS $$
-    DELETE FROM rapprochement_souhait WHERE demande_id = ANY (ids);
-    DELETE FROM rapprochement_demande WHERE demande_id = ANY (ids);
-    INSERT INTO rapprochement_demande (demande_id, numero_unique, territoire, date_depot, taille_menage,
-                                       unites_consommation, ressources_mensuelles, revenu_fiscal, loyer_max, ascenseur,
-                                       rez_de_chaussee, mobilite_reduite, fauteuil_roulant, mutation, priorites, dalo)
-    SELECT d.id, d.numero_unique, d.territoire, d.date_depot, f.taille_menage, f.unites_consommation,
-           f.ressources_mensuelles, f.revenu_fiscal, f.loyer_max, f.ascenseur, f.rez_de_chaussee, f.mobilite_reduite,
-           f.fauteuil_roulant, f.mutation, f.priorites,
+    DELETE FROM rapprochement WHERE demande_id = ANY (ids);
+    INSERT INTO rapprochement (commune, typologie, demande_id, rang_commune, numero_unique, territoire, date_depot,
+                               taille_menage, unites_consommation, ressources_mensuelles, revenu_fiscal, loyer_max,
+                               ascenseur, rez_de_chaussee, mobilite_reduite, fauteuil_roulant, mutation, priorites,
+                               nb_priorites, dalo)
+    SELECT DISTINCT ON (c.commune, t.typologie, d.id) c.commune, t.typologie, d.id, c.rang, d.numero_unique,
+           d.territoire, d.date_depot, f.taille_menage, f.unites_consommation, f.ressources_mensuelles,
+           f.revenu_fiscal, f.loyer_max, f.ascenseur, f.rez_de_chaussee, f.mobilite_reduite, f.fauteuil_roulant,
+           f.mutation, f.priorites, cardinality(f.priorites),
            EXISTS (SELECT 1 FROM recours_dalo r WHERE r.numero_unique = d.numero_unique
                                                  AND r.decision = 'PRIORITAIRE_URGENT')
-      FROM demande d CROSS JOIN LATERAL rapprochement_faits(d.dossier, current_date) f
-     WHERE d.id = ANY (ids) AND d.statut = 'ACTIVE';
-    INSERT INTO rapprochement_souhait (commune, typologie, demande_id, rang_commune)
-    SELECT DISTINCT ON (c.commune, t.typologie, d.id) c.commune, t.typologie, d.id, c.rang
       FROM demande d
+     CROSS JOIN LATERAL rapprochement_faits(d.dossier, current_date) f
      CROSS JOIN LATERAL unnest(d.communes) WITH ORDINALITY AS c (commune, rang)
      CROSS JOIN LATERAL unnest(d.typologies) AS t (typologie)
      WHERE d.id = ANY (ids) AND d.statut = 'ACTIVE'
@@ -196,7 +197,7 @@ CREATE TRIGGER rapprochement_demande_retrait AFTER DELETE ON demande
 -- A DALO decision reported by the national register changes the demand's priority.
 CREATE FUNCTION rapprochement_dalo() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE rapprochement_demande f
+    UPDATE rapprochement f
        SET dalo = EXISTS (SELECT 1 FROM recours_dalo r WHERE r.numero_unique = f.numero_unique
                                                         AND r.decision = 'PRIORITAIRE_URGENT')
      WHERE f.numero_unique IN (SELECT numero_unique FROM recours_apres);
@@ -209,8 +210,6 @@ CREATE TRIGGER rapprochement_dalo_ajout AFTER INSERT ON recours_dalo
 CREATE TRIGGER rapprochement_dalo_maj AFTER UPDATE ON recours_dalo
     REFERENCING NEW TABLE AS recours_apres
     FOR EACH STATEMENT EXECUTE FUNCTION rapprochement_dalo();
-
-CREATE INDEX rapprochement_demande_numero_idx ON rapprochement_demande (numero_unique);
 
 -- The demands already in the register.
 SELECT rapprochement_rafraichir(ARRAY(SELECT id FROM demande WHERE statut = 'ACTIVE'));

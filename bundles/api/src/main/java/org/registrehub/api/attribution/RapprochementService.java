@@ -10,6 +10,8 @@ import org.registrehub.api.Contexte;
 public interface RapprochementService {
     /** Most candidates a list holds. */
     int LIMITE_MAX = 200;
+    /** Eligible demands are counted up to so many (a large city's common typology has more: "at least"). */
+    long DECOMPTE_MAX = 10_000;
 
     /**
      * @param identifiantRpls the dwelling (its open offer)

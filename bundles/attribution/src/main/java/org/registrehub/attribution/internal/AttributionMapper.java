@@ -35,4 +35,6 @@ public interface AttributionMapper {
     List<EvenementLogement> historique(@Param("logement") long logement);
 
     List<LigneRapprochement> candidats(@Param("q") RequeteRapprochement requete);
+
+    long eligibles(@Param("q") RequeteRapprochement requete, @Param("plafond") long plafond);
 }

@@ -116,4 +116,10 @@ public class AttributionPostgres implements LogementStore, RapprochementStore {
     public List<LigneRapprochement> candidats(RequeteRapprochement requete) {
         return store.executer("rapprochement", AttributionMapper.class, m -> m.candidats(requete));
     }
+
+    @Override
+    public long eligibles(RequeteRapprochement requete, long plafond) {
+        return store.executer("décompte du rapprochement", AttributionMapper.class,
+                m -> m.eligibles(requete, plafond));
+    }
 }

@@ -118,11 +118,14 @@ public class RapprochementServiceImpl implements RapprochementService {
                 l.financement());
         ReglesRapprochement.Occupation occupation = rr.occupation().get(l.typologie());
         long t0 = System.nanoTime();
-        List<LigneRapprochement> lignes = store.candidats(new RequeteRapprochement(l.commune(), l.typologie().name(),
+        RequeteRapprochement requete = new RequeteRapprochement(l.commune(), l.typologie().name(),
                 plafond.categories(), plafond.supplement(), l.depenseMensuelle(), l.etage(), l.ascenseur(),
                 l.accessibilite(), occupation.min(), occupation.max(), rr.tauxEffortMax(), rr.resteAVivreMin(),
-                rr.eliminatoires(), rr.classement(), limite));
-        long eligibles = lignes.isEmpty() ? 0 : lignes.get(0).eligibles();
+                rr.eliminatoires(), rr.classement(), limite);
+        List<LigneRapprochement> lignes = store.candidats(requete);
+        long eligibles = lignes.size() < limite ? lignes.size() : store.eligibles(requete, DECOMPTE_MAX + 1);
+        boolean auMoins = eligibles > DECOMPTE_MAX;
+        eligibles = Math.min(eligibles, DECOMPTE_MAX);
         List<CandidatRapproche> candidats = new ArrayList<>();
         LocalDate aujourdhui = LocalDate.now(horloge);
         for (LigneRapprochement ligne : lignes) {
@@ -130,10 +133,10 @@ public class RapprochementServiceImpl implements RapprochementService {
         }
         journal.auditer(new EntreeAudit(horloge.instant(), contexte.acteur(), contexte.organisation(),
                 contexte.canal(), "RAPPROCHEMENT", null, l.territoire(), "logement " + l.identifiantRpls() + " : "
-                + eligibles + " demande(s) éligible(s), " + candidats.size() + " listée(s) : "
+                + (auMoins ? "au moins " : "") + eligibles + " demande(s) éligible(s), " + candidats.size() + " listée(s) : "
                 + String.join(", ", candidats.stream().map(CandidatRapproche::numeroUnique).toList())));
         LOG.debug("Rapprochement du logement {} : {} éligibles en {} ms", l.identifiantRpls(), eligibles,
                 (System.nanoTime() - t0) / 1_000_000);
-        return new Rapprochement(l, rr, plafond, eligibles, candidats);
+        return new Rapprochement(l, rr, plafond, eligibles, auMoins, candidats);
     }
 }

@@ -15,5 +15,5 @@ public record LigneRapprochement(String numeroUnique, LocalDate dateDepot, int r
                                  List<String> priorites, boolean dalo, int points, long plafond,
                                  BigDecimal tauxEffort, BigDecimal resteAVivreParUc, boolean occupationOk,
                                  Boolean plafondOk, Boolean tauxEffortOk, Boolean resteAVivreOk,
-                                 boolean accessibiliteOk, Boolean loyerMaxOk, long eligibles) {
+                                 boolean accessibiliteOk, Boolean loyerMaxOk) {
 }

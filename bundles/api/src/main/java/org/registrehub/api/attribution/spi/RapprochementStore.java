@@ -6,7 +6,10 @@ import java.util.List;
 public interface RapprochementStore {
     /**
      * The pending demands that wish the commune and typology and pass the eliminatory criteria, ranked, the first
-     * {@code limite} of them; each row carries the count of all eligible ones.
+     * {@code limite} of them.
      */
     List<LigneRapprochement> candidats(RequeteRapprochement requete);
+
+    /** How many pending demands pass the eliminatory criteria, counted up to {@code plafond}. */
+    long eligibles(RequeteRapprochement requete, long plafond);
 }
