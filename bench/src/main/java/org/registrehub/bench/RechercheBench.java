@@ -20,9 +20,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.registrehub.api.Demande;
-import org.registrehub.bench.donnees.ChargementMasse;
 import org.registrehub.bench.donnees.GenerateurDemandes;
-import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.bench.donnees.StockNational;
 import org.registrehub.testing.TestDatabase;
 
 /**
@@ -53,21 +52,7 @@ public final class RechercheBench {
                 : TestDatabase.kept(conservee);
              HubLance hub = new HubLance(distribution, dir, db)) {
             hub.attendreSante(Duration.ofMinutes(10)); // migrations of a kept database may build indexes
-            long presentes = db.count("SELECT count(*) FROM demande");
-            if (presentes == nombre && !conservee.isBlank()) {
-                System.out.printf("BENCH load.reused %d demandes already in %s%n", presentes, db.name());
-                try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                    s.execute("VACUUM ANALYZE demande");
-                }
-            } else {
-                if (presentes > 0) {
-                    System.out.printf("… %d demandes présentes dans %s, rechargement%n", presentes, db.name());
-                    try (Connection c = db.connect(); Statement s = c.createStatement()) {
-                        s.execute("TRUNCATE demande, demande_historique, outbox, compteur_numero");
-                    }
-                }
-                charger(db, nombre);
-            }
+            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, !conservee.isBlank());
             autorisation = hub.compteDeMesure(db, territoires(db));
             Map<String, List<Requete>> requetes = requetes(nombre, echantillons);
             System.out.printf("BENCH search.dataset %d demandes, table %s%n", nombre, taille(db));
@@ -75,23 +60,6 @@ public final class RechercheBench {
                 mesurer(hub, db, e.getKey(), e.getValue());
             }
         }
-    }
-
-    private static void charger(TestDatabase db, int nombre) throws Exception {
-        GenerateurDemandes generateur = new GenerateurDemandes(GRAINE, AUJOURDHUI, 4);
-        long t0 = System.nanoTime();
-        try (Connection c = db.connect()) {
-            new ChargementMasse(new JacksonJsonCodec()).charger(c, generateur, nombre, 20_000, n -> {
-                if (n % 200_000 == 0 || n == nombre) {
-                    System.out.printf("… %d demandes chargées (%.0f/s)%n", n, n / ((System.nanoTime() - t0) / 1e9));
-                }
-            });
-            try (Statement s = c.createStatement()) {
-                s.execute("VACUUM ANALYZE demande");
-            }
-        }
-        System.out.printf("BENCH load.copy %.0f demandes/s (COPY, %d demandes with every index of the schema)%n",
-                nombre / ((System.nanoTime() - t0) / 1e9), nombre);
     }
 
     /** Samples spread over the whole load (the same seed gives the same demands again). */
