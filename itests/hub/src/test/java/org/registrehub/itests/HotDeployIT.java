@@ -108,9 +108,13 @@ public class HotDeployIT extends HubTestSupport {
 
     /**
      * A capability's channel pieces come and go with it: the registre-rest feature's {@code <conditional>} installs
-     * the statistics' own REST bundle with the statistics and removes it with them; meanwhile /api/v1 answers 503 at
-     * once, naming the feature to install, and so does the attestation (REST and SOAP) without its feature.
+     * the statistics' own REST bundle with the statistics and removes it with them (the same for the attribution's
+     * dwellings); meanwhile /api/v1 answers 503 at once, naming the feature to install, and so does the attestation
+     * (REST and SOAP) without its feature.
      */
+    private static final String REST_ATTRIBUTION = "org.registrehub.registre-rest-attribution";
+    private static final String CONSOLE_ATTRIBUTION = "org.registrehub.registre-console-attribution";
+
     @Test
     public void capabilityResourcesComeAndGoWithTheirFeature() throws Exception {
         String conditionnel = "org.registrehub.registre-rest-statistiques";
@@ -127,8 +131,8 @@ public class HotDeployIT extends HubTestSupport {
         assertEquals(200, get(attestation).statusCode());
         try {
             System.out.println("ITEST feature:uninstall -> " + executer(
-                    "feature:uninstall registre-statistiques registre-attestation"));
-            for (String piece : List.of(conditionnel, CONSOLE_STATISTIQUES)) {
+                    "feature:uninstall registre-statistiques registre-attestation registre-attribution"));
+            for (String piece : List.of(conditionnel, CONSOLE_STATISTIQUES, REST_ATTRIBUTION, CONSOLE_ATTRIBUTION)) {
                 assertTrue(piece + " stayed without its capability", List.of(bundleContext.getBundles()).stream()
                         .noneMatch(b -> piece.equals(b.getSymbolicName())));
             }
@@ -137,6 +141,11 @@ public class HotDeployIT extends HubTestSupport {
             HttpResponse<String> sansInfocentre = getEnTantQue("observatoire", QUALITE);
             assertEquals(sansInfocentre.body(), 503, sansInfocentre.statusCode());
             assertTrue(sansInfocentre.body(), sansInfocentre.body().contains("feature:install registre-statistiques"));
+            HttpResponse<String> sansLogements = getEnTantQue("bailleur.nmh", "/api/v1/logements");
+            assertEquals(sansLogements.body(), 503, sansLogements.statusCode());
+            assertTrue(sansLogements.body(), sansLogements.body().contains("feature:install registre-attribution"));
+            String sansCommande = executerEnTantQue(GESTIONNAIRE, "registre:logement-lister");
+            assertTrue(sansCommande, sansCommande.contains("not found"));
             HttpResponse<String> sansPdf = get(attestation);
             assertEquals(sansPdf.body(), 503, sansPdf.statusCode());
             assertTrue(sansPdf.body(), sansPdf.body().contains("feature:install registre-attestation"));
@@ -146,8 +155,11 @@ public class HotDeployIT extends HubTestSupport {
             assertTrue(soap, soap.contains("<code>REGISTRE_INDISPONIBLE</code>")
                     && soap.contains("feature:install registre-attestation"));
         } finally {
-            executer("feature:install registre-statistiques registre-attestation");
+            executer("feature:install registre-statistiques registre-attestation registre-attribution");
         }
+        assertEquals(Bundle.ACTIVE, bundle(REST_ATTRIBUTION).getState());
+        await("dwellings served again").atMost(Duration.ofSeconds(60))
+                .until(() -> getEnTantQue("bailleur.nmh", "/api/v1/logements").statusCode(), s -> s == 200);
         assertEquals(Bundle.ACTIVE, bundle(conditionnel).getState());
         assertEquals(Bundle.ACTIVE, bundle(CONSOLE_STATISTIQUES).getState());
         await("the statistics command back").atMost(Duration.ofSeconds(60))

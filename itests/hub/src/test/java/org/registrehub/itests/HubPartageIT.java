@@ -9,6 +9,6 @@ import org.junit.runners.Suite;
  * for the first class and stops it after the last (run one by one, each class would boot and stop its own).
  */
 @RunWith(Suite.class)
-@Suite.SuiteClasses({ErpIT.class, HotDeployIT.class, HubIT.class, SecuriteIT.class})
+@Suite.SuiteClasses({AttributionIT.class, ErpIT.class, HotDeployIT.class, HubIT.class, SecuriteIT.class})
 public class HubPartageIT {
 }

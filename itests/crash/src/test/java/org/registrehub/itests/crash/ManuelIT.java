@@ -48,7 +48,8 @@ public class ManuelIT {
             new Passage("acces-et-audit.md", 5, Integer.MAX_VALUE), // territories, roles and audit, on those demands
             new Passage("canaux.md", 9, 12), // a landlord's ERP on its queues, with the sample client
             new Passage("canaux.md", 13, 13), // its supervision: a dead letter, replayed
-            new Passage("canaux.md", 14, 14)); // the console
+            new Passage("canaux.md", 14, 14), // the console
+            new Passage("attribution.md", 1, Integer.MAX_VALUE)); // a landlord's dwelling and its candidates
 
     private static final List<String> OUTILS = List.of("bash", "curl", "jq", "pdftotext", "sed", "java");
 

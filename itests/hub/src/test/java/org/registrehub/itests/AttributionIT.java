@@ -1,0 +1,114 @@
+package org.registrehub.itests;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.jms.TextMessage;
+
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * The attribution side on the distribution: a landlord offers a dwelling through REST and another through its ERP
+ * queue; its candidates are ranked and explained for its landlord, its réservataire and the gestionnaire (REST and
+ * console), refused to another landlord; the features' REST and console pieces are there.
+ */
+public class AttributionIT extends HubTestSupport {
+
+    private static final Pattern NUMERO = Pattern.compile("\"numeroUnique\":\"([0-9AB]{13}(G[0-9]{4}|GDPUB))\"");
+    /** A commune no other test of the suite wishes: its candidates are this class's demands only. */
+    private static final String COMMUNE = "44035";
+
+    @Before
+    public void hubPret() throws Exception {
+        attendreHubPret(Duration.ofSeconds(120));
+        comptes();
+    }
+
+    private String demande(String nom) throws Exception {
+        HttpResponse<String> cree = post("/api/v1/demandes", "application/json", demandeJson(nom)
+                .replace("\"communes\": [\"44109\", \"44162\"]", "\"communes\": [\"" + COMMUNE + "\"]"));
+        assertEquals(cree.body(), 201, cree.statusCode());
+        Matcher m = NUMERO.matcher(cree.body());
+        assertTrue(m.find());
+        return m.group(1);
+    }
+
+    static String logement(String rpls, String reservataire) {
+        return """
+            {"identifiantRpls": "%s", "adresse": "8 rue des Halles", "commune": "%s", "typologie": "T3",
+             "surface": 67.5, "etage": 1, "ascenseur": false, "accessibilite": "NON", "loyer": 455.00,
+             "charges": 65.00, "financement": "PLUS", "reservataire": {"type": "PREFECTURE", "organisation": "%s"},
+             "dateDisponibilite": "%s"}""".formatted(rpls, COMMUNE, reservataire, LocalDate.now().plusMonths(1));
+    }
+
+    @Test
+    public void unLogementOffertEnRestALesCandidatsDuTerritoireClassesEtExpliques() throws Exception {
+        // the example household: a couple and a child (3 persons), 3 170.50 € a month, tax income 31 200 €, T3 wished
+        String numero = demande("Attribution");
+        HttpResponse<String> offert = postEnTantQue("bailleur.nmh", "/api/v1/logements", "application/json",
+                logement("ITRPLS0001", "DDETS44"));
+        assertEquals(offert.body(), 201, offert.statusCode());
+        assertThat(offert.headers().firstValue("Location").orElseThrow(), containsString("/api/v1/logements/ITRPLS0001"));
+        assertThat(offert.body(), containsString("\"bailleur\":\"NMH\""));
+
+        HttpResponse<String> candidats = getEnTantQue("bailleur.nmh", "/api/v1/logements/ITRPLS0001/candidats");
+        assertEquals(candidats.body(), 200, candidats.statusCode());
+        assertThat(candidats.body(), containsString("\"numeroUnique\":\"" + numero + "\""));
+        assertThat(candidats.body(), containsString("\"tauxEffort\":16.4"));
+        assertThat(candidats.body(), containsString("(loyer + charges) 520.00 € / ressources 3170.50 € = 16.4 %"));
+        // the réservataire (the State service) and the gestionnaire read them too; another landlord does not
+        assertEquals(200, getEnTantQue(GESTIONNAIRE, "/api/v1/logements/ITRPLS0001/candidats").statusCode());
+        HttpResponse<String> refuse = getEnTantQue("bailleur.lmh", "/api/v1/logements/ITRPLS0001/candidats");
+        assertEquals(refuse.body(), 403, refuse.statusCode());
+        // a bad declaration: every field named, nothing written
+        HttpResponse<String> invalide = postEnTantQue("bailleur.nmh", "/api/v1/logements", "application/json",
+                logement("ITRPLS0002", "DDETS44").replace("\"T3\"", "\"T9\"").replace("455.00", "-1"));
+        assertEquals(invalide.body(), 400, invalide.statusCode());
+        assertThat(invalide.body(), containsString("typologie"));
+        assertEquals(404, getEnTantQue("bailleur.nmh", "/api/v1/logements/ITRPLS0002").statusCode());
+
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:logement-candidats --detail ITRPLS0001");
+        assertThat(console, containsString(numero));
+        assertThat(console, containsString("Taux d'effort"));
+        assertThat(console, containsString("[éliminatoire]"));
+        assertThat(executerEnTantQue(GESTIONNAIRE, "registre:logement-retirer ITRPLS0001 \"loué hors registre\""),
+                containsString("RETIRE"));
+        assertThat(executerEnTantQue(GESTIONNAIRE, "registre:logement ITRPLS0001"), containsString("RETRAIT"));
+        assertEquals(409, getEnTantQue("bailleur.nmh", "/api/v1/logements/ITRPLS0001/candidats").statusCode());
+        assertTrue(compterEnDirect("SELECT count(*) FROM audit WHERE operation = 'RAPPROCHEMENT' AND details LIKE"
+                + " 'logement ITRPLS0001 %'") >= 2);
+    }
+
+    @Test
+    public void unBailleurOffreUnLogementParSaFileErp() throws Exception {
+        String messageId = "it-" + UUID.randomUUID();
+        String corps = "{\"messageId\":\"" + messageId + "\",\"type\":\"offreLogement\",\"versionSchema\":1,"
+                + "\"horodatage\":\"2026-12-01T09:00:00Z\",\"offreLogement\":" + logement("ITRPLS0003", "NMH")
+                .replace("\"PREFECTURE\"", "\"BAILLEUR\"") + "}";
+        TextMessage reponse = envoyerErp("bailleur.nmh", "NMH", messageId, corps);
+        assertNotNull("réponse de l'offre", reponse);
+        assertThat(reponse.getText(), containsString("\"statut\":\"ACCEPTE\""));
+        assertThat(reponse.getText(), containsString("\"type\":\"reponseOffreLogement\""));
+        HttpResponse<String> lu = getEnTantQue(GESTIONNAIRE, "/api/v1/logements/ITRPLS0003/historique");
+        assertEquals(lu.body(), 200, lu.statusCode());
+        assertThat(lu.body(), containsString("\"canal\":\"ERP\""));
+        assertThat(lu.body(), containsString("\"acteur\":\"bailleur.nmh\""));
+        // delivered again: the same answer, one offer
+        TextMessage encore = envoyerErp("bailleur.nmh", "NMH", messageId, corps);
+        assertThat(encore.getText(), containsString("\"dejaTraite\":true"));
+        assertEquals(1, compterEnDirect("SELECT count(*) FROM logement_offert WHERE identifiant_rpls = 'ITRPLS0003'"));
+        assertThat(executerEnTantQue(GESTIONNAIRE, "registre:logement-lister --commune " + COMMUNE),
+                containsString("ITRPLS0003"));
+    }
+}
