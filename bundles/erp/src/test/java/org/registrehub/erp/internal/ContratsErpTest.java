@@ -41,7 +41,7 @@ public class ContratsErpTest {
         try (Stream<Path> s = Files.list(EXEMPLES)) {
             fichiers = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
-        assertEquals(6, fichiers.size());
+        assertEquals(7, fichiers.size());
         for (Path f : fichiers) {
             JsonNode m = JSON.readTree(f.toFile());
             assertEquals(f.getFileName().toString(), List.of(), erreurs(m));
