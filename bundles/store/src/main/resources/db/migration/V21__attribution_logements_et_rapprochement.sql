@@ -166,7 +166,7 @@ CREATE FUNCTION rapprochement_rafraichir(ids BIGINT[]) RETURNS VOID LANGUAGE sql
            EXISTS (SELECT 1 FROM recours_dalo r WHERE r.numero_unique = d.numero_unique
                                                  AND r.decision = 'PRIORITAIRE_URGENT')
       FROM demande d
-     CROSS JOIN LATERAL rapprochement_faits(d.dossier, current_date) f
+     CROSS JOIN LATERAL rapprochement_faits(d.dossier, (now() AT TIME ZONE 'Europe/Paris')::date) f
      CROSS JOIN LATERAL unnest(d.communes) WITH ORDINALITY AS c (commune, rang)
      CROSS JOIN LATERAL unnest(d.typologies) AS t (typologie)
      WHERE d.id = ANY (ids) AND d.statut = 'ACTIVE'

@@ -37,4 +37,32 @@ public interface AttributionMapper {
     List<LigneRapprochement> candidats(@Param("q") RequeteRapprochement requete);
 
     long eligibles(@Param("q") RequeteRapprochement requete, @Param("plafond") long plafond);
+
+    // ---------------------------------------------------------------- cotation
+
+    LigneGrille insererGrille(@Param("territoire") String territoire, @Param("criteres") String criteres,
+                              @Param("acteur") String acteur, @Param("organisation") String organisation,
+                              @Param("canal") String canal, @Param("creeLe") java.time.Instant creeLe);
+
+    LigneGrille grille(@Param("territoire") String territoire);
+
+    List<LigneGrille> versions(@Param("territoire") String territoire);
+
+    List<LigneGrille> nonAppliquees();
+
+    List<Long> demandesDuTerritoire(@Param("territoire") String territoire);
+
+    long recalculer(@Param("ids") Long[] ids, @Param("jour") java.time.LocalDate jour);
+
+    void marquerAppliquee(@Param("territoire") String territoire, @Param("version") int version);
+
+    List<Long> anniversaires(@Param("jours") Integer[] jours);
+
+    java.time.LocalDate derniereMiseAJour();
+
+    void marquerMiseAJour(@Param("jour") java.time.LocalDate jour, @Param("demandes") long demandes);
+
+    List<String> communesEpci(@Param("epci") String epci);
+
+    LigneCotation cotation(@Param("numero") String numero, @Param("jour") java.time.LocalDate jour);
 }

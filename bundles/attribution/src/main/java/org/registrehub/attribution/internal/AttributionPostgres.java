@@ -18,20 +18,27 @@ import org.registrehub.api.attribution.spi.LigneRapprochement;
 import org.registrehub.api.attribution.spi.LogementStore;
 import org.registrehub.api.attribution.spi.RapprochementStore;
 import org.registrehub.api.attribution.spi.RequeteRapprochement;
+import org.registrehub.api.attribution.CritereCotation;
+import org.registrehub.api.attribution.GrilleCotation;
+import org.registrehub.api.attribution.PointsCritere;
+import org.registrehub.api.attribution.spi.CotationStore;
 import org.registrehub.api.spi.BaseDeDonnees;
+import org.registrehub.api.spi.JsonCodec;
 
 /**
  * The attribution capability's persistence on the register's database: this bundle's SQL
  * ({@code AttributionMapper.xml}) through the shared core, one transaction per call.
  */
-@Component(service = {LogementStore.class, RapprochementStore.class})
-public class AttributionPostgres implements LogementStore, RapprochementStore {
+@Component(service = {LogementStore.class, RapprochementStore.class, CotationStore.class})
+public class AttributionPostgres implements LogementStore, RapprochementStore, CotationStore {
 
     private final BaseDeDonnees.Sessions store;
+    private final JsonCodec json;
 
     @Activate
-    public AttributionPostgres(@Reference BaseDeDonnees base) {
+    public AttributionPostgres(@Reference BaseDeDonnees base, @Reference JsonCodec json) {
         this.store = base.sessions(AttributionMapper.class);
+        this.json = json;
     }
 
     @Override
@@ -121,5 +128,111 @@ public class AttributionPostgres implements LogementStore, RapprochementStore {
     public long eligibles(RequeteRapprochement requete, long plafond) {
         return store.executer("décompte du rapprochement", AttributionMapper.class,
                 m -> m.eligibles(requete, plafond));
+    }
+
+    // ---------------------------------------------------------------- cotation
+
+    private GrilleCotation lue(LigneGrille l) {
+        return l == null ? null : new GrilleCotation(l.territoire(), l.version(),
+                List.of(json.lire(l.criteres(), CritereCotation[].class)), l.acteur(), l.organisation(), l.creeLe(),
+                l.appliqueeLe());
+    }
+
+    @Override
+    public GrilleCotation enregistrer(GrilleCotation g, String canal, EntreeAudit audit) {
+        String criteres = json.ecrire(g.criteres());
+        return store.executer("définition d'une grille de cotation", AttributionMapper.class, m -> {
+            GrilleCotation enregistree = lue(m.insererGrille(g.territoire(), criteres, g.acteur(),
+                    g.organisation(), canal, g.creeLe()));
+            m.auditer(new EntreeAudit(audit.horodatage(), audit.acteur(), audit.organisation(), audit.canal(),
+                    audit.operation(), null, audit.territoire(), "version " + enregistree.version() + " : "
+                    + audit.details()));
+            return enregistree;
+        });
+    }
+
+    @Override
+    public Optional<GrilleCotation> grille(String territoire) {
+        return Optional.ofNullable(lue(store.executer("grille de cotation", AttributionMapper.class,
+                m -> m.grille(territoire))));
+    }
+
+    @Override
+    public List<GrilleCotation> versions(String territoire) {
+        return store.executer("versions d'une grille de cotation", AttributionMapper.class,
+                m -> m.versions(territoire)).stream().map(this::lue).toList();
+    }
+
+    @Override
+    public List<GrilleCotation> nonAppliquees() {
+        return store.executer("grilles de cotation à appliquer", AttributionMapper.class,
+                AttributionMapper::nonAppliquees).stream().map(this::lue).toList();
+    }
+
+    @Override
+    public List<Long> demandesDuTerritoire(String territoire) {
+        return store.executer("demandes d'un territoire", AttributionMapper.class,
+                m -> m.demandesDuTerritoire(territoire));
+    }
+
+    @Override
+    public long recalculer(List<Long> demandes, java.time.LocalDate jour) {
+        Long[] ids = demandes.toArray(Long[]::new);
+        return store.executer("calcul de la cotation", AttributionMapper.class, m -> m.recalculer(ids, jour));
+    }
+
+    @Override
+    public void marquerAppliquee(String territoire, int version) {
+        store.executer("grille de cotation appliquée", AttributionMapper.class, m -> {
+            m.marquerAppliquee(territoire, version);
+            return null;
+        });
+    }
+
+    @Override
+    public List<Long> anniversaires(List<Integer> joursDuMois) {
+        Integer[] jours = joursDuMois.toArray(Integer[]::new);
+        return store.executer("anniversaires de dépôt", AttributionMapper.class, m -> m.anniversaires(jours));
+    }
+
+    @Override
+    public Optional<java.time.LocalDate> derniereMiseAJour() {
+        return Optional.ofNullable(store.executer("dernière mise à jour de la cotation", AttributionMapper.class,
+                AttributionMapper::derniereMiseAJour));
+    }
+
+    @Override
+    public void marquerMiseAJour(java.time.LocalDate jour, long demandes) {
+        store.executer("mise à jour de la cotation", AttributionMapper.class, m -> {
+            m.marquerMiseAJour(jour, demandes);
+            return null;
+        });
+    }
+
+    @Override
+    public void auditer(EntreeAudit entree) {
+        store.executer("journal d'audit", AttributionMapper.class, m -> {
+            m.auditer(entree);
+            return null;
+        });
+    }
+
+    @Override
+    public List<String> communesEpci(String epci) {
+        return store.executer("communes d'un EPCI", AttributionMapper.class, m -> m.communesEpci(epci));
+    }
+
+    @Override
+    public Optional<Cotation> cotation(String numeroUnique, java.time.LocalDate jour) {
+        LigneCotation c = store.executer("cotation d'une demande", AttributionMapper.class,
+                m -> m.cotation(numeroUnique, jour));
+        if (c == null) {
+            return Optional.empty();
+        }
+        List<PointsCritere> detail = c.detail() == null ? List.of() : List.of(json.lire(c.detail(),
+                PointsCritere[].class));
+        return Optional.of(new Cotation(c.territoire(), List.of(c.communes().split(",")), c.territoireGrille(),
+                c.versionGrille(), c.points(), detail, c.commune(), c.typologie(), c.position(), c.comparees(),
+                c.attributions(), c.delaiJours()));
     }
 }

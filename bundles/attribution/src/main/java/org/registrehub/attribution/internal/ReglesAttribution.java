@@ -124,13 +124,17 @@ record ReglesAttribution(ReglesRapprochement defaut, Map<String, ReglesRapproche
             }
         }
         for (String cle : p.keySet()) {
-            if (!cle.startsWith("territoire.") && !cle.startsWith("plafonds.") && !CONNUES.contains(cle)) {
+            if (!cle.startsWith("territoire.") && !cle.startsWith("plafonds.") && !CONNUES.contains(cle)
+                    && !COTATION.contains(cle)) {
                 throw new IllegalArgumentException(cle + " : clé inconnue (" + String.join(", ", CONNUES)
                         + ", territoire.DDD.<clé>, plafonds.AAAA.ZONE.FINANCEMENT, zone.PARIS_LIMITROPHES.communes)");
             }
         }
         return new ReglesAttribution(defaut, territoires, plafonds, paris);
     }
+
+    /** The daily update of the cotation's keys (read by the cotation service and its route). */
+    static final List<String> COTATION = List.of("cotation.heure", "cotation.verificationSecondes");
 
     private static final List<String> CONNUES = List.of("occupation.CHAMBRE", "occupation.T1", "occupation.T2",
             "occupation.T3", "occupation.T4", "occupation.T5", "occupation.T6_PLUS", "tauxEffort.maxPourcent",

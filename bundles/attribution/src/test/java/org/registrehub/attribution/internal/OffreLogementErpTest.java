@@ -50,7 +50,7 @@ public class OffreLogementErpTest {
     @Before
     public void hub() {
         RegistreService registre = base.base().registre(horloge);
-        logements = new LogementsServiceImpl(new AttributionPostgres(base.base().base()), horloge);
+        logements = new LogementsServiceImpl(new AttributionPostgres(base.base().base(), new org.registrehub.json.internal.JacksonJsonCodec()), horloge);
         AuthentificationService comptes = new AuthentificationService() {
             @Override
             public Optional<Identite> authentifier(String identifiant, char[] motDePasse) {

@@ -99,7 +99,7 @@ public class RapprochementPostgresTest {
     @BeforeClass
     public static void territoire() {
         registre = base.base().registre(horloge);
-        store = new AttributionPostgres(base.base().base());
+        store = new AttributionPostgres(base.base().base(), new org.registrehub.json.internal.JacksonJsonCodec());
         logements = new LogementsServiceImpl(store, horloge);
         Random r = new Random(20261206);
         LocalDate aujourdhui = LocalDate.now(ZoneId.of("Europe/Paris"));

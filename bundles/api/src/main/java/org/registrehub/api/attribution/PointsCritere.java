@@ -1,0 +1,5 @@
+package org.registrehub.api.attribution;
+
+/** What one criterion of the grid gives a demand. */
+public record PointsCritere(String code, String libelle, int points) {
+}
