@@ -134,7 +134,8 @@ record ReglesAttribution(ReglesRapprochement defaut, Map<String, ReglesRapproche
     }
 
     /** The daily update of the cotation's keys (read by the cotation service and its route). */
-    static final List<String> COTATION = List.of("cotation.heure", "cotation.verificationSecondes");
+    static final List<String> COTATION = List.of("cotation.heure", "cotation.verificationSecondes",
+            "cotation.delaiDemarrageSecondes");
 
     private static final List<String> CONNUES = List.of("occupation.CHAMBRE", "occupation.T1", "occupation.T2",
             "occupation.T3", "occupation.T4", "occupation.T5", "occupation.T6_PLUS", "tauxEffort.maxPourcent",
