@@ -111,4 +111,29 @@ public class AttributionIT extends HubTestSupport {
         assertThat(executerEnTantQue(GESTIONNAIRE, "registre:logement-lister --commune " + COMMUNE),
                 containsString("ITRPLS0003"));
     }
+
+    @Test
+    public void laCotationDUneDemandeSuitLaGrilleDuTerritoire() throws Exception {
+        String numero = demande("Cotee");
+        String grille = "{\"criteres\":[{\"code\":\"TROP_PETIT\",\"libelle\":\"Logement trop petit\",\"type\":"
+                + "\"MOTIF\",\"valeur\":\"LOGEMENT_TROP_PETIT\",\"points\":20},{\"code\":\"ENFANTS\",\"libelle\":"
+                + "\"Par personne à charge\",\"type\":\"PERSONNE_A_CHARGE\",\"points\":5,\"plafond\":15}]}";
+        HttpResponse<String> refusee = envoyerEnTantQue("bailleur.nmh", "PUT", "/api/v1/cotation/grilles/044", null,
+                grille);
+        assertEquals(refusee.body(), 403, refusee.statusCode());
+        HttpResponse<String> definie = envoyerEnTantQue(GESTIONNAIRE, "PUT", "/api/v1/cotation/grilles/044", null,
+                grille);
+        assertEquals(definie.body(), 200, definie.statusCode());
+        assertThat(definie.body(), containsString("\"territoire\":\"044\""));
+        // the example household: motive "logement trop petit", one child
+        HttpResponse<String> cotation = getEnTantQue("bailleur.habitat44", "/api/v1/cotation/demandes/" + numero);
+        assertEquals(cotation.body(), 200, cotation.statusCode());
+        assertThat(cotation.body(), containsString("\"points\":25"));
+        assertThat(cotation.body(), containsString("\"commune\":\"" + COMMUNE + "\""));
+        assertEquals(200, getEnTantQue("observatoire", "/api/v1/cotation/grilles/044").statusCode());
+        assertEquals(403, getEnTantQue("observatoire", "/api/v1/cotation/demandes/" + numero).statusCode());
+        String console = executerEnTantQue(GESTIONNAIRE, "registre:cotation " + numero);
+        assertThat(console, containsString("25 point(s)"));
+        assertThat(console, containsString("TROP_PETIT"));
+    }
 }
