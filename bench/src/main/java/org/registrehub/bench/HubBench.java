@@ -80,9 +80,54 @@ public final class HubBench {
                     clients);
             System.out.printf("BENCH ratio %.2f (REST registration / plain JDBC of the same rows)%n", debit / jdbc);
             System.out.printf("BENCH rss.loaded %d MiB%n", rssCharge);
+            cotation(hub, db, autorisation, demandes, clients);
             System.out.printf("BENCH distribution %.1f MiB tar.gz, %.1f MiB unpacked%n",
                     Files.size(distribution) / 1048576.0, hub.taille() / 1048576.0);
         }
+    }
+
+    /** A grid of every criterion type (docs/attribution.md), as a gestionnaire defines it. */
+    static final String GRILLE = "{\"criteres\":[{\"code\":\"SANS_LOGEMENT\",\"libelle\":\"Sans logement\","
+            + "\"type\":\"PRIORITE\",\"valeur\":\"SANS_LOGEMENT\",\"points\":100},{\"code\":\"DALO\",\"libelle\":"
+            + "\"DALO\",\"type\":\"DALO\",\"points\":150},{\"code\":\"TROP_PETIT\",\"libelle\":\"Trop petit\","
+            + "\"type\":\"MOTIF\",\"valeur\":\"LOGEMENT_TROP_PETIT\",\"points\":20},{\"code\":\"HEBERGE\","
+            + "\"libelle\":\"Hébergé\",\"type\":\"STATUT_LOGEMENT\",\"valeur\":\"HEBERGE_FAMILLE\",\"points\":40},"
+            + "{\"code\":\"MUTATION\",\"libelle\":\"Mutation\",\"type\":\"MUTATION\",\"points\":-10},{\"code\":"
+            + "\"ANCIENNETE\",\"libelle\":\"Ancienneté\",\"type\":\"ANCIENNETE_MOIS\",\"points\":2,\"plafond\":48},"
+            + "{\"code\":\"ENFANTS\",\"libelle\":\"Enfants\",\"type\":\"PERSONNE_A_CHARGE\",\"points\":5,"
+            + "\"plafond\":15}]}";
+
+    /**
+     * The cost of the cotation on registration, in the same run: registrations without any grid, then with a grid of
+     * every criterion type on the territory (each demand then scored in its registration's transaction), twice in
+     * turn (the grid removed in the database between), the same number of demands and clients each time.
+     */
+    private static void cotation(HubLance hub, TestDatabase db, String autorisation, int demandes, int clients)
+            throws Exception {
+        double sans = 0;
+        double avec = 0;
+        for (int tour = 0; tour < 2; tour++) {
+            try (java.sql.Connection c = db.connect(); java.sql.Statement st = c.createStatement()) {
+                st.execute("DELETE FROM grille_cotation");
+            }
+            long t = System.nanoTime();
+            enregistrer(hub.client, hub.base, autorisation, demandes, clients, new Mesures(demandes));
+            sans += demandes / secondes(t);
+            HttpResponse<String> g = hub.client.send(HttpRequest.newBuilder(URI.create(hub.base
+                    + "/api/v1/cotation/grilles/044")).header("Content-Type", "application/json")
+                    .header("Authorization", autorisation).PUT(HttpRequest.BodyPublishers.ofString(GRILLE,
+                            StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+            if (g.statusCode() != 200) {
+                throw new IllegalStateException("grille de cotation : " + g.statusCode() + " " + g.body());
+            }
+            t = System.nanoTime();
+            enregistrer(hub.client, hub.base, autorisation, demandes, clients, new Mesures(demandes));
+            avec += demandes / secondes(t);
+        }
+        System.out.printf("BENCH rest.register.sansCotation %.0f demandes/s, rest.register.avecCotation %.0f"
+                + " demandes/s (2 x %d demandes each, in turn)%n", sans / 2, avec / 2, demandes);
+        System.out.printf("BENCH ratio.cotation %.2f (registration with a 7-criterion grid / without, same run)%n",
+                avec / sans);
     }
 
     /** The documented REST body, without the NIR (every benchmark demand is another applicant). */
