@@ -114,11 +114,15 @@ public final class RapprochementBench {
         List<Logement> logements = new ArrayList<>();
         String[] financements = {"PLUS", "PLUS", "PLUS", "PLAI", "PLAI", "PLS"};
         String[] accessibilites = {"NON", "NON", "ACCESSIBLE", "ADAPTE"};
+        boolean cherche = false;
         for (int i = 0; i < nombre && logements.size() < echantillons; i++) {
             Demande d = generateur.suivante();
-            if (i % pas != 0 || d.statut() != Statut.ACTIVE) {
+            cherche |= i % pas == 0;
+            // the first pending demand from each stride point on
+            if (!cherche || d.statut() != Statut.ACTIVE) {
                 continue;
             }
+            cherche = false;
             String typologie = d.dossier().logementRecherche().typologies().get(0).name();
             int base = switch (typologie) {
                 case "CHAMBRE" -> 220;
