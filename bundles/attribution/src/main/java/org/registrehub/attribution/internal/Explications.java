@@ -52,7 +52,8 @@ final class Explications {
                         + " UC = " + euros(c.resteAVivreParUc()) + " par mois (au moins "
                         + euros(r.resteAVivreMin()) + ")"));
         constats.add(constat(r, CritereRapprochement.ACCESSIBILITE, c.accessibiliteOk(), besoins(c) + " ; logement "
-                + (l.etage() == 0 ? "au rez-de-chaussée" : "au " + l.etage() + "e étage") + (l.ascenseur()
+                + (l.etage() == 0 ? "au rez-de-chaussée" : l.etage() < 0 ? "en entresol" : "au " + ordinal(l.etage())
+                + " étage") + (l.ascenseur()
                 ? " avec ascenseur" : " sans ascenseur") + ", accessibilité " + l.accessibilite()));
         constats.add(constat(r, CritereRapprochement.LOYER_MAX, c.loyerMaxOk(), c.loyerMax() == null
                 ? "aucune dépense maximale indiquée"
