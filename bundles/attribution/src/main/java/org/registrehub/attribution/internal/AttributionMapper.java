@@ -65,4 +65,22 @@ public interface AttributionMapper {
     List<String> communesEpci(@Param("epci") String epci);
 
     LigneCotation cotation(@Param("numero") String numero, @Param("jour") java.time.LocalDate jour);
+
+    // ---------------------------------------------------------------- candidatures
+
+    List<org.registrehub.api.attribution.Candidature> candidatures(@Param("logement") long logement);
+
+    List<LigneEtatDemande> etatsDemandes(@Param("numeros") Collection<String> numeros);
+
+    List<LigneAilleurs> ailleurs(@Param("numeros") Collection<String> numeros, @Param("rpls") String rpls);
+
+    void insererCandidature(@Param("logement") long logement,
+                            @Param("c") org.registrehub.api.attribution.spi.CandidatureStore.Nouvelle c);
+
+    int proposer(@Param("id") long id, @Param("version") long version, @Param("motif") String motif);
+
+    void insererSuiviProposition(@Param("rpls") String rpls,
+                                 @Param("c") org.registrehub.api.attribution.spi.CandidatureStore.Nouvelle c,
+                                 @Param("s") org.registrehub.api.attribution.spi.CandidatureStore.Suivi s,
+                                 @Param("messageId") String messageId);
 }

@@ -21,6 +21,7 @@ import org.registrehub.api.attribution.spi.RequeteRapprochement;
 import org.registrehub.api.attribution.CritereCotation;
 import org.registrehub.api.attribution.GrilleCotation;
 import org.registrehub.api.attribution.PointsCritere;
+import org.registrehub.api.attribution.spi.CandidatureStore;
 import org.registrehub.api.attribution.spi.CotationStore;
 import org.registrehub.api.spi.BaseDeDonnees;
 import org.registrehub.api.spi.JsonCodec;
@@ -29,8 +30,8 @@ import org.registrehub.api.spi.JsonCodec;
  * The attribution capability's persistence on the register's database: this bundle's SQL
  * ({@code AttributionMapper.xml}) through the shared core, one transaction per call.
  */
-@Component(service = {LogementStore.class, RapprochementStore.class, CotationStore.class})
-public class AttributionPostgres implements LogementStore, RapprochementStore, CotationStore {
+@Component(service = {LogementStore.class, RapprochementStore.class, CotationStore.class, CandidatureStore.class})
+public class AttributionPostgres implements LogementStore, RapprochementStore, CotationStore, CandidatureStore {
 
     private final BaseDeDonnees.Sessions store;
     private final JsonCodec json;
@@ -234,5 +235,67 @@ public class AttributionPostgres implements LogementStore, RapprochementStore, C
         return Optional.of(new Cotation(c.territoire(), List.of(c.communes().split(",")), c.territoireGrille(),
                 c.versionGrille(), c.points(), detail, c.commune(), c.typologie(), c.position(), c.comparees(),
                 c.attributions(), c.delaiJours()));
+    }
+
+    // ---------------------------------------------------------------- candidatures
+
+    @Override
+    public List<org.registrehub.api.attribution.Candidature> candidatures(String identifiantRpls) {
+        return store.executer("candidatures d'un logement", AttributionMapper.class, m -> {
+            LigneLogement l = m.logement(identifiantRpls, false);
+            return l == null ? List.of() : m.candidatures(l.id());
+        });
+    }
+
+    @Override
+    public java.util.Map<String, EtatDemande> demandes(java.util.Collection<String> numeros) {
+        if (numeros.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, EtatDemande> etats = new java.util.HashMap<>();
+        for (LigneEtatDemande d : store.executer("demandes désignées", AttributionMapper.class,
+                m -> m.etatsDemandes(numeros))) {
+            etats.put(d.numeroUnique(), new EtatDemande(d.statut(), d.territoire(), List.of(d.communes().split(","))));
+        }
+        return etats;
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> ailleurs(java.util.Collection<String> numeros,
+                                                        String identifiantRpls) {
+        java.util.Map<String, List<String>> ailleurs = new java.util.HashMap<>();
+        if (numeros.isEmpty()) {
+            return ailleurs;
+        }
+        for (LigneAilleurs a : store.executer("candidatures ailleurs", AttributionMapper.class,
+                m -> m.ailleurs(numeros, identifiantRpls))) {
+            ailleurs.computeIfAbsent(a.numeroUnique(), k -> new java.util.ArrayList<>()).add(a.identifiantRpls());
+        }
+        return ailleurs;
+    }
+
+    @Override
+    public void designer(String identifiantRpls, long version, org.registrehub.api.attribution.MotifMoinsDeTrois motif,
+                         List<Nouvelle> candidatures, Suivi suivi, EvenementLogement evenement,
+                         List<EntreeAudit> audit, MessageRecu recu) {
+        store.executer("désignation de candidats", AttributionMapper.class, m -> {
+            LigneLogement l = m.logement(identifiantRpls, true);
+            if (l == null || l.version() != version || m.proposer(l.id(), version,
+                    motif == null ? null : motif.name()) != 1) {
+                throw new TransitionInterditeException("Le logement " + identifiantRpls + " a changé entre-temps"
+                        + " (version " + version + " lue) : relisez ses candidats et recommencez ; rien n'a été"
+                        + " enregistré.");
+            }
+            if (recu != null && m.enregistrerMessage(recu) == 0) {
+                throw new MessageDejaTraiteException(recu);
+            }
+            for (Nouvelle c : candidatures) {
+                m.insererCandidature(l.id(), c);
+                m.insererSuiviProposition(identifiantRpls, c, suivi, recu == null ? null : recu.messageId());
+            }
+            m.insererHistorique(l.id(), evenement);
+            audit.forEach(m::auditer);
+            return null;
+        });
     }
 }

@@ -22,7 +22,9 @@ import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
+import org.registrehub.api.attribution.CandidaturesService;
 import org.registrehub.api.attribution.DeclarationLogement;
+import org.registrehub.api.attribution.Designation;
 import org.registrehub.api.attribution.LogementOffert;
 import org.registrehub.api.attribution.LogementsService;
 import org.registrehub.api.attribution.RapprochementService;
@@ -35,7 +37,9 @@ import org.registrehub.rest.commun.Probleme;
 /**
  * The offered dwellings under {@code /api/v1/logements}: declare ({@code POST}), list ({@code GET ?statut=&commune=}),
  * read ({@code GET /{rpls}}), history ({@code /{rpls}/historique}), withdraw ({@code POST /{rpls}/retrait} with
- * {@code {"motif": "…"}}) and the ranked, explained candidates ({@code GET /{rpls}/candidats?limite=20}). The rights
+ * {@code {"motif": "…"}}), the ranked, explained candidates ({@code GET /{rpls}/candidats?limite=20}), the
+ * designation of up to three of them ({@code POST /{rpls}/designation}) and the candidatures
+ * ({@code GET /{rpls}/candidatures}). The rights
  * are the services' (landlord, réservataire, gestionnaire of the territory).
  */
 @Path("/")
@@ -46,14 +50,17 @@ public class LogementsResource {
 
     private final LogementsService logements;
     private final RapprochementService rapprochement;
+    private final CandidaturesService candidatures;
     private final JsonCodec json;
 
     @Context
     private SecurityContext securite;
 
-    public LogementsResource(LogementsService logements, RapprochementService rapprochement, JsonCodec json) {
+    public LogementsResource(LogementsService logements, RapprochementService rapprochement,
+                             CandidaturesService candidatures, JsonCodec json) {
         this.logements = logements;
         this.rapprochement = rapprochement;
+        this.candidatures = candidatures;
         this.json = json;
     }
 
@@ -112,6 +119,26 @@ public class LogementsResource {
         int n = p.entier("limite", limite, LIMITE_DEFAUT);
         p.verifier();
         return json(rapprochement.rapprocher(rpls, n, contexte()));
+    }
+
+    /**
+     * Designates candidates: the body is a {@link Designation} ({@code {"candidats": [{"numeroUnique": …, "rang": 1}],
+     * "motifMoinsDeTrois": …, "commentaire": …}}); the answer, the dwelling's candidatures.
+     */
+    @POST
+    @Path("/{rpls}/designation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response designer(@PathParam("rpls") String rpls, InputStream body) {
+        Designation d = json.lire(body, Designation.class);
+        return json(Map.of("candidatures", candidatures.designer(rpls, d, contexte())));
+    }
+
+    @GET
+    @Path("/{rpls}/candidatures")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response candidatures(@PathParam("rpls") String rpls) {
+        return json(Map.of("candidatures", candidatures.candidatures(rpls, contexte())));
     }
 
     /** The body of a withdrawal. */
