@@ -12,7 +12,7 @@ public enum StatutCandidature {
     /** the applicant turned the dwelling down */
     RENONCEE,
     BAIL_SIGNE,
-    /** withdrawn before the commission (the dwelling withdrawn, or the demand radiated) */
+    /** cancelled before the commission examined it (the dwelling withdrawn) */
     ANNULEE;
 
     /** Still in the running for the dwelling. */

@@ -77,6 +77,8 @@ public interface AttributionMapper {
     void insererCandidature(@Param("logement") long logement,
                             @Param("c") org.registrehub.api.attribution.spi.CandidatureStore.Nouvelle c);
 
+    int annulerCandidatures(@Param("logement") long logement);
+
     int proposer(@Param("id") long id, @Param("version") long version, @Param("motif") String motif);
 
     void insererSuiviProposition(@Param("rpls") String rpls,

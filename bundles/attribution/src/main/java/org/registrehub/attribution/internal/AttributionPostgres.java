@@ -106,6 +106,9 @@ public class AttributionPostgres implements LogementStore, RapprochementStore, C
                 throw new TransitionInterditeException("Le logement " + identifiantRpls + " a changé entre-temps"
                         + " (version " + version + " lue) : relisez-le et recommencez ; rien n'a été enregistré.");
             }
+            if (statut == StatutOffre.RETIRE) {
+                m.annulerCandidatures(l.id());
+            }
             m.insererHistorique(l.id(), evenement);
             m.auditer(audit);
             return m.logement(identifiantRpls, false).logement();

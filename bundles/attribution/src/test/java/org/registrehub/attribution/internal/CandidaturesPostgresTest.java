@@ -121,6 +121,10 @@ public class CandidaturesPostgresTest {
         assertEquals(List.of(1, 2, 3), candidatures.candidatures(rpls, RapprochementPostgresTest.GESTIONNAIRE)
                 .stream().map(Candidature::rang).toList());
         assertEquals(0, base.db().count("SELECT count(*) FROM logement_offert WHERE motif_moins_de_trois IS NOT NULL"));
+        // withdrawn, the dwelling's proposals are cancelled: the demands are free for another
+        logements.retirer(rpls, "vendu", RapprochementPostgresTest.NMH);
+        assertTrue(candidatures.candidatures(rpls, RapprochementPostgresTest.NMH).stream()
+                .allMatch(c -> c.statut() == StatutCandidature.ANNULEE));
     }
 
     @Test

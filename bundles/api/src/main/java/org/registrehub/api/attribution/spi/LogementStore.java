@@ -29,7 +29,8 @@ public interface LogementStore {
     List<LogementOffert> logements(Perimetre perimetre, StatutOffre statut, String commune, int limite);
 
     /**
-     * Changes the status of the current offer read at that version, with a history line and an audit line.
+     * Changes the status of the current offer read at that version, with a history line and an audit line; a withdrawal
+     * cancels the candidatures the commission has not decided on.
      *
      * @throws org.registrehub.api.VersionObsoleteException if it changed since
      */
