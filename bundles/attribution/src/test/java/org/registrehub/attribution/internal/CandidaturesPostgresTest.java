@@ -156,4 +156,34 @@ public class CandidaturesPostgresTest {
                         Instant.now(), "DESIGNATION", StatutOffre.CANDIDATS_PROPOSES, "test"), List.of(), null));
         assertEquals(avant, base.db().count("SELECT count(*) FROM candidature"));
     }
+
+    @Test
+    public void leBailSigneLoueLeLogementEtCloLesAutresCandidatures() {
+        String loue = logement("RPLS441090503", RapprochementPostgresTest.NMH);
+        String autre = logement("RPLS441090504", RapprochementPostgresTest.AUTRE_BAILLEUR);
+        candidatures.designer(loue, designation(null, numeros.get(0), 1, numeros.get(1), 2, numeros.get(2), 3),
+                RapprochementPostgresTest.NMH);
+        candidatures.designer(autre, designation(MotifMoinsDeTrois.DEMANDE_INSUFFISANTE, numeros.get(0), 1,
+                numeros.get(3), 2), RapprochementPostgresTest.AUTRE_BAILLEUR);
+        // the lease, as the ERP's bailSigne or a REST radiation for attribution records it
+        base.base().attribution(registre, horloge).signerBail(numeros.get(0), loue, "ACTION_LOGEMENT", false,
+                LocalDate.of(2026, 11, 30), "entrée le 1er décembre", RapprochementPostgresTest.NMH);
+        assertEquals(StatutOffre.ATTRIBUE, logements.logement(loue, RapprochementPostgresTest.NMH).statut());
+        assertEquals(List.of(StatutCandidature.BAIL_SIGNE, StatutCandidature.ANNULEE, StatutCandidature.ANNULEE),
+                candidatures.candidatures(loue, RapprochementPostgresTest.NMH).stream().map(Candidature::statut)
+                        .toList());
+        assertEquals(List.of("DECLARATION", "DESIGNATION", "BAIL_SIGNE"), logements.historique(loue,
+                RapprochementPostgresTest.NMH).stream().map(e -> e.operation()).toList());
+        // elsewhere, the radiated demand's candidature is cancelled; the other candidate stays proposed
+        assertEquals(List.of(StatutCandidature.ANNULEE, StatutCandidature.PROPOSEE), candidatures.candidatures(autre,
+                RapprochementPostgresTest.AUTRE_BAILLEUR).stream().map(Candidature::statut).toList());
+        // a demand given up: its candidature ends too
+        var abandon = registre.consulter(numeros.get(3), RapprochementPostgresTest.GESTIONNAIRE).orElseThrow();
+        registre.radier(abandon.numeroUnique(), abandon.version(), new DemandeRadiation(MotifRadiation.ABANDON, null,
+                null, "a trouvé ailleurs"), RapprochementPostgresTest.GESTIONNAIRE);
+        assertEquals(List.of(StatutCandidature.ANNULEE, StatutCandidature.ANNULEE), candidatures.candidatures(autre,
+                RapprochementPostgresTest.AUTRE_BAILLEUR).stream().map(Candidature::statut).toList());
+        assertEquals(StatutOffre.CANDIDATS_PROPOSES, logements.logement(autre, RapprochementPostgresTest.AUTRE_BAILLEUR)
+                .statut());
+    }
 }
