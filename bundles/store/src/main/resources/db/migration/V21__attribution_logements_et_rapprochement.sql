@@ -91,8 +91,9 @@ CREATE FUNCTION rapprochement_faits(dossier JSONB, jour DATE)
     ), statut AS (
         SELECT dossier->'logementActuel'->>'statut' AS s
     )
-    SELECT (1 + (jsonb_typeof(dossier->'coDemandeur') = 'object')::int + a.n)::smallint,
-           1 + 0.5 * (jsonb_typeof(dossier->'coDemandeur') = 'object')::int + 0.5 * (a.n - a.jeunes) + 0.3 * a.jeunes,
+    SELECT (1 + coalesce(jsonb_typeof(dossier->'coDemandeur') = 'object', false)::int + a.n)::smallint,
+           1 + 0.5 * coalesce(jsonb_typeof(dossier->'coDemandeur') = 'object', false)::int + 0.5 * (a.n - a.jeunes)
+             + 0.3 * a.jeunes,
            coalesce((SELECT sum((r->>'montantMensuel')::numeric)
                        FROM jsonb_array_elements(CASE WHEN jsonb_typeof(dossier->'ressources') = 'array'
                                                       THEN dossier->'ressources' ELSE '[]'::jsonb END) r

@@ -90,10 +90,14 @@ CREATE OR REPLACE FUNCTION rapprochement_rafraichir(ids BIGINT[]) RETURNS VOID L
            f.revenu_fiscal, f.loyer_max, f.ascenseur, f.rez_de_chaussee, f.mobilite_reduite, f.fauteuil_roulant,
            f.mutation, f.priorites, cardinality(f.priorites), x.dalo, y.points
       FROM demande d
+     -- no grid at all (a register that does not score): no grid lookup per demand
+     CROSS JOIN (SELECT EXISTS (SELECT 1 FROM grille_cotation) AS grilles) g
      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM recours_dalo r WHERE r.numero_unique = d.numero_unique
                                                                       AND r.decision = 'PRIORITAIRE_URGENT') AS dalo) x
-     CROSS JOIN LATERAL (SELECT cotation_points(d.commune, d.territoire, d.dossier, x.dalo, d.date_depot,
-                                                (now() AT TIME ZONE 'Europe/Paris')::date) AS points) y
+     CROSS JOIN LATERAL (SELECT CASE WHEN g.grilles
+                                     THEN cotation_points(d.commune, d.territoire, d.dossier, x.dalo, d.date_depot,
+                                                          (now() AT TIME ZONE 'Europe/Paris')::date)
+                                     ELSE 0 END AS points) y
      CROSS JOIN LATERAL rapprochement_faits(d.dossier, (now() AT TIME ZONE 'Europe/Paris')::date) f
      CROSS JOIN LATERAL unnest(d.communes) WITH ORDINALITY AS c (commune, rang)
      CROSS JOIN LATERAL unnest(d.typologies) AS t (typologie)

@@ -85,4 +85,31 @@ public interface AttributionMapper {
                                  @Param("c") org.registrehub.api.attribution.spi.CandidatureStore.Nouvelle c,
                                  @Param("s") org.registrehub.api.attribution.spi.CandidatureStore.Suivi s,
                                  @Param("messageId") String messageId);
+
+    // ---------------------------------------------------------------- commissions
+
+    long insererCommission(@Param("c") org.registrehub.api.attribution.spi.CommissionStore.EnTete c,
+                           @Param("acteur") String acteur, @Param("organisation") String organisation);
+
+    int inscrireLogement(@Param("commission") long commission, @Param("rpls") String rpls, @Param("ordre") int ordre);
+
+    org.registrehub.api.attribution.spi.CommissionStore.EnTete commission(@Param("id") long id,
+                                                                           @Param("verrouiller") boolean verrouiller);
+
+    List<String> logementsCommission(@Param("id") long id);
+
+    List<org.registrehub.api.attribution.spi.CommissionStore.Fiche> fiches(@Param("id") long id,
+                                                                            @Param("jour") java.time.LocalDate jour);
+
+    List<LigneAilleurs> attribueesAilleurs(@Param("numeros") Collection<String> numeros, @Param("rpls") String rpls);
+
+    void insererSuiviDecision(@Param("rpls") String rpls,
+                              @Param("d") org.registrehub.api.attribution.spi.CommissionStore.Decision d);
+
+    int rattacherDecision(@Param("commission") long commission, @Param("rpls") String rpls,
+                          @Param("numero") String numero, @Param("motif") String motif);
+
+    void tenir(@Param("id") long id);
+
+    Long idLogement(@Param("rpls") String rpls);
 }

@@ -22,6 +22,7 @@ import org.registrehub.api.attribution.CritereCotation;
 import org.registrehub.api.attribution.GrilleCotation;
 import org.registrehub.api.attribution.PointsCritere;
 import org.registrehub.api.attribution.spi.CandidatureStore;
+import org.registrehub.api.attribution.spi.CommissionStore;
 import org.registrehub.api.attribution.spi.CotationStore;
 import org.registrehub.api.spi.BaseDeDonnees;
 import org.registrehub.api.spi.JsonCodec;
@@ -30,8 +31,10 @@ import org.registrehub.api.spi.JsonCodec;
  * The attribution capability's persistence on the register's database: this bundle's SQL
  * ({@code AttributionMapper.xml}) through the shared core, one transaction per call.
  */
-@Component(service = {LogementStore.class, RapprochementStore.class, CotationStore.class, CandidatureStore.class})
-public class AttributionPostgres implements LogementStore, RapprochementStore, CotationStore, CandidatureStore {
+@Component(service = {LogementStore.class, RapprochementStore.class, CotationStore.class, CandidatureStore.class,
+        CommissionStore.class})
+public class AttributionPostgres implements LogementStore, RapprochementStore, CotationStore, CandidatureStore,
+        CommissionStore {
 
     private final BaseDeDonnees.Sessions store;
     private final JsonCodec json;
@@ -297,6 +300,73 @@ public class AttributionPostgres implements LogementStore, RapprochementStore, C
                 m.insererSuiviProposition(identifiantRpls, c, suivi, recu == null ? null : recu.messageId());
             }
             m.insererHistorique(l.id(), evenement);
+            audit.forEach(m::auditer);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- commissions
+
+    @Override
+    public long creer(EnTete c, List<String> logements, String acteur, String organisation, EntreeAudit audit) {
+        return store.executer("planification d'une commission", AttributionMapper.class, m -> {
+            long id = m.insererCommission(c, acteur, organisation);
+            for (int i = 0; i < logements.size(); i++) {
+                if (m.inscrireLogement(id, logements.get(i), i + 1) != 1) {
+                    throw new TransitionInterditeException("Le logement " + logements.get(i) + " n'est plus offert :"
+                            + " il ne peut pas être inscrit à l'ordre du jour ; rien n'a été enregistré.");
+                }
+            }
+            m.auditer(new EntreeAudit(audit.horodatage(), audit.acteur(), audit.organisation(), audit.canal(),
+                    audit.operation(), null, audit.territoire(), "commission " + id + " : " + audit.details()));
+            return id;
+        });
+    }
+
+    @Override
+    public Optional<EnTete> commission(long id) {
+        return Optional.ofNullable(store.executer("lecture d'une commission", AttributionMapper.class,
+                m -> m.commission(id, false)));
+    }
+
+    @Override
+    public List<String> logements(long id) {
+        return store.executer("ordre du jour d'une commission", AttributionMapper.class,
+                m -> m.logementsCommission(id));
+    }
+
+    @Override
+    public List<Fiche> fiches(long id, java.time.LocalDate jour) {
+        return store.executer("fiches des candidats", AttributionMapper.class, m -> m.fiches(id, jour));
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> attribueesAilleurs(java.util.Collection<String> numeros,
+                                                                  String identifiantRpls) {
+        java.util.Map<String, List<String>> ailleurs = new java.util.HashMap<>();
+        if (numeros.isEmpty()) {
+            return ailleurs;
+        }
+        for (LigneAilleurs a : store.executer("attributions ailleurs", AttributionMapper.class,
+                m -> m.attribueesAilleurs(numeros, identifiantRpls))) {
+            ailleurs.computeIfAbsent(a.numeroUnique(), k -> new java.util.ArrayList<>()).add(a.identifiantRpls());
+        }
+        return ailleurs;
+    }
+
+    @Override
+    public void decider(long id, String identifiantRpls, List<Decision> decisions, EvenementLogement evenement,
+                        List<EntreeAudit> audit) {
+        store.executer("décisions de la commission", AttributionMapper.class, m -> {
+            if (m.commission(id, true) == null) {
+                throw new RegistreException("INTROUVABLE", "Aucune commission n° " + id + ".");
+            }
+            for (Decision d : decisions) {
+                m.insererSuiviDecision(identifiantRpls, d);
+                m.rattacherDecision(id, identifiantRpls, d.numeroUnique(), d.motif());
+            }
+            m.tenir(id);
+            m.insererHistorique(m.idLogement(identifiantRpls), evenement);
             audit.forEach(m::auditer);
             return null;
         });

@@ -95,6 +95,9 @@ final class ValidateurSuivi {
         }
         if (d.rang() != null && (d.rang() < 1 || d.rang() > CANDIDATS_MAX)) {
             e.ajouter("decisionCal.rang", "intervalle", d.rang(), "rang de 1 à " + CANDIDATS_MAX);
+        } else if (d.decision() == DecisionCal.ATTRIBUTION_PAR_CLASSEMENT && (d.rang() == null || d.rang() < 2)) {
+            e.ajouter("decisionCal.rang", "obligatoire", d.rang(), "une attribution par classement donne le rang du"
+                    + " candidat dans le classement, 2 ou 3");
         }
         commentaire(e, "decisionCal.commentaire", d.commentaire());
         return e.liste();
