@@ -112,4 +112,6 @@ public interface AttributionMapper {
     void tenir(@Param("id") long id);
 
     Long idLogement(@Param("rpls") String rpls);
+
+    org.registrehub.api.attribution.MotifMoinsDeTrois motifMoinsDeTrois(@Param("rpls") String rpls);
 }

@@ -341,6 +341,12 @@ public class AttributionPostgres implements LogementStore, RapprochementStore, C
     }
 
     @Override
+    public org.registrehub.api.attribution.MotifMoinsDeTrois motifMoinsDeTrois(String identifiantRpls) {
+        return store.executer("motif d'une désignation", AttributionMapper.class,
+                m -> m.motifMoinsDeTrois(identifiantRpls));
+    }
+
+    @Override
     public java.util.Map<String, List<String>> attribueesAilleurs(java.util.Collection<String> numeros,
                                                                   String identifiantRpls) {
         java.util.Map<String, List<String>> ailleurs = new java.util.HashMap<>();

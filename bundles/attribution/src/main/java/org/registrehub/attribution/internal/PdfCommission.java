@@ -92,8 +92,8 @@ final class PdfCommission {
                     p.champ("Reconnu DALO", f.dalo() ? "oui" : "non");
                     p.espace(14);
                     p.ligne(GRAS, 11, "Décision de la commission");
-                    p.ligne(NORMAL, 10, f.decision() == null ? "□ attribution   □ attribution par classement   "
-                            + "□ sous condition   □ non-attribution   □ irrecevabilité"
+                    p.ligne(NORMAL, 10, f.decision() == null ? "[ ] attribution   [ ] attribution par classement   "
+                            + "[ ] sous condition   [ ] non-attribution   [ ] irrecevabilité"
                             : f.decision() + (f.motif() == null ? "" : " — " + f.motif()));
                     p.fermer();
                 }
@@ -155,7 +155,7 @@ final class PdfCommission {
         }
 
         void ligne(PDFont police, float taille, String texte) throws IOException {
-            for (String morceau : couper(police, taille, texte)) {
+            for (String morceau : couper(police, taille, lisible(police, texte))) {
                 if (y - taille * 1.4f < MARGE) {
                     nouvelle();
                 }
@@ -174,6 +174,21 @@ final class PdfCommission {
 
         void fermer() throws IOException {
             contenu.close();
+        }
+
+        /** A character the standard font cannot show (a name in another script) is printed as '?'. */
+        private static String lisible(PDFont police, String texte) {
+            StringBuilder s = new StringBuilder(texte.length());
+            texte.codePoints().forEach(c -> {
+                String caractere = new String(Character.toChars(c));
+                try {
+                    police.encode(caractere);
+                    s.append(caractere);
+                } catch (IOException | IllegalArgumentException e) {
+                    s.append('?');
+                }
+            });
+            return s.toString();
         }
 
         private static List<String> couper(PDFont police, float taille, String texte) throws IOException {

@@ -10,7 +10,7 @@ import javax.ws.rs.core.Response;
 import org.registrehub.api.FonctionnaliteAbsenteException;
 
 /**
- * What {@code /statistiques}, {@code /logements}, {@code /cotation} and {@code /renouvellement-en-ligne} answer while their capability is not installed:
+ * What {@code /statistiques}, {@code /logements}, {@code /cotation}, {@code /commissions} and {@code /renouvellement-en-ligne} answer while their capability is not installed:
  * 503 at once, naming the feature to install (a problem document; an HTML page for the applicants' renewal link).
  * When the capability is installed, the {@code registre-rest} feature's {@code <conditional>} installs the resource's own bundle and server ({@code /api/v1/statistiques},
  * {@code /api/v1/renouvellement-en-ligne}), which the CXF servlet prefers to {@code /api/v1} (longest address): these
@@ -28,6 +28,18 @@ public class FonctionnalitesAbsentesResource {
     @Path("statistiques{reste:(/.*)?}")
     public Response statistiques(@PathParam("reste") String reste) {
         throw new FonctionnaliteAbsenteException("L'Infocentre", STATISTIQUES);
+    }
+
+    @GET
+    @Path("commissions{reste:(/.*)?}")
+    public Response commissions(@PathParam("reste") String reste) {
+        throw new FonctionnaliteAbsenteException("Les commissions d'attribution", ATTRIBUTION);
+    }
+
+    @POST
+    @Path("commissions{reste:(/.*)?}")
+    public Response commissionsEnvoyees(@PathParam("reste") String reste) {
+        return commissions(reste);
     }
 
     @GET

@@ -29,6 +29,12 @@ public interface CommissionStore {
     /** The candidates of the agenda's dwellings, by dwelling and rank, with what their sheet shows on that day. */
     List<Fiche> fiches(long id, LocalDate jour);
 
+    /** Why the dwelling's current offer has fewer than three candidates, if it was said. */
+    org.registrehub.api.attribution.MotifMoinsDeTrois motifMoinsDeTrois(String identifiantRpls);
+
+    /** Adds a line to the audit trail (a nominative read). */
+    void auditer(EntreeAudit entree);
+
     /** For each of these demands, the other offers that attributed them a dwelling (attribution or lease). */
     Map<String, List<String>> attribueesAilleurs(Collection<String> numeros, String identifiantRpls);
 
