@@ -139,4 +139,38 @@ public class AttributionIT extends HubTestSupport {
         contient(console, "25 point(s)");
         contient(console, "TROP_PETIT");
     }
+
+    @Test
+    public void uneCommissionExamineLesCandidatsEtDecide() throws Exception {
+        String premier = demande("Commission");
+        String second = demande("Commission");
+        assertEquals(201, postEnTantQue("bailleur.nmh", "/api/v1/logements", "application/json",
+                logement("ITRPLS0010", "DDETS44")).statusCode());
+        HttpResponse<String> designes = postEnTantQue("bailleur.nmh", "/api/v1/logements/ITRPLS0010/designation",
+                "application/json", "{\"candidats\":[{\"numeroUnique\":\"" + premier + "\",\"rang\":1},"
+                        + "{\"numeroUnique\":\"" + second + "\",\"rang\":2}],\"motifMoinsDeTrois\":"
+                        + "\"DEMANDE_INSUFFISANTE\"}");
+        assertEquals(designes.body(), 200, designes.statusCode());
+        HttpResponse<String> plan = postEnTantQue("bailleur.nmh", "/api/v1/commissions", "application/json",
+                "{\"date\":\"" + LocalDate.now().plusDays(10) + "\",\"lieu\":\"siège\",\"logements\":"
+                        + "[\"ITRPLS0010\"]}");
+        assertEquals(plan.body(), 201, plan.statusCode());
+        String id = plan.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        HttpResponse<byte[]> fiches = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl()
+                + "/api/v1/commissions/" + id + "/fiches.pdf")).header("Authorization", basic("bailleur.nmh",
+                MOT_DE_PASSE)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fiches.statusCode());
+        assertEquals("%PDF", new String(fiches.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(403, getEnTantQue("bailleur.lmh", "/api/v1/commissions/" + id).statusCode());
+        HttpResponse<String> decidees = postEnTantQue("bailleur.nmh", "/api/v1/commissions/" + id
+                + "/logements/ITRPLS0010/decisions", "application/json", "{\"decisions\":[{\"numeroUnique\":\""
+                + premier + "\",\"decision\":\"ATTRIBUTION\"},{\"numeroUnique\":\"" + second + "\","
+                + "\"decision\":\"ATTRIBUTION_PAR_CLASSEMENT\",\"rang\":2}]}");
+        assertEquals(decidees.body(), 200, decidees.statusCode());
+        contient(decidees.body(), "\"statut\":\"TENUE\"");
+        contient(getEnTantQue("bailleur.nmh", "/api/v1/logements/ITRPLS0010/candidatures").body(),
+                "\"statut\":\"ATTRIBUEE_CLASSEMENT\"");
+        assertEquals(1, compterEnDirect("SELECT count(*) FROM suivi_attribution WHERE numero_unique = '" + premier
+                + "' AND nature = 'DECISION_CAL' AND decision = 'ATTRIBUTION'"));
+    }
 }
