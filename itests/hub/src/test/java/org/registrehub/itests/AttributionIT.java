@@ -135,6 +135,13 @@ public class AttributionIT extends HubTestSupport {
         contient(cotation.body(), "\"commune\":\"" + COMMUNE + "\"");
         assertEquals(200, getEnTantQue("observatoire", "/api/v1/cotation/grilles/044").statusCode());
         assertEquals(403, getEnTantQue("observatoire", "/api/v1/cotation/demandes/" + numero).statusCode());
+        // the departmental systems read it through SOAP
+        HttpResponse<String> soap = postEnTantQue("agent.g1104", "/ws/registre/v1", "text/xml; charset=UTF-8",
+                exemple("soap/cotation-demande.xml").replaceFirst("<r:numeroUnique>[^<]*</r:numeroUnique>",
+                        "<r:numeroUnique>" + numero + "</r:numeroUnique>"));
+        assertEquals(soap.body(), 200, soap.statusCode());
+        contient(soap.body(), "<points>25</points>");
+        contient(soap.body(), "<code>TROP_PETIT</code>");
         String console = executerEnTantQue(GESTIONNAIRE, "registre:cotation " + numero);
         contient(console, "25 point(s)");
         contient(console, "TROP_PETIT");

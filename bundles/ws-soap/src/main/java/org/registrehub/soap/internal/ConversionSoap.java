@@ -381,4 +381,28 @@ final class ConversionSoap {
     private static <T> List<T> nonNul(List<T> liste) {
         return liste == null ? List.of() : liste;
     }
+
+    /** A demand's cotation as the contract writes it. */
+    org.registrehub.soap.internal.v1.Cotation ecrire(org.registrehub.api.attribution.CotationDemande c) {
+        org.registrehub.soap.internal.v1.Cotation x = new org.registrehub.soap.internal.v1.Cotation();
+        x.setNumeroUnique(c.numeroUnique());
+        x.setJour(date(c.jour()));
+        x.setTerritoireGrille(c.territoireGrille());
+        x.setVersionGrille(c.versionGrille());
+        x.setPoints(c.points());
+        for (org.registrehub.api.attribution.PointsCritere p : c.detail()) {
+            org.registrehub.soap.internal.v1.PointsCritere y = new org.registrehub.soap.internal.v1.PointsCritere();
+            y.setCode(p.code());
+            y.setLibelle(p.libelle());
+            y.setPoints(p.points());
+            x.getCritere().add(y);
+        }
+        x.setCommune(c.commune());
+        x.setTypologie(c.typologie());
+        x.setPosition(c.position());
+        x.setDemandesComparees(c.demandesComparees());
+        x.setAttributionsSimilaires(c.attributionsSimilaires());
+        x.setDelaiMoyenMois(c.delaiMoyenMois());
+        return x;
+    }
 }

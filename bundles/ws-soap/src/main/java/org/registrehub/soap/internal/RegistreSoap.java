@@ -21,6 +21,7 @@ import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.acces.Identite;
+import org.registrehub.api.attribution.CotationService;
 import org.registrehub.soap.internal.v1.Demande;
 import org.registrehub.soap.internal.v1.DetailErreur;
 import org.registrehub.soap.internal.v1.EntreeHistorique;
@@ -41,17 +42,37 @@ public class RegistreSoap implements RegistrePortType {
 
     private final RegistreService registre;
     private final List<AttestationService> attestations;
+    private final List<CotationService> cotations;
     private final Supplier<Identite> identite;
 
     /** @param attestations the attestation services installed (none without the registre-attestation feature) */
-    public RegistreSoap(RegistreService registre, List<AttestationService> attestations) {
-        this(registre, attestations, AuthentificationSoapInterceptor::identiteCourante);
+    public RegistreSoap(RegistreService registre, List<AttestationService> attestations,
+                        List<CotationService> cotations) {
+        this(registre, attestations, cotations, AuthentificationSoapInterceptor::identiteCourante);
     }
 
-    RegistreSoap(RegistreService registre, List<AttestationService> attestations, Supplier<Identite> identite) {
+    RegistreSoap(RegistreService registre, List<AttestationService> attestations, List<CotationService> cotations,
+                 Supplier<Identite> identite) {
         this.registre = registre;
         this.attestations = attestations;
+        this.cotations = cotations;
         this.identite = identite;
+    }
+
+    /**
+     * A demand's cotation, from the attribution capability when it is installed (a reference list: never waited for;
+     * without it, the fault REGISTRE_INDISPONIBLE names the feature).
+     */
+    @Override
+    public org.registrehub.soap.internal.v1.Cotation cotationDemande(String numeroUnique) throws ErreurRegistreFault {
+        try {
+            if (cotations == null || cotations.isEmpty()) {
+                throw new org.registrehub.api.FonctionnaliteAbsenteException("La cotation", "registre-attribution");
+            }
+            return new ConversionSoap().ecrire(cotations.get(0).cotation(numeroUnique, contexte()));
+        } catch (RuntimeException e) {
+            throw faute(e);
+        }
     }
 
     /** Who acts: the identity the authentication interceptor found for this call. */

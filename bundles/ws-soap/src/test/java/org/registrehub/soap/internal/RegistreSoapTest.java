@@ -67,7 +67,7 @@ public class RegistreSoapTest {
         }
     };
 
-    private final RegistreSoap soap = new RegistreSoap(registre, null, Identites::guichet44);
+    private final RegistreSoap soap = new RegistreSoap(registre, null, null, Identites::guichet44);
 
     private static Demande demande(NouvelleDemande d) {
         return new Demande("0441123000001" + d.guichet(), Statut.ACTIVE, d.guichet(), "044",
@@ -152,7 +152,7 @@ public class RegistreSoapTest {
                         d.dateValidite(), null, new Radiation(radiation.motif(), LocalDate.of(2024, 6, 30),
                                 radiation.attribution(), null, null), version + 1, d.dossier());
             }
-        }, null, Identites::guichet44);
+        }, null, null, Identites::guichet44);
         var x = new org.registrehub.soap.internal.v1.DemandeRadiation();
         x.setMotif("ATTRIBUTION");
         var a = new org.registrehub.soap.internal.v1.Attribution();
@@ -188,7 +188,7 @@ public class RegistreSoapTest {
                 }
                 throw new TransitionInterditeException("est active");
             }
-        }, null, Identites::guichet44);
+        }, null, null, Identites::guichet44);
         for (long version : new long[] {1, 2}) {
             try {
                 etats.reactiverDemande("0441123000001G1104", version);
@@ -220,7 +220,7 @@ public class RegistreSoapTest {
     /** Without the registre-attestation feature the operation answers at once, naming the feature to install. */
     @Test
     public void attestationWithoutItsFeatureIsUnavailableAndNamesTheFeature() {
-        RegistreSoap sansAttestation = new RegistreSoap(registre, List.of(), Identites::guichet44);
+        RegistreSoap sansAttestation = new RegistreSoap(registre, List.of(), List.of(), Identites::guichet44);
         try {
             sansAttestation.attestationDemande("0441123000001G1104");
             fail("attestation without its feature");
@@ -228,6 +228,39 @@ public class RegistreSoapTest {
             assertEquals("REGISTRE_INDISPONIBLE", f.getFaultInfo().getCode());
             assertTrue(f.getFaultInfo().getMessage(), f.getFaultInfo().getMessage()
                     .contains("feature:install registre-attestation"));
+        }
+    }
+
+    /** The cotation as the contract writes it; without the registre-attribution feature, a fault naming it. */
+    @Test
+    public void cotationIsWrittenByTheContractAndNamesItsFeatureWhenAbsent() throws Exception {
+        org.registrehub.api.attribution.CotationDemande lue = new org.registrehub.api.attribution.CotationDemande(
+                "0441123000001G1104", LocalDate.of(2026, 12, 7), "044", 2, 45, List.of(
+                        new org.registrehub.api.attribution.PointsCritere("ANCIENNETE", "Par mois d'ancienneté", 40),
+                        new org.registrehub.api.attribution.PointsCritere("ENFANTS", "Par enfant", 5)), "44109", "T3",
+                3, 17, 4, 11.5);
+        org.registrehub.api.attribution.CotationService service = (org.registrehub.api.attribution.CotationService)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {
+                    org.registrehub.api.attribution.CotationService.class}, (proxy, methode, args) -> {
+                        if (methode.getName().equals("cotation")) {
+                            assertEquals(org.registrehub.api.Canal.SOAP, ((Contexte) args[1]).canal());
+                            return lue;
+                        }
+                        throw new UnsupportedOperationException(methode.getName());
+                    });
+        org.registrehub.soap.internal.v1.Cotation c = new RegistreSoap(registre, List.of(), List.of(service),
+                Identites::guichet44).cotationDemande("0441123000001G1104");
+        assertEquals(45, c.getPoints());
+        assertEquals(List.of("ANCIENNETE", "ENFANTS"), c.getCritere().stream().map(x -> x.getCode()).toList());
+        assertEquals(3, c.getPosition());
+        assertEquals(Double.valueOf(11.5), c.getDelaiMoyenMois());
+        assertEquals("2026-12-07", c.getJour().toXMLFormat());
+        try {
+            new RegistreSoap(registre, List.of(), List.of(), Identites::guichet44).cotationDemande("0441123000001G1104");
+            fail("cotation without its feature");
+        } catch (ErreurRegistreFault f) {
+            assertEquals("REGISTRE_INDISPONIBLE", f.getFaultInfo().getCode());
+            assertTrue(f.getFaultInfo().getMessage().contains("feature:install registre-attribution"));
         }
     }
 }
