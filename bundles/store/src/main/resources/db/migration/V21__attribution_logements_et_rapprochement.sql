@@ -73,51 +73,59 @@ CREATE INDEX logement_historique_logement_idx ON logement_historique (logement_i
 -- HANDICAP (a person with a handicap, or the motive), SANS_LOGEMENT (no home, hotel, camping, or the motive),
 -- HEBERGE (hosted by family or third party, in a foyer or a résidence sociale, or the motive), VIOLENCES (domestic
 -- violence motive), LOGEMENT_INDIGNE (unfit housing motive); DALO comes from the national register (recours_dalo).
-CREATE FUNCTION rapprochement_faits(dossier JSONB, jour DATE)
-    RETURNS TABLE (taille_menage SMALLINT, unites_consommation NUMERIC, ressources_mensuelles NUMERIC,
-                   revenu_fiscal BIGINT, loyer_max NUMERIC, ascenseur BOOLEAN, rez_de_chaussee BOOLEAN,
-                   mobilite_reduite BOOLEAN, fauteuil_roulant BOOLEAN, mutation BOOLEAN, priorites TEXT[])
-    LANGUAGE sql STABLE AS $$
-    WITH a_charge AS (
-        SELECT count(*) AS n,
-               count(*) FILTER (WHERE (p->>'dateNaissance') IS NOT NULL
-                                  AND (p->>'dateNaissance')::date > jour - INTERVAL '14 years') AS jeunes
-          FROM jsonb_array_elements(CASE WHEN jsonb_typeof(dossier->'personnesACharge') = 'array'
-                                         THEN dossier->'personnesACharge' ELSE '[]'::jsonb END) p
-    ), motifs AS (
-        SELECT coalesce(array_agg(m), '{}') AS m
-          FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(dossier->'motifs') = 'array'
-                                              THEN dossier->'motifs' ELSE '[]'::jsonb END) m
-    ), statut AS (
-        SELECT dossier->'logementActuel'->>'statut' AS s
-    )
-    SELECT (1 + coalesce(jsonb_typeof(dossier->'coDemandeur') = 'object', false)::int + a.n)::smallint,
-           1 + 0.5 * coalesce(jsonb_typeof(dossier->'coDemandeur') = 'object', false)::int + 0.5 * (a.n - a.jeunes)
-             + 0.3 * a.jeunes,
-           coalesce((SELECT sum((r->>'montantMensuel')::numeric)
-                       FROM jsonb_array_elements(CASE WHEN jsonb_typeof(dossier->'ressources') = 'array'
-                                                      THEN dossier->'ressources' ELSE '[]'::jsonb END) r
-                      WHERE jsonb_typeof(r->'montantMensuel') = 'number'), 0),
-           CASE WHEN jsonb_typeof(dossier->'revenuFiscal'->'anneeN2') = 'number'
-                THEN (dossier->'revenuFiscal'->>'anneeN2')::numeric::bigint END,
-           CASE WHEN jsonb_typeof(dossier->'logementRecherche'->'loyerMax') = 'number'
-                THEN (dossier->'logementRecherche'->>'loyerMax')::numeric END,
-           coalesce((dossier->'logementRecherche'->>'ascenseur')::boolean, false),
-           coalesce((dossier->'logementRecherche'->>'rezDeChaussee')::boolean, false),
-           coalesce((dossier->'handicap'->>'mobiliteReduite')::boolean, false),
-           coalesce((dossier->'handicap'->>'fauteuilRoulant')::boolean, false),
-           coalesce(s.s = 'LOCATAIRE_HLM', false),
-           array_remove(ARRAY[
-               CASE WHEN coalesce((dossier->'handicap'->>'personneHandicapee')::boolean, false)
-                      OR 'HANDICAP' = ANY (m.m) THEN 'HANDICAP' END,
-               CASE WHEN s.s IN ('SANS_ABRI', 'HOTEL', 'CAMPING_CARAVANE') OR 'SANS_LOGEMENT' = ANY (m.m)
-                    THEN 'SANS_LOGEMENT' END,
-               CASE WHEN s.s IN ('HEBERGE_FAMILLE', 'HEBERGE_TIERS', 'FOYER', 'RESIDENCE_SOCIALE')
-                      OR 'HEBERGE' = ANY (m.m) THEN 'HEBERGE' END,
-               CASE WHEN 'VIOLENCES_FAMILIALES' = ANY (m.m) THEN 'VIOLENCES' END,
-               CASE WHEN 'LOGEMENT_INDIGNE' = ANY (m.m) THEN 'LOGEMENT_INDIGNE' END], NULL)
-      FROM a_charge a, motifs m, statut s
+-- PL/pgSQL, so that its statements' plans are kept by the session: a registration pays the reading of its dossier,
+-- not the planning of this function (HubBench: planning it at each write cost a fifth of the registration rate).
+CREATE TYPE rapprochement_faits_t AS (
+    taille_menage SMALLINT, unites_consommation NUMERIC, ressources_mensuelles NUMERIC, revenu_fiscal BIGINT,
+    loyer_max NUMERIC, ascenseur BOOLEAN, rez_de_chaussee BOOLEAN, mobilite_reduite BOOLEAN, fauteuil_roulant BOOLEAN,
+    mutation BOOLEAN, priorites TEXT[]);
+CREATE FUNCTION rapprochement_faits(dossier JSONB, jour DATE) RETURNS rapprochement_faits_t
+    LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    f rapprochement_faits_t;
+    co BOOLEAN := coalesce(jsonb_typeof(dossier->'coDemandeur') = 'object', false);
+    n INTEGER := 0;
+    jeunes INTEGER := 0;
+    p JSONB;
+    m TEXT[];
+    s TEXT := dossier->'logementActuel'->>'statut';
+BEGIN
+    IF jsonb_typeof(dossier->'personnesACharge') = 'array' THEN
+        FOR p IN SELECT jsonb_array_elements(dossier->'personnesACharge') LOOP
+            n := n + 1;
+            IF (p->>'dateNaissance') IS NOT NULL AND (p->>'dateNaissance')::date > jour - INTERVAL '14 years' THEN
+                jeunes := jeunes + 1;
+            END IF;
+        END LOOP;
+    END IF;
+    m := CASE WHEN jsonb_typeof(dossier->'motifs') = 'array'
+              THEN ARRAY(SELECT jsonb_array_elements_text(dossier->'motifs')) ELSE '{}' END;
+    f.taille_menage := 1 + co::int + n;
+    f.unites_consommation := 1 + 0.5 * co::int + 0.5 * (n - jeunes) + 0.3 * jeunes;
+    f.ressources_mensuelles := CASE WHEN jsonb_typeof(dossier->'ressources') = 'array'
+        THEN coalesce((SELECT sum((r->>'montantMensuel')::numeric) FROM jsonb_array_elements(dossier->'ressources') r
+                        WHERE jsonb_typeof(r->'montantMensuel') = 'number'), 0) ELSE 0 END;
+    f.revenu_fiscal := CASE WHEN jsonb_typeof(dossier->'revenuFiscal'->'anneeN2') = 'number'
+        THEN (dossier->'revenuFiscal'->>'anneeN2')::numeric::bigint END;
+    f.loyer_max := CASE WHEN jsonb_typeof(dossier->'logementRecherche'->'loyerMax') = 'number'
+        THEN (dossier->'logementRecherche'->>'loyerMax')::numeric END;
+    f.ascenseur := coalesce((dossier->'logementRecherche'->>'ascenseur')::boolean, false);
+    f.rez_de_chaussee := coalesce((dossier->'logementRecherche'->>'rezDeChaussee')::boolean, false);
+    f.mobilite_reduite := coalesce((dossier->'handicap'->>'mobiliteReduite')::boolean, false);
+    f.fauteuil_roulant := coalesce((dossier->'handicap'->>'fauteuilRoulant')::boolean, false);
+    f.mutation := coalesce(s = 'LOCATAIRE_HLM', false);
+    f.priorites := array_remove(ARRAY[
+        CASE WHEN coalesce((dossier->'handicap'->>'personneHandicapee')::boolean, false) OR 'HANDICAP' = ANY (m)
+             THEN 'HANDICAP' END,
+        CASE WHEN s IN ('SANS_ABRI', 'HOTEL', 'CAMPING_CARAVANE') OR 'SANS_LOGEMENT' = ANY (m) THEN 'SANS_LOGEMENT' END,
+        CASE WHEN s IN ('HEBERGE_FAMILLE', 'HEBERGE_TIERS', 'FOYER', 'RESIDENCE_SOCIALE') OR 'HEBERGE' = ANY (m)
+             THEN 'HEBERGE' END,
+        CASE WHEN 'VIOLENCES_FAMILIALES' = ANY (m) THEN 'VIOLENCES' END,
+        CASE WHEN 'LOGEMENT_INDIGNE' = ANY (m) THEN 'LOGEMENT_INDIGNE' END], NULL);
+    RETURN f;
+END;
 $$;
+
 
 -- One row per pending demand, commune wished and typology wished: the demand's facts repeated on each, so that
 -- matching reads one index range, in the order of the default ranking (DALO, legal priorities, cotation, ancienneté),
@@ -153,9 +161,18 @@ CREATE INDEX rapprochement_classement_idx ON rapprochement
 CREATE INDEX rapprochement_demande_idx ON rapprochement (demande_id);
 CREATE INDEX rapprochement_numero_idx ON rapprochement (numero_unique);
 
--- The matching rows of a set of demands: rebuilt for the ACTIVE ones, removed for the others.
-CREATE FUNCTION rapprochement_rafraichir(ids BIGINT[]) RETURNS VOID LANGUAGE sql AS $$
-    DELETE FROM rapprochement WHERE demande_id = ANY (ids);
+-- The matching rows of a set of demands: rebuilt for the ACTIVE ones (the old rows removed first when asked), removed
+-- for the others. PL/pgSQL for the same reason.
+CREATE FUNCTION rapprochement_rafraichir(ids BIGINT[], effacer BOOLEAN) RETURNS VOID LANGUAGE plpgsql AS $$
+DECLARE
+    jour DATE := (now() AT TIME ZONE 'Europe/Paris')::date;
+BEGIN
+    IF effacer THEN
+        DELETE FROM rapprochement WHERE demande_id = ANY (ids);
+    END IF;
+    IF cardinality(ids) = 0 THEN
+        RETURN;
+    END IF;
     INSERT INTO rapprochement (commune, typologie, demande_id, rang_commune, numero_unique, territoire, date_depot,
                                taille_menage, unites_consommation, ressources_mensuelles, revenu_fiscal, loyer_max,
                                ascenseur, rez_de_chaussee, mobilite_reduite, fauteuil_roulant, mutation, priorites,
@@ -167,19 +184,22 @@ CREATE FUNCTION rapprochement_rafraichir(ids BIGINT[]) RETURNS VOID LANGUAGE sql
            EXISTS (SELECT 1 FROM recours_dalo r WHERE r.numero_unique = d.numero_unique
                                                  AND r.decision = 'PRIORITAIRE_URGENT')
       FROM demande d
-     CROSS JOIN LATERAL rapprochement_faits(d.dossier, (now() AT TIME ZONE 'Europe/Paris')::date) f
+     CROSS JOIN LATERAL rapprochement_faits(d.dossier, jour) f
      CROSS JOIN LATERAL unnest(d.communes) WITH ORDINALITY AS c (commune, rang)
      CROSS JOIN LATERAL unnest(d.typologies) AS t (typologie)
      WHERE d.id = ANY (ids) AND d.statut = 'ACTIVE'
      ORDER BY c.commune, t.typologie, d.id, c.rang;
+END;
 $$;
 
 CREATE FUNCTION rapprochement_demande_ensemble() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        PERFORM rapprochement_rafraichir(ARRAY(SELECT id FROM demandes_avant));
+        DELETE FROM rapprochement WHERE demande_id IN (SELECT id FROM demandes_avant);
+    ELSIF TG_OP = 'INSERT' THEN
+        PERFORM rapprochement_rafraichir(ARRAY(SELECT id FROM demandes_apres WHERE statut = 'ACTIVE'), false);
     ELSE
-        PERFORM rapprochement_rafraichir(ARRAY(SELECT id FROM demandes_apres));
+        PERFORM rapprochement_rafraichir(ARRAY(SELECT id FROM demandes_apres), true);
     END IF;
     RETURN NULL;
 END;
@@ -213,7 +233,7 @@ CREATE TRIGGER rapprochement_dalo_maj AFTER UPDATE ON recours_dalo
     FOR EACH STATEMENT EXECUTE FUNCTION rapprochement_dalo();
 
 -- The demands already in the register.
-SELECT rapprochement_rafraichir(ARRAY(SELECT id FROM demande WHERE statut = 'ACTIVE'));
+SELECT rapprochement_rafraichir(ARRAY(SELECT id FROM demande WHERE statut = 'ACTIVE'), false);
 
 -- the landlords' ERPs offer their dwellings by message too (offreLogement)
 ALTER TABLE message_erp DROP CONSTRAINT message_erp_type_ck,

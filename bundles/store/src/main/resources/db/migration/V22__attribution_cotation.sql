@@ -78,9 +78,18 @@ CREATE FUNCTION cotation_points(commune TEXT, territoire TEXT, dossier JSONB, da
                       WHERE g.id IS NOT NULL), 0)
 $$;
 
--- The matching rows, now with the points of the demand's grid.
-CREATE OR REPLACE FUNCTION rapprochement_rafraichir(ids BIGINT[]) RETURNS VOID LANGUAGE sql AS $$
-    DELETE FROM rapprochement WHERE demande_id = ANY (ids);
+-- The matching rows, now with the points of the demand's grid (no grid lookup while no territory has a grid).
+CREATE OR REPLACE FUNCTION rapprochement_rafraichir(ids BIGINT[], effacer BOOLEAN) RETURNS VOID LANGUAGE plpgsql AS $$
+DECLARE
+    jour DATE := (now() AT TIME ZONE 'Europe/Paris')::date;
+    grilles BOOLEAN := EXISTS (SELECT 1 FROM grille_cotation);
+BEGIN
+    IF effacer THEN
+        DELETE FROM rapprochement WHERE demande_id = ANY (ids);
+    END IF;
+    IF cardinality(ids) = 0 THEN
+        RETURN;
+    END IF;
     INSERT INTO rapprochement (commune, typologie, demande_id, rang_commune, numero_unique, territoire, date_depot,
                                taille_menage, unites_consommation, ressources_mensuelles, revenu_fiscal, loyer_max,
                                ascenseur, rez_de_chaussee, mobilite_reduite, fauteuil_roulant, mutation, priorites,
@@ -88,28 +97,25 @@ CREATE OR REPLACE FUNCTION rapprochement_rafraichir(ids BIGINT[]) RETURNS VOID L
     SELECT DISTINCT ON (c.commune, t.typologie, d.id) c.commune, t.typologie, d.id, c.rang, d.numero_unique,
            d.territoire, d.date_depot, f.taille_menage, f.unites_consommation, f.ressources_mensuelles,
            f.revenu_fiscal, f.loyer_max, f.ascenseur, f.rez_de_chaussee, f.mobilite_reduite, f.fauteuil_roulant,
-           f.mutation, f.priorites, cardinality(f.priorites), x.dalo, y.points
+           f.mutation, f.priorites, cardinality(f.priorites), x.dalo,
+           CASE WHEN grilles THEN cotation_points(d.commune, d.territoire, d.dossier, x.dalo, d.date_depot, jour)
+                ELSE 0 END
       FROM demande d
-     -- no grid at all (a register that does not score): no grid lookup per demand
-     CROSS JOIN (SELECT EXISTS (SELECT 1 FROM grille_cotation) AS grilles) g
      CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM recours_dalo r WHERE r.numero_unique = d.numero_unique
                                                                       AND r.decision = 'PRIORITAIRE_URGENT') AS dalo) x
-     CROSS JOIN LATERAL (SELECT CASE WHEN g.grilles
-                                     THEN cotation_points(d.commune, d.territoire, d.dossier, x.dalo, d.date_depot,
-                                                          (now() AT TIME ZONE 'Europe/Paris')::date)
-                                     ELSE 0 END AS points) y
-     CROSS JOIN LATERAL rapprochement_faits(d.dossier, (now() AT TIME ZONE 'Europe/Paris')::date) f
+     CROSS JOIN LATERAL rapprochement_faits(d.dossier, jour) f
      CROSS JOIN LATERAL unnest(d.communes) WITH ORDINALITY AS c (commune, rang)
      CROSS JOIN LATERAL unnest(d.typologies) AS t (typologie)
      WHERE d.id = ANY (ids) AND d.statut = 'ACTIVE'
      ORDER BY c.commune, t.typologie, d.id, c.rang;
+END;
 $$;
 
 -- A DALO decision changes the priority and the points: the demand's rows are rebuilt.
 CREATE OR REPLACE FUNCTION rapprochement_dalo() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM rapprochement_rafraichir(ARRAY(SELECT d.id FROM demande d
-                                            WHERE d.numero_unique IN (SELECT numero_unique FROM recours_apres)));
+                                            WHERE d.numero_unique IN (SELECT numero_unique FROM recours_apres)), true);
     RETURN NULL;
 END;
 $$;
