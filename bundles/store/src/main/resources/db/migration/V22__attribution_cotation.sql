@@ -69,13 +69,24 @@ CREATE FUNCTION cotation_detail(criteres JSONB, dossier JSONB, dalo BOOLEAN, dep
      ORDER BY x.n
 $$;
 
--- A demand's total under its grid (0 without a grid).
+-- A demand's total under its grid (0 without a grid). PL/pgSQL: its plans are kept by the session.
 CREATE FUNCTION cotation_points(commune TEXT, territoire TEXT, dossier JSONB, dalo BOOLEAN, depot DATE, jour DATE)
-    RETURNS INTEGER LANGUAGE sql STABLE AS $$
-    SELECT coalesce((SELECT sum(d.points)::int
-                       FROM cotation_grille(commune, territoire) g
-                      CROSS JOIN LATERAL cotation_detail(g.criteres, dossier, dalo, depot, jour) d
-                      WHERE g.id IS NOT NULL), 0)
+    RETURNS INTEGER LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    criteres JSONB;
+    total INTEGER;
+BEGIN
+    SELECT g.criteres INTO criteres FROM grille_cotation g
+     WHERE g.territoire = cotation_points.territoire
+        OR g.territoire IN (SELECT e.epci FROM epci_commune e WHERE e.commune = cotation_points.commune)
+     ORDER BY length(g.territoire) DESC, g.version DESC
+     LIMIT 1;
+    IF criteres IS NULL THEN
+        RETURN 0;
+    END IF;
+    SELECT coalesce(sum(d.points), 0)::int INTO total FROM cotation_detail(criteres, dossier, dalo, depot, jour) d;
+    RETURN total;
+END;
 $$;
 
 -- The matching rows, now with the points of the demand's grid (no grid lookup while no territory has a grid).
