@@ -42,7 +42,6 @@ public class CandidaturesServiceImpl implements CandidaturesService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CandidaturesServiceImpl.class);
     static final int CANDIDATS_MAX = 3;
-    static final String NUMERO = "^[0-9]{2}[0-9AB][0-9]{10}(G[0-9]{4}|GDPUB)$";
 
     private final LogementsService logements;
     private final CandidatureStore store;
@@ -96,7 +95,7 @@ public class CandidaturesServiceImpl implements CandidaturesService {
             }
             if (ValidateurLogement.manque(e, p + "numeroUnique", c.numeroUnique())) {
                 // reported
-            } else if (!c.numeroUnique().strip().matches(NUMERO)) {
+            } else if (!c.numeroUnique().strip().matches(ValidateurLogement.NUMERO)) {
                 e.add(new ErreurChamp(p + "numeroUnique", "format", c.numeroUnique(), "numéro unique attendu (18"
                         + " caractères)"));
             } else if (!numeros.add(c.numeroUnique().strip()) || dejaLa.contains(c.numeroUnique().strip())) {

@@ -149,7 +149,7 @@ public class CommissionServiceImpl implements CommissionService {
             parLogement.computeIfAbsent(f.identifiantRpls(), k -> new ArrayList<>()).add(new FicheCandidat(
                     f.numeroUnique(), f.rang(), f.statut(), f.nom().toUpperCase(Locale.FRANCE) + " " + f.prenoms(),
                     composition(f), f.tailleMenage(), f.ressourcesMensuelles(), f.revenuFiscal(), f.tauxEffort(),
-                    f.points(), f.dateDepot(), PdfCommission.mois(f.dateDepot(), jour), f.priorites(), f.dalo(),
+                    f.points(), f.dateDepot(), java.time.Period.between(f.dateDepot(), jour).toTotalMonths(), f.priorites(), f.dalo(),
                     f.decision(), f.motif()));
         }
         List<PointOrdreDuJour> points = new ArrayList<>();

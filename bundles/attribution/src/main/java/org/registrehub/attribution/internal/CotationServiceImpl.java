@@ -172,7 +172,7 @@ public class CotationServiceImpl implements CotationService {
     public CotationDemande cotation(String numeroUnique, Contexte contexte) {
         Droits.exigerRole(contexte, java.util.EnumSet.of(Role.GUICHET, Role.BAILLEUR, Role.GESTIONNAIRE),
                 "la lecture de la cotation d'une demande");
-        if (numeroUnique == null || !numeroUnique.strip().matches("^[0-9]{2}[0-9AB][0-9]{10}(G[0-9]{4}|GDPUB)$")) {
+        if (numeroUnique == null || !numeroUnique.strip().matches(ValidateurLogement.NUMERO)) {
             throw new DemandeInvalideException("La demande", List.of(new ErreurChamp("numeroUnique", "format",
                     numeroUnique, "numéro unique attendu (18 caractères)")));
         }

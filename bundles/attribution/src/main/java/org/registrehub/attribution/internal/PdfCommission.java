@@ -3,7 +3,6 @@ package org.registrehub.attribution.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -209,9 +208,5 @@ final class PdfCommission {
             lignes.add(reste);
             return lignes;
         }
-    }
-
-    static long mois(LocalDate depot, LocalDate jour) {
-        return java.time.Period.between(depot, jour).toTotalMonths();
     }
 }

@@ -11,15 +11,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.acces.EntreeAudit;
-import org.registrehub.api.acces.spi.AuditStore;
 import org.registrehub.api.attribution.CandidatRapproche;
 import org.registrehub.api.attribution.LogementOffert;
 import org.registrehub.api.attribution.LogementsService;
@@ -48,35 +44,20 @@ public class RapprochementServiceImpl implements RapprochementService {
     private final RapprochementStore store;
     private final Clock horloge;
     private volatile ReglesAttribution regles;
-    private volatile AuditStore audit;
 
     @Activate
     public RapprochementServiceImpl(@Reference LogementsService logements, @Reference RapprochementStore store,
                                     Map<String, Object> proprietes) {
-        this(logements, store, null, Clock.system(ZoneId.of("Europe/Paris")), ReglesAttribution.DEFAUT);
+        this(logements, store, Clock.system(ZoneId.of("Europe/Paris")), ReglesAttribution.DEFAUT);
         configurer(proprietes);
     }
 
-    public RapprochementServiceImpl(LogementsService logements, RapprochementStore store, AuditStore audit,
-                                    Clock horloge, ReglesAttribution regles) {
+    public RapprochementServiceImpl(LogementsService logements, RapprochementStore store, Clock horloge,
+                                    ReglesAttribution regles) {
         this.logements = logements;
         this.store = store;
-        this.audit = audit;
         this.horloge = horloge;
         this.regles = regles;
-    }
-
-    /** The audit trail (bundle registre-acces): a matching is a nominative read, refused while it is away. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY, unbind = "delierAudit")
-    void lierAudit(AuditStore store) {
-        this.audit = store;
-    }
-
-    void delierAudit(AuditStore store) {
-        if (this.audit == store) {
-            this.audit = null;
-        }
     }
 
     @Modified
@@ -107,11 +88,6 @@ public class RapprochementServiceImpl implements RapprochementService {
             throw new TransitionInterditeException("Le logement " + l.identifiantRpls() + " n'est plus offert (statut "
                     + l.statut() + ") : il n'a plus de candidats à rapprocher.");
         }
-        AuditStore journal = audit;
-        if (journal == null) {
-            throw new org.registrehub.api.RegistreIndisponibleException("Le journal d'audit est indisponible : une"
-                    + " lecture nominative n'est pas servie sans lui.", null);
-        }
         ReglesAttribution r = regles;
         ReglesRapprochement rr = r.regles(l.territoire());
         PlafondApplique plafond = r.plafond(LocalDate.now(horloge).getYear(), r.zone(l.commune(), l.territoire()),
@@ -131,7 +107,7 @@ public class RapprochementServiceImpl implements RapprochementService {
         for (LigneRapprochement ligne : lignes) {
             candidats.add(Explications.candidat(candidats.size() + 1, ligne, l, rr, plafond, aujourdhui));
         }
-        journal.auditer(new EntreeAudit(horloge.instant(), contexte.acteur(), contexte.organisation(),
+        store.auditer(new EntreeAudit(horloge.instant(), contexte.acteur(), contexte.organisation(),
                 contexte.canal(), "RAPPROCHEMENT", null, l.territoire(), "logement " + l.identifiantRpls() + " : "
                 + (auMoins ? "au moins " : "") + eligibles + " demande(s) éligible(s), " + candidats.size() + " listée(s) : "
                 + String.join(", ", candidats.stream().map(CandidatRapproche::numeroUnique).toList())));

@@ -13,6 +13,7 @@ final class ValidateurLogement {
 
     static final String RPLS = "^[0-9A-Za-z]{1,20}$";
     static final String COMMUNE = "^([0-9]{5}|2[AB][0-9]{3})$";
+    static final String NUMERO = "^[0-9]{2}[0-9AB][0-9]{10}(G[0-9]{4}|GDPUB)$";
     static final String ORGANISATION = "^[A-Za-z0-9_-]{1,20}$";
     /** A dwelling is let within two years of its declaration, or it is not an offer yet. */
     static final int DISPONIBILITE_MAX_MOIS = 24;

@@ -114,7 +114,7 @@ public class RapprochementPostgresTest {
     }
 
     private static RapprochementServiceImpl rapprochement(Map<String, Object> configuration) {
-        return new RapprochementServiceImpl(logements, store, base.base().audit(), horloge,
+        return new RapprochementServiceImpl(logements, store, horloge,
                 ReglesAttribution.lire(configuration));
     }
 

@@ -166,7 +166,8 @@ public class TraitementMessageErp implements TraitementErp {
             return rejeter(recu, numero, List.of(new ErreurChamp("type", "fonctionnalite", type, e.getMessage())),
                     List.of());
         } catch (org.registrehub.api.RegistreException e) {
-            if ("EXISTE_DEJA".equals(e.getCode())) {
+            // a dwelling with an open offer: the offer's error; any other EXISTE_DEJA (a numbering conflict) goes on
+            if ("EXISTE_DEJA".equals(e.getCode()) && MessageErp.OFFRE_LOGEMENT.equals(type)) {
                 return rejeter(recu, numero, List.of(new ErreurChamp(type + ".identifiantRpls", "unicite", null,
                         e.getMessage())), List.of());
             }

@@ -12,4 +12,7 @@ public interface RapprochementStore {
 
     /** How many pending demands pass the eliminatory criteria, counted up to {@code plafond}. */
     long eligibles(RequeteRapprochement requete, long plafond);
+
+    /** Adds a line to the audit trail (a matching is a nominative read). */
+    void auditer(org.registrehub.api.acces.EntreeAudit entree);
 }
