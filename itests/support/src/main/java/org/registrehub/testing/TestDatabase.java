@@ -192,6 +192,15 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Runs a statement that returns no rows (INSERT, UPDATE, DELETE); returns the number of rows it changed. */
+    public int execute(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("instruction impossible : " + sql, e);
+        }
+    }
+
     /** The first column of the first row of a query, as text (null for SQL NULL). */
     public String text(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {

@@ -24,6 +24,6 @@ public record TableauFlux(LocalDate debut, LocalDate fin, Granularite granularit
 
     /** Every group together (moves between communes cancel out at the département level and above). */
     public LigneFlux total() {
-        return lignes.stream().reduce(new LigneFlux("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), LigneFlux::plus);
+        return lignes.stream().reduce(new LigneFlux("TOTAL", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), LigneFlux::plus);
     }
 }

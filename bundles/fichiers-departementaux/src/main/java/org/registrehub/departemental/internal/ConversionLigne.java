@@ -11,16 +11,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.registrehub.api.Beneficiaire;
+import org.registrehub.api.CoDemandeur;
 import org.registrehub.api.Contact;
 import org.registrehub.api.DemandeImportee;
 import org.registrehub.api.Dossier;
 import org.registrehub.api.Handicap;
+import org.registrehub.api.LienCoDemandeur;
+import org.registrehub.api.LienParente;
 import org.registrehub.api.LogementActuel;
 import org.registrehub.api.LogementRecherche;
 import org.registrehub.api.Motif;
 import org.registrehub.api.Personne;
+import org.registrehub.api.PersonneACharge;
 import org.registrehub.api.Ressource;
 import org.registrehub.api.RevenuFiscal;
 import org.registrehub.api.Sexe;
@@ -46,7 +53,22 @@ final class ConversionLigne {
             "prenoms", "date_naissance", "lieu_naissance", "sexe", "nationalite", "nir", "situation_professionnelle",
             "employeur", "situation_familiale", "adresse", "code_postal", "ville", "telephone", "email",
             "type_revenu", "revenu_mensuel", "revenu_fiscal", "statut_logement", "loyer", "surface",
-            "typologie_actuelle", "nb_occupants", "typologies", "communes", "loyer_max", "motifs", "handicap");
+            "typologie_actuelle", "nb_occupants", "typologies", "communes", "loyer_max", "motifs", "handicap",
+            "co_nom", "co_prenoms", "co_date_naissance", "co_lieu_naissance", "co_sexe", "co_nationalite", "co_nir",
+            "co_situation_professionnelle", "co_employeur", "co_lien", "co_type_revenu", "co_revenu_mensuel");
+    /** The columns of the co-applicant: one of them filled makes the line's household a couple. */
+    private static final List<String> CO_DEMANDEUR = List.of("co_nom", "co_prenoms", "co_date_naissance",
+            "co_lieu_naissance", "co_sexe", "co_nationalite", "co_nir", "co_situation_professionnelle", "co_employeur",
+            "co_lien", "co_type_revenu", "co_revenu_mensuel");
+    /** The columns of the n-th dependant: {@code pac1_nom}, {@code pac1_prenoms}... numbered from 1. */
+    private static final List<String> COLONNES_PERSONNE = List.of("nom", "prenoms", "date_naissance", "sexe", "lien");
+    private static final Pattern PERSONNE_A_CHARGE = Pattern.compile("pac([1-9][0-9]?)_("
+            + String.join("|", COLONNES_PERSONNE) + ")");
+
+    /** Whether a column is one the import reads. */
+    static boolean connue(String colonne) {
+        return CONNUES.contains(colonne) || PERSONNE_A_CHARGE.matcher(colonne).matches();
+    }
 
     private static final DateTimeFormatter FRANCAISE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
@@ -85,6 +107,14 @@ final class ConversionLigne {
             ressources.add(new Ressource(Beneficiaire.DEMANDEUR, null, type == null ? TypeRessource.AUT : type,
                     revenu));
         }
+        CoDemandeur co = coDemandeur(v);
+        BigDecimal revenuCo = montant(v, "co_revenu_mensuel");
+        if (revenuCo != null) {
+            TypeRessource type = valeur(v, "co_type_revenu", TypeRessource.class);
+            ressources.add(new Ressource(Beneficiaire.CO_DEMANDEUR, null, type == null ? TypeRessource.AUT : type,
+                    revenuCo));
+        }
+        List<PersonneACharge> personnes = personnesACharge(v);
         Integer fiscal = entier(v, "revenu_fiscal");
         Integer surface = entier(v, "surface");
         LogementActuel actuel = new LogementActuel(valeur(v, "statut_logement", StatutLogement.class),
@@ -93,7 +123,7 @@ final class ConversionLigne {
         LogementRecherche recherche = new LogementRecherche(liste(v, "typologies", Typologie.class),
                 liste(v, "communes"), montant(v, "loyer_max"), false, false, false);
         boolean handicap = "OUI".equals(normaliser(texte(v, "handicap")));
-        Dossier dossier = new Dossier(demandeur, null, List.of(), contact,
+        Dossier dossier = new Dossier(demandeur, co, personnes, contact,
                 valeur(v, "situation_familiale", SituationFamiliale.class), ressources,
                 fiscal == null ? null : new RevenuFiscal(fiscal, null), actuel, liste(v, "motifs", Motif.class),
                 recherche, new Handicap(handicap, false, false, null));
@@ -102,6 +132,54 @@ final class ConversionLigne {
                     .map(e -> e.colonne + " : " + e.getMessage()).toList()));
         }
         return new DemandeImportee(ligne, ancien, guichet, depot, renouvellement, dossier);
+    }
+
+    /** The co-applicant, when one of its columns is filled (its required fields are checked by the register). */
+    private static CoDemandeur coDemandeur(Lecture v) {
+        if (CO_DEMANDEUR.stream().allMatch(c -> texte(v, c) == null)) {
+            return null;
+        }
+        Personne p = new Personne(texte(v, "co_nom"), texte(v, "co_prenoms"), date(v, "co_date_naissance"),
+                texte(v, "co_lieu_naissance"), valeur(v, "co_sexe", Sexe.class), texte(v, "co_nationalite"),
+                texte(v, "co_nir"), valeur(v, "co_situation_professionnelle", SituationProfessionnelle.class),
+                texte(v, "co_employeur"));
+        LienCoDemandeur lien = valeur(v, "co_lien", LienCoDemandeur.class);
+        return new CoDemandeur(p, lien);
+    }
+
+    /**
+     * The dependants, in the order of their numbers ({@code pac1_…}, {@code pac2_…}); a number with every column empty
+     * is no one. Numbers must follow each other from 1: a gap is reported naming the first column after it.
+     */
+    private static List<PersonneACharge> personnesACharge(Lecture v) {
+        TreeMap<Integer, String> rangs = new TreeMap<>();
+        for (Map.Entry<String, String> e : v.valeurs.entrySet()) {
+            Matcher m = PERSONNE_A_CHARGE.matcher(e.getKey());
+            if (m.matches() && e.getValue() != null && !e.getValue().isBlank()) {
+                // the number's first filled column in the documented order (nom, prenoms, date_naissance, sexe, lien)
+                rangs.merge(Integer.valueOf(m.group(1)), e.getKey(), (a, b) -> COLONNES_PERSONNE.indexOf(suffixe(a))
+                        <= COLONNES_PERSONNE.indexOf(suffixe(b)) ? a : b);
+            }
+        }
+        List<PersonneACharge> personnes = new ArrayList<>();
+        int attendu = 1;
+        for (Map.Entry<Integer, String> r : rangs.entrySet()) {
+            int n = r.getKey();
+            if (n != attendu) {
+                v.erreurs.add(new ValeurIllisible(r.getValue(), "personnes à charge numérotées à la suite à partir de 1"
+                        + " (pac" + attendu + "_… attendu avant pac" + n + "_…)"));
+                return List.of();
+            }
+            String p = "pac" + n + "_";
+            personnes.add(new PersonneACharge(texte(v, p + "nom"), texte(v, p + "prenoms"), date(v, p + "date_naissance"),
+                    valeur(v, p + "sexe", Sexe.class), valeur(v, p + "lien", LienParente.class)));
+            attendu++;
+        }
+        return personnes;
+    }
+
+    private static String suffixe(String colonne) {
+        return colonne.substring(colonne.indexOf('_') + 1);
     }
 
     /** The values of a line, and the unreadable ones met so far. */

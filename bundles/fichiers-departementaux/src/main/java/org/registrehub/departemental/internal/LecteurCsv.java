@@ -57,7 +57,7 @@ final class LecteurCsv extends LecteurExtrait {
     }
 
     List<String> colonnesInconnues() {
-        return colonnes.stream().filter(c -> !ConversionLigne.CONNUES.contains(c)).toList();
+        return colonnes.stream().filter(c -> !ConversionLigne.connue(c)).toList();
     }
 
     @Override

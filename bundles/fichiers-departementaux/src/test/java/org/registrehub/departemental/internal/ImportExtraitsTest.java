@@ -90,6 +90,13 @@ public class ImportExtraitsTest {
         }
     }
 
+    /** The example's header up to {@code handicap}: the lines these tests write have no household columns. */
+    private static String entetePremieresColonnes() throws java.io.IOException {
+        String entete = Files.readString(exemple("extrait-pdl-latin1.csv"), StandardCharsets.ISO_8859_1)
+                .split("\r\n")[0];
+        return entete.substring(0, entete.indexOf(";co_nom"));
+    }
+
     private static Path exemple(String nom) {
         return Path.of(System.getProperty("registre.exemples"), "exemples/departemental", nom);
     }
@@ -124,7 +131,20 @@ public class ImportExtraitsTest {
         assertEquals(java.time.LocalDate.of(2026, 3, 15), maelle.dateDepot());
         assertEquals(java.time.LocalDate.of(2027, 3, 15), maelle.dateValidite());
         assertEquals("12 bd de l'Égalité", demandeDe("PDL044-0426-000102-S001").dossier().contact().adresse());
-        assertTrue(demandeDe("PDL085-0126-000044-S012").numeroUnique().startsWith("0850126"));
+        Demande clemence = demandeDe("PDL085-0126-000044-S012");
+        assertTrue(clemence.numeroUnique().startsWith("0850126"));
+        // the household of the extract: a co-applicant with a resource, two dependants, in the demand and its figures
+        assertEquals("Yann", clemence.dossier().coDemandeur().personne().prenoms());
+        assertEquals(org.registrehub.api.LienCoDemandeur.CONCUBIN, clemence.dossier().coDemandeur().lien());
+        assertEquals(List.of("Lou", "Noé"), clemence.dossier().personnesACharge().stream()
+                .map(org.registrehub.api.PersonneACharge::prenoms).toList());
+        assertEquals(4, clemence.dossier().tailleMenage());
+        assertTrue(clemence.dossier().ressources().stream().anyMatch(r -> r.beneficiaire()
+                == org.registrehub.api.Beneficiaire.CO_DEMANDEUR && r.montantMensuel().intValue() == 1580));
+        assertEquals("DEUX_DEMANDEURS_AVEC_PERSONNES_A_CHARGE", texte("select stat_composition(co_demandeur,"
+                + " personnes_a_charge) from stat_demande where numero_unique = '" + clemence.numeroUnique() + "'"));
+        assertEquals(null, maelle.dossier().coDemandeur());
+        assertEquals(1, maelle.dossier().tailleMenage());
         // the departmental number to the numéro unique and back
         assertEquals(maelle.numeroUnique(), imports.correspondance(" PDL044-0326-000101-S001 ", ADMIN).orElseThrow()[0]);
         assertEquals("PDL044-0326-000101-S001", imports.correspondance(maelle.numeroUnique(), ADMIN).orElseThrow()[1]);
@@ -133,6 +153,9 @@ public class ImportExtraitsTest {
                 + " and commentaire like 'import de l''ancien numéro %'"));
         assertEquals("un événement par demande, pour les bailleurs et le registre national", 3,
                 db.count("select count(*) from outbox"));
+        assertEquals("les demandes reprises entrent au stock comme reprises, pas comme nouvelles", 3,
+                db.count("select count(*) from stat_mouvement where nature = 'REPRISE'"));
+        assertEquals(0, db.count("select count(*) from stat_mouvement where nature = 'ENTREE'"));
 
         List<LigneRejetee> rejets = store.rejets(t.id());
         assertEquals(List.of(5L, 6L, 7L), rejets.stream().map(LigneRejetee::ligne).toList());
@@ -194,7 +217,41 @@ public class ImportExtraitsTest {
         assertEquals("PDL049-0326-000211-S020", rejet.ancienNumero());
         assertEquals("dossier.demandeur.dateNaissance", rejet.champ());
         assertTrue(rejet.motif(), rejet.motif().contains("age-minimum"));
-        assertEquals("Inès", demandeDe("PDL049-0226-000210-S020").dossier().demandeur().prenoms());
+        Demande ines = demandeDe("PDL049-0226-000210-S020");
+        assertEquals("Inès", ines.dossier().demandeur().prenoms());
+        assertEquals(List.of("Jade", "Hugo"), ines.dossier().personnesACharge().stream()
+                .map(org.registrehub.api.PersonneACharge::prenoms).toList());
+        assertEquals(3, ines.dossier().tailleMenage());
+    }
+
+    @Test
+    public void unMenageMalDecritEstRejeteEnNommantLaColonne() throws Exception {
+        Path extrait = dossier.getRoot().toPath().resolve("menages.csv");
+        String entete = Files.readString(exemple("extrait-pdl-latin1.csv"), StandardCharsets.ISO_8859_1)
+                .split("\r\n")[0];
+        String debut = ";01/10/2026;;G4401;Nom%s;Prénom;01/01/1980;;F;française;;CDI;;marié;1 rue A;44000;Nantes;;;SAL;"
+                + "1500;;locataire privé;500;;;1;T3;44109;;sans logement;non;";
+        List<String> lignes = List.of(entete,
+                // a co-applicant without a birth date nor a link: the register's rule names the field
+                "ANC-1" + debut.formatted("a") + "Dupont;Luc;;M;française;CDI;;;;;;;;;;;;;",
+                // a dependant numbered 2 with no number 1
+                "ANC-2" + debut.formatted("b") + ";;;;;;;;;;;;;;Dupont;Léa;01/01/2020;F;enfant",
+                // an unknown link
+                "ANC-3" + debut.formatted("c") + ";;;;;;;;;Dupont;Léo;01/01/2020;M;cousin;;;;;",
+                // a full household
+                "ANC-4" + debut.formatted("d") + "Dupont;Luc;02/02/1981;M;française;CDI;conjoint;SAL;1700;Dupont;Léa;"
+                        + "01/01/2020;F;enfant;;;;;");
+        Files.write(extrait, lignes, StandardCharsets.UTF_8);
+        TravailImport t = imports.importer(extrait, null, false, ADMIN, progression::add);
+        assertEquals(t.erreur(), TravailImport.TERMINE, t.etat());
+        assertEquals(1, t.importees());
+        List<LigneRejetee> rejets = store.rejets(t.id());
+        assertEquals(List.of("ANC-1", "ANC-2", "ANC-3"), rejets.stream().map(LigneRejetee::ancienNumero).toList());
+        assertTrue(rejets.get(0).champ(), rejets.get(0).champ().startsWith("dossier.coDemandeur."));
+        assertEquals("pac2_nom", rejets.get(1).champ());
+        assertTrue(rejets.get(1).motif(), rejets.get(1).motif().contains("pac1_… attendu avant pac2_…"));
+        assertEquals("pac1_lien", rejets.get(2).champ());
+        assertEquals(3, demandeDe("ANC-4").dossier().tailleMenage());
     }
 
     @Test
@@ -210,8 +267,7 @@ public class ImportExtraitsTest {
     @Test
     public void importInterrompuRepriseApresSonDernierLotSansDoublon() throws Exception {
         Path extrait = dossier.getRoot().toPath().resolve("gros.csv");
-        List<String> lignes = new ArrayList<>(List.of(Files.readString(exemple("extrait-pdl-latin1.csv"),
-                StandardCharsets.ISO_8859_1).split("\r\n")[0]));
+        List<String> lignes = new ArrayList<>(List.of(entetePremieresColonnes()));
         for (int i = 0; i < 25; i++) {
             lignes.add("ANC-" + i + ";01/10/2026;;G4401;Nom" + (char) ('a' + i) + ";Prénom;01/01/1980;;F;française;;"
                     + "CDI;;célibataire;1 rue A;44000;Nantes;;;SAL;1500;;locataire privé;500;;;1;T2;44109;;sans logement;non");
@@ -254,8 +310,7 @@ public class ImportExtraitsTest {
     /** 12 lines, the even ones in 044 (commune 44109), the odd ones in 085 (85191). */
     private Path extraitDeuxDepartements() throws Exception {
         Path extrait = dossier.getRoot().toPath().resolve("deux-departements.csv");
-        List<String> lignes = new ArrayList<>(List.of(Files.readString(exemple("extrait-pdl-latin1.csv"),
-                StandardCharsets.ISO_8859_1).split("\r\n")[0]));
+        List<String> lignes = new ArrayList<>(List.of(entetePremieresColonnes()));
         for (int i = 0; i < 12; i++) {
             lignes.add("ANC-" + i + ";01/10/2026;;G4401;Nom" + (char) ('a' + i) + ";Prénom;01/01/1980;;F;française;;"
                     + "CDI;;célibataire;1 rue A;44000;Nantes;;;SAL;1500;;locataire privé;500;;;1;T2;"

@@ -36,13 +36,13 @@ import org.registrehub.api.statistiques.TableauSatisfaction;
 final class SecretStatistique {
 
     static final String TOTAL = "TOTAL";
-    private static final List<String> FLUX = List.of("stockDebut", "nouvelles", "reactivees", "abandon", "attribution",
-            "irrecevabilite", "nonRenouvellement", "nonReponse", "transfertsEntrants", "transfertsSortants",
+    private static final List<String> FLUX = List.of("stockDebut", "nouvelles", "reprises", "reactivees", "abandon",
+            "attribution", "irrecevabilite", "nonRenouvellement", "nonReponse", "transfertsEntrants", "transfertsSortants",
             "stockFin");
     private static final List<String> MOTIFS = List.of("abandon", "attribution", "irrecevabilite",
             "nonRenouvellement", "nonReponse");
-    private static final List<String> MENSUELS = List.of("nouvelles", "renouvellements", "radiations",
-            "attributions", "reactivees");
+    private static final List<String> MENSUELS = List.of("nouvelles", "reprises", "renouvellements",
+            "radiations", "attributions", "reactivees");
 
     private final int seuil;
     private final Set<String> cellules = new HashSet<>();
@@ -66,15 +66,15 @@ final class SecretStatistique {
         s.derive(TOTAL, "radiations", MOTIFS);
         List<LigneFlux> lignes = t.lignes().stream().map(l -> {
             Map<String, Long> v = s.visibles(l.code(), valeurs(l));
-            return new LigneFlux(l.code(), v.get("stockDebut"), v.get("nouvelles"), v.get("reactivees"),
-                    v.get("abandon"), v.get("attribution"), v.get("irrecevabilite"), v.get("nonRenouvellement"),
+            return new LigneFlux(l.code(), v.get("stockDebut"), v.get("nouvelles"), v.get("reprises"),
+                    v.get("reactivees"), v.get("abandon"), v.get("attribution"), v.get("irrecevabilite"), v.get("nonRenouvellement"),
                     v.get("nonReponse"), v.get("transfertsEntrants"), v.get("transfertsSortants"), v.get("stockFin"));
         }).toList();
         return new TableauFlux(t.debut(), t.fin(), t.granularite(), lignes, s.secret());
     }
 
     private static Map<String, Long> valeurs(LigneFlux l) {
-        List<Long> n = List.of(l.stockDebut(), l.nouvelles(), l.reactivees(), l.abandon(), l.attribution(),
+        List<Long> n = List.of(l.stockDebut(), l.nouvelles(), l.reprises(), l.reactivees(), l.abandon(), l.attribution(),
                 l.irrecevabilite(), l.nonRenouvellement(), l.nonReponse(), l.transfertsEntrants(),
                 l.transfertsSortants(), l.stockFin());
         Map<String, Long> v = new LinkedHashMap<>();
@@ -164,7 +164,7 @@ final class SecretStatistique {
         }
         List<LigneMensuelle> mois = serie.mois().stream().map(m -> {
             Map<String, Long> v = s.visibles(m.mois().toString(), valeurs(m));
-            return new LigneMensuelle(m.mois(), v.get("nouvelles"), v.get("renouvellements"), v.get("radiations"),
+            return new LigneMensuelle(m.mois(), v.get("nouvelles"), v.get("reprises"), v.get("renouvellements"), v.get("radiations"),
                     v.get("attributions"), v.get("reactivees"));
         }).toList();
         return new SerieMensuelle(serie.debut(), serie.fin(), serie.departement(), mois, s.secret());
@@ -173,6 +173,7 @@ final class SecretStatistique {
     private static Map<String, Long> valeurs(LigneMensuelle m) {
         Map<String, Long> v = new LinkedHashMap<>();
         v.put("nouvelles", m.nouvelles());
+        v.put("reprises", m.reprises());
         v.put("renouvellements", m.renouvellements());
         v.put("radiations", m.radiations());
         v.put("attributions", m.attributions());

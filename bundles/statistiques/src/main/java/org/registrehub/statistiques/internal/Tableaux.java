@@ -30,7 +30,8 @@ final class Tableaux {
     }
 
     static Tableau flux(TableauFlux t) {
-        List<String> colonnes = List.of(libelle(t.granularite().name()), "Stock début", "Nouvelles", "Réactivées",
+        List<String> colonnes = List.of(libelle(t.granularite().name()), "Stock début", "Nouvelles", "Reprises (import)",
+                "Réactivées",
                 "Radiées", "Abandon", "Attribution", "Irrecevabilité", "Non-renouvellement", "Non-réponse",
                 "Transferts entrants", "Transferts sortants", "Stock fin");
         List<List<Object>> lignes = new ArrayList<>();
@@ -41,13 +42,13 @@ final class Tableaux {
         lignes.add(flux(t.total(), t.secret()));
         return new Tableau("flux-" + t.granularite().name().toLowerCase(Locale.ROOT), "Stock et flux du "
                 + t.debut() + " au " + t.fin() + " par " + libelle(t.granularite().name()).toLowerCase(Locale.ROOT),
-                colonnes, lignes, Tableau.Graphe.colonnes(colonnes, graphe, false, 1, 2, 4, 12));
+                colonnes, lignes, Tableau.Graphe.colonnes(colonnes, graphe, false, 1, 2, 3, 5, 13));
     }
 
     private static List<Object> flux(LigneFlux l, Secret s) {
         String c = l.code();
         return List.of(c, s.affiche(c, "stockDebut", l.stockDebut()), s.affiche(c, "nouvelles", l.nouvelles()),
-                s.affiche(c, "reactivees", l.reactivees()), s.affiche(c, "radiations", l.radiations()),
+                s.affiche(c, "reprises", l.reprises()), s.affiche(c, "reactivees", l.reactivees()), s.affiche(c, "radiations", l.radiations()),
                 s.affiche(c, "abandon", l.abandon()), s.affiche(c, "attribution", l.attribution()),
                 s.affiche(c, "irrecevabilite", l.irrecevabilite()),
                 s.affiche(c, "nonRenouvellement", l.nonRenouvellement()), s.affiche(c, "nonReponse", l.nonReponse()),
@@ -135,16 +136,18 @@ final class Tableaux {
         Secret x = s.secret();
         for (LigneMensuelle m : s.mois()) {
             String c = m.mois().toString();
-            lignes.add(List.of(c, x.affiche(c, "nouvelles", m.nouvelles()), x.affiche(c, "renouvellements",
+            lignes.add(List.of(c, x.affiche(c, "nouvelles", m.nouvelles()), x.affiche(c, "reprises", m.reprises()),
+                    x.affiche(c, "renouvellements",
                     m.renouvellements()), x.affiche(c, "radiations", m.radiations()), x.affiche(c, "attributions",
                     m.attributions()), x.affiche(c, "reactivees", m.reactivees())));
         }
         return new Tableau("series" + (s.departement() == null ? "" : "-" + s.departement()),
                 "Flux mensuels du " + s.debut() + " au " + s.fin()
                         + (s.departement() == null ? "" : " (département " + s.departement() + ")"),
-                List.of("Mois", "Nouvelles", "Renouvellements", "Radiations", "Attributions", "Réactivations"),
-                lignes, Tableau.Graphe.colonnes(List.of("Mois", "Nouvelles", "Renouvellements", "Radiations",
-                        "Attributions"), lignes, true, 1, 2, 3, 4));
+                List.of("Mois", "Nouvelles", "Reprises (import)", "Renouvellements", "Radiations", "Attributions",
+                        "Réactivations"),
+                lignes, Tableau.Graphe.colonnes(List.of("Mois", "Nouvelles", "Reprises (import)", "Renouvellements",
+                        "Radiations", "Attributions"), lignes, true, 1, 2, 3, 4, 5));
     }
 
     static Tableau qualite(TableauQualite t) {

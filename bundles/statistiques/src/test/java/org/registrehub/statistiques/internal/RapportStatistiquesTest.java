@@ -96,12 +96,13 @@ public class RapportStatistiquesTest extends BaseDeTest {
         List<CSVRecord> lignes = CSVFormat.DEFAULT.builder().setDelimiter(';').get().parse(new InputStreamReader(
                 new ByteArrayInputStream(csv, 3, csv.length - 3), StandardCharsets.UTF_8)).getRecords();
         assertEquals("Département", lignes.get(0).get(0));
-        assertEquals("Stock fin", lignes.get(0).get(12));
+        assertEquals("Reprises (import)", lignes.get(0).get(3));
+        assertEquals("Stock fin", lignes.get(0).get(13));
         assertEquals(flux.lignes().size() + 2, lignes.size());
         assertEquals("044", lignes.get(1).get(0));
         assertEquals(String.valueOf(flux.lignes().get(0).nouvelles()), lignes.get(1).get(2));
         assertEquals("TOTAL", lignes.get(lignes.size() - 1).get(0));
-        assertEquals(String.valueOf(flux.total().stockFin()), lignes.get(lignes.size() - 1).get(12));
+        assertEquals(String.valueOf(flux.total().stockFin()), lignes.get(lignes.size() - 1).get(13));
 
         // XLSX: a zip with a workbook and a sheet holding the figures as numbers
         String feuille = entree(rapport.exporter(demande, FormatExport.XLSX, OBSERVATEUR), "xl/worksheets/sheet1.xml");

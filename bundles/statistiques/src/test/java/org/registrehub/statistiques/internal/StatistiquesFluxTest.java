@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.junit.Before;
 import org.junit.Test;
 import org.registrehub.api.Attribution;
+import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DemandeRadiation;
@@ -324,6 +325,37 @@ public class StatistiquesFluxTest extends BaseDeTest {
                 .stockFin());
         assertEquals(0, statistiques.stock(LocalDate.of(2026, 3, 1), Granularite.DEPARTEMENT, GESTIONNAIRE).total()
                 .stockFin());
+    }
+
+    @Test
+    public void lesDemandesDUnImportSontDesReprisesPasDesNouvelles() {
+        Contexte importation = new Contexte(GESTIONNAIRE.identite(), org.registrehub.api.Canal.IMPORT);
+        horloge.jour("2026-12-03");
+        registre.enregistrer(new NouvelleDemande("G1104", dossier("44109", 1)), GESTIONNAIRE);
+        for (int i = 2; i <= 4; i++) {
+            registre.enregistrer(new NouvelleDemande("G1104", dossier("44109", i)), importation);
+        }
+        horloge.jour("2026-12-04");
+        registre.enregistrer(new NouvelleDemande("G1104", dossier("44162", 5)), importation);
+        LocalDate debut = LocalDate.of(2026, 12, 1);
+        LocalDate fin = LocalDate.of(2026, 12, 31);
+        for (boolean rafraichi : new boolean[] {false, true}) {
+            for (Granularite g : Granularite.values()) {
+                LigneFlux total = statistiques.flux(debut, fin, g, GESTIONNAIRE).total();
+                assertEquals(g + " " + rafraichi, 1, total.nouvelles());
+                assertEquals(g + " " + rafraichi, 4, total.reprises());
+                assertEquals(g + " " + rafraichi, 5, total.stockFin());
+                assertTrue(g + " " + rafraichi, total.equilibree());
+            }
+            LigneMensuelle decembre = statistiquesStore.serie(debut, fin, null).get(0);
+            assertEquals(1, decembre.nouvelles());
+            assertEquals(4, decembre.reprises());
+            statistiquesStore.rafraichir();
+        }
+        assertEquals(4, db.count("select coalesce(sum(n), 0) from stat_flux_mois where nature = 'REPRISE'"));
+        // the guichet's day of the import
+        assertEquals(1, statistiques.flux(LocalDate.of(2026, 12, 4), LocalDate.of(2026, 12, 4), Granularite.GUICHET,
+                GESTIONNAIRE).total().reprises());
     }
 
     @Test

@@ -45,7 +45,7 @@ public class TableauDeReferenceTest extends BaseDeTest {
                 + " date_naissance, commune, typologie, guichet, date_depot, statut, canal_creation, territoire,"
                 + " date_validite, dossier, communes, typologies)"
                 + " SELECT ? || to_char(j, 'MMYY') || lpad(i::text, 6, '0') || ?, 'GENERE', 'Demande',"
-                + " DATE '1980-01-01', ?, 'T3', ?, j, 'ACTIVE', 'IMPORT', ?, j + 365, '{}'::jsonb, ARRAY[?],"
+                + " DATE '1980-01-01', ?, 'T3', ?, j, 'ACTIVE', 'REST', ?, j + 365, '{}'::jsonb, ARRAY[?],"
                 + " ARRAY['T3']"
                 + " FROM (SELECT i, CASE WHEN i <= ? THEN DATE '2013-06-15'"
                 + " ELSE DATE '2013-10-01' + ((i - ?) % 365)::int END AS j FROM generate_series(1, ?) i) x")) {
@@ -63,7 +63,7 @@ public class TableauDeReferenceTest extends BaseDeTest {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO demande_historique (numero_unique, version,"
                 + " horodatage, operation, acteur, canal, changements)"
                 + " SELECT numero_unique, 0, (date_depot + TIME '10:00') AT TIME ZONE 'Europe/Paris',"
-                + " 'ENREGISTREMENT', 'generateur', 'IMPORT', '[]'::jsonb FROM demande WHERE territoire = ?"
+                + " 'ENREGISTREMENT', 'generateur', 'REST', '[]'::jsonb FROM demande WHERE territoire = ?"
                 + " ORDER BY numero_unique")) {
             p.setString(1, territoire);
             p.executeUpdate();
@@ -92,7 +92,7 @@ public class TableauDeReferenceTest extends BaseDeTest {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO demande_historique (numero_unique, version,"
                 + " horodatage, operation, acteur, canal, changements)"
                 + " SELECT numero_unique, 1, (date_radiation + TIME '10:00') AT TIME ZONE 'Europe/Paris',"
-                + " 'RADIATION', 'generateur', 'IMPORT', '[]'::jsonb FROM demande"
+                + " 'RADIATION', 'generateur', 'REST', '[]'::jsonb FROM demande"
                 + " WHERE territoire = ? AND statut = 'RADIEE' ORDER BY numero_unique")) {
             p.setString(1, territoire);
             assertEquals(r, p.executeUpdate());

@@ -39,7 +39,7 @@ public class StatistiquesCommand extends PeriodeStatistique {
         System.out.println("Stock et flux du " + debut + " au " + fin + ", par " + g.name().toLowerCase() + " :");
         ShellTable table = new ShellTable();
         table.column(g.name().substring(0, 1) + g.name().substring(1).toLowerCase());
-        for (String c : new String[] {"Stock début", "Nouvelles", "Réactivées", "Radiées", "Abandon", "Attribution",
+        for (String c : new String[] {"Stock début", "Nouvelles", "Reprises", "Réactivées", "Radiées", "Abandon", "Attribution",
             "Irrecevab.", "Non-renouv.", "Non-réponse", "Transferts +/-", "Stock fin"}) {
             table.column(c).alignRight();
         }
@@ -54,7 +54,8 @@ public class StatistiquesCommand extends PeriodeStatistique {
     private static void ligne(ShellTable table, LigneFlux l, Secret s) {
         String c = l.code();
         table.addRow().addContent(c, s.affiche(c, "stockDebut", l.stockDebut()),
-                s.affiche(c, "nouvelles", l.nouvelles()), s.affiche(c, "reactivees", l.reactivees()),
+                s.affiche(c, "nouvelles", l.nouvelles()), s.affiche(c, "reprises", l.reprises()),
+                s.affiche(c, "reactivees", l.reactivees()),
                 s.affiche(c, "radiations", l.radiations()), s.affiche(c, "abandon", l.abandon()),
                 s.affiche(c, "attribution", l.attribution()), s.affiche(c, "irrecevabilite", l.irrecevabilite()),
                 s.affiche(c, "nonRenouvellement", l.nonRenouvellement()), s.affiche(c, "nonReponse", l.nonReponse()),
