@@ -114,4 +114,17 @@ public interface AttributionMapper {
     Long idLogement(@Param("rpls") String rpls);
 
     org.registrehub.api.attribution.MotifMoinsDeTrois motifMoinsDeTrois(@Param("rpls") String rpls);
+
+    List<org.registrehub.api.attribution.spi.NotificationStore.AEnvoyer> notificationsAEnvoyer(
+            @Param("canal") String canal, @Param("limite") int limite);
+
+    int notificationEnvoyee(@Param("id") long id, @Param("lot") String lot);
+
+    int notificationParCourrier(@Param("id") long id, @Param("observation") String observation);
+
+    int notificationsEnCourrier(@Param("observation") String observation);
+
+    long notificationsRestantes();
+
+    List<org.registrehub.api.attribution.NotificationCandidat> notifications(@Param("numero") String numeroUnique);
 }

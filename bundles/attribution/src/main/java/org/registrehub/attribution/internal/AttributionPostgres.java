@@ -24,6 +24,7 @@ import org.registrehub.api.attribution.PointsCritere;
 import org.registrehub.api.attribution.spi.CandidatureStore;
 import org.registrehub.api.attribution.spi.CommissionStore;
 import org.registrehub.api.attribution.spi.CotationStore;
+import org.registrehub.api.attribution.spi.NotificationStore;
 import org.registrehub.api.spi.BaseDeDonnees;
 import org.registrehub.api.spi.JsonCodec;
 
@@ -32,9 +33,9 @@ import org.registrehub.api.spi.JsonCodec;
  * ({@code AttributionMapper.xml}) through the shared core, one transaction per call.
  */
 @Component(service = {LogementStore.class, RapprochementStore.class, CotationStore.class, CandidatureStore.class,
-        CommissionStore.class})
+        CommissionStore.class, NotificationStore.class})
 public class AttributionPostgres implements LogementStore, RapprochementStore, CotationStore, CandidatureStore,
-        CommissionStore {
+        CommissionStore, NotificationStore {
 
     private final BaseDeDonnees.Sessions store;
     private final JsonCodec json;
@@ -376,5 +377,68 @@ public class AttributionPostgres implements LogementStore, RapprochementStore, C
             audit.forEach(m::auditer);
             return null;
         });
+    }
+
+    @Override
+    public int envoyerCourriels(int limite, Envoi envoi, EntreeAudit audit) {
+        return store.executer("envoi des notifications par courriel", AttributionMapper.class, m -> {
+            int envoyees = 0;
+            for (AEnvoyer n : m.notificationsAEnvoyer("EMAIL", limite)) {
+                StringBuilder observation = new StringBuilder();
+                Issue issue = envoi.envoyer(n, observation);
+                if (issue == Issue.ARRET) {
+                    break;
+                }
+                if (issue == Issue.PAR_COURRIER) {
+                    m.notificationParCourrier(n.id(), observation.toString());
+                    continue;
+                }
+                m.notificationEnvoyee(n.id(), null);
+                m.auditer(auditNotification(audit, n, "par courriel"));
+                envoyees++;
+            }
+            return envoyees;
+        });
+    }
+
+    @Override
+    public int envoyerCourriers(int limite, java.util.function.Function<List<AEnvoyer>, String> lot,
+                                EntreeAudit audit) {
+        return store.executer("envoi des notifications par courrier", AttributionMapper.class, m -> {
+            List<AEnvoyer> lettres = m.notificationsAEnvoyer("COURRIER", limite);
+            if (lettres.isEmpty()) {
+                return 0;
+            }
+            String nom = lot.apply(lettres);
+            for (AEnvoyer n : lettres) {
+                m.notificationEnvoyee(n.id(), nom);
+                m.auditer(auditNotification(audit, n, "par courrier (lot " + nom + ")"));
+            }
+            return lettres.size();
+        });
+    }
+
+    private static EntreeAudit auditNotification(EntreeAudit modele, AEnvoyer n, String comment) {
+        return new EntreeAudit(modele.horodatage(), modele.acteur(), modele.organisation(), modele.canal(),
+                "NOTIFICATION", n.numeroUnique(), n.territoire(), ("PROPOSITION".equals(n.nature()) ? "proposition"
+                        : "décision " + n.decision()) + " du logement " + n.identifiantRpls() + " " + comment);
+    }
+
+    @Override
+    public int basculerEnCourrier(String observation) {
+        return store.executer("notifications en courrier", AttributionMapper.class,
+                m -> m.notificationsEnCourrier(observation));
+    }
+
+    @Override
+    public long restantes() {
+        return store.executer("notifications à envoyer", AttributionMapper.class,
+                AttributionMapper::notificationsRestantes);
+    }
+
+    @Override
+    public List<org.registrehub.api.attribution.NotificationCandidat> notifications(String numeroUnique) {
+        return store.executer("notifications d'une demande", AttributionMapper.class,
+                m -> m.notifications(numeroUnique));
     }
 }

@@ -21,9 +21,9 @@ import org.registrehub.api.attribution.LogementOffert;
 import org.registrehub.api.attribution.PointOrdreDuJour;
 
 /**
- * The commission's documents (Apache PDFBox, A4): the agenda — every dwelling and its ranked candidates, one line
- * each — and the candidates' sheets, one page per candidate, with what the members weigh: household, resources,
- * effort rate for the dwelling, cotation, ancienneté, priority categories.
+ * The capability's documents (Apache PDFBox, A4): the commission's agenda — every dwelling and its ranked candidates,
+ * one line each —, the candidates' sheets, one page per candidate, with what the members weigh: household, resources,
+ * effort rate for the dwelling, cotation, ancienneté, priority categories; and the day's letters to applicants.
  */
 final class PdfCommission {
 
@@ -96,6 +96,34 @@ final class PdfCommission {
                             : f.decision() + (f.motif() == null ? "" : " — " + f.motif()));
                     p.fermer();
                 }
+            }
+        });
+    }
+
+    /** A letter to an applicant: the address block, the subject, the paragraphs. */
+    record Lettre(List<String> destinataire, String objet, List<String> paragraphes) {
+    }
+
+    /** The day's batch of letters, one page (or more) per letter, ready to print and post. */
+    static byte[] lettres(String titre, String expediteur, java.time.LocalDate jour, List<Lettre> lettres) {
+        return document(titre, doc -> {
+            for (Lettre l : lettres) {
+                Page p = new Page(doc);
+                p.ligne(GRAS, 10, expediteur);
+                p.espace(24);
+                for (String ligne : l.destinataire()) {
+                    p.ligne(NORMAL, 11, "                                                                          "
+                            + ligne);
+                }
+                p.espace(24);
+                p.ligne(NORMAL, 10, "Le " + DATE.format(jour));
+                p.espace(12);
+                p.ligne(GRAS, 11, "Objet : " + l.objet());
+                for (String paragraphe : l.paragraphes()) {
+                    p.espace(8);
+                    p.ligne(NORMAL, 10, paragraphe);
+                }
+                p.fermer();
             }
         });
     }

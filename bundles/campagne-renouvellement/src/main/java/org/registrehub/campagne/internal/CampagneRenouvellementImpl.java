@@ -341,12 +341,12 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                             reglages.zone()));
                     store.marquer(List.of(a.id()), "ENVOYE", jour, null);
                     courriels++;
-                } catch (Messagerie.AdresseRefusee e) {
+                } catch (org.registrehub.api.messagerie.AdresseRefusee e) {
                     LOG.info("Avis {} de la demande {} : {} ; avis par courrier", a.id(), a.numeroUnique(),
                             e.getMessage());
                     store.versCourrier(a.id());
                     lettres++;
-                } catch (Messagerie.ServeurInjoignable e) {
+                } catch (org.registrehub.api.messagerie.ServeurInjoignable e) {
                     // nothing of this one or the next ones went out: they will be reserved again on the resume
                     store.liberer(aEnvoyer.subList(i, aEnvoyer.size()).stream().map(Avis::id).toList());
                     throw e;

@@ -13,7 +13,7 @@ final class CourrielAvis {
     private CourrielAvis() {
     }
 
-    static Messagerie.Courriel courriel(Avis a, DemandeDue d, String lien, Instant expire, ZoneId zone) {
+    static org.registrehub.api.messagerie.Courriel courriel(Avis a, DemandeDue d, String lien, Instant expire, ZoneId zone) {
         String sujet = "Renouvellement de votre demande de logement social n° " + a.numeroUnique();
         String bonjour = d.destinataire() == null || d.destinataire().isBlank() ? "Bonjour,"
                 : "Bonjour " + d.destinataire() + ",";
@@ -32,7 +32,7 @@ final class CourrielAvis {
                 + " (motif : non-renouvellement).\n\n"
                 + "Message envoyé automatiquement par le registre de la demande de logement social ; merci de ne pas"
                 + " y répondre.\n";
-        return new Messagerie.Courriel(d.email(), sujet, texte, "<avis-" + a.id() + "." + a.numeroUnique()
+        return new org.registrehub.api.messagerie.Courriel(d.email(), sujet, texte, "<avis-" + a.id() + "." + a.numeroUnique()
                 + "@registre-hub>");
     }
 }

@@ -12,11 +12,17 @@ import javax.mail.internet.AddressException;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
+import org.registrehub.api.messagerie.AdresseRefusee;
+import org.registrehub.api.messagerie.Courriel;
+import org.registrehub.api.messagerie.MessagerieService;
+import org.registrehub.api.messagerie.ServeurInjoignable;
+
 /**
- * Sends the email notices through an SMTP server (JavaMail), on one connection for a whole campaign. Without a host
- * ({@code smtp.hote} empty) there is no email: every notice goes by letter.
+ * Sends e-mails through an SMTP server (JavaMail), on one connection for a batch. Without a host ({@code smtp.hote}
+ * empty) there is no e-mail: every notice goes by letter. The hub's SMTP server is configured once, in this
+ * capability's PID; {@link MessagerieDuHub} publishes it to the other capabilities as the {@link MessagerieService}.
  */
-public class Messagerie {
+public class Messagerie implements MessagerieService {
 
     private final String hote;
     private final int port;
@@ -47,40 +53,18 @@ public class Messagerie {
                 c.smtp_starttls(), c.smtp_expediteur(), c.smtp_delaiSecondes() * 1000);
     }
 
-    /** Whether emails can be sent at all. */
+    @Override
     public boolean active() {
         return !hote.isEmpty();
     }
 
-    /** Where the emails go, for the logs. */
+    @Override
     public String cible() {
         return active() ? hote + ":" + port : "aucun serveur SMTP (smtp.hote vide) : avis par courrier";
     }
 
-    /** The SMTP server could not be reached or failed: nothing was sent by this call. */
-    public static final class ServeurInjoignable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        ServeurInjoignable(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The SMTP server refused the recipient's address: the notice goes by letter. */
-    public static final class AdresseRefusee extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        AdresseRefusee(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** An email to send. */
-    public record Courriel(String destinataire, String sujet, String texte, String messageId) {
-    }
-
     /** One SMTP connection. */
-    public final class Connexion implements AutoCloseable {
+    public final class Connexion implements MessagerieService.Connexion {
         private final Session session;
         private Transport transport;
 
@@ -88,6 +72,7 @@ public class Messagerie {
             this.session = session;
         }
 
+        @Override
         public void envoyer(Courriel courriel) throws AdresseRefusee {
             InternetAddress a;
             try {
@@ -150,7 +135,7 @@ public class Messagerie {
         }
     }
 
-    /** Opens a connection (lazily: the first email connects). */
+    @Override
     public Connexion ouvrir() {
         Properties p = new Properties();
         p.put("mail.smtp.host", hote);

@@ -36,14 +36,14 @@ public class MessagerieTest {
         return new Messagerie("127.0.0.1", smtp.getSmtp().getPort(), "", "", starttls, "registre@example.org", 5000);
     }
 
-    private static Messagerie.Courriel avis() {
-        return new Messagerie.Courriel("demandeur@example.org", "Renouvelez votre demande", "Bonjour", "<avis-1@test>");
+    private static org.registrehub.api.messagerie.Courriel avis() {
+        return new org.registrehub.api.messagerie.Courriel("demandeur@example.org", "Renouvelez votre demande", "Bonjour", "<avis-1@test>");
     }
 
     @Test
     public void sansStarttlsChezLeServeurRienNePartEnClair() {
         try (Messagerie.Connexion c = messagerie(true).ouvrir()) {
-            Messagerie.ServeurInjoignable refus = assertThrows(Messagerie.ServeurInjoignable.class,
+            org.registrehub.api.messagerie.ServeurInjoignable refus = assertThrows(org.registrehub.api.messagerie.ServeurInjoignable.class,
                     () -> c.envoyer(avis()));
             assertTrue(refus.getMessage(), refus.getMessage().contains("STARTTLS"));
         }

@@ -10,11 +10,14 @@ import org.registrehub.api.attribution.Candidature;
 import org.registrehub.api.attribution.CandidaturesService;
 import org.registrehub.api.attribution.Commission;
 import org.registrehub.api.attribution.CommissionService;
+import org.registrehub.api.attribution.BilanNotifications;
 import org.registrehub.api.attribution.FicheCandidat;
+import org.registrehub.api.attribution.NotificationCandidat;
+import org.registrehub.api.attribution.NotificationsService;
 import org.registrehub.api.attribution.PointOrdreDuJour;
 import org.registrehub.console.commun.Sessions;
 
-/** The candidatures of a dwelling and a commission's agenda from the console. */
+/** The candidatures of a dwelling, a commission's agenda and the applicants' notifications from the console. */
 final class CommissionCommands {
 
     private CommissionCommands() {
@@ -84,6 +87,55 @@ final class CommissionCommands {
                 }
                 t.print(System.out);
             }
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "registre", name = "notification-lister", description = "Ce qui a été dit au demandeur d'une"
+            + " demande : propositions de logement et décisions de commission, par courriel ou courrier, et quand")
+    public static class Lister implements Action {
+
+        @Reference(optional = true)
+        NotificationsService notifications;
+
+        @Argument(index = 0, name = "numero", description = "Numéro unique de la demande", required = true)
+        String numero;
+
+        @Override
+        public Object execute() {
+            ShellTable t = new ShellTable();
+            t.column("Logement");
+            t.column("Objet");
+            t.column("Canal");
+            t.column("État");
+            t.column("Envoyée le");
+            t.column("Lot / observation");
+            for (NotificationCandidat n : LogementCommands.exiger(notifications).notifications(numero,
+                    Sessions.contexte())) {
+                t.addRow().addContent(n.identifiantRpls(), n.decision() == null ? n.nature() : n.nature() + " "
+                        + n.decision(), n.canal(), n.etat(), n.envoyeeLe() == null ? "-" : n.envoyeeLe().toString(),
+                        n.lot() == null ? (n.observation() == null ? "-" : n.observation()) : n.lot());
+            }
+            t.print(System.out);
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "registre", name = "notification-envoyer", description = "Envoie tout de suite les"
+            + " notifications en attente (la route notification-candidats le fait chaque minute)")
+    public static class Envoyer implements Action {
+
+        @Reference(optional = true)
+        NotificationsService notifications;
+
+        @Override
+        public Object execute() {
+            BilanNotifications b = LogementCommands.exiger(notifications).envoyer(Sessions.contexte());
+            System.out.printf("%d courriel(s) envoyé(s), %d courrier(s) au lot du jour%s ; %d en attente%s%n",
+                    b.courriels(), b.courriers(), b.lot() == null ? "" : " (" + b.lot() + ")", b.restantes(),
+                    b.observation() == null ? "" : " — courriels arrêtés : " + b.observation());
             return null;
         }
     }

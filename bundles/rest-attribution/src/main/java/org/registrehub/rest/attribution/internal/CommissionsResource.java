@@ -23,6 +23,7 @@ import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.attribution.Commission;
 import org.registrehub.api.attribution.CommissionService;
 import org.registrehub.api.attribution.DecisionCandidat;
+import org.registrehub.api.attribution.NotificationsService;
 import org.registrehub.api.attribution.PlanCommission;
 import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.rest.commun.AuthentificationFiltre;
@@ -32,7 +33,9 @@ import org.registrehub.rest.commun.Probleme;
  * The commissions d'attribution under {@code /api/v1/commissions}: plan a session ({@code POST}, a
  * {@link PlanCommission}), read it with its agenda and candidates' sheets ({@code GET /{id}}), the agenda and the
  * sheets in PDF ({@code /{id}/ordre-du-jour.pdf}, {@code /{id}/fiches.pdf}), record the decisions on a dwelling's
- * candidates ({@code POST /{id}/logements/{rpls}/decisions} with {@code {"decisions": […]}}).
+ * candidates ({@code POST /{id}/logements/{rpls}/decisions} with {@code {"decisions": […]}}); what the applicant was
+ * told of proposals and decisions ({@code GET /notifications/{numero}}) and the sending of what waits
+ * ({@code POST /notifications/envoi}, gestionnaire or admin; a route does it every minute).
  */
 @Path("/")
 public class CommissionsResource {
@@ -40,13 +43,15 @@ public class CommissionsResource {
     private static final String PDF = "application/pdf";
 
     private final CommissionService commissions;
+    private final NotificationsService notifications;
     private final JsonCodec json;
 
     @Context
     private SecurityContext securite;
 
-    public CommissionsResource(CommissionService commissions, JsonCodec json) {
+    public CommissionsResource(CommissionService commissions, NotificationsService notifications, JsonCodec json) {
         this.commissions = commissions;
+        this.notifications = notifications;
         this.json = json;
     }
 
@@ -93,6 +98,21 @@ public class CommissionsResource {
         Decisions d = json.lire(body, Decisions.class);
         return Response.ok(json.ecrire(commissions.decider(numero(id), rpls, d == null ? null : d.decisions(),
                 contexte())), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/notifications/{numero}")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response notifications(@PathParam("numero") String numero) {
+        return Response.ok(json.ecrire(notifications.notifications(numero, contexte())), MediaType.APPLICATION_JSON)
+                .build();
+    }
+
+    @POST
+    @Path("/notifications/envoi")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response envoyerNotifications() {
+        return Response.ok(json.ecrire(notifications.envoyer(contexte())), MediaType.APPLICATION_JSON).build();
     }
 
     private static long numero(String id) {

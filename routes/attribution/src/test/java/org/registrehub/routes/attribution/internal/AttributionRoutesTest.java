@@ -21,10 +21,14 @@ import org.registrehub.api.attribution.CotationDemande;
 import org.registrehub.api.attribution.CotationService;
 import org.registrehub.api.attribution.CritereCotation;
 import org.registrehub.api.attribution.GrilleCotation;
+import org.registrehub.api.attribution.BilanNotifications;
+import org.registrehub.api.attribution.NotificationCandidat;
+import org.registrehub.api.attribution.NotificationsService;
 
 /**
- * The route is a scheduler and nothing else: at each tick it asks the cotation service whether the daily update is
- * due and, only then, runs it as the hub's planner; a register that is away is logged and the next tick tries again.
+ * The routes are schedulers and nothing else: at each tick one asks the cotation service whether the daily update is
+ * due and, only then, runs it as the hub's planner, the other has the notifications sent; a register that is away is
+ * logged and the next tick tries again.
  */
 public class AttributionRoutesTest extends CamelTestSupport {
 
@@ -72,11 +76,34 @@ public class AttributionRoutesTest extends CamelTestSupport {
         }
     }
 
+    /** The notifications service as the route sees it. */
+    static final class NotificationsObservees implements NotificationsService {
+        final AtomicInteger envois = new AtomicInteger();
+        final AtomicInteger indisponibles = new AtomicInteger();
+        volatile Contexte contexte;
+
+        @Override
+        public BilanNotifications envoyer(Contexte c) {
+            contexte = c;
+            if (indisponibles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new RegistreIndisponibleException("base de données injoignable", null);
+            }
+            envois.incrementAndGet();
+            return new BilanNotifications(0, 0, null, 0, null);
+        }
+
+        @Override
+        public List<NotificationCandidat> notifications(String numeroUnique, Contexte c) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     private final CotationObservee cotation = new CotationObservee();
+    private final NotificationsObservees notifications = new NotificationsObservees();
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new AttributionRoutes(cotation);
+        return new AttributionRoutes(cotation, notifications);
     }
 
     @Override
@@ -84,6 +111,7 @@ public class AttributionRoutesTest extends CamelTestSupport {
         Properties p = new Properties();
         p.setProperty("cotation.verificationSecondes", "0.02");
         p.setProperty("cotation.delaiDemarrageSecondes", "0");
+        p.setProperty("notification.periodeSecondes", "0.02");
         return p;
     }
 
@@ -106,5 +134,15 @@ public class AttributionRoutesTest extends CamelTestSupport {
         await().atMost(Duration.ofSeconds(5)).until(() -> cotation.executions.get() == 1);
         assertEquals(0, cotation.indisponibles.get());
         assertTrue(context.getRouteController().getRouteStatus("cotation-mise-a-jour").isStarted());
+    }
+
+    @Test
+    public void lesNotificationsPartentATousLesTopsEtSurviventAUnRegistreAbsent() {
+        notifications.indisponibles.set(2);
+        await().atMost(Duration.ofSeconds(5)).until(() -> notifications.envois.get() >= 3);
+        assertEquals(0, notifications.indisponibles.get());
+        assertEquals("notification:planificateur", notifications.contexte.acteur());
+        assertTrue(notifications.contexte.identite().roles().contains(Role.ADMIN));
+        assertTrue(context.getRouteController().getRouteStatus("notification-candidats").isStarted());
     }
 }
