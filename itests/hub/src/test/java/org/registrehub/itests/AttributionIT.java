@@ -179,5 +179,20 @@ public class AttributionIT extends HubTestSupport {
                 "\"statut\":\"ATTRIBUEE_CLASSEMENT\"");
         assertEquals(1, compterEnDirect("SELECT count(*) FROM suivi_attribution WHERE numero_unique = '" + premier
                 + "' AND nature = 'DECISION_CAL' AND decision = 'ATTRIBUTION'"));
+        // the applicant is told of the proposal and of the decision, once each (the route may have sent them already)
+        HttpResponse<String> envoi = postEnTantQue(GESTIONNAIRE, "/api/v1/commissions/notifications/envoi",
+                "application/json", "");
+        assertEquals(envoi.body(), 200, envoi.statusCode());
+        contient(envoi.body(), "\"restantes\":0");
+        HttpResponse<String> dites = getEnTantQue("bailleur.nmh", "/api/v1/commissions/notifications/" + premier);
+        assertEquals(dites.body(), 200, dites.statusCode());
+        contient(dites.body(), "\"nature\":\"PROPOSITION\"");
+        contient(dites.body(), "\"decision\":\"ATTRIBUTION\"");
+        assertEquals(2, compterEnDirect("SELECT count(*) FROM notification_candidature WHERE numero_unique = '"
+                + premier + "' AND etat = 'ENVOYEE'"));
+        assertEquals(2, compterEnDirect("SELECT count(*) FROM audit WHERE operation = 'NOTIFICATION'"
+                + " AND numero_unique = '" + premier + "'"));
+        assertEquals(403, getEnTantQue("bailleur.nmh", "/api/v1/commissions/notifications/0591226000001G5901")
+                .statusCode());
     }
 }

@@ -38,4 +38,27 @@ public interface StatistiquesService {
 
     /** The data-quality indicators of the pending demands, by guichet. */
     TableauQualite qualite(Contexte contexte);
+
+    /**
+     * The satisfied demands of the period (radiated for attribution) broken down by {@code dimension}, by group.
+     *
+     * @throws org.registrehub.api.DemandeInvalideException a period that is not one, a missing dimension
+     */
+    TableauAttributions attributions(LocalDate debut, LocalDate fin, Granularite granularite,
+                                     DimensionAttribution dimension, Contexte contexte);
+
+    /** Pending demands at the end of the period per attribution of the period, by commune (first wished). */
+    TableauPression pression(LocalDate debut, LocalDate fin, Contexte contexte);
+
+    /** The accords collectifs' targets of a year and what is achieved, for the caller's départements. */
+    java.util.List<LigneAccord> accords(int annee, Contexte contexte);
+
+    /**
+     * Declares (or replaces) a landlord's target for a year in a département: gestionnaire of that département;
+     * audited.
+     *
+     * @throws org.registrehub.api.DemandeInvalideException a field out of its rule, named
+     * @throws org.registrehub.api.AccesRefuseException     not a gestionnaire of the département
+     */
+    LigneAccord definirAccord(String territoire, String bailleur, int annee, long objectif, Contexte contexte);
 }

@@ -15,6 +15,9 @@ import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.DimensionAttribution;
+import org.registrehub.api.statistiques.TableauAttributions;
+import org.registrehub.api.statistiques.TableauPression;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
@@ -40,8 +43,8 @@ import org.slf4j.LoggerFactory;
 public class RapportStatistiquesImpl implements RapportStatistiques {
 
     private static final Logger LOG = LoggerFactory.getLogger(RapportStatistiquesImpl.class);
-    static final List<String> TABLEAUX = List.of("flux", "repartition", "delais", "satisfaction", "series",
-            "qualite", "rapport");
+    static final List<String> TABLEAUX = List.of("flux", "repartition", "delais", "satisfaction", "attributions",
+            "pression", "accords", "series", "qualite", "rapport");
 
     private final StatistiquesService statistiques;
     private final Clock horloge;
@@ -157,7 +160,8 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         Periode p = Periode.completer(d.debut(), d.fin(), LocalDate.now(horloge));
         return new TableauDemande(d.tableau(), p.debut(), p.fin(), d.granularite() == null ? Granularite.DEPARTEMENT
                 : d.granularite(), d.dimension() == null && "repartition".equals(d.tableau()) ? Dimension.TYPOLOGIE
-                : d.dimension(), d.departement(), d.diffusion());
+                : d.dimension(), d.departement(), d.diffusion(), d.dimensionAttribution() == null
+                && "attributions".equals(d.tableau()) ? DimensionAttribution.TYPOLOGIE : d.dimensionAttribution());
     }
 
     /** The table asked for, the defaults applied. */
@@ -176,6 +180,12 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
                     TableauDelais::secret, s, SecretStatistique::delais));
             case "satisfaction" -> Tableaux.satisfaction(secret(statistiques.satisfaction(d.debut(), d.fin(),
                     d.granularite(), contexte), TableauSatisfaction::secret, s, SecretStatistique::satisfaction));
+            case "attributions" -> Tableaux.attributions(secret(statistiques.attributions(d.debut(), d.fin(),
+                    d.granularite(), d.dimensionAttribution(), contexte), TableauAttributions::secret, s,
+                    SecretStatistique::attributions));
+            case "pression" -> Tableaux.pression(secret(statistiques.pression(d.debut(), d.fin(), contexte),
+                    TableauPression::secret, s, SecretStatistique::pression));
+            case "accords" -> Tableaux.accords(d.fin().getYear(), statistiques.accords(d.fin().getYear(), contexte));
             case "series" -> Tableaux.serie(secret(statistiques.serieMensuelle(d.debut(), d.fin(), d.departement(),
                     contexte), SerieMensuelle::secret, s, SecretStatistique::serie));
             case "qualite" -> Tableaux.qualite(secret(statistiques.qualite(contexte), TableauQualite::secret, s,
@@ -206,7 +216,18 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
             demandes.add(new TableauDemande("repartition", periode.debut(), periode.fin(), periode.granularite(),
                     dimension, null, diffusion));
         }
-        for (String nom : List.of("delais", "satisfaction", "series", "qualite")) {
+        for (String nom : List.of("delais", "satisfaction")) {
+            demandes.add(new TableauDemande(nom, periode.debut(), periode.fin(), periode.granularite(), null, null,
+                    diffusion));
+        }
+        // the satisfied demands of the period, every breakdown, then the pressure by commune
+        for (DimensionAttribution dimension : DimensionAttribution.values()) {
+            demandes.add(new TableauDemande("attributions", periode.debut(), periode.fin(), periode.granularite(),
+                    null, null, diffusion, dimension));
+        }
+        demandes.add(new TableauDemande("pression", periode.debut(), periode.fin(), periode.granularite(), null,
+                null, diffusion));
+        for (String nom : List.of("series", "qualite")) {
             demandes.add(new TableauDemande(nom, periode.debut(), periode.fin(), periode.granularite(), null, null,
                     diffusion));
         }

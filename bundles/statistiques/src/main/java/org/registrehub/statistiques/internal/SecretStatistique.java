@@ -86,18 +86,49 @@ final class SecretStatistique {
 
     static Repartition repartition(Repartition r, int seuil) {
         SecretStatistique s = new SecretStatistique(seuil);
-        List<String> modalites = r.dimension().modalites();
+        List<LigneRepartition> lignes = s.repartition(r.lignes(), r.dimension().modalites());
+        return new Repartition(r.dimension(), r.jour(), r.granularite(), lignes, s.secret());
+    }
+
+    /** The satisfied demands: masked as a breakdown (each line adds up to its total). */
+    static org.registrehub.api.statistiques.TableauAttributions attributions(
+            org.registrehub.api.statistiques.TableauAttributions t, int seuil) {
+        SecretStatistique s = new SecretStatistique(seuil);
+        List<LigneRepartition> lignes = s.repartition(t.lignes(), t.modalites());
+        return new org.registrehub.api.statistiques.TableauAttributions(t.dimension(), t.debut(), t.fin(),
+                t.granularite(), t.modalites(), lignes, s.secret());
+    }
+
+    private List<LigneRepartition> repartition(List<LigneRepartition> lignes, List<String> modalites) {
         List<String> codes = new ArrayList<>();
-        for (LigneRepartition l : r.lignes()) {
-            s.ligneLiee(l.code(), l.effectifs());
-            s.derive(l.code(), "total", modalites);
+        for (LigneRepartition l : lignes) {
+            ligneLiee(l.code(), l.effectifs());
+            derive(l.code(), "total", modalites);
             codes.add(l.code());
         }
-        s.totaux(codes, modalites);
-        s.derive(TOTAL, "total", modalites);
-        List<LigneRepartition> lignes = r.lignes().stream()
-                .map(l -> new LigneRepartition(l.code(), s.visibles(l.code(), l.effectifs()))).toList();
-        return new Repartition(r.dimension(), r.jour(), r.granularite(), lignes, s.secret());
+        totaux(codes, modalites);
+        derive(TOTAL, "total", modalites);
+        return lignes.stream().map(l -> new LigneRepartition(l.code(), visibles(l.code(), l.effectifs()))).toList();
+    }
+
+    /** The pressure: a commune's small counts masked with its ratio (which would give them back). */
+    static org.registrehub.api.statistiques.TableauPression pression(org.registrehub.api.statistiques.TableauPression t,
+                                                                    int seuil) {
+        SecretStatistique s = new SecretStatistique(seuil);
+        List<String> champs = List.of("enAttente", "attributions");
+        List<String> codes = new ArrayList<>();
+        for (org.registrehub.api.statistiques.LignePression l : t.lignes()) {
+            s.primaire(l.commune(), Map.of("enAttente", l.enAttente(), "attributions", l.attributions()));
+            s.derive(l.commune(), "pression", champs);
+            codes.add(l.commune());
+        }
+        s.totaux(codes, champs);
+        s.derive(TOTAL, "pression", champs);
+        List<org.registrehub.api.statistiques.LignePression> lignes = t.lignes().stream()
+                .map(l -> new org.registrehub.api.statistiques.LignePression(l.commune(),
+                        s.masque(l.commune(), "enAttente") ? 0 : l.enAttente(),
+                        s.masque(l.commune(), "attributions") ? 0 : l.attributions())).toList();
+        return new org.registrehub.api.statistiques.TableauPression(t.debut(), t.fin(), lignes, s.secret());
     }
 
     static TableauDelais delais(TableauDelais t, int seuil) {

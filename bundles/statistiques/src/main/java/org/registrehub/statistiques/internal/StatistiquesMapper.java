@@ -47,4 +47,18 @@ public interface StatistiquesMapper {
 
     /** Rows {@code groupe, departement}: a région's départements, or the départements of an EPCI's communes. */
     List<Map<String, Object>> departementsDesGroupes(@Param("granularite") Granularite granularite);
+
+    List<EffectifStatistique> attributions(@Param("dimension") org.registrehub.api.statistiques.DimensionAttribution d,
+                                           @Param("granularite") Granularite granularite,
+                                           @Param("debut") LocalDate debut, @Param("fin") LocalDate fin,
+                                           @Param("plafondsIdf") String plafondsIdf,
+                                           @Param("supplementIdf") long supplementIdf,
+                                           @Param("plafondsAutres") String plafondsAutres,
+                                           @Param("supplementAutres") long supplementAutres);
+
+    List<org.registrehub.api.statistiques.LigneAccord> accords(@Param("annee") int annee);
+
+    int definirAccord(@Param("a") org.registrehub.api.statistiques.LigneAccord accord, @Param("acteur") String acteur);
+
+    int auditer(@Param("a") org.registrehub.api.acces.EntreeAudit entree);
 }

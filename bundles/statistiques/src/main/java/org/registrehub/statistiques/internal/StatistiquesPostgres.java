@@ -64,6 +64,29 @@ public class StatistiquesPostgres implements StatistiquesStore {
                 texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()));
     }
 
+    @Override
+    public List<EffectifStatistique> attributions(org.registrehub.api.statistiques.DimensionAttribution dimension,
+                                                  Granularite granularite, LocalDate debut, LocalDate fin,
+                                                  PlafondsRessources plafonds) {
+        return store.executer("attributions par " + dimension, StatistiquesMapper.class, m -> m.attributions(
+                dimension, granularite, debut, fin, texte(plafonds.ileDeFrance()), plafonds.supplementIleDeFrance(),
+                texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()));
+    }
+
+    @Override
+    public List<org.registrehub.api.statistiques.LigneAccord> accords(int annee) {
+        return store.executer("accords collectifs " + annee, StatistiquesMapper.class, m -> m.accords(annee));
+    }
+
+    @Override
+    public void definirAccord(org.registrehub.api.statistiques.LigneAccord accord,
+                              org.registrehub.api.acces.EntreeAudit audit) {
+        store.executer("objectif d'un accord collectif", StatistiquesMapper.class, m -> {
+            m.definirAccord(accord, audit.acteur());
+            return m.auditer(audit);
+        });
+    }
+
     private static String texte(List<Long> valeurs) {
         return valeurs.stream().map(String::valueOf).collect(Collectors.joining(","));
     }

@@ -21,6 +21,7 @@ import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.acces.Identite;
+import org.registrehub.api.acces.Role;
 import org.registrehub.api.statistiques.spi.EffectifStatistique;
 import org.registrehub.api.statistiques.spi.StatistiquesStore;
 import org.registrehub.api.statistiques.Dimension;
@@ -250,6 +251,107 @@ public class StatistiquesServiceImpl implements StatistiquesService {
         long n = store.rafraichir();
         if (n > 0) {
             LOG.debug("{} mouvement(s) ajouté(s) à l'agrégat journalier", n);
+        }
+    }
+
+    @Override
+    public org.registrehub.api.statistiques.TableauAttributions attributions(LocalDate debut, LocalDate fin,
+            Granularite granularite, org.registrehub.api.statistiques.DimensionAttribution dimension,
+            Contexte contexte) {
+        List<ErreurChamp> erreurs = periode(debut, fin);
+        granularite(granularite, erreurs);
+        if (dimension == null) {
+            erreurs.add(new ErreurChamp("dimension", "obligatoire", null, String.join(", ", java.util.Arrays.stream(
+                    org.registrehub.api.statistiques.DimensionAttribution.values()).map(Enum::name).toList())));
+        }
+        lever(erreurs);
+        Predicate<String> lit = lisibles(granularite, contexte);
+        List<EffectifStatistique> effectifs = store.attributions(dimension, granularite, debut, fin,
+                regles.plafonds());
+        List<String> modalites = dimension.ouverte() ? effectifs.stream().map(EffectifStatistique::modalite)
+                .distinct().sorted().toList() : dimension.modalites();
+        Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();
+        for (EffectifStatistique e : effectifs) {
+            if (lit.test(e.code())) {
+                parGroupe.computeIfAbsent(e.code(), c -> {
+                    Map<String, Long> m = new LinkedHashMap<>();
+                    modalites.forEach(x -> m.put(x, 0L));
+                    return m;
+                }).merge(e.modalite(), e.n(), Long::sum);
+            }
+        }
+        List<LigneRepartition> lignes = new ArrayList<>();
+        parGroupe.forEach((code, n) -> lignes.add(new LigneRepartition(code, n)));
+        return diffuser(new org.registrehub.api.statistiques.TableauAttributions(dimension, debut, fin, granularite,
+                modalites, lignes, null), contexte, SecretStatistique::attributions);
+    }
+
+    @Override
+    public org.registrehub.api.statistiques.TableauPression pression(LocalDate debut, LocalDate fin,
+                                                                    Contexte contexte) {
+        TableauFlux communes = fluxExacts(debut, fin, Granularite.COMMUNE, contexte);
+        List<org.registrehub.api.statistiques.LignePression> lignes = communes.lignes().stream()
+                .map(l -> new org.registrehub.api.statistiques.LignePression(l.code(), l.stockFin(), l.attribution()))
+                .filter(l -> l.enAttente() > 0 || l.attributions() > 0)
+                .sorted(java.util.Comparator.comparing((org.registrehub.api.statistiques.LignePression l) ->
+                        l.pression() == null ? Double.MAX_VALUE : l.pression()).reversed()
+                        .thenComparing(org.registrehub.api.statistiques.LignePression::commune))
+                .toList();
+        return diffuser(new org.registrehub.api.statistiques.TableauPression(debut, fin, lignes, null), contexte,
+                SecretStatistique::pression);
+    }
+
+    @Override
+    public List<org.registrehub.api.statistiques.LigneAccord> accords(int annee, Contexte contexte) {
+        Identite i = contexte.identite();
+        if (!DroitsStatistiques.dansLeCercle(i)) {
+            throw new org.registrehub.api.AccesRefuseException("Accès refusé : les accords collectifs se lisent par"
+                    + " les gestionnaires et les observateurs ; « " + i.identifiant() + " » n'en est pas.");
+        }
+        annee(annee);
+        return store.accords(annee).stream().filter(a -> !i.a(Role.GESTIONNAIRE) || i.a(Role.ADMIN)
+                || i.a(Role.OBSERVATEUR) || i.couvre(a.territoire())).toList();
+    }
+
+    @Override
+    public org.registrehub.api.statistiques.LigneAccord definirAccord(String territoire, String bailleur, int annee,
+                                                                     long objectif, Contexte contexte) {
+        Identite i = contexte.identite();
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        if (territoire == null || !territoire.matches("[0-9]{2}[0-9AB]")) {
+            erreurs.add(new ErreurChamp("territoire", "format", territoire,
+                    "code de trois caractères du numéro unique (044, 02A, 974)"));
+        }
+        if (bailleur == null || !bailleur.strip().matches("[A-Za-z0-9_.-]{1,20}")) {
+            erreurs.add(new ErreurChamp("bailleur", "format", bailleur,
+                    "code de l'organisation du bailleur (20 caractères au plus), celui que ses baux portent"));
+        }
+        if (annee < 2000 || annee > 2100) {
+            erreurs.add(new ErreurChamp("annee", "intervalle", Integer.toString(annee), "entre 2000 et 2100"));
+        }
+        if (objectif < 0 || objectif > 1_000_000) {
+            erreurs.add(new ErreurChamp("objectif", "intervalle", Long.toString(objectif),
+                    "nombre de ménages prioritaires à loger, de 0 à 1 000 000"));
+        }
+        lever(erreurs);
+        if (!i.a(Role.GESTIONNAIRE) || !i.couvre(territoire)) {
+            throw new org.registrehub.api.AccesRefuseException("Accès refusé : l'objectif d'un accord collectif du "
+                    + territoire + " est fixé par un gestionnaire de ce département ; « " + i.identifiant()
+                    + " » ne l'est pas.");
+        }
+        org.registrehub.api.statistiques.LigneAccord accord = new org.registrehub.api.statistiques.LigneAccord(
+                territoire, bailleur.strip(), annee, objectif, 0);
+        store.definirAccord(accord, new org.registrehub.api.acces.EntreeAudit(horloge.instant(), contexte.acteur(),
+                contexte.organisation(), contexte.canal(), "ACCORD_COLLECTIF", null, territoire, "bailleur "
+                        + accord.bailleur() + ", " + annee + " : " + objectif + " ménage(s) prioritaire(s)"));
+        return accords(annee, contexte).stream().filter(a -> a.territoire().equals(territoire)
+                && a.bailleur().equals(accord.bailleur())).findFirst().orElse(accord);
+    }
+
+    private static void annee(int annee) {
+        if (annee < 2000 || annee > 2100) {
+            throw new DemandeInvalideException(List.of(new ErreurChamp("annee", "intervalle",
+                    Integer.toString(annee), "entre 2000 et 2100")));
         }
     }
 

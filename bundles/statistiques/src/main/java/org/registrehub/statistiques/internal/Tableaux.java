@@ -150,6 +150,70 @@ final class Tableaux {
                         "Radiations", "Attributions"), lignes, true, 1, 2, 3, 4, 5));
     }
 
+    static Tableau attributions(org.registrehub.api.statistiques.TableauAttributions t) {
+        List<String> colonnes = new ArrayList<>();
+        colonnes.add(libelle(t.granularite().name()));
+        colonnes.addAll(t.modalites());
+        colonnes.add("Total");
+        List<List<Object>> lignes = new ArrayList<>();
+        for (LigneRepartition l : t.lignes()) {
+            lignes.add(effectifs(t.modalites(), l, t.secret()));
+        }
+        LigneRepartition total = t.total();
+        lignes.add(effectifs(t.modalites(), total, t.secret()));
+        List<List<Object>> graphe = new ArrayList<>();
+        if (!t.secret().masque("TOTAL", "total")) {
+            for (String m : t.modalites()) {
+                graphe.add(List.of(m, arrondi(total.part(m))));
+            }
+        }
+        return new Tableau("attributions-" + t.dimension().name().toLowerCase(Locale.ROOT), "Demandes satisfaites"
+                + " du " + t.debut() + " au " + t.fin() + " : " + t.dimension().libelle().toLowerCase(Locale.ROOT),
+                colonnes, lignes, new Tableau.Graphe(t.dimension().libelle(), List.of("Part (%)"), graphe, false));
+    }
+
+    private static List<Object> effectifs(List<String> modalites, LigneRepartition l, Secret s) {
+        List<Object> ligne = new ArrayList<>();
+        ligne.add(l.code());
+        modalites.forEach(m -> ligne.add(s.affiche(l.code(), m, l.effectif(m))));
+        ligne.add(s.affiche(l.code(), "total", l.total()));
+        return ligne;
+    }
+
+    static Tableau pression(org.registrehub.api.statistiques.TableauPression t) {
+        Secret s = t.secret();
+        List<List<Object>> lignes = new ArrayList<>();
+        for (org.registrehub.api.statistiques.LignePression l : t.lignes()) {
+            lignes.add(pression(l, s));
+        }
+        List<List<Object>> graphe = lignes.stream().limit(20).map(l -> List.of(l.get(0), l.get(3))).toList();
+        lignes.add(pression(t.total(), s));
+        return new Tableau("pression", "Pression de la demande par commune du " + t.debut() + " au " + t.fin()
+                + " (demandes en attente pour une attribution)", List.of("Commune", "Demandes en attente",
+                "Attributions", "Pression"), lignes, new Tableau.Graphe("Commune", List.of("Pression"),
+                graphe.stream().filter(l -> l.get(1) instanceof Number).toList(), false));
+    }
+
+    private static List<Object> pression(org.registrehub.api.statistiques.LignePression l, Secret s) {
+        String c = l.commune();
+        Double p = l.pression();
+        return List.of(c, s.affiche(c, "enAttente", l.enAttente()), s.affiche(c, "attributions", l.attributions()),
+                s.masque(c, "pression") ? "secret" : p == null ? "-" : (Object) p);
+    }
+
+    static Tableau accords(int annee, List<org.registrehub.api.statistiques.LigneAccord> accords) {
+        List<List<Object>> lignes = new ArrayList<>();
+        for (org.registrehub.api.statistiques.LigneAccord a : accords) {
+            lignes.add(List.of(a.territoire(), a.bailleur(), a.objectif(), a.realise(), a.taux() == null ? "-"
+                    : (Object) a.taux()));
+        }
+        return new Tableau("accords", "Accords collectifs " + annee + " : ménages prioritaires logés par bailleur",
+                List.of("Département", "Bailleur", "Objectif", "Réalisé", "Taux (%)"), lignes,
+                new Tableau.Graphe("Bailleur", List.of("Objectif", "Réalisé"), accords.stream()
+                        .map(a -> List.<Object>of(a.territoire() + " " + a.bailleur(), a.objectif(), a.realise()))
+                        .toList(), false));
+    }
+
     static Tableau qualite(TableauQualite t) {
         List<String> colonnes = new ArrayList<>(List.of("Guichet", "Demandes actives"));
         for (IndicateurQualite i : IndicateurQualite.values()) {

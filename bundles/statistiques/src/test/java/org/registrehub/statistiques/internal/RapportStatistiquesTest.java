@@ -37,6 +37,7 @@ import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.DimensionAttribution;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
@@ -112,7 +113,7 @@ public class RapportStatistiquesTest extends BaseDeTest {
         byte[] tout = rapport.exporter(new TableauDemande("rapport", DEBUT, FIN, null, null, null),
                 FormatExport.XLSX, OBSERVATEUR);
         assertTrue(entree(tout, "xl/workbook.xml").contains("name=\"qualite\""));
-        assertEquals(5 + Dimension.values().length, feuilles(tout));
+        assertEquals(6 + Dimension.values().length + DimensionAttribution.values().length, feuilles(tout));
 
         // charts: a PNG of the right size with more than a background, a well-formed SVG with bars
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(rapport.exporter(demande, FormatExport.PNG,
@@ -213,7 +214,7 @@ public class RapportStatistiquesTest extends BaseDeTest {
 
         String dom = lancer(sortie, "--dump-dom", page.toUri().toString());
         // the document the browser built: every section with its chart, the figures, the definitions
-        int sections = 5 + Dimension.values().length;
+        int sections = 6 + Dimension.values().length + DimensionAttribution.values().length;
         assertEquals(sections, compter(dom, "<section "));
         assertEquals(sections, compter(dom, "<svg "));
         assertTrue(dom.contains("Rapport statistique du registre — du 2025-01-01 au 2025-12-31"));

@@ -49,4 +49,15 @@ public interface StatistiquesStore {
      * EPCI's communes (empty for the other granularities, whose code says it).
      */
     Map<String, java.util.Set<String>> departementsDesGroupes(Granularite granularite);
+
+    /** The satisfied demands (radiated for attribution from {@code debut} to {@code fin}) by group and modality. */
+    List<EffectifStatistique> attributions(org.registrehub.api.statistiques.DimensionAttribution dimension,
+                                           Granularite granularite, LocalDate debut, LocalDate fin,
+                                           PlafondsRessources plafonds);
+
+    /** The targets of a year with what is achieved. */
+    List<org.registrehub.api.statistiques.LigneAccord> accords(int annee);
+
+    /** Declares or replaces a target, with its audit line. */
+    void definirAccord(org.registrehub.api.statistiques.LigneAccord accord, org.registrehub.api.acces.EntreeAudit audit);
 }

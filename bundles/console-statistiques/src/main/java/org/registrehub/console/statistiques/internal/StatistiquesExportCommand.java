@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.DimensionAttribution;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.RapportStatistiques;
@@ -42,11 +43,13 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
     String fichier;
 
     @Option(name = "--tableau", aliases = "-t", description = "flux (par défaut), repartition, delais, satisfaction,"
-            + " series, qualite ou rapport (tous, en .xlsx ou .html)")
+            + " attributions (demandes satisfaites), pression (par commune), accords (accords collectifs de l'année"
+            + " de --au), series, qualite ou rapport (tous, en .xlsx ou .html)")
     String tableau = "flux";
 
     @Option(name = "--dimension", aliases = "-d", description = "Pour repartition : TYPOLOGIE (par défaut),"
-            + " TAILLE_MENAGE, COMPOSITION, AGE, REVENU_PLAFOND, MUTATION, ANCIENNETE")
+            + " TAILLE_MENAGE, COMPOSITION, AGE, REVENU_PLAFOND, MUTATION, ANCIENNETE ; pour attributions :"
+            + " TYPOLOGIE (par défaut), COMPOSITION, REVENU_PLAFOND, MUTATION, PRIORITE, DELAI, RESERVATAIRE, BAILLEUR")
     String dimension;
 
     @Option(name = "--departement", description = "Pour series : un département (044), sinon tous")
@@ -64,7 +67,9 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
         LocalDate debut = du == null ? null : Dates.option("--du", du);
         LocalDate fin = au == null ? null : Dates.option("--au", au);
         Granularite g = granularite();
-        Dimension d = valeur("--dimension", dimension, Dimension.class);
+        boolean satisfaites = "attributions".equals(tableau);
+        Dimension d = satisfaites ? null : valeur("--dimension", dimension, Dimension.class);
+        DimensionAttribution da = satisfaites ? valeur("--dimension", dimension, DimensionAttribution.class) : null;
         byte[] contenu;
         if (extension.equals("html")) {
             if (diffusion) {
@@ -79,7 +84,7 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
                 throw new DemandeInvalideException(List.of(new ErreurChamp("fichier", "extension", nom,
                         ".csv, .xlsx, .svg, .png ou .html")));
             }
-            contenu = rapport.exporter(new TableauDemande(tableau, debut, fin, g, d, departement, diffusion), format,
+            contenu = rapport.exporter(new TableauDemande(tableau, debut, fin, g, d, departement, diffusion, da), format,
                     Sessions.contexte());
         }
         Path cible = rapport.deposer(nom, contenu, Sessions.contexte());

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -24,6 +26,11 @@ import org.registrehub.rest.commun.AuthentificationFiltre;
 import org.registrehub.rest.commun.ParametresRecherche;
 import org.registrehub.rest.commun.Probleme;
 import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.DimensionAttribution;
+import org.registrehub.api.statistiques.LigneAccord;
+import org.registrehub.api.statistiques.LignePression;
+import org.registrehub.api.statistiques.TableauAttributions;
+import org.registrehub.api.statistiques.TableauPression;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
@@ -162,6 +169,102 @@ public class StatistiquesResource {
     }
 
     @GET
+    @Path("/attributions/{dimension}")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response attributions(@PathParam("dimension") String dimension, @QueryParam("debut") String debut,
+                                 @QueryParam("fin") String fin, @QueryParam("granularite") String granularite) {
+        ParametresRecherche p = new ParametresRecherche();
+        DimensionAttribution d = p.valeur("dimension", dimension == null ? null : dimension.toUpperCase(Locale.ROOT)
+                .replace('-', '_'), DimensionAttribution.class);
+        LocalDate debutPeriode = p.date("debut", debut);
+        LocalDate finPeriode = p.date("fin", fin);
+        Granularite g = granularite(p, granularite);
+        p.verifier();
+        TableauAttributions t = statistiques.attributions(debutPeriode, finPeriode, g, d, contexte());
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("dimension", t.dimension());
+        corps.put("debut", t.debut());
+        corps.put("fin", t.fin());
+        corps.put("granularite", t.granularite());
+        corps.put("modalites", t.modalites());
+        secret(corps, t.secret());
+        corps.put("lignes", t.lignes().stream().map(l -> ligne(l, t.secret())).toList());
+        corps.put("total", ligne(t.total(), t.secret()));
+        return json(corps);
+    }
+
+    @GET
+    @Path("/pression")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response pression(@QueryParam("debut") String debut, @QueryParam("fin") String fin) {
+        Periode p = periode(debut, fin, null);
+        TableauPression t = statistiques.pression(p.debut(), p.fin(), contexte());
+        Map<String, Object> corps = new LinkedHashMap<>();
+        corps.put("debut", t.debut());
+        corps.put("fin", t.fin());
+        secret(corps, t.secret());
+        corps.put("lignes", t.lignes().stream().map(l -> pression(l, t.secret())).toList());
+        corps.put("total", pression(t.total(), t.secret()));
+        return json(corps);
+    }
+
+    private static Map<String, Object> pression(LignePression l, Secret secret) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("commune", l.commune());
+        m.put("enAttente", l.enAttente());
+        m.put("attributions", l.attributions());
+        m.put("pression", l.pression());
+        return masquer(m, l.commune(), secret);
+    }
+
+    @GET
+    @Path("/accords")
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response accords(@QueryParam("annee") String annee) {
+        return json(accordsAvecTaux(statistiques.accords(annee(annee), contexte())));
+    }
+
+    /** The body: {@code {"objectif": 120}}. */
+    public record Objectif(Long objectif) {
+    }
+
+    @PUT
+    @Path("/accords/{territoire}/{bailleur}/{annee}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response definirAccord(@PathParam("territoire") String territoire, @PathParam("bailleur") String bailleur,
+                                  @PathParam("annee") String annee, java.io.InputStream body) {
+        Objectif o = json.lire(body, Objectif.class);
+        if (o == null || o.objectif() == null) {
+            throw new DemandeInvalideException(List.of(new org.registrehub.api.ErreurChamp("objectif", "obligatoire",
+                    null, "nombre de ménages prioritaires à loger dans l'année")));
+        }
+        return json(accordsAvecTaux(List.of(statistiques.definirAccord(territoire, bailleur, annee(annee),
+                o.objectif(), contexte()))).get(0));
+    }
+
+    private static List<Map<String, Object>> accordsAvecTaux(List<LigneAccord> accords) {
+        return accords.stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("territoire", a.territoire());
+            m.put("bailleur", a.bailleur());
+            m.put("annee", a.annee());
+            m.put("objectif", a.objectif());
+            m.put("realise", a.realise());
+            m.put("taux", a.taux());
+            return m;
+        }).toList();
+    }
+
+    private static int annee(String annee) {
+        if (annee == null || !annee.strip().matches("[0-9]{4}")) {
+            throw new DemandeInvalideException(List.of(new org.registrehub.api.ErreurChamp("annee", "format", annee,
+                    "année sur quatre chiffres (2026)")));
+        }
+        return Integer.parseInt(annee.strip());
+    }
+
+    @GET
     @Path("/series-mensuelles")
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response series(@QueryParam("debut") String debut, @QueryParam("fin") String fin,
@@ -215,15 +318,19 @@ public class StatistiquesResource {
         LocalDate d = p.date("debut", debut);
         LocalDate f = p.date("fin", fin);
         Granularite g = granularite(p, granularite);
-        Dimension dim = dimension == null ? null : p.valeur("dimension", dimension, Dimension.class);
+        boolean satisfaites = "attributions".equals(tableau);
+        Dimension dim = dimension == null || satisfaites ? null : p.valeur("dimension", dimension, Dimension.class);
+        DimensionAttribution dimAttribution = dimension == null || !satisfaites ? null
+                : p.valeur("dimension", dimension, DimensionAttribution.class);
         boolean pourDiffusion = diffusion != null && p.valeur("diffusion", diffusion.toUpperCase(Locale.ROOT),
                 Diffusion.class) == Diffusion.TRUE;
         p.verifier();
         byte[] contenu = rapport.exporter(new TableauDemande(tableau, d, f, g, dim, p.texte(departement),
-                pourDiffusion), format, contexte());
+                pourDiffusion, dimAttribution), format, contexte());
+        String suffixe = dim != null ? dim.name() : dimAttribution != null ? dimAttribution.name() : null;
         return Response.ok(contenu, format.typeMime())
                 .header("Content-Disposition", "attachment; filename=\"" + tableau
-                        + (dim == null ? "" : "-" + dim.name().toLowerCase(Locale.ROOT)) + "." + format.extension()
+                        + (suffixe == null ? "" : "-" + suffixe.toLowerCase(Locale.ROOT)) + "." + format.extension()
                         + "\"")
                 .header("Cache-Control", "no-store").build();
     }
