@@ -75,7 +75,17 @@ public class StatistiquesIT extends HubTestSupport {
         assertEquals(200, getEnTantQue(OBSERVATEUR, "/api/v1/statistiques/delais-anormalement-longs").statusCode());
         HttpResponse<String> series = getEnTantQue(OBSERVATEUR, "/api/v1/statistiques/series-mensuelles?debut="
                 + aujourdhui + "&fin=" + aujourdhui);
-        assertTrue(series.body(), series.body().contains("\"nouvelles\":3,\"renouvellements\":0,\"radiations\":1"));
+        assertTrue(series.body(), series.body().contains("\"nouvelles\":3,\"reprises\":0,\"renouvellements\":0,"
+                + "\"radiations\":1"));
+        // the satisfied demands and the pressure by commune, on the distribution
+        HttpResponse<String> satisfaites = getEnTantQue(OBSERVATEUR, "/api/v1/statistiques/attributions/priorite?debut="
+                + aujourdhui + "&fin=" + aujourdhui);
+        assertEquals(satisfaites.body(), 200, satisfaites.statusCode());
+        assertTrue(satisfaites.body(), satisfaites.body().contains("\"modalites\":[\"DALO\",\"HANDICAP\""));
+        HttpResponse<String> pression = getEnTantQue(OBSERVATEUR, "/api/v1/statistiques/pression?debut="
+                + aujourdhui + "&fin=" + aujourdhui);
+        assertEquals(pression.body(), 200, pression.statusCode());
+        assertTrue(pression.body(), pression.body().contains("\"commune\":\"TOTAL\",\"enAttente\":2"));
         assertEquals(200, getEnTantQue(OBSERVATEUR, "/api/v1/statistiques/satisfaction?debut=" + aujourdhui
                 + "&fin=" + aujourdhui).statusCode());
 
@@ -100,14 +110,14 @@ public class StatistiquesIT extends HubTestSupport {
                 + aujourdhui + "&fin=" + aujourdhui);
         assertEquals(200, diffusion.statusCode());
         String diffuse = new String(diffusion.body(), StandardCharsets.UTF_8);
-        assertTrue(diffuse, diffuse.contains("044;0;secret;0;secret;secret;"));
+        assertTrue(diffuse, diffuse.contains("044;0;secret;0;0;secret;secret;"));
         HttpResponse<byte[]> csv = fichier("/api/v1/statistiques/export/flux.csv?debut=" + aujourdhui + "&fin="
                 + aujourdhui);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         String texte = new String(csv.body(), StandardCharsets.UTF_8);
         assertTrue(texte, texte.contains("Département;Stock début;Nouvelles"));
-        assertTrue(texte, texte.contains("044;0;3;0;1;1;"));
+        assertTrue(texte, texte.contains("044;0;3;0;0;1;1;"));
         HttpResponse<byte[]> xlsx = fichier("/api/v1/statistiques/export/repartition.xlsx?dimension=AGE");
         assertEquals(200, xlsx.statusCode());
         assertEquals('P', xlsx.body()[0]);
@@ -128,7 +138,7 @@ public class StatistiquesIT extends HubTestSupport {
         HttpResponse<String> rapport = getEnTantQue(OBSERVATEUR, "/api/v1/statistiques/rapport");
         assertEquals(rapport.body(), 200, rapport.statusCode());
         assertTrue(rapport.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertEquals(12, rapport.body().split("<section ", -1).length - 1);
+        assertEquals(21, rapport.body().split("<section ", -1).length - 1);
         assertTrue(rapport.body().contains("href=\"export/flux.csv?debut="));
 
         // errors name the parameter; no account, no figures
