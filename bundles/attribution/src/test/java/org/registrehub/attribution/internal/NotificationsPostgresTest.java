@@ -279,6 +279,49 @@ public class NotificationsPostgresTest {
     }
 
     @Test
+    public void lesCandidaturesOntLeursEvenementsDansLOutboxSelonLeurSchema() throws Exception {
+        Commission c = commissions.planifier(new PlanCommission(null, LocalDate.of(2026, 12, 17), "siège de NMH",
+                List.of(a)), RapprochementPostgresTest.NMH);
+        commissions.decider(c.id(), a, List.of(
+                new DecisionCandidat(numeros.get(0), DecisionCal.ATTRIBUTION, null, null, null, null),
+                new DecisionCandidat(numeros.get(1), DecisionCal.ATTRIBUTION_PAR_CLASSEMENT, 2, null, null, null),
+                new DecisionCandidat(numeros.get(2), DecisionCal.NON_ATTRIBUTION, null, "taux d'effort trop élevé",
+                        null, null)), RapprochementPostgresTest.NMH);
+        assertEquals(3, count("select count(*) from outbox where type = 'candidatureDesignee'"));
+        assertEquals(3, count("select count(*) from outbox where type = 'candidatureChangee'"));
+        assertEquals("NON_ATTRIBUEE", base.db().text("select contenu->'candidature'->>'statut' from outbox"
+                + " where type = 'candidatureChangee' and numero_unique = '" + numeros.get(2) + "'"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.networknt.schema.JsonSchema schema = schemaEvenement();
+        try (var cx = base.db().connect(); var st = cx.createStatement();
+             var rs = st.executeQuery("select contenu::text from outbox where type like 'candidature%'")) {
+            int lus = 0;
+            while (rs.next()) {
+                var erreurs = schema.validate(json.readTree(rs.getString(1)));
+                assertTrue(rs.getString(1) + " : " + erreurs, erreurs.isEmpty());
+                lus++;
+            }
+            assertEquals(6, lus);
+        }
+        // a wrong document is refused by the same schema (the check is not empty)
+        assertTrue(!schema.validate(json.readTree("{\"versionSchema\":1,\"type\":\"candidatureChangee\"}"))
+                .isEmpty());
+    }
+
+    /** docs/messages/evenement-demande.schema.json, its references resolved in the same folder. */
+    private static com.networknt.schema.JsonSchema schemaEvenement() {
+        Path messages = Path.of(System.getProperty("registre.exemples"), "messages");
+        com.networknt.schema.JsonSchemaFactory fabrique = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V202012, b -> b.schemaLoaders(l -> l.add(iri -> {
+                    String nom = iri.toString().replace("urn:registrehub:schema:", "").replaceFirst(":[0-9]+$", "");
+                    Path fichier = messages.resolve(nom + ".schema.json");
+                    return Files.exists(fichier) ? () -> Files.newInputStream(fichier) : null;
+                })));
+        return fabrique.getSchema(com.networknt.schema.SchemaLocation.of("urn:registrehub:schema:evenement-demande:1"),
+                com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    }
+
+    @Test
     public void droits() {
         assertThrows(AccesRefuseException.class, () -> notifications.envoyer(RapprochementPostgresTest.NMH));
         assertThrows(AccesRefuseException.class, () -> notifications.notifications(numeros.get(0),

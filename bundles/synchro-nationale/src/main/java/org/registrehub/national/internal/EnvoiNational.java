@@ -115,6 +115,12 @@ public class EnvoiNational {
     }
 
     private Transmission transmettre(EvenementDemande e, String[] arret) {
+        if (!national(e.type())) {
+            // a local event (a candidature of the attribution side): nothing the national register keeps
+            LOG.debug("Événement {} {} de {} : local, sans objet pour le registre national", e.evenementId(),
+                    e.type(), e.numeroUnique());
+            return Transmission.TRANSMIS;
+        }
         MouvementNational m;
         try {
             ContenuRecu c = json.lire(e.contenu(), ContenuRecu.class);
@@ -142,6 +148,11 @@ public class EnvoiNational {
             circuitOuvert = panne.getCause() instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException;
             return new Transmission(Issue.ARRET, panne.getMessage());
         }
+    }
+
+    /** Whether an outbox event is one of the demand's life cycle, which the national register receives. */
+    static boolean national(String type) {
+        return Arrays.stream(Operation.values()).anyMatch(o -> o.evenement().equals(type));
     }
 
     static Operation operation(String type) {

@@ -117,6 +117,22 @@ public class SynchronisationNationaleTest {
     }
 
     @Test
+    public void unEvenementLocalDeLAttributionNeVaPasAuRegistreNational() throws Exception {
+        String numero = enregistrer().numeroUnique();
+        // a candidature's event, as the attribution's trigger writes it (V28), between two changes of the demand
+        dbHub.execute("INSERT INTO outbox (evenement_id, type, numero_unique, horodatage, contenu) VALUES"
+                + " (gen_random_uuid(), 'candidatureDesignee', '" + numero + "', now(),"
+                + " '{\"type\": \"candidatureDesignee\", \"candidature\": {\"numeroUnique\": \"" + numero
+                + "\"}}')");
+        Demande d = actuelle(numero);
+        registre.renouveler(numero, d.version(), null, GUICHET);
+        assertEquals(3, envoi.envoyer());
+        assertEquals("the demand's two events only", 2, simulateur.mouvements(null).size());
+        assertEquals("nothing refused, nothing waiting", 0, dbHub.count("select count(*) from outbox"
+                + " where national_le is null or national_refus is not null"));
+    }
+
+    @Test
     public void nationalEnPanneUneHeureLesEvenementsAttendentPuisPartentDansLOrdreSansPerteNiDoublon()
             throws Exception {
         List<String> numeros = new ArrayList<>();
