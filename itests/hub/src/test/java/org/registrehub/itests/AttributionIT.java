@@ -1,5 +1,6 @@
 package org.registrehub.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
@@ -194,5 +195,10 @@ public class AttributionIT extends HubTestSupport {
                 + " AND numero_unique = '" + premier + "'"));
         assertEquals(403, getEnTantQue("bailleur.nmh", "/api/v1/commissions/notifications/0591226000001G5901")
                 .statusCode());
+        // the candidature's events (designated, decided) are relayed to the territory's landlords like any change
+        await("événements de la candidature relayés").atMost(Duration.ofSeconds(30)).until(() -> compterEnDirect(
+                "SELECT count(*) FROM outbox WHERE numero_unique = '" + premier + "' AND type IN"
+                        + " ('candidatureDesignee', 'candidatureChangee') AND publie_le IS NOT NULL"
+                        + " AND 'NMH' = ANY (destinataires)"), n -> n == 2);
     }
 }
