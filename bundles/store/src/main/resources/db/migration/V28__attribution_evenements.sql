@@ -21,13 +21,14 @@ $$;
 
 CREATE FUNCTION candidature_evenement() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- one identifier per row: a volatile function in a select list is evaluated row by row
     IF TG_OP = 'INSERT' THEN
         INSERT INTO outbox (evenement_id, type, numero_unique, horodatage, contenu)
         SELECT e.id, 'candidatureDesignee', c.numero_unique, now(),
                candidature_evenement_contenu(c, l, 'candidatureDesignee', c.canal, e.id)::json
           FROM candidatures_apres c
+          JOIN (SELECT id AS candidature, gen_random_uuid() AS id FROM candidatures_apres) e ON e.candidature = c.id
           JOIN logement_offert l ON l.id = c.logement_id
-         CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e
          ORDER BY c.id;
     ELSE
         INSERT INTO outbox (evenement_id, type, numero_unique, horodatage, contenu)
@@ -35,8 +36,8 @@ BEGIN
                candidature_evenement_contenu(c, l, 'candidatureChangee', NULL, e.id)::json
           FROM candidatures_apres c
           JOIN candidatures_avant a ON a.id = c.id
+          JOIN (SELECT id AS candidature, gen_random_uuid() AS id FROM candidatures_apres) e ON e.candidature = c.id
           JOIN logement_offert l ON l.id = c.logement_id
-         CROSS JOIN LATERAL (SELECT gen_random_uuid() AS id) e
          WHERE c.statut IS DISTINCT FROM a.statut OR c.decision IS DISTINCT FROM a.decision
          ORDER BY c.id;
     END IF;
