@@ -175,7 +175,8 @@ public class StatistiquesServiceImpl implements StatistiquesService {
             if (!lit.test(e.code())) {
                 continue;
             }
-            parGroupe.computeIfAbsent(e.code(), c -> zeros(dimension)).merge(e.modalite(), e.n(), Long::sum);
+            parGroupe.computeIfAbsent(e.code(), c -> zeros(dimension.modalites())).merge(e.modalite(), e.n(),
+                    Long::sum);
         }
         List<LigneRepartition> lignes = new ArrayList<>();
         parGroupe.forEach((code, effectifs) -> lignes.add(new LigneRepartition(code, effectifs)));
@@ -183,9 +184,9 @@ public class StatistiquesServiceImpl implements StatistiquesService {
                 SecretStatistique::repartition);
     }
 
-    private static Map<String, Long> zeros(Dimension dimension) {
+    private static Map<String, Long> zeros(List<String> modalites) {
         Map<String, Long> m = new LinkedHashMap<>();
-        dimension.modalites().forEach(x -> m.put(x, 0L));
+        modalites.forEach(x -> m.put(x, 0L));
         return m;
     }
 
@@ -273,11 +274,7 @@ public class StatistiquesServiceImpl implements StatistiquesService {
         Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();
         for (EffectifStatistique e : effectifs) {
             if (lit.test(e.code())) {
-                parGroupe.computeIfAbsent(e.code(), c -> {
-                    Map<String, Long> m = new LinkedHashMap<>();
-                    modalites.forEach(x -> m.put(x, 0L));
-                    return m;
-                }).merge(e.modalite(), e.n(), Long::sum);
+                parGroupe.computeIfAbsent(e.code(), c -> zeros(modalites)).merge(e.modalite(), e.n(), Long::sum);
             }
         }
         List<LigneRepartition> lignes = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.registrehub.api.statistiques.LigneQualite;
 import org.registrehub.api.statistiques.LigneRepartition;
 import org.registrehub.api.statistiques.LigneSatisfaction;
 import org.registrehub.api.statistiques.Repartition;
+import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.Secret;
 import org.registrehub.api.statistiques.SerieMensuelle;
 import org.registrehub.api.statistiques.TableauDelais;
@@ -58,32 +59,39 @@ final class Tableaux {
 
     static Tableau repartition(Repartition r) {
         Dimension d = r.dimension();
+        return effectifs("repartition-" + d.name().toLowerCase(Locale.ROOT), d.libelle() + " des demandes en attente au "
+                + r.jour(), d.libelle(), r.granularite(), d.modalites(), r.lignes(), r.total(), r.secret());
+    }
+
+    /**
+     * A breakdown by group: a column per modality and the total, a line per group and the total; the chart gives the
+     * shares of the total, one bar per modality (none when the total is secret).
+     */
+    private static Tableau effectifs(String id, String titre, String libelle, Granularite granularite,
+                                     List<String> modalites, List<LigneRepartition> groupes, LigneRepartition total,
+                                     Secret s) {
         List<String> colonnes = new ArrayList<>();
-        colonnes.add(libelle(r.granularite().name()));
-        d.modalites().forEach(m -> colonnes.add(m));
+        colonnes.add(libelle(granularite.name()));
+        colonnes.addAll(modalites);
         colonnes.add("Total");
         List<List<Object>> lignes = new ArrayList<>();
-        for (LigneRepartition l : r.lignes()) {
-            lignes.add(repartition(d, l, r.secret()));
+        for (LigneRepartition l : groupes) {
+            lignes.add(effectifs(modalites, l, s));
         }
-        LigneRepartition total = r.total();
-        lignes.add(repartition(d, total, r.secret()));
-        // the chart: the shares of the total, one bar per modality (none when the total is secret)
+        lignes.add(effectifs(modalites, total, s));
         List<List<Object>> graphe = new ArrayList<>();
-        for (String m : d.modalites()) {
-            if (!r.secret().masque("TOTAL", "total")) {
+        if (!s.masque("TOTAL", "total")) {
+            for (String m : modalites) {
                 graphe.add(List.of(m, arrondi(total.part(m))));
             }
         }
-        return new Tableau("repartition-" + d.name().toLowerCase(Locale.ROOT), d.libelle()
-                + " des demandes en attente au " + r.jour(), colonnes, lignes,
-                new Tableau.Graphe(d.libelle(), List.of("Part (%)"), graphe, false));
+        return new Tableau(id, titre, colonnes, lignes, new Tableau.Graphe(libelle, List.of("Part (%)"), graphe, false));
     }
 
-    private static List<Object> repartition(Dimension d, LigneRepartition l, Secret s) {
+    private static List<Object> effectifs(List<String> modalites, LigneRepartition l, Secret s) {
         List<Object> ligne = new ArrayList<>();
         ligne.add(l.code());
-        d.modalites().forEach(m -> ligne.add(s.affiche(l.code(), m, l.effectif(m))));
+        modalites.forEach(m -> ligne.add(s.affiche(l.code(), m, l.effectif(m))));
         ligne.add(s.affiche(l.code(), "total", l.total()));
         return ligne;
     }
@@ -151,33 +159,9 @@ final class Tableaux {
     }
 
     static Tableau attributions(org.registrehub.api.statistiques.TableauAttributions t) {
-        List<String> colonnes = new ArrayList<>();
-        colonnes.add(libelle(t.granularite().name()));
-        colonnes.addAll(t.modalites());
-        colonnes.add("Total");
-        List<List<Object>> lignes = new ArrayList<>();
-        for (LigneRepartition l : t.lignes()) {
-            lignes.add(effectifs(t.modalites(), l, t.secret()));
-        }
-        LigneRepartition total = t.total();
-        lignes.add(effectifs(t.modalites(), total, t.secret()));
-        List<List<Object>> graphe = new ArrayList<>();
-        if (!t.secret().masque("TOTAL", "total")) {
-            for (String m : t.modalites()) {
-                graphe.add(List.of(m, arrondi(total.part(m))));
-            }
-        }
-        return new Tableau("attributions-" + t.dimension().name().toLowerCase(Locale.ROOT), "Demandes satisfaites"
-                + " du " + t.debut() + " au " + t.fin() + " : " + t.dimension().libelle().toLowerCase(Locale.ROOT),
-                colonnes, lignes, new Tableau.Graphe(t.dimension().libelle(), List.of("Part (%)"), graphe, false));
-    }
-
-    private static List<Object> effectifs(List<String> modalites, LigneRepartition l, Secret s) {
-        List<Object> ligne = new ArrayList<>();
-        ligne.add(l.code());
-        modalites.forEach(m -> ligne.add(s.affiche(l.code(), m, l.effectif(m))));
-        ligne.add(s.affiche(l.code(), "total", l.total()));
-        return ligne;
+        return effectifs("attributions-" + t.dimension().name().toLowerCase(Locale.ROOT), "Demandes satisfaites du "
+                + t.debut() + " au " + t.fin() + " : " + t.dimension().libelle().toLowerCase(Locale.ROOT),
+                t.dimension().libelle(), t.granularite(), t.modalites(), t.lignes(), t.total(), t.secret());
     }
 
     static Tableau pression(org.registrehub.api.statistiques.TableauPression t) {

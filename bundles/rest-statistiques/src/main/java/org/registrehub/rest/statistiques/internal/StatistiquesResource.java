@@ -110,11 +110,18 @@ public class StatistiquesResource {
         corps.put("dimension", r.dimension());
         corps.put("jour", r.jour());
         corps.put("granularite", r.granularite());
-        corps.put("modalites", r.dimension().modalites());
-        secret(corps, r.secret());
-        corps.put("lignes", r.lignes().stream().map(l -> ligne(l, r.secret())).toList());
-        corps.put("total", ligne(r.total(), r.secret()));
-        return json(corps);
+        return json(effectifs(corps, r.dimension().modalites(), r.lignes(), r.total(), r.secret()));
+    }
+
+    /** A breakdown's columns, its secret, its lines and its total, after what {@code corps} already says. */
+    private static Map<String, Object> effectifs(Map<String, Object> corps, List<String> modalites,
+                                                 List<LigneRepartition> lignes, LigneRepartition total,
+                                                 Secret secret) {
+        corps.put("modalites", modalites);
+        secret(corps, secret);
+        corps.put("lignes", lignes.stream().map(l -> ligne(l, secret)).toList());
+        corps.put("total", ligne(total, secret));
+        return corps;
     }
 
     private static Map<String, Object> ligne(LigneRepartition l, Secret secret) {
@@ -186,11 +193,7 @@ public class StatistiquesResource {
         corps.put("debut", t.debut());
         corps.put("fin", t.fin());
         corps.put("granularite", t.granularite());
-        corps.put("modalites", t.modalites());
-        secret(corps, t.secret());
-        corps.put("lignes", t.lignes().stream().map(l -> ligne(l, t.secret())).toList());
-        corps.put("total", ligne(t.total(), t.secret()));
-        return json(corps);
+        return json(effectifs(corps, t.modalites(), t.lignes(), t.total(), t.secret()));
     }
 
     @GET
