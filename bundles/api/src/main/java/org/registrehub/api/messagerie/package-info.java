@@ -3,7 +3,7 @@
  * attribution notifications).
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.registrehub.api.messagerie;
 
 import org.osgi.annotation.bundle.Export;

@@ -90,7 +90,23 @@ public class Messagerie implements MessagerieService {
                 m.setFrom(expediteur);
                 m.setRecipient(Message.RecipientType.TO, a);
                 m.setSubject(courriel.sujet(), "UTF-8");
-                m.setText(courriel.texte(), "UTF-8");
+                if (courriel.piecesJointes().isEmpty()) {
+                    m.setText(courriel.texte(), "UTF-8");
+                } else {
+                    javax.mail.internet.MimeMultipart parties = new javax.mail.internet.MimeMultipart();
+                    javax.mail.internet.MimeBodyPart texte = new javax.mail.internet.MimeBodyPart();
+                    texte.setText(courriel.texte(), "UTF-8");
+                    parties.addBodyPart(texte);
+                    for (Courriel.PieceJointe pj : courriel.piecesJointes()) {
+                        javax.mail.internet.MimeBodyPart piece = new javax.mail.internet.MimeBodyPart();
+                        piece.setDataHandler(new javax.activation.DataHandler(
+                                new javax.mail.util.ByteArrayDataSource(pj.contenu(), pj.typeMedia())));
+                        piece.setFileName(pj.nom());
+                        piece.setDisposition(javax.mail.Part.ATTACHMENT);
+                        parties.addBodyPart(piece);
+                    }
+                    m.setContent(parties);
+                }
                 m.setSentDate(new java.util.Date());
                 m.saveChanges();
                 if (transport == null || !transport.isConnected()) {
