@@ -72,6 +72,13 @@ public interface PortailService {
     void enregistrerBrouillon(SessionPortail session, Map<String, List<String>> valeurs);
 
     /**
+     * The register's field errors of a dossier, without registering anything (for a form filled in steps).
+     *
+     * @return every error, field by field; empty when the dossier can be filed
+     */
+    List<org.registrehub.api.ErreurChamp> verifier(Dossier dossier);
+
+    /**
      * Files a first demand under the portal's guichet of the territory of the first commune sought; the demand is
      * linked to the account, the draft removed, the attestation sent by e-mail.
      *

@@ -174,7 +174,7 @@ public class PortailServiceImpl implements PortailService {
         }
         String refus = Secrets.refus(motDePasse, adresse);
         if (refus != null) {
-            erreurs.add(new ErreurChamp("motDePasse", "robustesse", null, "mot de passe : " + refus));
+            erreurs.add(new ErreurChamp("motDePasse", "robustesse", null, refus));
         }
         if (!erreurs.isEmpty()) {
             throw new DemandeInvalideException("l'inscription", erreurs);
@@ -452,6 +452,11 @@ public class PortailServiceImpl implements PortailService {
     }
 
     // ------------------------------------------------------------------ the applicant's demands
+
+    @Override
+    public List<ErreurChamp> verifier(Dossier dossier) {
+        return registre.verifier(new NouvelleDemande(reglages.guichet(), dossier));
+    }
 
     @Override
     public Demande deposer(SessionPortail session, Dossier dossier) {

@@ -1,0 +1,163 @@
+package org.registrehub.itests.navigateur;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.mail.Multipart;
+import javax.mail.internet.MimeMessage;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.registrehub.testing.HubLance;
+import org.registrehub.testing.TestDatabase;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The applicant's portal in a real headless Chromium (the machine's, driven by playwright-core) against the built
+ * distribution, its e-mails caught by GreenMail: sign up, confirm by the link received, file a demand with one field
+ * error corrected, download the attestation (and receive it by e-mail), modify, renew, sign out; an axe-core scan of
+ * every page with no serious or critical violation; screenshots in {@code target/navigateur}. Then, in the database:
+ * the demand registered online under the portal's guichet, its history, nothing in clear.
+ */
+public class PortailNavigateurIT {
+
+    private static final Pattern NUMERO = Pattern.compile("NUMERO ([0-9]{2}[0-9AB][0-9]{10}GDPUB)");
+    private static final String EMAIL = "amina.diallo@example.org";
+
+    private TestDatabase db;
+    private GreenMail smtp;
+    private HttpServer boite;
+    private HubLance hub;
+
+    @Before
+    public void demarrer() throws Exception {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
+        smtp.start();
+        boite = boite(smtp);
+        db = TestDatabase.create("registre_portail_it");
+        Path dir = Path.of(System.getProperty("registre.navigateur.dir"));
+        hub = new HubLance(Path.of(System.getProperty("registre.distribution")), dir, db, Map.of(
+                "REGISTRE_SMTP_HOTE", "127.0.0.1",
+                "REGISTRE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "REGISTRE_SMTP_STARTTLS", "false"));
+        hub.attendreSante(Duration.ofMinutes(3));
+    }
+
+    /** The test's mailbox for the browser script: GET /courriels?a=adresse → the decoded texts, oldest first. */
+    private static HttpServer boite(GreenMail smtp) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        s.createContext("/courriels", echange -> {
+            String a = echange.getRequestURI().getQuery() == null ? ""
+                    : java.net.URLDecoder.decode(echange.getRequestURI().getQuery().replaceFirst("^a=", ""),
+                            StandardCharsets.UTF_8);
+            StringBuilder json = new StringBuilder("[");
+            try {
+                for (MimeMessage m : smtp.getReceivedMessagesForDomain(a)) {
+                    if (json.length() > 1) {
+                        json.append(',');
+                    }
+                    json.append('"').append(texte(m).replace("\\", "\\\\").replace("\"", "\\\"")
+                            .replace("\r", "").replace("\n", "\\n")).append('"');
+                }
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
+            byte[] b = json.append(']').toString().getBytes(StandardCharsets.UTF_8);
+            echange.getResponseHeaders().add("Content-Type", "application/json");
+            echange.sendResponseHeaders(200, b.length);
+            echange.getResponseBody().write(b);
+            echange.close();
+        });
+        s.start();
+        return s;
+    }
+
+    static String texte(MimeMessage m) throws Exception {
+        Object c = m.getContent();
+        return c instanceof Multipart mp ? mp.getBodyPart(0).getContent().toString() : c.toString();
+    }
+
+    @After
+    public void arreter() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (boite != null) {
+            boite.stop(0);
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    public void leParcoursDuDemandeurDeLInscriptionALaDeconnexion() throws Exception {
+        List<String> sortie = node("portail.mjs", Map.of("EMAIL", EMAIL));
+        String numero = sortie.stream().map(NUMERO::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()
+                .orElseThrow(() -> new AssertionError("pas de numéro dans la sortie : " + sortie));
+        assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS OK"));
+        // every page scanned: 16 pages, none with a serious or critical violation (the script fails otherwise)
+        assertEquals(16, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        // the register: filed online under the portal's guichet, modified, renewed, linked to the account
+        assertEquals(1, db.count("SELECT count(*) FROM demande WHERE numero_unique = '" + numero + "' AND guichet ="
+                + " 'GDPUB' AND canal_creation = 'EN_LIGNE'"));
+        assertEquals(3, db.count("SELECT count(*) FROM demande_historique WHERE numero_unique = '" + numero
+                + "' AND canal = 'EN_LIGNE' AND operation IN ('ENREGISTREMENT', 'MODIFICATION', 'RENOUVELLEMENT')"));
+        assertEquals(1, db.count("SELECT count(*) FROM compte_demande cd JOIN compte_demandeur c ON c.id = cd.compte"
+                + " WHERE c.email = '" + EMAIL + "' AND cd.numero_unique = '" + numero + "'"));
+        assertEquals(0, db.count("SELECT count(*) FROM session_portail s JOIN compte_demandeur c ON c.id = s.compte"
+                + " WHERE c.email = '" + EMAIL + "'"));
+        // nothing in clear in the hub's log: no password, no link token, no e-mail address
+        String journal = Files.readString(hub.journal(), StandardCharsets.UTF_8);
+        assertFalse(journal.contains("une phrase de passe assez longue"));
+        assertFalse(journal.contains(EMAIL));
+        Matcher jeton = Pattern.compile("jeton=([A-Za-z0-9_-]{43})").matcher(texte(smtp.getReceivedMessagesForDomain(
+                EMAIL)[0]));
+        assertTrue(jeton.find());
+        assertFalse(journal.contains(jeton.group(1)));
+    }
+
+    /** Runs a browser script with node; its output lines, or a failure with them. */
+    private List<String> node(String script, Map<String, String> env) throws Exception {
+        Path scripts = Path.of(System.getProperty("registre.navigateur.scripts"));
+        ProcessBuilder pb = new ProcessBuilder("node", scripts.resolve(script).toString())
+                .directory(scripts.getParent().getParent().getParent().toFile()).redirectErrorStream(true);
+        pb.environment().put("PORTAIL", hub.base + "/portail");
+        pb.environment().put("BOITE", "http://127.0.0.1:" + boite.getAddress().getPort());
+        pb.environment().put("SORTIE", System.getProperty("registre.navigateur.sortie"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        List<String> lignes = new ArrayList<>();
+        try (var lecteur = p.inputReader(StandardCharsets.UTF_8)) {
+            String l;
+            while ((l = lecteur.readLine()) != null) {
+                System.out.println("[navigateur] " + l);
+                lignes.add(l);
+            }
+        }
+        assertTrue("le navigateur n'a pas fini en 5 minutes", p.waitFor(5, TimeUnit.MINUTES));
+        assertEquals("échec du parcours dans le navigateur :\n" + String.join("\n", lignes), 0, p.exitValue());
+        return lignes;
+    }
+}
