@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 import javax.mail.Multipart;
 import javax.mail.internet.MimeMessage;
 
-import org.junit.After;
-import org.junit.Before;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
 import org.junit.Test;
 import org.registrehub.testing.HubLance;
 import org.registrehub.testing.TestDatabase;
@@ -41,14 +41,16 @@ public class PortailNavigateurIT {
 
     private static final Pattern NUMERO = Pattern.compile("NUMERO ([0-9]{2}[0-9AB][0-9]{10}GDPUB)");
     private static final String EMAIL = "amina.diallo@example.org";
+    private static final String MOT_DE_PASSE_TEST = "cheval batterie agrafe correcte";
 
-    private TestDatabase db;
-    private GreenMail smtp;
-    private HttpServer boite;
-    private HubLance hub;
+    private static TestDatabase db;
+    private static GreenMail smtp;
+    private static HttpServer boite;
+    private static HubLance hub;
 
-    @Before
-    public void demarrer() throws Exception {
+    /** One hub for the class: the browser's path, then the security checks, each with accounts of its own. */
+    @BeforeClass
+    public static void demarrer() throws Exception {
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp").dynamicPort());
         smtp.start();
         boite = boite(smtp);
@@ -95,8 +97,8 @@ public class PortailNavigateurIT {
         return c instanceof Multipart mp ? mp.getBodyPart(0).getContent().toString() : c.toString();
     }
 
-    @After
-    public void arreter() throws Exception {
+    @AfterClass
+    public static void arreter() throws Exception {
         if (hub != null) {
             hub.close();
         }
@@ -124,6 +126,13 @@ public class PortailNavigateurIT {
                 + " 'GDPUB' AND canal_creation = 'EN_LIGNE'"));
         assertEquals(3, db.count("SELECT count(*) FROM demande_historique WHERE numero_unique = '" + numero
                 + "' AND canal = 'EN_LIGNE' AND operation IN ('ENREGISTREMENT', 'MODIFICATION', 'RENOUVELLEMENT')"));
+        // every step's values arrived: the household, the resources typed the French way, the tax income
+        assertEquals(1, db.count("SELECT count(*) FROM demande WHERE numero_unique = '" + numero + "'"
+                + " AND dossier->'revenuFiscal'->>'anneeN2' = '17400'"
+                + " AND (dossier->'ressources'->0->>'montantMensuel')::numeric = 1450.80"
+                + " AND jsonb_array_length(dossier->'personnesACharge') = 1"
+                + " AND dossier->'logementRecherche'->'communes' = '[\"44109\", \"44162\"]'::jsonb"
+                + " AND dossier->'contact'->>'telephone' = '0698765432'"));
         assertEquals(1, db.count("SELECT count(*) FROM compte_demande cd JOIN compte_demandeur c ON c.id = cd.compte"
                 + " WHERE c.email = '" + EMAIL + "' AND cd.numero_unique = '" + numero + "'"));
         assertEquals(0, db.count("SELECT count(*) FROM session_portail s JOIN compte_demandeur c ON c.id = s.compte"
@@ -138,8 +147,75 @@ public class PortailNavigateurIT {
         assertFalse(journal.contains(jeton.group(1)));
     }
 
+    /** Confirms an account through the link it received; the client then holds its session. */
+    private static ClientPortail compte(String email) throws Exception {
+        ClientPortail c = new ClientPortail(hub.base + "/portail");
+        c.get("/inscription");
+        assertEquals(200, c.post("/inscription", Map.of("email", email, "motDePasse", MOT_DE_PASSE_TEST,
+                "motDePasseConfirmation", MOT_DE_PASSE_TEST)).statusCode());
+        Matcher jeton = org.awaitility.Awaitility.await("le lien de " + email).atMost(Duration.ofSeconds(30))
+                .until(() -> {
+                    MimeMessage[] m = smtp.getReceivedMessagesForDomain(email);
+                    Matcher x = Pattern.compile("jeton=([A-Za-z0-9_-]{43})").matcher(m.length == 0 ? ""
+                            : texte(m[m.length - 1]));
+                    return x.find() ? x : null;
+                }, java.util.Objects::nonNull);
+        c.get("/confirmer?jeton=" + jeton.group(1));
+        var r = c.post("/confirmer", Map.of("jeton", jeton.group(1)));
+        assertEquals(303, r.statusCode());
+        assertEquals("/portail/mes-demandes?bienvenue=1", r.headers().firstValue("Location").orElse(""));
+        return c;
+    }
+
+    @Test
+    public void laSecuriteDuPortailEnHttp() throws Exception {
+        // a demand registered at a guichet over REST, of another applicant
+        String gestionnaire = "gestionnaire.securite";
+        HubLance.creerCompte(db, "DDETS44", "ETAT", "044", gestionnaire, "gestionnaire", "mot de passe du test");
+        String modele = Files.readString(Path.of(System.getProperty("registre.exemples"),
+                "exemples/nouvelle-demande.json"), StandardCharsets.UTF_8);
+        String autre = hub.enregistrer(modele, "Securite", 1, HubLance.basic(gestionnaire, "mot de passe du test"));
+        String nir = db.text("SELECT dossier->'demandeur'->>'nir' FROM demande WHERE numero_unique = '" + autre + "'");
+
+        ClientPortail a = compte("securite.a@example.org");
+        // another applicant's demand: unknown, by its page, its attestation, its modification
+        for (String chemin : List.of("/demandes/" + autre, "/demandes/" + autre + "/attestation",
+                "/demandes/" + autre + "/modifier")) {
+            var r = a.get(chemin);
+            assertEquals(chemin, 404, r.statusCode());
+            assertFalse("la page d'erreur ne dit rien de la demande", r.body().contains(autre)
+                    || nir != null && r.body().contains(nir));
+        }
+        // a form without its CSRF token, or with another session's, is refused and changes nothing
+        ClientPortail b = compte("securite.b@example.org");
+        assertEquals(403, a.post("/demandes/" + autre + "/renouveler", Map.of("csrf", b.csrf, "version", "0"))
+                .statusCode());
+        assertEquals(403, a.post("/nouvelle-demande", Map.of("csrf", "", "etape", "1")).statusCode());
+        assertEquals(403, a.post("/deconnexion", Map.of("csrf", "faux")).statusCode());
+        assertEquals(200, a.get("/mes-demandes").statusCode());
+        // before sign-in: the double-submit token must match the pre-session cookie
+        ClientPortail c = new ClientPortail(hub.base + "/portail");
+        c.get("/connexion");
+        assertEquals(403, c.post("/connexion", Map.of("csrf", "x".repeat(43), "email", "securite.a@example.org",
+                "motDePasse", MOT_DE_PASSE_TEST)).statusCode());
+        // five wrong passwords, then even the right one waits (429), whether the account exists or not
+        for (int i = 0; i < 5; i++) {
+            assertEquals(401, c.post("/connexion", Map.of("email", "securite.b@example.org", "motDePasse",
+                    "mauvais mot de passe " + i)).statusCode());
+        }
+        var bloque = c.post("/connexion", Map.of("email", "securite.b@example.org", "motDePasse",
+                MOT_DE_PASSE_TEST));
+        assertEquals(429, bloque.statusCode());
+        assertTrue(bloque.body().contains("Trop de tentatives"));
+        // nothing of a demand or of a password in the hub's log
+        String journal = Files.readString(hub.journal(), StandardCharsets.UTF_8);
+        assertFalse("NIR dans le journal", nir != null && journal.contains(nir));
+        assertFalse(journal.contains(MOT_DE_PASSE_TEST));
+        assertFalse(journal.contains("securite.a@example.org"));
+    }
+
     /** Runs a browser script with node; its output lines, or a failure with them. */
-    private List<String> node(String script, Map<String, String> env) throws Exception {
+    private static List<String> node(String script, Map<String, String> env) throws Exception {
         Path scripts = Path.of(System.getProperty("registre.navigateur.scripts"));
         ProcessBuilder pb = new ProcessBuilder("node", scripts.resolve(script).toString())
                 .directory(scripts.getParent().getParent().getParent().toFile()).redirectErrorStream(true);

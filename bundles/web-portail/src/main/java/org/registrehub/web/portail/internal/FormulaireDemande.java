@@ -53,8 +53,8 @@ final class FormulaireDemande {
     /** Rows the form shows at least, and at most. */
     static final int LIGNES_MAX = 20;
     private static final Pattern NOM = Pattern.compile(
-            "^[a-zA-Z]{1,40}(\\[[0-9]{1,2}])?(\\.[a-zA-Z]{1,40}(\\[[0-9]{1,2}])?){0,3}$");
-    private static final Pattern SEGMENT = Pattern.compile("^([a-zA-Z]+)(?:\\[([0-9]{1,2})])?$");
+            "^[a-zA-Z][a-zA-Z0-9]{0,39}(\\[[0-9]{1,2}])?(\\.[a-zA-Z][a-zA-Z0-9]{0,39}(\\[[0-9]{1,2}])?){0,3}$");
+    private static final Pattern SEGMENT = Pattern.compile("^([a-zA-Z][a-zA-Z0-9]*)(?:\\[([0-9]{1,2})])?$");
     private static final Pattern LIGNE = Pattern.compile("^(personnesACharge|ressources)\\[([0-9]{1,2})]\\.(.+)$");
 
     private FormulaireDemande() {
@@ -240,6 +240,10 @@ final class FormulaireDemande {
                     aplatir(prefixe + "[" + i++ + "]", x, v);
                 }
             }
+        } else if (o instanceof Double || o instanceof Float) {
+            // amounts: read back as the shortest decimal (1850.0 → 1850, 1320.5 → 1320.5)
+            v.put(prefixe, List.of(BigDecimal.valueOf(((Number) o).doubleValue()).stripTrailingZeros()
+                    .toPlainString()));
         } else if (o != null && !(o instanceof Boolean b && !b)) {
             v.put(prefixe, List.of(o.toString()));
         }

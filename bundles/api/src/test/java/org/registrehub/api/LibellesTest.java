@@ -1,0 +1,37 @@
+package org.registrehub.api;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Test;
+
+/** Every code a person may read has its French label: a code added to the register without one fails here. */
+public class LibellesTest {
+
+    @Test
+    public void chaqueCodeDuDossierASonLibelle() {
+        List<String> sans = new ArrayList<>();
+        for (Class<? extends Enum<?>> type : List.of(Sexe.class, SituationFamiliale.class,
+                SituationProfessionnelle.class, LienParente.class, LienCoDemandeur.class, Beneficiaire.class,
+                TypeRessource.class, StatutLogement.class, Typologie.class, Motif.class, Statut.class,
+                MotifRadiation.class, Operation.class, Canal.class)) {
+            for (Enum<?> code : type.getEnumConstants()) {
+                if (Libelles.de(code).equals(code.name())) {
+                    sans.add(type.getSimpleName() + "." + code.name());
+                }
+            }
+        }
+        assertTrue("codes sans libellé (libelles.properties) : " + sans, sans.isEmpty());
+    }
+
+    @Test
+    public void unLibelleEstEnFrancaisEtUnCodeInconnuResteLui() {
+        assertEquals("Personne à charge", Libelles.de(Beneficiaire.PERSONNE_A_CHARGE));
+        assertEquals("T6 ou plus", Libelles.de("Typologie", "T6_PLUS"));
+        assertEquals("INCONNU", Libelles.de("Typologie", "INCONNU"));
+        assertEquals("", Libelles.de(null));
+    }
+}
