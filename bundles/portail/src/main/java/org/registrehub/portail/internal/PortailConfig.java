@@ -13,8 +13,8 @@ public @interface PortailConfig {
             + " (ex. https://demande-logement.example.fr/portail)")
     String lien_base() default "https://localhost:8443/portail";
 
-    @AttributeDefinition(description = "Heures de validité du lien de confirmation d'un compte")
-    int lien_dureeHeures() default 24;
+    @AttributeDefinition(description = "Jours de validité du lien de confirmation d'un compte")
+    int lien_dureeJours() default 1;
 
     @AttributeDefinition(description = "Minutes de validité d'un code de connexion envoyé par courriel")
     int code_dureeMinutes() default 15;

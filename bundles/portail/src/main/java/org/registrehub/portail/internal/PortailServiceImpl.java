@@ -103,7 +103,7 @@ public class PortailServiceImpl implements PortailService {
         static Reglages de(PortailConfig c) {
             String base = c.lien_base().strip();
             return new Reglages(base.endsWith("/") ? base.substring(0, base.length() - 1) : base,
-                    Duration.ofHours(Math.max(1, c.lien_dureeHeures())),
+                    Duration.ofDays(Math.max(1, c.lien_dureeJours())),
                     Duration.ofMinutes(Math.max(1, c.code_dureeMinutes())),
                     Duration.ofMinutes(Math.max(1, c.session_inactiviteMinutes())), new Secrets(c.bcrypt_cout()),
                     Math.max(1, c.tentatives_max()), Math.max(1, c.tentatives_maxParAdresse()),
