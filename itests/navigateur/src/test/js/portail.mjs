@@ -132,6 +132,34 @@ try {
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
   await page.getByText('Vos modifications sont enregistrées.').waitFor();
 
+  // the dossier unique: a file that lies about its type is refused beside the field, then a real PDF enters
+  await page.getByRole('link', { name: 'Mes pièces justificatives' }).click();
+  await accessible(page, 'pieces-vide');
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  await page.locator('#champ-categorie').selectOption('AVIS_IMPOSITION');
+  await page.locator('#champ-fichier').setInputFiles({ name: 'avis-2025.pdf', mimeType: 'application/pdf',
+    buffer: png });
+  await page.getByRole('button', { name: 'Déposer la pièce' }).click();
+  verifier((await page.locator('#champ-fichier').getAttribute('aria-invalid')) === 'true',
+    'le fichier qui ment sur son type n\'est pas refusé à côté du champ');
+  verifier((await page.locator('#champ-fichier-erreur').textContent()).includes('son contenu est PNG'),
+    'le refus ne dit pas pourquoi');
+  await accessible(page, 'pieces-refus');
+  const avis = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n'
+    + '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n'
+    + '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n'
+    + 'trailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+  fs.writeFileSync(path.join(sortie, 'piece-deposee.pdf'), avis);
+  await page.locator('#champ-categorie').selectOption('AVIS_IMPOSITION');
+  await page.locator('#champ-fichier').setInputFiles({ name: 'avis-2025.pdf', mimeType: 'application/pdf',
+    buffer: avis });
+  await page.getByRole('button', { name: 'Déposer la pièce' }).click();
+  await page.getByText('Votre pièce est déposée').waitFor();
+  verifier(await page.getByRole('link', { name: 'avis-2025.pdf' }).isVisible(), 'la pièce n\'est pas listée');
+  await accessible(page, 'pieces');
+  console.log('PIECE deposee');
+  await page.getByRole('link', { name: 'Retour à la demande' }).click();
+
   // renew
   await page.getByRole('button', { name: 'Renouveler ma demande' }).click();
   await page.getByText(/Votre demande est renouvelée jusqu'au/).waitFor();

@@ -112,4 +112,28 @@ public interface PortailService {
 
     /** Renews one of the session's demands, read at {@code version}, with its dossier as confirmed. */
     Demande renouveler(SessionPortail session, String numeroUnique, long version, Dossier dossier);
+
+    /**
+     * The supporting documents of one of the session's demands (the dossier unique).
+     *
+     * @throws org.registrehub.api.FonctionnaliteAbsenteException without {@code registre-dossier-unique}
+     */
+    List<org.registrehub.api.dossier.Piece> pieces(SessionPortail session, String numeroUnique);
+
+    /**
+     * Uploads a supporting document to one of the session's demands (replacing one of its documents when
+     * {@code remplace} is given).
+     *
+     * @throws org.registrehub.api.dossier.PieceRefuseeException the file is refused, with the rule it breaks
+     */
+    org.registrehub.api.dossier.Piece deposerPiece(SessionPortail session, String numeroUnique,
+                                                   org.registrehub.api.dossier.CategoriePiece categorie,
+                                                   String nomFichier, String typeMedia, byte[] contenu,
+                                                   Long remplace);
+
+    /** One supporting document of one of the session's demands, with its content. */
+    org.registrehub.api.dossier.ContenuPiece piece(SessionPortail session, String numeroUnique, long id);
+
+    /** Withdraws a supporting document of one of the session's demands. */
+    void retirerPiece(SessionPortail session, String numeroUnique, long id);
 }

@@ -94,6 +94,7 @@ public class PortailServiceImpl implements PortailService {
     private volatile Reglages reglages;
     private volatile MessagerieService messagerie;
     private final List<AttestationService> attestations = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile org.registrehub.api.dossier.PiecesService piecesService;
 
     /** The configuration in force. */
     record Reglages(String lienBase, Duration lien, Duration code, Duration inactivite, Secrets secrets,
@@ -149,6 +150,18 @@ public class PortailServiceImpl implements PortailService {
     void delierMessagerie(MessagerieService m) {
         if (this.messagerie == m) {
             this.messagerie = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "delierPieces")
+    void lierPieces(org.registrehub.api.dossier.PiecesService p) {
+        this.piecesService = p;
+    }
+
+    void delierPieces(org.registrehub.api.dossier.PiecesService p) {
+        if (this.piecesService == p) {
+            this.piecesService = null;
         }
     }
 
@@ -573,6 +586,41 @@ public class PortailServiceImpl implements PortailService {
     @Override
     public Demande renouveler(SessionPortail session, String numeroUnique, long version, Dossier dossier) {
         return sur(session, numeroUnique, ctx -> registre.renouveler(numeroUnique, version, dossier, ctx));
+    }
+
+    @Override
+    public List<org.registrehub.api.dossier.Piece> pieces(SessionPortail session, String numeroUnique) {
+        return sur(session, numeroUnique, ctx -> pieces().pieces(numeroUnique, ctx));
+    }
+
+    @Override
+    public org.registrehub.api.dossier.Piece deposerPiece(SessionPortail session, String numeroUnique,
+                                                          org.registrehub.api.dossier.CategoriePiece categorie,
+                                                          String nomFichier, String typeMedia, byte[] contenu,
+                                                          Long remplace) {
+        return sur(session, numeroUnique, ctx -> pieces().deposer(numeroUnique, categorie, nomFichier, typeMedia,
+                contenu, remplace, ctx));
+    }
+
+    @Override
+    public org.registrehub.api.dossier.ContenuPiece piece(SessionPortail session, String numeroUnique, long id) {
+        return sur(session, numeroUnique, ctx -> pieces().lire(numeroUnique, id, ctx));
+    }
+
+    @Override
+    public void retirerPiece(SessionPortail session, String numeroUnique, long id) {
+        sur(session, numeroUnique, ctx -> {
+            pieces().retirer(numeroUnique, id, ctx);
+            return null;
+        });
+    }
+
+    private org.registrehub.api.dossier.PiecesService pieces() {
+        org.registrehub.api.dossier.PiecesService p = piecesService;
+        if (p == null) {
+            throw new FonctionnaliteAbsenteException("Le dossier unique", "registre-dossier-unique");
+        }
+        return p;
     }
 
     /** One of the session's demands, or unknown: another applicant's numéro is answered as one that does not exist. */

@@ -82,6 +82,16 @@ public class ProblemeMapper implements ExceptionMapper<Throwable> {
             return new Probleme(Probleme.type(TailleMaxFiltre.CODE), "Requête trop volumineuse", 413, trop.getMessage(),
                     instance, TailleMaxFiltre.CODE, List.of());
         }
+        if (e instanceof org.registrehub.api.dossier.PieceRefuseeException piece) {
+            // a supporting document refused: too large (413), not a PDF, JPEG or PNG (415), content (422)
+            int statut = switch (piece.regle()) {
+                case "taille" -> 413;
+                case "type" -> 415;
+                default -> 422;
+            };
+            return new Probleme(Probleme.type(piece.getCode()), "Pièce refusée", statut, piece.getMessage(),
+                    instance, piece.getCode(), List.of());
+        }
         if (e instanceof AccesRefuseException refuse) {
             return new Probleme(Probleme.type(refuse.getCode()), "Accès refusé", 403, refuse.getMessage(), instance,
                     refuse.getCode(), List.of());

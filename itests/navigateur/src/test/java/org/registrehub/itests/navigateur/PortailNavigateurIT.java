@@ -119,8 +119,8 @@ public class PortailNavigateurIT {
         String numero = sortie.stream().map(NUMERO::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()
                 .orElseThrow(() -> new AssertionError("pas de numéro dans la sortie : " + sortie));
         assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS OK"));
-        // every page scanned: 16 pages, none with a serious or critical violation (the script fails otherwise)
-        assertEquals(16, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        // every page scanned: 19 pages, none with a serious or critical violation (the script fails otherwise)
+        assertEquals(19, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
         // the register: filed online under the portal's guichet, modified, renewed, linked to the account
         assertEquals(1, db.count("SELECT count(*) FROM demande WHERE numero_unique = '" + numero + "' AND guichet ="
                 + " 'GDPUB' AND canal_creation = 'EN_LIGNE'"));
@@ -137,6 +137,24 @@ public class PortailNavigateurIT {
                 + " WHERE c.email = '" + EMAIL + "' AND cd.numero_unique = '" + numero + "'"));
         assertEquals(0, db.count("SELECT count(*) FROM session_portail s JOIN compte_demandeur c ON c.id = s.compte"
                 + " WHERE c.email = '" + EMAIL + "'"));
+        // the document the applicant uploaded, downloaded by a guichet of the territory over REST, byte for byte
+        HubLance.creerCompte(db, "MAIRIE-NANTES", "GUICHET", "044", "agent.nantes", "guichet", MOT_DE_PASSE_TEST);
+        String basic = HubLance.basic("agent.nantes", MOT_DE_PASSE_TEST);
+        var liste = hub.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base
+                + "/api/v1/pieces/" + numero)).header("Authorization", basic).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(liste.body(), 200, liste.statusCode());
+        Matcher id = Pattern.compile("\"id\":([0-9]+),\"categorie\":\"AVIS_IMPOSITION\"").matcher(liste.body());
+        assertTrue(liste.body(), id.find());
+        var piece = hub.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base
+                + "/api/v1/pieces/" + numero + "/" + id.group(1))).header("Authorization", basic).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, piece.statusCode());
+        assertEquals("application/pdf", piece.headers().firstValue("Content-Type").orElse(""));
+        org.junit.Assert.assertArrayEquals(Files.readAllBytes(Path.of(System.getProperty("registre.navigateur.sortie"),
+                "piece-deposee.pdf")), piece.body());
+        assertEquals(1, db.count("SELECT count(*) FROM audit WHERE operation = 'PIECE_LECTURE' AND acteur ="
+                + " 'agent.nantes' AND numero_unique = '" + numero + "'"));
         // nothing in clear in the hub's log: no password, no link token, no e-mail address
         String journal = Files.readString(hub.journal(), StandardCharsets.UTF_8);
         assertFalse(journal.contains("une phrase de passe assez longue"));

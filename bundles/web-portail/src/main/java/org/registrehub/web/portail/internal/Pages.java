@@ -519,6 +519,148 @@ public class Pages {
         }
     }
 
+    // ------------------------------------------------------------------ dossier unique
+
+    @GET
+    @Path("demandes/{numero}/pieces")
+    public Response pieces(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
+                           @QueryParam("deposee") String deposee, @QueryParam("retiree") String retiree) {
+        Optional<SessionPortail> s = session(jeton);
+        if (s.isEmpty()) {
+            return versConnexion();
+        }
+        Map<String, Object> extra = new HashMap<>();
+        if (deposee != null) {
+            extra.put("info", "Votre pièce est déposée : les guichets et bailleurs du territoire peuvent la lire.");
+        } else if (retiree != null) {
+            extra.put("info", "La pièce est retirée de votre dossier.");
+        }
+        return pagePieces(s, numero, extra, 200);
+    }
+
+    private Response pagePieces(Optional<SessionPortail> s, String numero, Map<String, Object> extra, int statut) {
+        try {
+            Demande d = portail.demande(s.get(), numero);
+            Map<String, Object> m = modele("Pièces justificatives de la demande " + numero, s);
+            m.putAll(resume(d));
+            List<Map<String, Object>> liste = new ArrayList<>();
+            for (org.registrehub.api.dossier.Piece p : portail.pieces(s.get(), numero)) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("id", p.id());
+                x.put("categorie", p.categorie().libelle());
+                x.put("nom", p.nomFichier());
+                x.put("type", p.typeMedia().replace("application/", "").replace("image/", "").toUpperCase(Locale.ROOT));
+                x.put("taille", String.format(Locale.FRANCE, "%.1f Ko", p.taille() / 1024.0));
+                x.put("le", DATE_HEURE.format(p.deposeLe()));
+                liste.add(x);
+            }
+            m.put("pieces", liste);
+            List<Map<String, String>> categories = new ArrayList<>();
+            for (org.registrehub.api.dossier.CategoriePiece c : org.registrehub.api.dossier.CategoriePiece.values()) {
+                categories.add(Map.of("code", c.name(), "libelle", c.libelle()));
+            }
+            m.put("categories", categories);
+            m.putAll(extra);
+            return Response.status(statut).type(HTML).header("Cache-Control", "no-store")
+                    .entity(gabarits.rendre("pieces", m)).build();
+        } catch (RegistreException e) {
+            return erreur(s, e);
+        }
+    }
+
+    @POST
+    @Path("demandes/{numero}/pieces")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response deposerPiece(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
+                                 org.apache.cxf.jaxrs.ext.multipart.MultipartBody corps) {
+        Optional<SessionPortail> s = session(jeton);
+        if (s.isEmpty()) {
+            return versConnexion();
+        }
+        if (!s.get().csrf().equals(champ(corps, "csrf"))) {
+            return refusCsrf();
+        }
+        Map<String, String> erreurs = new LinkedHashMap<>();
+        org.registrehub.api.dossier.CategoriePiece categorie = null;
+        try {
+            categorie = org.registrehub.api.dossier.CategoriePiece.valueOf(champ(corps, "categorie"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            erreurs.put("categorie", "choisissez ce que la pièce justifie");
+        }
+        org.apache.cxf.jaxrs.ext.multipart.Attachment fichier = corps.getAttachment("fichier");
+        String nom = fichier == null || fichier.getContentDisposition() == null ? null
+                : fichier.getContentDisposition().getParameter("filename");
+        if (nom == null || nom.isBlank()) {
+            erreurs.put("fichier", "choisissez un fichier PDF, JPEG ou PNG");
+        }
+        if (!erreurs.isEmpty()) {
+            return pagePieces(s, numero, Map.of("erreurs", erreurs), 400);
+        }
+        String remplace = champ(corps, "remplace");
+        try {
+            byte[] contenu;
+            try (java.io.InputStream in = fichier.getDataHandler().getInputStream()) {
+                contenu = in.readAllBytes();
+            }
+            portail.deposerPiece(s.get(), numero, categorie, nom, fichier.getContentType() == null ? null
+                    : fichier.getContentType().toString(), contenu, remplace == null || remplace.isBlank() ? null
+                    : Long.valueOf(remplace));
+            return vers("/demandes/" + numero + "/pieces?deposee=1").build();
+        } catch (org.registrehub.api.dossier.PieceRefuseeException e) {
+            return pagePieces(s, numero, Map.of("erreurs", Map.of("fichier", e.getMessage())), 400);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return pagePieces(s, numero, Map.of("erreurs", Map.of("fichier", "le fichier n'a pas pu être lu ;"
+                    + " réessayez")), 400);
+        } catch (RegistreException e) {
+            return erreur(s, e);
+        }
+    }
+
+    private static String champ(org.apache.cxf.jaxrs.ext.multipart.MultipartBody corps, String nom) {
+        org.apache.cxf.jaxrs.ext.multipart.Attachment a = corps.getAttachment(nom);
+        return a == null ? null : a.getObject(String.class);
+    }
+
+    @GET
+    @Path("demandes/{numero}/pieces/{id}")
+    @Produces({"application/pdf", "image/jpeg", "image/png", HTML})
+    public Response piece(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
+                          @PathParam("id") long id) {
+        Optional<SessionPortail> s = session(jeton);
+        if (s.isEmpty()) {
+            return versConnexion();
+        }
+        try {
+            org.registrehub.api.dossier.ContenuPiece c = portail.piece(s.get(), numero, id);
+            return Response.ok(c.contenu(), c.piece().typeMedia()).header("Content-Disposition",
+                    "attachment; filename=\"" + c.piece().nomFichier().replaceAll("[^A-Za-z0-9._ -]", "_") + "\"")
+                    .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                    .header("Cache-Control", "no-store").build();
+        } catch (RegistreException e) {
+            return erreur(s, e);
+        }
+    }
+
+    @POST
+    @Path("demandes/{numero}/pieces/{id}/retirer")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response retirerPiece(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
+                                 @PathParam("id") long id, MultivaluedMap<String, String> form) {
+        Optional<SessionPortail> s = session(jeton);
+        if (s.isEmpty()) {
+            return versConnexion();
+        }
+        if (!s.get().csrf().equals(form.getFirst("csrf"))) {
+            return refusCsrf();
+        }
+        try {
+            portail.retirerPiece(s.get(), numero, id);
+            return vers("/demandes/" + numero + "/pieces?retiree=1").build();
+        } catch (RegistreException e) {
+            return erreur(s, e);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Map<String, Object> resume(Demande d) {
