@@ -124,7 +124,9 @@ record ReglesAttribution(ReglesRapprochement defaut, Map<String, ReglesRapproche
             }
         }
         for (String cle : p.keySet()) {
-            if (!cle.startsWith("territoire.") && !cle.startsWith("plafonds.") && !CONNUES.contains(cle)
+            // notification.*: the applicant notices of the same capability (NotificationsServiceImpl)
+            if (!cle.startsWith("territoire.") && !cle.startsWith("plafonds.") && !cle.startsWith("notification.")
+                    && !CONNUES.contains(cle)
                     && !COTATION.contains(cle)) {
                 throw new IllegalArgumentException(cle + " : clé inconnue (" + String.join(", ", CONNUES)
                         + ", territoire.DDD.<clé>, plafonds.AAAA.ZONE.FINANCEMENT, zone.PARIS_LIMITROPHES.communes)");
