@@ -3,7 +3,7 @@
  * They are exported so that bundles can be replaced independently, but they are not meant for clients of the hub.
  */
 @Export
-@Version("3.0.0")
+@Version("3.1.0")
 package org.registrehub.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,4 +12,11 @@ public @interface AttestationConfig {
 
     @AttributeDefinition(description = "Fuseau horaire de la date d'émission")
     String fuseau() default "Europe/Paris";
+
+    @AttributeDefinition(description = "Avis au demandeur (attestation à l'enregistrement, radiation) envoyés par"
+            + " transaction")
+    int avis_lot() default 200;
+
+    @AttributeDefinition(description = "Dossier des lots de courriers des avis (demandes sans adresse électronique)")
+    String avis_dossierCourriers() default "";
 }

@@ -136,6 +136,37 @@ public class AttestationPdf implements AttestationService {
         }
     }
 
+    /**
+     * The letter that tells an applicant their demand is radiated, and why (CCH R441-2-8): one A4 page, the address
+     * in the window of the envelope.
+     */
+    byte[] lettreRadiation(Demande d, LocalDate emission) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream sortie = new ByteArrayOutputStream()) {
+            document.getDocumentInformation().setTitle("Radiation de la demande " + d.numeroUnique());
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            try (PDPageContentStream contenu = new PDPageContentStream(document, page)) {
+                Ecriture e = new Ecriture(contenu, PDRectangle.A4.getHeight() - MARGE);
+                e.ligne(gras(), 10, emetteur.toUpperCase(Locale.FRANCE));
+                e.espace(40);
+                for (String ligne : TextesAvis.adresse(d)) {
+                    e.ligne(normal(), 11, ligne);
+                }
+                e.espace(30);
+                e.ligne(normal(), 10, "Le " + DATE.format(emission));
+                e.espace(10);
+                e.paragraphe(gras(), 12, TextesAvis.objetRadiation(d));
+                for (String paragraphe : TextesAvis.radiation(d)) {
+                    e.paragraphe(normal(), 11, paragraphe);
+                }
+            }
+            document.save(sortie);
+            return sortie.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Lettre de radiation de " + d.numeroUnique() + " impossible à produire", e);
+        }
+    }
+
     /** {@code 0441126000001G1104} as printed: {@code 044 11 26 000001 G1104}. */
     static String groupe(String numero) {
         return numero.substring(0, 3) + " " + numero.substring(3, 5) + " " + numero.substring(5, 7) + " "

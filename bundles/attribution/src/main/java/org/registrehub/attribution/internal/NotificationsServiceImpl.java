@@ -196,40 +196,14 @@ public class NotificationsServiceImpl implements NotificationsService {
         }
         byte[] pdf = PdfCommission.lettres("Courriers aux candidats du " + maintenant.toLocalDate(), expediteur,
                 maintenant.toLocalDate(), lettres);
-        try {
-            Files.createDirectories(dossierCourriers);
-            String nom = "courriers-candidats-" + HORODATAGE.format(maintenant);
-            // the name is reserved by creating the file (two nodes in the same second get two names)
-            Path fichier = dossierCourriers.resolve(nom + ".pdf");
-            for (int i = 2; !reserver(fichier); i++) {
-                fichier = dossierCourriers.resolve(nom + "-" + i + ".pdf");
-            }
-            Path temporaire = Files.createTempFile(dossierCourriers, nom, ".tmp");
-            Files.write(temporaire, pdf);
-            return Files.move(temporaire, fichier, StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("lot de courriers impossible à écrire dans " + dossierCourriers
-                    + " (notification.dossierCourriers) : " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean reserver(Path fichier) throws IOException {
-        try {
-            Files.createFile(fichier);
-            return true;
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            return false;
-        }
+        return org.registrehub.api.spi.LotsDeCourriers.ecrire(dossierCourriers, "courriers-candidats-"
+                + HORODATAGE.format(maintenant), pdf, "notification.dossierCourriers");
     }
 
     private static void supprimer(Path fichier) {
-        if (fichier != null) {
-            try {
-                Files.deleteIfExists(fichier);
-            } catch (IOException e) {
-                LOG.warn("Lot de courriers non enregistré laissé sur le disque : {} ({})", fichier, e.getMessage());
-            }
+        String erreur = org.registrehub.api.spi.LotsDeCourriers.supprimer(fichier);
+        if (erreur != null) {
+            LOG.warn("Lot de courriers non enregistré laissé sur le disque : {} ({})", fichier, erreur);
         }
     }
 

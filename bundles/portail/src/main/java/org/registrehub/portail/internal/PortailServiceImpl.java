@@ -85,7 +85,6 @@ public class PortailServiceImpl implements PortailService {
     private static final Pattern NUMERO = Pattern.compile("^[0-9]{2}[0-9AB][0-9]{10}(G[0-9]{4}|GDPUB)$");
     private static final Pattern CODE = Pattern.compile("^[0-9]{8}$");
     private static final Pattern JETON = Pattern.compile("^[A-Za-z0-9_-]{43}$");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
 
     private final BaseDeDonnees.Sessions base;
     private final RegistreService registre;
@@ -495,8 +494,8 @@ public class PortailServiceImpl implements PortailService {
             mp.supprimerBrouillon(session.compte());
             return null;
         });
+        // the attestation leaves by e-mail with the register's notices (avis_demande), whatever the channel
         LOG.info("Demande {} déposée en ligne (compte {})", d.numeroUnique(), session.compte());
-        envoyerAttestation(session, d);
         return d;
     }
 
@@ -530,26 +529,6 @@ public class PortailServiceImpl implements PortailService {
                         + " la modifier ou la renouveler ; rien n'a été enregistré."
                 : "Une demande de logement social est déjà enregistrée à votre nom, sans adresse électronique :"
                         + " adressez-vous à un guichet pour la retrouver ; rien n'a été enregistré.", envoye);
-    }
-
-    private void envoyerAttestation(SessionPortail session, Demande d) {
-        MessagerieService m = messagerie;
-        if (m == null || !m.active() || attestations.isEmpty()) {
-            LOG.warn("Attestation de la demande {} non envoyée par courriel : {}", d.numeroUnique(),
-                    m == null || !m.active() ? "pas de serveur SMTP" : "registre-attestation absent");
-            return;
-        }
-        try {
-            byte[] pdf = attestations.get(0).attestation(d.numeroUnique(), contexte(session, d.territoire()));
-            envoyer(m, new Courriel(session.email(), "Attestation d'enregistrement de votre demande "
-                    + d.numeroUnique(), TextesPortail.attestation(d.numeroUnique(), DATE.format(d.dateValidite()),
-                    reglages.lienBase()), "<attestation-" + d.numeroUnique() + "-" + d.version()
-                    + "@registre.invalid>", List.of(new Courriel.PieceJointe("attestation-" + d.numeroUnique()
-                    + ".pdf", AttestationService.MEDIA_TYPE, pdf))));
-        } catch (RegistreException e) {
-            // the demand is registered: the attestation stays downloadable from the portal
-            LOG.warn("Attestation de la demande {} non envoyée par courriel : {}", d.numeroUnique(), e.getMessage());
-        }
     }
 
     @Override

@@ -35,12 +35,4 @@ final class TextesPortail {
                 + " demande active, la nouvelle n'a pas été enregistrée.\n\nPour consulter, modifier ou renouveler"
                 + " votre demande, connectez-vous avec son numéro : " + base + "/connexion-code" + SIGNATURE;
     }
-
-    static String attestation(String numero, String validite, String base) {
-        return "Bonjour,\n\nVotre demande de logement social est enregistrée sous le numéro unique " + numero + "."
-                + " Elle est valable jusqu'au " + validite + " et doit être renouvelée chaque année avant cette date."
-                + "\n\nVous trouverez ci-joint votre attestation d'enregistrement. Votre demande est visible dès"
-                + " maintenant par les guichets et les bailleurs sociaux du territoire.\n\nVotre espace : " + base
-                + "/mes-demandes" + SIGNATURE;
-    }
 }

@@ -59,7 +59,9 @@ public class PortailNavigateurIT {
         hub = new HubLance(Path.of(System.getProperty("registre.distribution")), dir, db, Map.of(
                 "REGISTRE_SMTP_HOTE", "127.0.0.1",
                 "REGISTRE_SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "REGISTRE_SMTP_STARTTLS", "false"));
+                "REGISTRE_SMTP_STARTTLS", "false",
+                // the attestation leaves with the notices to the applicant: checked every 2 s here (60 s by default)
+                "REGISTRE_AVIS_PERIODE_SECONDES", "2"));
         hub.attendreSante(Duration.ofMinutes(3));
     }
 
