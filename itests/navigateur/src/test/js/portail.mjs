@@ -22,6 +22,18 @@ try {
   verifier(await page.title() !== '', 'page sans titre');
   await accessible(page, 'accueil');
 
+  // the local information of a commune and its guichets, public
+  await page.getByRole('link', { name: 'Le logement social dans votre commune' }).click();
+  await page.locator('#champ-commune').fill('44109');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await page.getByRole('heading', { name: /44109 — Nantes/ }).waitFor();
+  verifier((await page.locator('main').textContent()).includes('56\u00a0120 (2025)'),
+    'le nombre de logements sociaux de Nantes n\'est pas affiché');
+  await accessible(page, 'informations-locales');
+  await page.goto(`${PORTAIL}/guichets?commune=44109`);
+  await accessible(page, 'guichets');
+  await page.goto(`${PORTAIL}/`);
+
   // sign up: a password too short first, told beside the field
   await page.getByRole('link', { name: 'Créer un compte' }).first().click();
   await page.getByLabel('Adresse électronique').fill(EMAIL);

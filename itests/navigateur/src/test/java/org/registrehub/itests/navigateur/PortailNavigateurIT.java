@@ -63,6 +63,10 @@ public class PortailNavigateurIT {
                 // the attestation leaves with the notices to the applicant: checked every 2 s here (60 s by default)
                 "REGISTRE_AVIS_PERIODE_SECONDES", "2"));
         hub.attendreSante(Duration.ofMinutes(3));
+        // the social dwellings of the communes, from the documented sample of an RPLS-style file
+        String import_ = hub.console("registre:logements-sociaux-importer " + Path.of(System.getProperty(
+                "registre.exemples"), "exemples", "logements-sociaux-communes.csv").toAbsolutePath());
+        assertTrue(import_, import_.contains("7 commune(s) et année(s) importée(s)"));
     }
 
     /** The test's mailbox for the browser script: GET /courriels?a=adresse → the decoded texts, oldest first. */
@@ -121,8 +125,8 @@ public class PortailNavigateurIT {
         String numero = sortie.stream().map(NUMERO::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()
                 .orElseThrow(() -> new AssertionError("pas de numéro dans la sortie : " + sortie));
         assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS OK"));
-        // every page scanned: 19 pages, none with a serious or critical violation (the script fails otherwise)
-        assertEquals(19, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        // every page scanned: 21 pages, none with a serious or critical violation (the script fails otherwise)
+        assertEquals(21, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
         // the register: filed online under the portal's guichet, modified, renewed, linked to the account
         assertEquals(1, db.count("SELECT count(*) FROM demande WHERE numero_unique = '" + numero + "' AND guichet ="
                 + " 'GDPUB' AND canal_creation = 'EN_LIGNE'"));
@@ -157,6 +161,15 @@ public class PortailNavigateurIT {
                 "piece-deposee.pdf")), piece.body());
         assertEquals(1, db.count("SELECT count(*) FROM audit WHERE operation = 'PIECE_LECTURE' AND acteur ="
                 + " 'agent.nantes' AND numero_unique = '" + numero + "'"));
+        // the open data file of the local information: every commune of the register, small counts masked
+        var csv = hub.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base
+                + "/portail/informations-locales.csv")).GET().build(), java.net.http.HttpResponse.BodyHandlers
+                .ofString(StandardCharsets.UTF_8));
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body(), csv.body().startsWith("code_commune;libelle_commune;logements_sociaux;annee_logements;"
+                + "demandes_CHAMBRE;"));
+        assertTrue(csv.body(), csv.body().contains("\r\n44109;Nantes;56120;2025;"));
+        assertTrue("une demande en T2 à Nantes : secret", csv.body().contains("demandes.T2"));
         // nothing in clear in the hub's log: no password, no link token, no e-mail address
         String journal = Files.readString(hub.journal(), StandardCharsets.UTF_8);
         assertFalse(journal.contains("une phrase de passe assez longue"));
@@ -237,6 +250,15 @@ public class PortailNavigateurIT {
     /** Runs a browser script with node; its output lines, or a failure with them. */
     private static List<String> node(String script, Map<String, String> env) throws Exception {
         Path scripts = Path.of(System.getProperty("registre.navigateur.scripts"));
+        // this run's screenshots only
+        Path sortie = Path.of(System.getProperty("registre.navigateur.sortie"));
+        if (Files.isDirectory(sortie)) {
+            try (var fichiers = Files.list(sortie)) {
+                for (Path f : fichiers.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
         ProcessBuilder pb = new ProcessBuilder("node", scripts.resolve(script).toString())
                 .directory(scripts.getParent().getParent().getParent().toFile()).redirectErrorStream(true);
         pb.environment().put("PORTAIL", hub.base + "/portail");
