@@ -211,6 +211,19 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The first column of every row of a query, as text, in the query's order. */
+    public List<String> texts(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            List<String> l = new java.util.ArrayList<>();
+            while (rs.next()) {
+                l.add(rs.getString(1));
+            }
+            return l;
+        } catch (SQLException e) {
+            throw new IllegalStateException("requête impossible : " + sql, e);
+        }
+    }
+
     /** Runs a statement on the maintenance database; returns the first column of its rows, if any. */
     private List<String> admin(String sql) {
         Properties props = new Properties();

@@ -292,7 +292,7 @@ public class NotificationsPostgresTest {
         assertEquals("NON_ATTRIBUEE", base.db().text("select contenu->'candidature'->>'statut' from outbox"
                 + " where type = 'candidatureChangee' and numero_unique = '" + numeros.get(2) + "'"));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.networknt.schema.JsonSchema schema = schemaEvenement();
+        com.networknt.schema.JsonSchema schema = org.registrehub.testing.SchemasDocumentes.evenement();
         try (var cx = base.db().connect(); var st = cx.createStatement();
              var rs = st.executeQuery("select contenu::text from outbox where type like 'candidature%'")) {
             int lus = 0;
@@ -306,19 +306,6 @@ public class NotificationsPostgresTest {
         // a wrong document is refused by the same schema (the check is not empty)
         assertTrue(!schema.validate(json.readTree("{\"versionSchema\":1,\"type\":\"candidatureChangee\"}"))
                 .isEmpty());
-    }
-
-    /** docs/messages/evenement-demande.schema.json, its references resolved in the same folder. */
-    private static com.networknt.schema.JsonSchema schemaEvenement() {
-        Path messages = Path.of(System.getProperty("registre.exemples"), "messages");
-        com.networknt.schema.JsonSchemaFactory fabrique = com.networknt.schema.JsonSchemaFactory.getInstance(
-                com.networknt.schema.SpecVersion.VersionFlag.V202012, b -> b.schemaLoaders(l -> l.add(iri -> {
-                    String nom = iri.toString().replace("urn:registrehub:schema:", "").replaceFirst(":[0-9]+$", "");
-                    Path fichier = messages.resolve(nom + ".schema.json");
-                    return Files.exists(fichier) ? () -> Files.newInputStream(fichier) : null;
-                })));
-        return fabrique.getSchema(com.networknt.schema.SchemaLocation.of("urn:registrehub:schema:evenement-demande:1"),
-                com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     }
 
     @Test

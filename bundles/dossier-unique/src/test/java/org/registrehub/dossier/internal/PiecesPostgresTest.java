@@ -174,6 +174,17 @@ public class PiecesPostgresTest {
                 + " NOT NULL"));
         assertEquals(1, base.db().count("SELECT count(*) FROM piece_demande WHERE remplacee_par = " + b.id()));
         assertThrows(DemandeIntrouvableException.class, () -> pieces.retirer(numero, b.id(), GUICHET));
+        // the landlords of the territory are told, in order, what the dossier became (never the content)
+        assertEquals(List.of("demandeEnregistree", "pieceDeposee", "pieceDeposee", "pieceRetiree", "pieceRetiree"),
+                base.db().texts("SELECT type FROM outbox WHERE numero_unique = '" + numero + "' ORDER BY id"));
+        assertEquals(String.valueOf(b.id()), base.db().text("SELECT contenu->'piece'->>'remplaceePar' FROM outbox"
+                + " WHERE type = 'pieceRetiree' AND (contenu->'piece'->>'id')::bigint = " + a.id()));
+        com.networknt.schema.JsonSchema schema = org.registrehub.testing.SchemasDocumentes.evenement();
+        for (String e : base.db().texts("SELECT contenu::text FROM outbox WHERE type LIKE 'piece%'")) {
+            assertEquals(e, List.of(), org.registrehub.testing.SchemasDocumentes.erreurs(schema, e));
+        }
+        assertEquals("a document refused by the same schema", 1, Math.min(1, org.registrehub.testing.SchemasDocumentes
+                .erreurs(schema, "{\"versionSchema\":1,\"type\":\"pieceDeposee\"}").size()));
     }
 
     @Test
