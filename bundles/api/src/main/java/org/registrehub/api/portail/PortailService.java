@@ -113,6 +113,16 @@ public interface PortailService {
     /** Renews one of the session's demands, read at {@code version}, with its dossier as confirmed. */
     Demande renouveler(SessionPortail session, String numeroUnique, long version, Dossier dossier);
 
+    /** The proposals, commission decisions and refusals recorded for one of the session's demands, oldest first. */
+    List<org.registrehub.api.SuiviAttribution> suivi(SessionPortail session, String numeroUnique);
+
+    /**
+     * The score of one of the session's demands, its position among similar demands and the average waiting time of
+     * those attributed (the applicant is entitled to know them), when the territory has a cotation grid and
+     * {@code registre-attribution} is installed; empty otherwise.
+     */
+    Optional<org.registrehub.api.attribution.CotationDemande> cotation(SessionPortail session, String numeroUnique);
+
     /**
      * The supporting documents of one of the session's demands (the dossier unique).
      *

@@ -94,6 +94,8 @@ public class PortailServiceImpl implements PortailService {
     private volatile MessagerieService messagerie;
     private final List<AttestationService> attestations = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile org.registrehub.api.dossier.PiecesService piecesService;
+    private volatile org.registrehub.api.AttributionService attributionService;
+    private volatile org.registrehub.api.attribution.CotationService cotationService;
 
     /** The configuration in force. */
     record Reglages(String lienBase, Duration lien, Duration code, Duration inactivite, Secrets secrets,
@@ -149,6 +151,30 @@ public class PortailServiceImpl implements PortailService {
     void delierMessagerie(MessagerieService m) {
         if (this.messagerie == m) {
             this.messagerie = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "delierSuivi")
+    void lierSuivi(org.registrehub.api.AttributionService a) {
+        this.attributionService = a;
+    }
+
+    void delierSuivi(org.registrehub.api.AttributionService a) {
+        if (this.attributionService == a) {
+            this.attributionService = null;
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "delierCotation")
+    void lierCotation(org.registrehub.api.attribution.CotationService c) {
+        this.cotationService = c;
+    }
+
+    void delierCotation(org.registrehub.api.attribution.CotationService c) {
+        if (this.cotationService == c) {
+            this.cotationService = null;
         }
     }
 
@@ -565,6 +591,30 @@ public class PortailServiceImpl implements PortailService {
     @Override
     public Demande renouveler(SessionPortail session, String numeroUnique, long version, Dossier dossier) {
         return sur(session, numeroUnique, ctx -> registre.renouveler(numeroUnique, version, dossier, ctx));
+    }
+
+    @Override
+    public List<org.registrehub.api.SuiviAttribution> suivi(SessionPortail session, String numeroUnique) {
+        org.registrehub.api.AttributionService a = attributionService;
+        return sur(session, numeroUnique, ctx -> a == null ? List.of() : a.suivi(numeroUnique, ctx));
+    }
+
+    @Override
+    public Optional<org.registrehub.api.attribution.CotationDemande> cotation(SessionPortail session,
+                                                                            String numeroUnique) {
+        org.registrehub.api.attribution.CotationService c = cotationService;
+        return sur(session, numeroUnique, ctx -> {
+            if (c == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(c.cotation(numeroUnique, ctx));
+            } catch (RegistreException e) {
+                // no grid for the territory (or the demand is radiated): no score to show
+                LOG.debug("Pas de cotation pour {} : {}", numeroUnique, e.getMessage());
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

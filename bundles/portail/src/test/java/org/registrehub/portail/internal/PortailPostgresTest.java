@@ -253,6 +253,30 @@ public class PortailPostgresTest {
     }
 
     @Test
+    public void leDemandeurVoitLesPropositionsEtDecisionsDeSaDemande() throws Exception {
+        SessionPortail s = compteConfirme("moussa.traore@example.org");
+        Demande d = portail.deposer(s, dossier("Traore", "moussa.traore@example.org", null));
+        SessionPortail t = portail.session(s.jeton()).orElseThrow();
+        // without the attribution side installed: nothing to show, no error
+        assertEquals(List.of(), portail.suivi(t, d.numeroUnique()));
+        assertTrue(portail.cotation(t, d.numeroUnique()).isEmpty());
+        org.registrehub.api.AttributionService attribution = base.base().attribution(registre, horloge);
+        portail.lierSuivi(attribution);
+        org.registrehub.api.acces.Identite nmh = org.registrehub.testing.Identites.bailleur44();
+        attribution.proposer(new org.registrehub.api.Proposition("L44109000123", java.time.LocalDate.of(2026, 11, 30),
+                List.of(new org.registrehub.api.Candidat(d.numeroUnique(), 1)), "T3 rue de Rennes"),
+                new org.registrehub.api.Contexte(nmh, org.registrehub.api.Canal.ERP, new org.registrehub.api.MessageRecu(
+                        "NMH", "m-1", "proposition")));
+        List<org.registrehub.api.SuiviAttribution> suivi = portail.suivi(t, d.numeroUnique());
+        assertEquals(1, suivi.size());
+        assertEquals(org.registrehub.api.NatureSuivi.PROPOSITION, suivi.get(0).nature());
+        assertEquals("L44109000123", suivi.get(0).identifiantRpls());
+        // another applicant's follow-up is as unknown as the rest of their demand
+        SessionPortail autre = compteConfirme("awa.kone@example.org");
+        assertThrows(DemandeIntrouvableException.class, () -> portail.suivi(autre, d.numeroUnique()));
+    }
+
+    @Test
     public void unDemandeurQuiADejaUneDemandeActiveEstEnvoyeVersElle() throws Exception {
         String existante = registre.enregistrer(new org.registrehub.api.NouvelleDemande("G1104",
                 dossier("Martin", "lea.martin@example.org", Exemples.NIR_DEMANDEUSE)),

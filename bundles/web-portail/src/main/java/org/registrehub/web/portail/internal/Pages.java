@@ -393,6 +393,34 @@ public class Pages {
             Map<String, Object> m = modele("Demande " + d.numeroUnique(), s);
             m.putAll(resume(d));
             m.put("historique", historique(portail.historique(s.get(), numero)));
+            List<Map<String, Object>> suivi = new ArrayList<>();
+            for (org.registrehub.api.SuiviAttribution x : portail.suivi(s.get(), numero)) {
+                Map<String, Object> l = new LinkedHashMap<>();
+                l.put("date", x.date() == null ? "" : DATE.format(x.date()));
+                l.put("quoi", Libelles.de(x.nature()));
+                l.put("bailleur", x.bailleur() == null ? "" : x.bailleur());
+                l.put("logement", x.identifiantRpls() == null ? "" : x.identifiantRpls());
+                l.put("detail", x.decision() != null ? Libelles.de(x.decision())
+                        + (x.rang() != null && x.rang() > 1 ? " (rang " + x.rang() + ")" : "")
+                        + (x.condition() != null ? " : " + x.condition() : "")
+                        : x.rang() != null ? "candidat n° " + x.rang() : "");
+                suivi.add(l);
+            }
+            m.put("suivi", suivi);
+            portail.cotation(s.get(), numero).ifPresent(c -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("points", c.points());
+                x.put("position", c.position());
+                x.put("comparees", c.demandesComparees());
+                x.put("commune", c.commune());
+                x.put("typologie", Libelles.de("Typologie", c.typologie()));
+                x.put("delai", c.delaiMoyenMois() == null ? "" : String.format(Locale.FRANCE, "%.1f mois",
+                        c.delaiMoyenMois()));
+                List<Map<String, Object>> detail = new ArrayList<>();
+                c.detail().forEach(p -> detail.add(Map.of("libelle", p.libelle(), "points", p.points())));
+                x.put("detail", detail);
+                m.put("cotation", x);
+            });
             m.put("dossier", FormulaireDemande.valeurs(d.dossier(), json));
             m.put("listes", Listes.TOUTES);
             if (deposee != null) {
