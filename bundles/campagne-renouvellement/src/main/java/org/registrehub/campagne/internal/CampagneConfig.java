@@ -39,7 +39,7 @@ public @interface CampagneConfig {
     String tarif_recommande() default "0.40";
 
     @AttributeDefinition(description = "Adresse de la page de renouvellement, le jeton est ajouté (?jeton=)")
-    String lien_base() default "https://localhost:8443/api/v1/renouvellement-en-ligne";
+    String lien_base() default "https://localhost:8443/portail/renouvellement";
 
     @AttributeDefinition(description = "Durée de validité d'un lien de renouvellement (jours)")
     long lien_dureeJours() default 30;

@@ -275,6 +275,20 @@ final class ConversionSoap {
         return x;
     }
 
+    org.registrehub.soap.internal.v1.Piece ecrire(org.registrehub.api.dossier.Piece p) {
+        org.registrehub.soap.internal.v1.Piece x = new org.registrehub.soap.internal.v1.Piece();
+        x.setId(p.id());
+        x.setNumeroUnique(p.numeroUnique());
+        x.setCategorie(org.registrehub.soap.internal.v1.CategoriePiece.fromValue(p.categorie().name()));
+        x.setNomFichier(p.nomFichier());
+        x.setTypeMedia(p.typeMedia());
+        x.setTaille(p.taille());
+        x.setSha256(p.sha256());
+        x.setDeposeLe(datatypes.newXMLGregorianCalendar(GregorianCalendar.from(p.deposeLe().atZone(ZoneOffset.UTC))));
+        x.setDeposePar(p.deposePar());
+        return x;
+    }
+
     private XMLGregorianCalendar date(LocalDate date) {
         return datatypes.newXMLGregorianCalendarDate(date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
                 DatatypeConstants.FIELD_UNDEFINED);

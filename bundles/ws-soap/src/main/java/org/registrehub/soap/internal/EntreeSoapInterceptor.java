@@ -25,6 +25,8 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
     private static final int PROLOGUE = 8192;
 
     private final long tailleMax;
+    /** The limit of a deposerPiece request: a supporting document (MTOM) and its envelope. */
+    private final long tailleMaxPiece;
     /** The JDK's own StAX, configured once (a configured factory is safe to share between threads). */
     private static final javax.xml.stream.XMLInputFactory PROLOGUES = prologues();
 
@@ -36,9 +38,33 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
     }
 
     public EntreeSoapInterceptor(long tailleMax) {
+        this(tailleMax, tailleMax);
+    }
+
+    /**
+     * @param tailleMaxPiece the limit of the operation deposerPiece (its SOAPAction), whose request carries a document
+     */
+    public EntreeSoapInterceptor(long tailleMax, long tailleMaxPiece) {
         super(Phase.RECEIVE);
         addAfter(AuthentificationSoapInterceptor.class.getName());
         this.tailleMax = tailleMax;
+        this.tailleMaxPiece = Math.max(tailleMax, tailleMaxPiece);
+    }
+
+    /** deposerPiece, named by the SOAPAction header (SOAP 1.1) or the action of the content type (SOAP 1.2). */
+    static boolean depotDePiece(Message message) {
+        Object h = message.get(Message.PROTOCOL_HEADERS);
+        if (h instanceof java.util.Map<?, ?> entetes) {
+            for (java.util.Map.Entry<?, ?> e : entetes.entrySet()) {
+                String nom = String.valueOf(e.getKey());
+                if (("SOAPAction".equalsIgnoreCase(nom) || "Content-Type".equalsIgnoreCase(nom))
+                        && String.valueOf(e.getValue()).contains("registre:v1:deposerPiece")) {
+                    return true;
+                }
+            }
+        }
+        Object type = message.get(Message.CONTENT_TYPE);
+        return type != null && type.toString().contains("registre:v1:deposerPiece");
     }
 
     @Override
@@ -47,12 +73,13 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
         if (in == null) {
             return;
         }
+        long limite = depotDePiece(message) ? tailleMaxPiece : tailleMax;
         long annoncee = longueur(message);
-        if (annoncee > tailleMax) {
-            throw refus(413, CODE_TAILLE, message(annoncee));
+        if (annoncee > limite) {
+            throw refus(413, CODE_TAILLE, message(annoncee, limite));
         }
-        BufferedInputStream lu = new BufferedInputStream(new FluxLimite(in, tailleMax,
-                () -> refus(413, CODE_TAILLE, message(-1))), PROLOGUE);
+        BufferedInputStream lu = new BufferedInputStream(new FluxLimite(in, limite,
+                () -> refus(413, CODE_TAILLE, message(-1, limite))), PROLOGUE);
         try {
             lu.mark(PROLOGUE);
             byte[] debut = lu.readNBytes(PROLOGUE);
@@ -129,9 +156,10 @@ public class EntreeSoapInterceptor extends AbstractPhaseInterceptor<Message> {
         return j < 0 ? -1 : j + fin.length();
     }
 
-    private String message(long taille) {
+    private String message(long taille, long limite) {
         return "La requête" + (taille >= 0 ? " fait " + taille + " octets ; elle" : "") + " dépasse la limite de "
-                + tailleMax + " octets du registre (requete.tailleMaxOctets) ; rien n'a été enregistré.";
+                + limite + " octets du registre (" + (limite == tailleMax ? "requete.tailleMaxOctets"
+                : "requete.tailleMaxPieceOctets") + ") ; rien n'a été enregistré.";
     }
 
     private static long longueur(Message message) {

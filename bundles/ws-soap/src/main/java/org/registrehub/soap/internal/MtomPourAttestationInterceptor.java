@@ -23,8 +23,8 @@ public class MtomPourAttestationInterceptor extends AbstractPhaseInterceptor<Mes
     public void handleMessage(Message message) {
         Exchange exchange = message.getExchange();
         BindingOperationInfo operation = exchange == null ? null : exchange.getBindingOperationInfo();
-        boolean attestation = operation != null && OPERATION.equals(operation.getName().getLocalPart())
-                && exchange.getOutFaultMessage() != message;
+        boolean attestation = operation != null && (OPERATION.equals(operation.getName().getLocalPart())
+                || "lirePiece".equals(operation.getName().getLocalPart())) && exchange.getOutFaultMessage() != message;
         message.put(Message.MTOM_ENABLED, attestation);
     }
 }

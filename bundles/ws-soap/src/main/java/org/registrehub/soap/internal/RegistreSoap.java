@@ -43,16 +43,23 @@ public class RegistreSoap implements RegistrePortType {
     private final RegistreService registre;
     private final List<AttestationService> attestations;
     private final List<CotationService> cotations;
+    private final List<org.registrehub.api.dossier.PiecesService> pieces;
     private final Supplier<Identite> identite;
 
     /** @param attestations the attestation services installed (none without the registre-attestation feature) */
     public RegistreSoap(RegistreService registre, List<AttestationService> attestations,
-                        List<CotationService> cotations) {
-        this(registre, attestations, cotations, AuthentificationSoapInterceptor::identiteCourante);
+                        List<CotationService> cotations, List<org.registrehub.api.dossier.PiecesService> pieces) {
+        this(registre, attestations, cotations, pieces, AuthentificationSoapInterceptor::identiteCourante);
     }
 
     RegistreSoap(RegistreService registre, List<AttestationService> attestations, List<CotationService> cotations,
                  Supplier<Identite> identite) {
+        this(registre, attestations, cotations, List.of(), identite);
+    }
+
+    RegistreSoap(RegistreService registre, List<AttestationService> attestations, List<CotationService> cotations,
+                 List<org.registrehub.api.dossier.PiecesService> pieces, Supplier<Identite> identite) {
+        this.pieces = pieces;
         this.registre = registre;
         this.attestations = attestations;
         this.cotations = cotations;
@@ -70,6 +77,59 @@ public class RegistreSoap implements RegistrePortType {
                 throw new org.registrehub.api.FonctionnaliteAbsenteException("La cotation", "registre-attribution");
             }
             return new ConversionSoap().ecrire(cotations.get(0).cotation(numeroUnique, contexte()));
+        } catch (RuntimeException e) {
+            throw faute(e);
+        }
+    }
+
+    private org.registrehub.api.dossier.PiecesService pieces() {
+        if (pieces == null || pieces.isEmpty()) {
+            throw new org.registrehub.api.FonctionnaliteAbsenteException("Le dossier unique", "registre-dossier-unique");
+        }
+        return pieces.get(0);
+    }
+
+    @Override
+    public List<org.registrehub.soap.internal.v1.Piece> listerPieces(String numeroUnique) throws ErreurRegistreFault {
+        try {
+            ConversionSoap c = new ConversionSoap();
+            return pieces().pieces(numeroUnique, contexte()).stream().map(c::ecrire).toList();
+        } catch (RuntimeException e) {
+            throw faute(e);
+        }
+    }
+
+    @Override
+    public org.registrehub.soap.internal.v1.PieceEtContenu lirePiece(String numeroUnique, long id)
+            throws ErreurRegistreFault {
+        try {
+            org.registrehub.api.dossier.ContenuPiece lu = pieces().lire(numeroUnique, id, contexte());
+            org.registrehub.soap.internal.v1.PieceEtContenu x = new org.registrehub.soap.internal.v1.PieceEtContenu();
+            x.setPiece(new ConversionSoap().ecrire(lu.piece()));
+            x.setContenu(new DataHandler(new ByteDataSource(lu.contenu(), lu.piece().typeMedia())));
+            return x;
+        } catch (RuntimeException e) {
+            throw faute(e);
+        }
+    }
+
+    @Override
+    public org.registrehub.soap.internal.v1.Piece deposerPiece(String numeroUnique,
+                                                               org.registrehub.soap.internal.v1.CategoriePiece categorie,
+                                                               String nomFichier, String typeMedia, DataHandler contenu,
+                                                               Long remplace) throws ErreurRegistreFault {
+        try {
+            byte[] octets;
+            try (java.io.InputStream in = contenu == null ? java.io.InputStream.nullInputStream()
+                    : contenu.getInputStream()) {
+                octets = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new org.registrehub.api.dossier.PieceRefuseeException("contenu", "Le contenu de la pièce n'a pas"
+                        + " pu être lu : " + e.getMessage());
+            }
+            return new ConversionSoap().ecrire(pieces().deposer(numeroUnique, categorie == null ? null
+                    : org.registrehub.api.dossier.CategoriePiece.valueOf(categorie.value()), nomFichier, typeMedia,
+                    octets, remplace, contexte()));
         } catch (RuntimeException e) {
             throw faute(e);
         }

@@ -1,5 +1,6 @@
 package org.registrehub.soap.internal;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -261,6 +262,60 @@ public class RegistreSoapTest {
         } catch (ErreurRegistreFault f) {
             assertEquals("REGISTRE_INDISPONIBLE", f.getFaultInfo().getCode());
             assertTrue(f.getFaultInfo().getMessage().contains("feature:install registre-attribution"));
+        }
+    }
+
+    /** The dossier unique through the contract: listed, read (content as an attachment), uploaded; absent, a fault. */
+    @Test
+    public void lesPiecesPassentParLeContratEtNommentLeurFonctionnaliteAbsente() throws Exception {
+        org.registrehub.api.dossier.Piece p = new org.registrehub.api.dossier.Piece(7, "0441123000001G1104",
+                org.registrehub.api.dossier.CategoriePiece.AVIS_IMPOSITION, "avis.pdf", "application/pdf", 9,
+                "ab".repeat(32), java.time.Instant.parse("2026-12-07T08:00:00Z"), "agent.g1104");
+        byte[] contenu = "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        java.util.List<Object[]> depots = new java.util.ArrayList<>();
+        org.registrehub.api.dossier.PiecesService service = (org.registrehub.api.dossier.PiecesService)
+                java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {
+                    org.registrehub.api.dossier.PiecesService.class}, (proxy, methode, args) -> switch (methode.getName()) {
+                        case "pieces" -> List.of(p);
+                        case "lire" -> new org.registrehub.api.dossier.ContenuPiece(p, contenu);
+                        case "deposer" -> {
+                            depots.add(args);
+                            if (((byte[]) args[4]).length == 0) {
+                                throw new org.registrehub.api.dossier.PieceRefuseeException("taille",
+                                        "Le fichier est vide.");
+                            }
+                            yield p;
+                        }
+                        default -> throw new UnsupportedOperationException(methode.getName());
+                    });
+        RegistreSoap avec = new RegistreSoap(registre, List.of(), List.of(), List.of(service), Identites::guichet44);
+        org.registrehub.soap.internal.v1.Piece listee = avec.listerPieces("0441123000001G1104").get(0);
+        assertEquals(org.registrehub.soap.internal.v1.CategoriePiece.AVIS_IMPOSITION, listee.getCategorie());
+        assertEquals("2026-12-07T08:00:00.000Z", listee.getDeposeLe().toXMLFormat());
+        org.registrehub.soap.internal.v1.PieceEtContenu lue = avec.lirePiece("0441123000001G1104", 7);
+        assertEquals("application/pdf", lue.getContenu().getContentType());
+        assertArrayEquals(contenu, lue.getContenu().getInputStream().readAllBytes());
+        avec.deposerPiece("0441123000001G1104", org.registrehub.soap.internal.v1.CategoriePiece.RESSOURCES, "b.pdf",
+                "application/pdf", new javax.activation.DataHandler(new org.apache.cxf.attachment.ByteDataSource(contenu,
+                        "application/pdf")), 3L);
+        assertEquals(org.registrehub.api.dossier.CategoriePiece.RESSOURCES, depots.get(0)[1]);
+        assertArrayEquals(contenu, (byte[]) depots.get(0)[4]);
+        assertEquals(3L, depots.get(0)[5]);
+        try {
+            avec.deposerPiece("0441123000001G1104", org.registrehub.soap.internal.v1.CategoriePiece.RESSOURCES,
+                    "b.pdf", "application/pdf", null, null);
+            fail("une pièce vide");
+        } catch (ErreurRegistreFault f) {
+            assertEquals("PIECE_REFUSEE", f.getFaultInfo().getCode());
+        }
+        try {
+            new RegistreSoap(registre, List.of(), List.of(), List.of(), Identites::guichet44)
+                    .listerPieces("0441123000001G1104");
+            fail("sans le dossier unique");
+        } catch (ErreurRegistreFault f) {
+            assertEquals("REGISTRE_INDISPONIBLE", f.getFaultInfo().getCode());
+            assertTrue(f.getFaultInfo().getMessage(), f.getFaultInfo().getMessage()
+                    .contains("feature:install registre-dossier-unique"));
         }
     }
 }

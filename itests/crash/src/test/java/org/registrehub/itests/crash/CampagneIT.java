@@ -38,7 +38,7 @@ import org.registrehub.testing.TestDatabase;
 public class CampagneIT {
 
     private static final String MOT_DE_PASSE = "mot de passe de la campagne";
-    private static final Pattern JETON = Pattern.compile("renouvellement-en-ligne\\?jeton=([A-Za-z0-9_-]{43})");
+    private static final Pattern JETON = Pattern.compile("(?:renouvellement-en-ligne|portail/renouvellement)\\?jeton=([A-Za-z0-9_-]{43})");
 
     private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
 
@@ -133,6 +133,13 @@ public class CampagneIT {
         MimeMessage courriel = avisRecus()[0];
         Matcher m = JETON.matcher((String) courriel.getContent());
         assertTrue("lien dans le courriel", m.find());
+        // the link leads to the applicant's portal, which shows the demand and renews it as it is
+        assertTrue("le lien mène au portail", ((String) courriel.getContent()).contains("/portail/renouvellement?jeton="));
+        HttpResponse<String> portail = hub.client.send(HttpRequest.newBuilder(URI.create(hub.base
+                + "/portail/renouvellement?jeton=" + m.group(1))).build(), HttpResponse.BodyHandlers.ofString(
+                StandardCharsets.UTF_8));
+        assertEquals(200, portail.statusCode());
+        assertTrue(portail.body(), portail.body().contains("Renouveler ma demande telle quelle"));
         String page = hub.base + "/api/v1/renouvellement-en-ligne";
         HttpResponse<String> formulaire = hub.client.send(HttpRequest.newBuilder(URI.create(page + "?jeton="
                 + m.group(1))).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -240,6 +240,49 @@ public class PortailNavigateurIT {
                 MOT_DE_PASSE_TEST));
         assertEquals(429, bloque.statusCode());
         assertTrue(bloque.body().contains("Trop de tentatives"));
+        // a departmental system uploads a document over SOAP with MTOM (the PDF as a binary part, xop:Include), lists
+        // the dossier and reads the document back as an MTOM attachment
+        byte[] pdf = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+                + "endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        String enveloppe = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:r=\"urn:registrehub:registre:v1\"><soapenv:Body><r:deposerPiece><r:numeroUnique>" + autre
+                + "</r:numeroUnique><r:categorie>SITUATION_FAMILIALE</r:categorie><r:nomFichier>livret.pdf</r:nomFichier>"
+                + "<r:typeMedia>application/pdf</r:typeMedia><r:contenu><xop:Include"
+                + " xmlns:xop=\"http://www.w3.org/2004/08/xop/include\" href=\"cid:livret@registre\"/></r:contenu>"
+                + "</r:deposerPiece></soapenv:Body></soapenv:Envelope>";
+        java.io.ByteArrayOutputStream mtom = new java.io.ByteArrayOutputStream();
+        mtom.writeBytes(("--frontiere\r\nContent-Type: application/xop+xml; charset=UTF-8; type=\"text/xml\"\r\n"
+                + "Content-ID: <racine@registre>\r\n\r\n" + enveloppe + "\r\n--frontiere\r\nContent-Type:"
+                + " application/pdf\r\nContent-Transfer-Encoding: binary\r\nContent-ID: <livret@registre>\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        mtom.writeBytes(pdf);
+        mtom.writeBytes("\r\n--frontiere--\r\n".getBytes(StandardCharsets.UTF_8));
+        String basic = HubLance.basic(gestionnaire, "mot de passe du test");
+        var depot = hub.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base
+                + "/ws/registre/v1")).header("Authorization", basic).header("SOAPAction",
+                "\"urn:registrehub:registre:v1:deposerPiece\"").header("Content-Type", "multipart/related;"
+                + " type=\"application/xop+xml\"; boundary=\"frontiere\"; start=\"<racine@registre>\";"
+                + " start-info=\"text/xml\"").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                mtom.toByteArray())).build(), java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(depot.body(), 200, depot.statusCode());
+        Matcher pieceId = Pattern.compile("<id>([0-9]+)</id>").matcher(depot.body());
+        assertTrue(depot.body(), pieceId.find());
+        var lecture = hub.client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(hub.base
+                + "/ws/registre/v1")).header("Authorization", basic).header("Content-Type", "text/xml; charset=UTF-8")
+                .header("SOAPAction", "\"urn:registrehub:registre:v1:lirePiece\"").POST(java.net.http.HttpRequest
+                        .BodyPublishers.ofString("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/"
+                                + "envelope/\" xmlns:r=\"urn:registrehub:registre:v1\"><soapenv:Body><r:lirePiece>"
+                                + "<r:numeroUnique>" + autre + "</r:numeroUnique><r:id>" + pieceId.group(1) + "</r:id>"
+                                + "</r:lirePiece></soapenv:Body></soapenv:Envelope>")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.ISO_8859_1));
+        assertEquals(lecture.body(), 200, lecture.statusCode());
+        assertTrue(lecture.headers().firstValue("Content-Type").orElse(""), lecture.headers()
+                .firstValue("Content-Type").orElse("").contains("multipart/related"));
+        assertTrue("le PDF en pièce jointe MTOM", lecture.body().contains("xop:Include")
+                && lecture.body().contains(new String(pdf, StandardCharsets.ISO_8859_1)));
+        assertEquals(1, db.count("SELECT count(*) FROM piece_demande WHERE numero_unique = '" + autre + "' AND canal"
+                + " = 'SOAP' AND categorie = 'SITUATION_FAMILIALE'"));
         // nothing of a demand or of a password in the hub's log
         String journal = Files.readString(hub.journal(), StandardCharsets.UTF_8);
         assertFalse("NIR dans le journal", nir != null && journal.contains(nir));

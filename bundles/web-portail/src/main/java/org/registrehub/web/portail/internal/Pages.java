@@ -67,6 +67,7 @@ public class Pages {
             Locale.FRANCE).withZone(ZoneId.of("Europe/Paris"));
 
     private final PortailService portail;
+    private final List<org.registrehub.api.renouvellement.RenouvellementEnLigne> renouvellement;
     private final JsonCodec json;
     private final Theme theme;
     private final String base;
@@ -75,8 +76,10 @@ public class Pages {
     @Context
     private HttpServletRequest requete;
 
-    public Pages(PortailService portail, JsonCodec json, Theme theme, String base) {
+    public Pages(PortailService portail, List<org.registrehub.api.renouvellement.RenouvellementEnLigne> renouvellement,
+                 JsonCodec json, Theme theme, String base) {
         this.portail = portail;
+        this.renouvellement = renouvellement;
         this.json = json;
         this.theme = theme;
         this.base = base;
@@ -218,6 +221,66 @@ public class Pages {
         portail.deconnecter(jeton);
         return vers("/?deconnecte=1").header("Set-Cookie", cookie(COOKIE_SESSION, "",
                 0)).header("Cache-Control", "no-store").build();
+    }
+
+    // ------------------------------------------------------------------ the renewal link of a notice
+
+    @GET
+    @Path("renouvellement")
+    public Response renouvellement(@CookieParam(COOKIE_PRE) String pre, @QueryParam("jeton") String jeton) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("jeton", jeton == null ? "" : jeton);
+        try {
+            v.putAll(lien(jeton));
+            return anonyme("renouvellement", "Renouveler votre demande", pre, v, 200);
+        } catch (RegistreException e) {
+            v.put("alerte", e.getMessage());
+            return anonyme("renouvellement", "Renouveler votre demande", pre, v, statut(e));
+        }
+    }
+
+    @POST
+    @Path("renouvellement")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response renouvelerParLien(@CookieParam(COOKIE_PRE) String pre, MultivaluedMap<String, String> form) {
+        if (!csrfAnonyme(pre, form)) {
+            return refusCsrf();
+        }
+        String jeton = form.getFirst("jeton");
+        Map<String, Object> v = new HashMap<>();
+        v.put("jeton", "");
+        try {
+            Demande d = service().confirmer(jeton, org.registrehub.api.renouvellement.MiseAJourEnLigne
+                    .confirmation());
+            v.put("renouvelee", true);
+            v.put("numero", d.numeroUnique());
+            v.put("info", "Votre demande n° " + d.numeroUnique() + " est renouvelée jusqu'au "
+                    + DATE.format(d.dateValidite()) + ". Son numéro et son ancienneté (dépôt du "
+                    + DATE.format(d.dateDepot()) + ") sont conservés.");
+            return anonyme("renouvellement", "Demande renouvelée", pre, v, 200);
+        } catch (RegistreException e) {
+            v.put("alerte", e.getMessage());
+            return anonyme("renouvellement", "Renouveler votre demande", pre, v, statut(e));
+        }
+    }
+
+    private Map<String, Object> lien(String jeton) {
+        org.registrehub.api.renouvellement.DemandeEnLigne d = service().lire(jeton);
+        Map<String, Object> m = new HashMap<>();
+        m.put("numero", d.numeroUnique());
+        m.put("demandeur", d.demandeur());
+        m.put("depot", DATE.format(d.dateDepot()));
+        m.put("validite", DATE.format(d.finValidite()));
+        m.put("foyer", 1 + (d.coDemandeur() == null ? 0 : 1) + d.personnesACharge().size());
+        return m;
+    }
+
+    private org.registrehub.api.renouvellement.RenouvellementEnLigne service() {
+        if (renouvellement.isEmpty()) {
+            throw new FonctionnaliteAbsenteException("Le renouvellement par le lien d'un avis",
+                    "registre-campagne-renouvellement");
+        }
+        return renouvellement.get(0);
     }
 
     // ------------------------------------------------------------------ the applicant's space
@@ -837,7 +900,7 @@ public class Pages {
         if (e instanceof ConnexionRefuseeException) {
             return 401;
         }
-        if (e instanceof LienInvalideException) {
+        if (e instanceof LienInvalideException || e instanceof org.registrehub.api.renouvellement.JetonInvalideException) {
             return 410;
         }
         if (e instanceof RegistreIndisponibleException || e instanceof FonctionnaliteAbsenteException) {
