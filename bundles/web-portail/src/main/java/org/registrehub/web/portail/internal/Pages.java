@@ -289,8 +289,9 @@ public class Pages {
     @Path("mes-demandes")
     public Response mesDemandes(@CookieParam(COOKIE_SESSION) String jeton, @QueryParam("bienvenue") String b) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
+        Response refus = garde(s);
+        if (refus != null) {
+            return refus;
         }
         Map<String, Object> m = modele("Mes demandes", s);
         try {
@@ -314,8 +315,9 @@ public class Pages {
     @Path("nouvelle-demande")
     public Response nouvelleDemande(@CookieParam(COOKIE_SESSION) String jeton, @QueryParam("etape") Integer etape) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
+        Response refus = garde(s);
+        if (refus != null) {
+            return refus;
         }
         if (s.get().compte() == null) {
             return erreur(s, new RegistreException("DEPOT_IMPOSSIBLE", "Vous êtes connecté avec le numéro d'une"
@@ -331,11 +333,9 @@ public class Pages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response avancer(@CookieParam(COOKIE_SESSION) String jeton, MultivaluedMap<String, String> form) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
-        }
-        if (!s.get().csrf().equals(form.getFirst("csrf"))) {
-            return refusCsrf();
+        Response refus = gardeFormulaire(s, form.getFirst("csrf"));
+        if (refus != null) {
+            return refus;
         }
         FormulaireDemande.Etape e = FormulaireDemande.etape(entier(form.getFirst("etape"), 1));
         String action = form.getFirst("action") == null ? "suivant" : form.getFirst("action");
@@ -448,8 +448,9 @@ public class Pages {
                             @QueryParam("deposee") String deposee, @QueryParam("renouvelee") String renouvelee,
                             @QueryParam("modifiee") String modifiee) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
+        Response refus = garde(s);
+        if (refus != null) {
+            return refus;
         }
         try {
             Demande d = portail.demande(s.get(), numero);
@@ -506,8 +507,9 @@ public class Pages {
     @Produces("application/pdf")
     public Response attestation(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
+        Response refus = garde(s);
+        if (refus != null) {
+            return refus;
         }
         try {
             byte[] pdf = portail.attestation(s.get(), numero);
@@ -523,8 +525,9 @@ public class Pages {
     @Path("demandes/{numero}/modifier")
     public Response modification(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
+        Response refus = garde(s);
+        if (refus != null) {
+            return refus;
         }
         try {
             Demande d = portail.demande(s.get(), numero);
@@ -550,11 +553,9 @@ public class Pages {
     public Response modifier(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
                              MultivaluedMap<String, String> form) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
-        }
-        if (!s.get().csrf().equals(form.getFirst("csrf"))) {
-            return refusCsrf();
+        Response refus = gardeFormulaire(s, form.getFirst("csrf"));
+        if (refus != null) {
+            return refus;
         }
         Map<String, List<String>> v = FormulaireDemande.champs(form);
         long version = entier(form.getFirst("version"), -1);
@@ -595,11 +596,9 @@ public class Pages {
     public Response renouveler(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
                                MultivaluedMap<String, String> form) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
-        }
-        if (!s.get().csrf().equals(form.getFirst("csrf"))) {
-            return refusCsrf();
+        Response refus = gardeFormulaire(s, form.getFirst("csrf"));
+        if (refus != null) {
+            return refus;
         }
         try {
             Demande d = portail.demande(s.get(), numero);
@@ -617,8 +616,9 @@ public class Pages {
     public Response pieces(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
                            @QueryParam("deposee") String deposee, @QueryParam("retiree") String retiree) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
+        Response refus = garde(s);
+        if (refus != null) {
+            return refus;
         }
         Map<String, Object> extra = new HashMap<>();
         if (deposee != null) {
@@ -665,11 +665,9 @@ public class Pages {
     public Response deposerPiece(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
                                  org.apache.cxf.jaxrs.ext.multipart.MultipartBody corps) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
-        }
-        if (!s.get().csrf().equals(champ(corps, "csrf"))) {
-            return refusCsrf();
+        Response refus = gardeFormulaire(s, champ(corps, "csrf"));
+        if (refus != null) {
+            return refus;
         }
         Map<String, String> erreurs = new LinkedHashMap<>();
         org.registrehub.api.dossier.CategoriePiece categorie = null;
@@ -718,8 +716,9 @@ public class Pages {
     public Response piece(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
                           @PathParam("id") long id) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
+        Response refus = garde(s);
+        if (refus != null) {
+            return refus;
         }
         try {
             org.registrehub.api.dossier.ContenuPiece c = portail.piece(s.get(), numero, id);
@@ -738,11 +737,9 @@ public class Pages {
     public Response retirerPiece(@CookieParam(COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
                                  @PathParam("id") long id, MultivaluedMap<String, String> form) {
         Optional<SessionPortail> s = session(jeton);
-        if (s.isEmpty()) {
-            return versConnexion();
-        }
-        if (!s.get().csrf().equals(form.getFirst("csrf"))) {
-            return refusCsrf();
+        Response refus = gardeFormulaire(s, form.getFirst("csrf"));
+        if (refus != null) {
+            return refus;
         }
         try {
             portail.retirerPiece(s.get(), numero, id);
@@ -779,11 +776,36 @@ public class Pages {
         return l;
     }
 
+    /** Why a page of the applicant's space is refused (no open session: to the sign-in page), or null. */
+    private Response garde(Optional<SessionPortail> s) {
+        return s.isEmpty() ? versConnexion() : null;
+    }
+
+    /**
+     * Why a form of the applicant's space is refused: no open session, or a CSRF token missing or not the
+     * session's; null when it may go on.
+     */
+    private Response gardeFormulaire(Optional<SessionPortail> s, String csrf) {
+        if (s.isEmpty()) {
+            return versConnexion();
+        }
+        if (csrf == null || !java.security.MessageDigest.isEqual(s.get().csrf().getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII), csrf.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return refusCsrf();
+        }
+        return null;
+    }
+
     private Optional<SessionPortail> session(String jeton) {
         return jeton == null || jeton.isBlank() ? Optional.empty() : portail.session(jeton);
     }
 
     private Map<String, Object> modele(String titre, Optional<SessionPortail> s) {
+        return modele(titre, s, theme, base);
+    }
+
+    /** What every page's layout reads: its title, the portal's address and theme, the session's state and token. */
+    static Map<String, Object> modele(String titre, Optional<SessionPortail> s, Theme theme, String base) {
         Map<String, Object> m = new HashMap<>();
         m.put("titre", titre);
         m.put("base", base);

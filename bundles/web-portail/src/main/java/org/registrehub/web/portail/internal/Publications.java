@@ -51,15 +51,7 @@ public class Publications {
 
     private Map<String, Object> modele(String titre, String jeton) {
         Optional<SessionPortail> s = jeton == null || jeton.isBlank() ? Optional.empty() : portail.session(jeton);
-        Map<String, Object> m = new HashMap<>();
-        m.put("titre", titre);
-        m.put("base", base);
-        m.put("theme", theme);
-        m.put("connecte", s.isPresent());
-        m.put("csrf", s.map(SessionPortail::csrf).orElse(""));
-        m.put("valeurs", Map.of());
-        m.put("erreurs", Map.of());
-        return m;
+        return Pages.modele(titre, s, theme, base);
     }
 
     @GET
