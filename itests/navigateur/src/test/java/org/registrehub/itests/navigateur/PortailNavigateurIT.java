@@ -283,11 +283,19 @@ public class PortailNavigateurIT {
                 && lecture.body().contains(new String(pdf, StandardCharsets.ISO_8859_1)));
         assertEquals(1, db.count("SELECT count(*) FROM piece_demande WHERE numero_unique = '" + autre + "' AND canal"
                 + " = 'SOAP' AND categorie = 'SITUATION_FAMILIALE'"));
+        // another applicant's document, by its id under one's own numéro, is as unknown as their demand
+        String propre = hub.enregistrer(modele, "Securite", 2, basic);
+        db.execute("INSERT INTO compte_demande (compte, numero_unique) SELECT id, '" + propre + "' FROM"
+                + " compte_demandeur WHERE email = 'securite.a@example.org'");
+        assertEquals(200, a.get("/demandes/" + propre + "/pieces").statusCode());
+        assertEquals(404, a.get("/demandes/" + propre + "/pieces/" + pieceId.group(1)).statusCode());
+        assertEquals(404, a.get("/demandes/" + autre + "/pieces/" + pieceId.group(1)).statusCode());
         // nothing of a demand or of a password in the hub's log
         String journal = Files.readString(hub.journal(), StandardCharsets.UTF_8);
         assertFalse("NIR dans le journal", nir != null && journal.contains(nir));
         assertFalse(journal.contains(MOT_DE_PASSE_TEST));
         assertFalse(journal.contains("securite.a@example.org"));
+        assertFalse("contenu d'une pièce dans le journal", journal.contains("Type/Catalog"));
     }
 
     /** Runs a browser script with node; its output lines, or a failure with them. */
