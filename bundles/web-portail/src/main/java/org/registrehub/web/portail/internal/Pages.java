@@ -61,6 +61,8 @@ public class Pages {
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
     static final String COOKIE_SESSION = "portail_session";
     static final String COOKIE_PRE = "portail_pre";
+    /** One generator for the pre-session tokens (seeding a new one per page view costs for nothing). */
+    private static final java.security.SecureRandom HASARD = new java.security.SecureRandom();
     private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
     private static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
@@ -891,7 +893,7 @@ public class Pages {
 
     private static String nouveauJeton() {
         byte[] b = new byte[32];
-        new java.security.SecureRandom().nextBytes(b);
+        HASARD.nextBytes(b);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
