@@ -45,6 +45,10 @@ import org.registrehub.api.portail.PortailService;
 import org.registrehub.api.portail.SessionPortail;
 import org.registrehub.api.portail.TropDeTentativesException;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.web.commun.FormulaireDemande;
+import org.registrehub.web.commun.Gabarits;
+import org.registrehub.web.commun.Listes;
+import org.registrehub.web.commun.Theme;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +63,7 @@ import org.slf4j.LoggerFactory;
 public class Pages {
 
     static final String HTML = MediaType.TEXT_HTML + ";charset=UTF-8";
+    static final String GABARITS = "org/registrehub/web/portail/gabarits";
     static final String COOKIE_SESSION = "portail_session";
     static final String COOKIE_PRE = "portail_pre";
     /** One generator for the pre-session tokens (seeding a new one per page view costs for nothing). */
@@ -73,7 +78,7 @@ public class Pages {
     private final JsonCodec json;
     private final Theme theme;
     private final String base;
-    private final Gabarits gabarits = new Gabarits();
+    private final Gabarits gabarits = new Gabarits(Pages.class, GABARITS);
 
     @Context
     private HttpServletRequest requete;

@@ -24,6 +24,8 @@ import org.registrehub.api.portail.PortailService;
 import org.registrehub.api.portail.SessionPortail;
 import org.registrehub.api.statistiques.InformationCommune;
 import org.registrehub.api.statistiques.InformationsLocales;
+import org.registrehub.web.commun.Gabarits;
+import org.registrehub.web.commun.Theme;
 
 /**
  * The portal's public pages about the territory (no sign-in): the local information per commune the register
@@ -38,7 +40,7 @@ public class Publications {
     private final List<AnnuaireService> annuaire;
     private final Theme theme;
     private final String base;
-    private final Gabarits gabarits = new Gabarits();
+    private final Gabarits gabarits = new Gabarits(Pages.class, Pages.GABARITS);
 
     public Publications(PortailService portail, List<InformationsLocales> informations,
                         List<AnnuaireService> annuaire, Theme theme, String base) {

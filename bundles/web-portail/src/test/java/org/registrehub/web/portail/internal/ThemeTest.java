@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import java.util.Optional;
 
 import org.junit.Test;
+import org.registrehub.web.commun.Gabarits;
+import org.registrehub.web.commun.Theme;
 
 /**
  * The State's identity (the Marianne block and font) only in the theme {@code etat}; the neutral theme shows the
@@ -14,7 +16,7 @@ import org.junit.Test;
 public class ThemeTest {
 
     private static String accueil(Theme theme) {
-        return new Gabarits().rendre("accueil", Pages.modele("Accueil", Optional.empty(), theme, "/portail"));
+        return new Gabarits(Pages.class, Pages.GABARITS).rendre("accueil", Pages.modele("Accueil", Optional.empty(), theme, "/portail"));
     }
 
     @Test
@@ -35,7 +37,7 @@ public class ThemeTest {
 
     @Test
     public void lesValeursSaisiesSontEchappees() {
-        String page = new Gabarits().rendre("connexion", new java.util.HashMap<>(java.util.Map.of("titre", "Se connecter",
+        String page = new Gabarits(Pages.class, Pages.GABARITS).rendre("connexion", new java.util.HashMap<>(java.util.Map.of("titre", "Se connecter",
                 "base", "/portail", "theme", Theme.de("etat", "x", "", "", ""), "connecte", false, "csrf", "j",
                 "valeurs", java.util.Map.of("email", java.util.List.of("\"><script>alert(1)</script>")),
                 "erreurs", java.util.Map.of())));

@@ -1,4 +1,4 @@
-package org.registrehub.web.portail.internal;
+package org.registrehub.web.commun;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -7,21 +7,34 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 
 /**
- * The portal's pages: FreeMarker templates ({@code gabarits/*.ftlh}) in this bundle, HTML output with every value
- * escaped (the {@code .ftlh} output format), French locale.
+ * The pages of a web bundle: its own FreeMarker templates (a folder of {@code *.ftlh} in the bundle), then the shared
+ * ones of this package ({@code org/registrehub/web/commun/gabarits}: form fields, the demand's sections). HTML output
+ * with every value escaped (the {@code .ftlh} output format), French locale, Paris time.
  */
-final class Gabarits {
+public final class Gabarits {
+
+    /** Where the shared templates are, in every bundle that embeds this package. */
+    public static final String COMMUNS = "org/registrehub/web/commun/gabarits";
 
     private final Configuration configuration;
 
-    Gabarits() {
+    /**
+     * @param ancre   a class of the web bundle (its class loader finds the templates)
+     * @param dossier the bundle's folder of templates, e.g. {@code org/registrehub/web/portail/gabarits}
+     */
+    public Gabarits(Class<?> ancre, String dossier) {
         Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setClassLoaderForTemplateLoading(Gabarits.class.getClassLoader(), "org/registrehub/web/portail/gabarits");
+        c.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+            new ClassTemplateLoader(ancre.getClassLoader(), dossier),
+            new ClassTemplateLoader(Gabarits.class.getClassLoader(), COMMUNS)}));
         c.setDefaultEncoding("UTF-8");
         c.setLocale(Locale.FRANCE);
         c.setTimeZone(TimeZone.getTimeZone("Europe/Paris"));
@@ -34,7 +47,7 @@ final class Gabarits {
         this.configuration = c;
     }
 
-    String rendre(String gabarit, Map<String, Object> modele) {
+    public String rendre(String gabarit, Map<String, Object> modele) {
         StringWriter w = new StringWriter(8192);
         try {
             configuration.getTemplate(gabarit + ".ftlh").process(modele, w);

@@ -1,4 +1,4 @@
-package org.registrehub.web.portail.internal;
+package org.registrehub.web.commun;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Whose portal it is: the State's identity (the Marianne block and font, reserved to State services) or a neutral
  * theme on the same components for an operator that is not a State service, with its name, its colour and its logo
- * ({@code theme}, {@code operateur.*} of {@code etc/org.registrehub.portail.cfg}).
+ * ({@code theme}, {@code operateur.*} of the web application's configuration: {@code etc/org.registrehub.portail.cfg},
+ * {@code etc/org.registrehub.backoffice.cfg}).
  *
  * @param etat      the State's identity (theme {@code etat}); false: the neutral theme
  * @param nom       the service's name in the header and the titles
@@ -31,7 +32,7 @@ public record Theme(boolean etat, String nom, String sousTitre, String couleur, 
     }
 
     /** The stylesheet of the theme, served as {@code static/theme.css} (the pages allow no inline style). */
-    String css() {
+    public String css() {
         if (etat) {
             return "/* thème État : identité et police Marianne du système de design de l'État */\n";
         }

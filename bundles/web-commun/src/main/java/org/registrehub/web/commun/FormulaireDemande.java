@@ -1,4 +1,4 @@
-package org.registrehub.web.portail.internal;
+package org.registrehub.web.commun;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,18 +21,18 @@ import org.registrehub.api.spi.JsonCodec;
  * names as the register's field errors, so that each error is shown beside its field. Values go through the register's
  * own JSON reading, so that a wrong type is told as on the REST channel.
  */
-final class FormulaireDemande {
+public final class FormulaireDemande {
 
     /** The steps of a first demand: title and the field prefixes each owns. */
-    record Etape(int numero, String titre, List<String> prefixes) {
+    public record Etape(int numero, String titre, List<String> prefixes) {
 
-        boolean possede(String champ) {
+        public boolean possede(String champ) {
             return prefixes.stream().anyMatch(p -> champ.equals(p) || champ.startsWith(p + ".")
                     || champ.startsWith(p + "["));
         }
     }
 
-    static final List<Etape> ETAPES = List.of(
+    public static final List<Etape> ETAPES = List.of(
             new Etape(1, "Vous", List.of("demandeur", "situationFamiliale")),
             new Etape(2, "Vos coordonnées", List.of("contact")),
             new Etape(3, "Votre foyer", List.of("coDemandeur", "personnesACharge")),
@@ -42,16 +42,16 @@ final class FormulaireDemande {
             new Etape(7, "Vérifier et envoyer", List.of()));
 
     /** Fields whose several values (checkboxes) make a list. */
-    static final Set<String> LISTES = Set.of("motifs", "logementRecherche.typologies");
+    public static final Set<String> LISTES = Set.of("motifs", "logementRecherche.typologies");
     /** A list typed as one text: communes separated by commas or spaces. */
-    static final String COMMUNES = "logementRecherche.communes";
-    static final Set<String> BOOLEENS = Set.of("logementRecherche.ascenseur", "logementRecherche.rezDeChaussee",
+    public static final String COMMUNES = "logementRecherche.communes";
+    public static final Set<String> BOOLEENS = Set.of("logementRecherche.ascenseur", "logementRecherche.rezDeChaussee",
             "logementRecherche.parking", "handicap.personneHandicapee", "handicap.mobiliteReduite",
             "handicap.fauteuilRoulant");
     private static final Set<String> NOMBRES = Set.of("montantMensuel", "loyer", "loyerMax", "anneeN2", "anneeN1",
             "surface", "nombreOccupants", "rang");
     /** Rows the form shows at least, and at most. */
-    static final int LIGNES_MAX = 20;
+    public static final int LIGNES_MAX = 20;
     private static final Pattern NOM = Pattern.compile(
             "^[a-zA-Z][a-zA-Z0-9]{0,39}(\\[[0-9]{1,2}])?(\\.[a-zA-Z][a-zA-Z0-9]{0,39}(\\[[0-9]{1,2}])?){0,3}$");
     private static final Pattern SEGMENT = Pattern.compile("^([a-zA-Z][a-zA-Z0-9]*)(?:\\[([0-9]{1,2})])?$");
@@ -60,12 +60,12 @@ final class FormulaireDemande {
     private FormulaireDemande() {
     }
 
-    static Etape etape(int numero) {
+    public static Etape etape(int numero) {
         return ETAPES.get(Math.max(1, Math.min(ETAPES.size(), numero)) - 1);
     }
 
     /** The dossier's fields among a form's (anything else — csrf, action, step — is left out). */
-    static Map<String, List<String>> champs(Map<String, List<String>> form) {
+    public static Map<String, List<String>> champs(Map<String, List<String>> form) {
         Map<String, List<String>> v = new TreeMap<>();
         form.forEach((k, l) -> {
             if (k != null && NOM.matcher(k).matches() && !Set.of("csrf", "action", "etape", "version").contains(k)) {
@@ -84,7 +84,7 @@ final class FormulaireDemande {
     }
 
     /** Rows numbered again from 0 in order, the empty ones gone (so that errors and fields keep the same index). */
-    static Map<String, List<String>> compacter(Map<String, List<String>> v) {
+    public static Map<String, List<String>> compacter(Map<String, List<String>> v) {
         Map<String, TreeMap<Integer, Map<String, List<String>>>> lignes = new LinkedHashMap<>();
         Map<String, List<String>> autres = new TreeMap<>();
         v.forEach((k, l) -> {
@@ -112,7 +112,7 @@ final class FormulaireDemande {
     }
 
     /** Rows of a list that the values fill (the form shows one more, empty). */
-    static int lignes(Map<String, List<String>> v, String liste) {
+    public static int lignes(Map<String, List<String>> v, String liste) {
         int n = 0;
         for (String k : v.keySet()) {
             Matcher m = LIGNE.matcher(k);
@@ -124,7 +124,7 @@ final class FormulaireDemande {
     }
 
     /** Replaces the values of one step's fields with those posted. */
-    static Map<String, List<String>> fusionner(Map<String, List<String>> brouillon, Etape etape,
+    public static Map<String, List<String>> fusionner(Map<String, List<String>> brouillon, Etape etape,
                                                Map<String, List<String>> postes) {
         Map<String, List<String>> v = new TreeMap<>();
         brouillon.forEach((k, l) -> {
@@ -145,7 +145,7 @@ final class FormulaireDemande {
      *
      * @throws org.registrehub.api.DemandeInvalideException naming the field of a value of the wrong type
      */
-    static Dossier dossier(Map<String, List<String>> v, JsonCodec json) {
+    public static Dossier dossier(Map<String, List<String>> v, JsonCodec json) {
         Map<String, Object> racine = new LinkedHashMap<>();
         for (String b : BOOLEENS) {
             placer(racine, b, v.containsKey(b) && !v.get(b).isEmpty()
@@ -220,7 +220,7 @@ final class FormulaireDemande {
     }
 
     /** The form's values of a registered dossier. */
-    static Map<String, List<String>> valeurs(Dossier d, JsonCodec json) {
+    public static Map<String, List<String>> valeurs(Dossier d, JsonCodec json) {
         Map<String, List<String>> v = new TreeMap<>();
         aplatir("", json.lire(json.ecrire(d), Map.class), v);
         return v;
@@ -250,7 +250,7 @@ final class FormulaireDemande {
     }
 
     /** The register's errors by form field (the register names them {@code dossier.…}); first error of a field. */
-    static Map<String, String> erreurs(Collection<ErreurChamp> erreurs) {
+    public static Map<String, String> erreurs(Collection<ErreurChamp> erreurs) {
         Map<String, String> parChamp = new LinkedHashMap<>();
         for (ErreurChamp e : erreurs) {
             String champ = e.champ() == null ? "" : e.champ().replaceFirst("^dossier\\.", "");
@@ -260,7 +260,7 @@ final class FormulaireDemande {
     }
 
     /** The step a field belongs to (7 when none: the summary). */
-    static int etapeDe(String champ) {
+    public static int etapeDe(String champ) {
         for (Etape e : ETAPES) {
             if (e.possede(champ)) {
                 return e.numero();

@@ -1,4 +1,4 @@
-package org.registrehub.web.portail.internal;
+package org.registrehub.web.commun;
 
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerResponseContext;
@@ -11,7 +11,7 @@ import javax.ws.rs.core.MultivaluedMap;
  */
 public class EntetesSecurite implements ContainerResponseFilter {
 
-    static final String POLITIQUE = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    public static final String POLITIQUE = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none';"
             + " object-src 'none'";
 

@@ -1,4 +1,4 @@
-package org.registrehub.web.portail.internal;
+package org.registrehub.web.commun;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,9 +18,9 @@ import org.registrehub.api.TypeRessource;
 import org.registrehub.api.Typologie;
 
 /** The choices of the form's lists: each code of the register with its French label. */
-final class Listes {
+public final class Listes {
 
-    static final Map<String, List<Map<String, String>>> TOUTES = toutes();
+    public static final Map<String, List<Map<String, String>>> TOUTES = toutes();
 
     private Listes() {
     }

@@ -1,4 +1,4 @@
-package org.registrehub.web.portail.internal;
+package org.registrehub.web.commun;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +13,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.core.Response;
 
 /**
- * The portal's static files, from this bundle ({@code static/}): the design system's stylesheet, scripts, fonts and
+ * The static files of a web bundle of the hub, from the bundle ({@code static/}): the design system's stylesheet, scripts, fonts and
  * icons as the npm package ships them, the theme's stylesheet and the operator's logo. Nothing from elsewhere: the
  * pages name no other host.
  */

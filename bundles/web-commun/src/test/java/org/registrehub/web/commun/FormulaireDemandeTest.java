@@ -1,4 +1,4 @@
-package org.registrehub.web.portail.internal;
+package org.registrehub.web.commun;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
