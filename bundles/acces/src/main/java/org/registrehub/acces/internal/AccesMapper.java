@@ -54,4 +54,18 @@ interface AccesMapper {
                                     @Param("limite") int limite, @Param("decalage") int decalage);
 
     long compterAudit(@Param("c") CriteresAudit criteres, @Param("territoires") List<String> territoires);
+
+    // ---- the staff's web sessions (SessionsWebPostgres)
+
+    int insererSessionWeb(@Param("empreinte") String empreinte, @Param("identifiant") String identifiant,
+                          @Param("adresse") String adresse, @Param("maintenant") java.time.Instant maintenant,
+                          @Param("expire") java.time.Instant expire, @Param("finMax") java.time.Instant finMax);
+
+    Map<String, Object> toucherSessionWeb(@Param("empreinte") String empreinte,
+                                          @Param("maintenant") java.time.Instant maintenant,
+                                          @Param("expire") java.time.Instant expire);
+
+    String supprimerSessionWeb(@Param("empreinte") String empreinte);
+
+    int purgerSessionsWeb(@Param("maintenant") java.time.Instant maintenant);
 }

@@ -33,4 +33,12 @@ public @interface SecuriteConfig {
     @AttributeDefinition(description = "Fichier où le premier démarrage écrit le mot de passe de l'administrateur"
             + " (vide : ${karaf.data}/registre/admin.secret)")
     String admin_fichierSecret() default "";
+
+    @AttributeDefinition(description = "Minutes sans requête après lesquelles une session de l'application web des"
+            + " agents se ferme")
+    int sessionWeb_inactiviteMinutes() default 30;
+
+    @AttributeDefinition(description = "Durée maximale d'une session de l'application web des agents, en heures"
+            + " (une journée de travail), même active")
+    int sessionWeb_dureeMaxHeures() default 10;
 }
