@@ -1,6 +1,7 @@
 -- The staff's web application (back-office, issue 22): the channel WEB, and its sessions.
 --  * a change made in the back-office is recorded with the channel WEB (demands, their history, the landlords'
 --    follow-up); the audit trail's channel column has no list of its own;
+--  * the search by guichet (a guichet's own demands of the day, of the month: the back-office's counters);
 --  * session_web: one row per signed-in session, its token kept as SHA-256 only (a copy of the table opens nothing),
 --    read and extended by whichever node serves the request.
 
@@ -25,3 +26,5 @@ CREATE TABLE session_web (
 COMMENT ON TABLE session_web IS 'Sessions ouvertes de l''application web des agents (jeton conservé haché).';
 CREATE INDEX session_web_expire_idx ON session_web (expire_le);
 CREATE INDEX session_web_identifiant_idx ON session_web (identifiant);
+
+CREATE INDEX demande_guichet_depot_idx ON demande (guichet, date_depot);

@@ -17,8 +17,18 @@ import java.time.LocalDate;
  * @param depotAu      filed on or before
  * @param validiteDu   valid until a date on or after
  * @param validiteAu   valid until a date on or before (e.g. demands expiring this month)
+ * @param guichet      the guichet that registered it ({@code G1104}), e.g. a guichet's own demands of the day
  */
 public record CriteresRecherche(String numeroUnique, String nom, String prenom, LocalDate dateNaissance,
                                 String commune, String territoire, Statut statut, Typologie typologie,
-                                LocalDate depotDu, LocalDate depotAu, LocalDate validiteDu, LocalDate validiteAu) {
+                                LocalDate depotDu, LocalDate depotAu, LocalDate validiteDu, LocalDate validiteAu,
+                                String guichet) {
+
+    /** Criteria without the guichet (every guichet). */
+    public CriteresRecherche(String numeroUnique, String nom, String prenom, LocalDate dateNaissance, String commune,
+                             String territoire, Statut statut, Typologie typologie, LocalDate depotDu,
+                             LocalDate depotAu, LocalDate validiteDu, LocalDate validiteAu) {
+        this(numeroUnique, nom, prenom, dateNaissance, commune, territoire, statut, typologie, depotDu, depotAu,
+                validiteDu, validiteAu, null);
+    }
 }

@@ -19,6 +19,7 @@ final class DescriptionRecherche {
         ajouter(parties, "dateNaissance", c.dateNaissance());
         ajouter(parties, "commune", c.commune());
         ajouter(parties, "territoire", c.territoire());
+        ajouter(parties, "guichet", c.guichet());
         ajouter(parties, "statut", c.statut());
         ajouter(parties, "typologie", c.typologie());
         ajouter(parties, "depotDu", c.depotDu());

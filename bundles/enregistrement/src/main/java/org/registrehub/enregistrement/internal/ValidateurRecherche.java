@@ -45,6 +45,10 @@ final class ValidateurRecherche {
         if (c.territoire() != null && !TERRITOIRE.matcher(c.territoire()).matches()) {
             e.ajouter("territoire", "format", c.territoire(), "code de département sur 3 caractères attendu (044, 02A)");
         }
+        if (c.guichet() != null && !ValidateurDemande.GUICHET.matcher(c.guichet()).matches()) {
+            e.ajouter("guichet", "format", c.guichet(),
+                    "code guichet attendu : G suivi de 4 chiffres (ex. G1104), ou GDPUB pour le portail public");
+        }
         intervalle("depotDu", c.depotDu(), c.depotAu(), e);
         intervalle("validiteDu", c.validiteDu(), c.validiteAu(), e);
         return e.liste();

@@ -47,6 +47,8 @@ public class RechercheServiceTest {
         assertEquals("numeroUnique:format nom:format commune:format territoire:format depotDu:intervalle",
                 erreurs(criteres("04-0", "--", "4410", "44", LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 1)),
                         0, 20));
+        assertEquals("guichet:format", erreurs(new CriteresRecherche(null, null, null, null, null, null, null, null,
+                null, null, null, null, "1104"), 0, 20));
         assertEquals("taille:bornes", erreurs(null, 0, 0));
         assertEquals("taille:bornes", erreurs(null, 0, 101));
         assertEquals("page:bornes", erreurs(null, -1, 20));

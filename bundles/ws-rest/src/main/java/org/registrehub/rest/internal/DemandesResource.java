@@ -79,13 +79,14 @@ public class DemandesResource {
     /**
      * Searches demands: {@code ?nom=le goff&commune=44109&statut=ACTIVE&page=0&taille=20&tri=dateDepot&ordre=desc}.
      * Criteria: numeroUnique (beginning), nom, prenom (beginning, accents and case ignored), dateNaissance, commune,
-     * territoire, statut, typologie, depotDu, depotAu, validiteDu, validiteAu (AAAA-MM-JJ).
+     * territoire, guichet, statut, typologie, depotDu, depotAu, validiteDu, validiteAu (AAAA-MM-JJ).
      */
     @GET
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
     public Response rechercher(@QueryParam("numeroUnique") String numeroUnique, @QueryParam("nom") String nom,
                                @QueryParam("prenom") String prenom, @QueryParam("dateNaissance") String dateNaissance,
                                @QueryParam("commune") String commune, @QueryParam("territoire") String territoire,
+                               @QueryParam("guichet") String guichet,
                                @QueryParam("statut") String statut, @QueryParam("typologie") String typologie,
                                @QueryParam("depotDu") String depotDu, @QueryParam("depotAu") String depotAu,
                                @QueryParam("validiteDu") String validiteDu, @QueryParam("validiteAu") String validiteAu,
@@ -95,7 +96,8 @@ public class DemandesResource {
         CriteresRecherche criteres = new CriteresRecherche(p.texte(numeroUnique), p.texte(nom), p.texte(prenom),
                 p.date("dateNaissance", dateNaissance), p.texte(commune), p.texte(territoire),
                 p.valeur("statut", statut, Statut.class), p.typologie(typologie), p.date("depotDu", depotDu),
-                p.date("depotAu", depotAu), p.date("validiteDu", validiteDu), p.date("validiteAu", validiteAu));
+                p.date("depotAu", depotAu), p.date("validiteDu", validiteDu), p.date("validiteAu", validiteAu),
+                p.texte(guichet));
         Tri ordreResultats = p.tri(tri, ordre);
         int numeroPage = p.entier("page", page, 0);
         int taillePage = p.entier("taille", taille, 20);

@@ -72,7 +72,7 @@ public class RechercheTest {
                         .nir(null).build())
                 .logementRecherche(new LogementRecherche(typologies, communes, null, false, false, false)).build();
         LocalDate dateDepot = LocalDate.parse(depot);
-        Demande d = new Demande(numero, Statut.ACTIVE, "G1104", numero.substring(0, 3), dateDepot,
+        Demande d = new Demande(numero, Statut.ACTIVE, numero.substring(13), numero.substring(0, 3), dateDepot,
                 dateDepot.plusYears(1), null, null, 0, dossier);
         store.inserer(d, new EntreeHistorique(0, Instant.now(), Operation.ENREGISTREMENT, "test", Canal.REST,
                 List.of(), null), evenement(d), Set.copyOf(INSERES), null); // Le Goff and LEGOFF are the same person
@@ -137,6 +137,8 @@ public class RechercheTest {
                         LocalDate.of(2024, 2, 1), LocalDate.of(2024, 3, 31), null, null)));
         assertEquals(List.of("02A0424000001G2001"), numeros(new CriteresRecherche(null, null, null, null, null, null,
                 null, null, null, null, LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30))));
+        assertEquals("the registering guichet", List.of("0590324000001G5901"), numeros(new CriteresRecherche(null,
+                null, null, null, null, null, null, null, null, null, null, null, "G5901")));
         assertEquals("criteria combine", List.of("0440224000002G1104"), numeros(new CriteresRecherche(null, "legoff",
                 null, null, "44162", "044", Statut.ACTIVE, Typologie.T3, LocalDate.of(2024, 2, 1), null, null,
                 null)));
