@@ -70,4 +70,13 @@ public interface RegistreService {
 
     /** Every change of a demand, oldest first. */
     List<EntreeHistorique> historique(String numeroUnique, Contexte contexte);
+
+    /** What the caller's roles allow on the register (a screen's menus); reads nothing. */
+    DroitsRegistre droits(Contexte contexte);
+
+    /**
+     * What the caller may do now on this demand, as read by {@link #consulter}: its rights within its perimeter and
+     * the demand's state. Every operation checks again when called.
+     */
+    ActionsDemande actions(Demande demande, Contexte contexte);
 }

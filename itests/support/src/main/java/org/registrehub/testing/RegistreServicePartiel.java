@@ -69,4 +69,14 @@ public abstract class RegistreServicePartiel implements RegistreService {
     public List<EntreeHistorique> historique(String numeroUnique, Contexte contexte) {
         throw nonPrevu("historique");
     }
+
+    @Override
+    public org.registrehub.api.DroitsRegistre droits(Contexte contexte) {
+        throw nonPrevu("droits");
+    }
+
+    @Override
+    public org.registrehub.api.ActionsDemande actions(Demande demande, Contexte contexte) {
+        throw nonPrevu("actions");
+    }
 }

@@ -97,6 +97,23 @@ final class Autorisations {
         }
     }
 
+    /** The caller's rights by its roles (the table above). */
+    static org.registrehub.api.DroitsRegistre droits(Identite i) {
+        boolean lire = LECTEURS.stream().anyMatch(i::a);
+        boolean enregistrer = ENREGISTREURS.stream().anyMatch(i::a);
+        Set<MotifRadiation> motifs = !RADIATEURS.stream().anyMatch(i::a) ? Set.of()
+                : i.a(Role.GUICHET) || i.a(Role.GESTIONNAIRE) ? EnumSet.allOf(MotifRadiation.class) : MOTIFS_BAILLEUR;
+        return new org.registrehub.api.DroitsRegistre(lire, enregistrer, enregistrer, motifs, i.a(Role.GESTIONNAIRE));
+    }
+
+    /** The caller's rights on this demand: none outside its perimeter. */
+    static org.registrehub.api.DroitsRegistre droits(Identite i, Demande d) {
+        if (!dansPerimetre(i, d.territoire(), d.dossier().logementRecherche().communes())) {
+            return new org.registrehub.api.DroitsRegistre(false, false, false, Set.of(), false);
+        }
+        return droits(i);
+    }
+
     static void radier(Contexte contexte, Demande d, MotifRadiation motif) {
         exigerRole(contexte, RADIATEURS, "la radiation d'une demande");
         exigerPerimetre(contexte, d);

@@ -283,6 +283,22 @@ public class RegistreServiceImpl implements RegistreService {
         return ecrire(actuelle, nouvelle, Operation.REACTIVATION, contexte, null);
     }
 
+    @Override
+    public org.registrehub.api.DroitsRegistre droits(Contexte contexte) {
+        return Autorisations.droits(contexte.identite());
+    }
+
+    @Override
+    public org.registrehub.api.ActionsDemande actions(Demande d, Contexte contexte) {
+        org.registrehub.api.DroitsRegistre droits = Autorisations.droits(contexte.identite(), d);
+        boolean active = d.statut() == Statut.ACTIVE;
+        LocalDate limite = d.statut() == Statut.RADIEE && d.radiation() != null
+                && d.radiation().motif() == MotifRadiation.NON_RENOUVELLEMENT ? limiteReactivation(d) : null;
+        boolean reactivable = limite != null && !LocalDate.now(clock).isAfter(limite);
+        return new org.registrehub.api.ActionsDemande(active && droits.changer(), active && droits.changer(),
+                active ? droits.motifsRadiation() : java.util.Set.of(), reactivable && droits.changer(), limite);
+    }
+
     /** Last day a demand radiated for non-renewal can be reactivated. */
     LocalDate limiteReactivation(Demande d) {
         LocalDate reference = d.dateDernierRenouvellement() == null ? d.dateDepot() : d.dateDernierRenouvellement();

@@ -1,5 +1,6 @@
 package org.registrehub.enregistrement.internal;
 
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -160,6 +161,50 @@ public class AutorisationsTest {
             }
         }
         assertEquals("operations " + operations.keySet(), List.of(), ecarts);
+    }
+
+    /** A screen offers exactly what the operations allow: the actions given for a demand, tried one by one. */
+    @Test
+    public void theActionsOfferedForADemandAreExactlyThoseTheOperationsAllow() {
+        Map<String, BiFunction<Contexte, Demande, Object>> radiations = new LinkedHashMap<>();
+        radiations.put("ATTRIBUTION", (c, d) -> service.radier(d.numeroUnique(), 0, new DemandeRadiation(
+                MotifRadiation.ATTRIBUTION, new Attribution("NMH", "4410900012345", "ETAT", false), null, null), c));
+        radiations.put("IRRECEVABILITE", (c, d) -> service.radier(d.numeroUnique(), 0, new DemandeRadiation(
+                MotifRadiation.IRRECEVABILITE, null, MotifIrrecevabilite.RESSOURCES_SUPERIEURES_PLAFOND, null), c));
+        radiations.put("ABANDON", (c, d) -> service.radier(d.numeroUnique(), 0, new DemandeRadiation(
+                MotifRadiation.ABANDON, null, null, null), c));
+        List<String> ecarts = new ArrayList<>();
+        for (Identite qui : List.of(GUICHET_44, BAILLEUR_44, GESTIONNAIRE_44, GUICHET_59, OBSERVATEUR, ADMIN)) {
+            Contexte c = new Contexte(qui, Canal.REST);
+            Demande active = demande44("Offert");
+            org.registrehub.api.ActionsDemande offertes = service.actions(active, c);
+            verifier(ecarts, qui, "modifier", offertes.modifier(), essayer(new Essai(() -> demande44("Modifie"),
+                    (x, d) -> service.modifier(d.numeroUnique(), 0, d.dossier(), x)), qui));
+            verifier(ecarts, qui, "renouveler", offertes.renouveler(), essayer(new Essai(() -> demande44("Renouvele"),
+                    (x, d) -> service.renouveler(d.numeroUnique(), 0, null, x)), qui));
+            radiations.forEach((motif, radier) -> verifier(ecarts, qui, "radier " + motif,
+                    offertes.motifsRadiation().contains(MotifRadiation.valueOf(motif)),
+                    essayer(new Essai(() -> demande44("Radie"), radier), qui)));
+            assertFalse("an active demand is not reactivated", offertes.reactiver());
+            Demande radiee = service.radier(demande44("Expire").numeroUnique(), 0, new DemandeRadiation(
+                    MotifRadiation.NON_RENOUVELLEMENT, null, null, null), new Contexte(GESTIONNAIRE_44, Canal.REST));
+            org.registrehub.api.ActionsDemande surRadiee = service.actions(radiee, c);
+            assertFalse(surRadiee.modifier() || surRadiee.renouveler() || surRadiee.radier());
+            assertEquals("18 months after filing", LocalDate.of(2028, 5, 23), surRadiee.limiteReactivation());
+            verifier(ecarts, qui, "reactiver", surRadiee.reactiver(), essayer(new Essai(() -> service.radier(
+                    demande44("Reactive").numeroUnique(), 0, new DemandeRadiation(MotifRadiation.NON_RENOUVELLEMENT,
+                            null, null, null), new Contexte(GESTIONNAIRE_44, Canal.REST)),
+                    (x, d) -> service.reactiver(d.numeroUnique(), 1, x)), qui));
+            verifier(ecarts, qui, "rechercher", service.droits(c).lire(), essayer(x -> service.rechercher(null, null,
+                    0, 20, x), qui));
+        }
+        assertEquals(List.of(), ecarts);
+    }
+
+    private static void verifier(List<String> ecarts, Identite qui, String action, boolean offerte, Issue issue) {
+        if (offerte != (issue == Issue.PERMIS)) {
+            ecarts.add(qui.identifiant() + " " + action + " : offerte " + offerte + ", " + issue);
+        }
     }
 
     @Test
