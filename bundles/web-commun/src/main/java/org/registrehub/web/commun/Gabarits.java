@@ -13,6 +13,9 @@ import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateMethodModelEx;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateScalarModel;
 
 /**
  * The pages of a web bundle: its own FreeMarker templates (a folder of {@code *.ftlh} in the bundle), then the shared
@@ -44,7 +47,19 @@ public final class Gabarits {
         c.setWrapUncheckedExceptions(true);
         c.setFallbackOnNullLoopVariable(false);
         c.setNumberFormat("computer");
+        // a demand's field in plain words, from its path: ${libelleChamp("dossier.demandeur.nom")}, and a value of it
+        c.setSharedVariable("libelleChamp", (TemplateMethodModelEx) a -> LibellesChamps.libelle(texte(a, 0)));
+        c.setSharedVariable("valeurChamp", (TemplateMethodModelEx) a -> LibellesChamps.valeur(texte(a, 0),
+                texte(a, 1)));
         this.configuration = c;
+    }
+
+    private static String texte(java.util.List<?> arguments, int i) throws TemplateModelException {
+        if (arguments.size() <= i || arguments.get(i) == null) {
+            return null;
+        }
+        Object a = arguments.get(i);
+        return a instanceof TemplateScalarModel t ? t.getAsString() : a.toString();
     }
 
     public String rendre(String gabarit, Map<String, Object> modele) {

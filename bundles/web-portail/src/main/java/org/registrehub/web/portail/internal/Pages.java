@@ -47,6 +47,7 @@ import org.registrehub.api.portail.TropDeTentativesException;
 import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.web.commun.FormulaireDemande;
 import org.registrehub.web.commun.Gabarits;
+import org.registrehub.web.commun.Http;
 import org.registrehub.web.commun.Listes;
 import org.registrehub.web.commun.Theme;
 import org.slf4j.Logger;
@@ -66,8 +67,6 @@ public class Pages {
     static final String GABARITS = "org/registrehub/web/portail/gabarits";
     static final String COOKIE_SESSION = "portail_session";
     static final String COOKIE_PRE = "portail_pre";
-    /** One generator for the pre-session tokens (seeding a new one per page view costs for nothing). */
-    private static final java.security.SecureRandom HASARD = new java.security.SecureRandom();
     private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
     private static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
@@ -796,8 +795,7 @@ public class Pages {
         if (s.isEmpty()) {
             return versConnexion();
         }
-        if (csrf == null || !java.security.MessageDigest.isEqual(s.get().csrf().getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII), csrf.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+        if (!Http.memeJeton(s.get().csrf(), csrf)) {
             return refusCsrf();
         }
         return null;
@@ -826,7 +824,7 @@ public class Pages {
 
     /** A page before sign-in: its form carries the double-submit token of the pre-session cookie. */
     private Response anonyme(String gabarit, String titre, String pre, Map<String, Object> extra, int statut) {
-        String jeton = pre != null && pre.matches("^[A-Za-z0-9_-]{43}$") ? pre : nouveauJeton();
+        String jeton = pre != null && pre.matches("^[A-Za-z0-9_-]{43}$") ? pre : Http.nouveauJeton();
         Map<String, Object> m = modele(titre, Optional.empty());
         m.put("csrf", jeton);
         m.putAll(extra);
@@ -860,10 +858,7 @@ public class Pages {
     }
 
     private boolean csrfAnonyme(String pre, MultivaluedMap<String, String> form) {
-        String champ = form.getFirst("csrf");
-        return pre != null && champ != null && pre.length() == 43 && java.security.MessageDigest.isEqual(
-                pre.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                champ.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return pre != null && pre.length() == 43 && Http.memeJeton(pre, form.getFirst("csrf"));
     }
 
     private Response refusCsrf() {
@@ -890,16 +885,7 @@ public class Pages {
     }
 
     private String cookie(String nom, String valeur, int maxAge) {
-        boolean https = "https".equalsIgnoreCase(requete == null ? null : requete.getScheme())
-                || "https".equalsIgnoreCase(requete == null ? null : requete.getHeader("X-Forwarded-Proto"));
-        return nom + "=" + valeur + "; Path=" + base + "; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "")
-                + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
-    }
-
-    private static String nouveauJeton() {
-        byte[] b = new byte[32];
-        HASARD.nextBytes(b);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return Http.cookie(requete, base, nom, valeur, maxAge);
     }
 
     private String adresse() {
@@ -920,9 +906,6 @@ public class Pages {
     }
 
     static int statut(RegistreException e) {
-        if (e instanceof DemandeIntrouvableException) {
-            return 404;
-        }
         if (e instanceof TropDeTentativesException) {
             return 429;
         }
@@ -932,16 +915,7 @@ public class Pages {
         if (e instanceof LienInvalideException || e instanceof org.registrehub.api.renouvellement.JetonInvalideException) {
             return 410;
         }
-        if (e instanceof RegistreIndisponibleException || e instanceof FonctionnaliteAbsenteException) {
-            return 503;
-        }
-        if (e instanceof DemandeInvalideException) {
-            return 400;
-        }
-        if (e instanceof VersionObsoleteException || e instanceof TransitionInterditeException) {
-            return 409;
-        }
-        return 422;
+        return Http.statut(e);
     }
 
     private static int entier(String s, int defaut) {
