@@ -17,7 +17,8 @@ public class LibellesTest {
         for (Class<? extends Enum<?>> type : List.of(Sexe.class, SituationFamiliale.class,
                 SituationProfessionnelle.class, LienParente.class, LienCoDemandeur.class, Beneficiaire.class,
                 TypeRessource.class, StatutLogement.class, Typologie.class, Motif.class, Statut.class,
-                MotifRadiation.class, Operation.class, Canal.class, NatureSuivi.class, DecisionCal.class)) {
+                MotifRadiation.class, MotifIrrecevabilite.class, Operation.class, Canal.class, NatureSuivi.class,
+                DecisionCal.class)) {
             for (Enum<?> code : type.getEnumConstants()) {
                 if (Libelles.de(code).equals(code.name())) {
                     sans.add(type.getSimpleName() + "." + code.name());

@@ -226,14 +226,73 @@ public final class FormulaireDemande {
         return v;
     }
 
+    /**
+     * The form's values of the version a series of changes started from: the current dossier with each change since
+     * undone, newest first (the history's paths: {@code dossier.contact.telephone}, its "before" texts).
+     */
+    public static Map<String, List<String>> valeursAvant(Dossier actuel, List<org.registrehub.api.Changement> depuis,
+                                                         JsonCodec json) {
+        Map<String, Object> demande = new LinkedHashMap<>();
+        demande.put("dossier", json.lire(json.ecrire(actuel), Map.class));
+        for (int i = depuis.size() - 1; i >= 0; i--) {
+            org.registrehub.api.Changement c = depuis.get(i);
+            if (c.champ() != null && c.champ().startsWith("dossier.")) {
+                remettre(demande, c.champ(), c.avant());
+            }
+        }
+        Map<String, List<String>> v = new TreeMap<>();
+        aplatir("", demande.get("dossier"), v);
+        return v;
+    }
+
+    /** Puts a "before" text back at its path, creating the objects and rows on the way. */
+    @SuppressWarnings("unchecked")
+    private static void remettre(Map<String, Object> racine, String chemin, String texte) {
+        Object valeur = "true".equals(texte) || "false".equals(texte) ? Boolean.valueOf(texte) : texte;
+        Object courant = racine;
+        String[] segments = chemin.split("\\.");
+        for (int i = 0; i < segments.length; i++) {
+            Matcher m = SEGMENT.matcher(segments[i]);
+            if (!m.matches() || !(courant instanceof Map)) {
+                return;
+            }
+            Map<String, Object> objet = (Map<String, Object>) courant;
+            boolean dernier = i == segments.length - 1;
+            if (m.group(2) == null) {
+                if (dernier) {
+                    objet.put(m.group(1), valeur);
+                    return;
+                }
+                courant = objet.computeIfAbsent(m.group(1), k -> new LinkedHashMap<String, Object>());
+            } else {
+                Object l = objet.get(m.group(1));
+                List<Object> liste = l instanceof List ? (List<Object>) l : new ArrayList<>();
+                objet.put(m.group(1), liste);
+                int rang = Integer.parseInt(m.group(2));
+                while (liste.size() <= rang) {
+                    liste.add(null);
+                }
+                if (dernier) {
+                    liste.set(rang, valeur);
+                    return;
+                }
+                if (!(liste.get(rang) instanceof Map)) {
+                    liste.set(rang, new LinkedHashMap<String, Object>());
+                }
+                courant = liste.get(rang);
+            }
+        }
+    }
+
     private static void aplatir(String prefixe, Object o, Map<String, List<String>> v) {
         if (o instanceof Map<?, ?> m) {
             m.forEach((k, x) -> aplatir(prefixe.isEmpty() ? k.toString() : prefixe + "." + k, x, v));
         } else if (o instanceof Collection<?> c) {
             if (COMMUNES.equals(prefixe)) {
-                v.put(prefixe, List.of(String.join(", ", c.stream().map(Object::toString).toList())));
+                v.put(prefixe, List.of(String.join(", ", c.stream().filter(java.util.Objects::nonNull)
+                        .map(Object::toString).toList())));
             } else if (LISTES.contains(prefixe)) {
-                v.put(prefixe, c.stream().map(Object::toString).toList());
+                v.put(prefixe, c.stream().filter(java.util.Objects::nonNull).map(Object::toString).toList());
             } else {
                 int i = 0;
                 for (Object x : c) {

@@ -108,4 +108,28 @@ public class FormulaireDemandeTest {
         assertEquals(2, FormulaireDemande.etapeDe("contact.email"));
         assertEquals(6, FormulaireDemande.etapeDe("logementRecherche.communes[0]"));
     }
+
+    /** The values a modification started from, rebuilt from today's dossier and the history's changes since. */
+    @Test
+    public void lesValeursDUneVersionAnterieureSeReconstruisentDepuisLHistorique() {
+        Dossier d = Exemples.dossier("Le Goff");
+        Map<String, List<String>> actuelles = FormulaireDemande.valeurs(d, json);
+        List<org.registrehub.api.Changement> depuis = List.of(
+                new org.registrehub.api.Changement("dossier.contact.telephone", "0600000000",
+                        actuelles.get("contact.telephone").get(0)),
+                new org.registrehub.api.Changement("dossier.logementRecherche.ascenseur", "true", "false"),
+                new org.registrehub.api.Changement("dossier.personnesACharge[5].nom", null, "Ajout"),
+                new org.registrehub.api.Changement("statut", "ACTIVE", "RADIEE"));
+        Map<String, List<String>> avant = FormulaireDemande.valeursAvant(d, depuis, json);
+        assertEquals(List.of("0600000000"), avant.get("contact.telephone"));
+        assertEquals(List.of("true"), avant.get("logementRecherche.ascenseur"));
+        assertEquals("a row added since is gone", null, avant.get("personnesACharge[5].nom"));
+        Map<String, List<String>> reste = new java.util.TreeMap<>(avant);
+        reste.remove("contact.telephone");
+        reste.remove("logementRecherche.ascenseur");
+        Map<String, List<String>> attendu = new java.util.TreeMap<>(actuelles);
+        attendu.remove("contact.telephone");
+        attendu.remove("logementRecherche.ascenseur");
+        assertEquals("nothing else moves", attendu, reste);
+    }
 }

@@ -1,0 +1,115 @@
+package org.registrehub.web.backoffice.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.ws.rs.core.Response;
+
+import org.registrehub.api.DroitsRegistre;
+import org.registrehub.api.acces.Role;
+import org.registrehub.api.acces.SessionWeb;
+import org.registrehub.web.commun.Gabarits;
+import org.registrehub.web.commun.Theme;
+
+/** The back-office's pages: the layout's model (who is signed in, the menu their rights allow), rendering, dates. */
+public class Vues {
+
+    static final String HTML = "text/html;charset=UTF-8";
+    static final String GABARITS = "org/registrehub/web/backoffice/gabarits";
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter DATE_COURTE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter DATE_HEURE = DateTimeFormatter.ofPattern("d MMMM yyyy 'à' HH'h'mm",
+            Locale.FRANCE).withZone(PARIS);
+
+    private final Gabarits gabarits = new Gabarits(Vues.class, GABARITS);
+    private final Theme theme;
+    private final String base;
+
+    public Vues(Theme theme, String base) {
+        this.theme = theme;
+        this.base = base;
+    }
+
+    String base() {
+        return base;
+    }
+
+    /**
+     * What every page's layout reads: its title, the application's address and theme, the signed-in agent (null on
+     * the sign-in page), the CSRF token of its forms and the menu of what its rights allow.
+     *
+     * @param rubrique the menu entry the page belongs to ({@code accueil}, {@code demandes}, {@code nouvelle})
+     */
+    Map<String, Object> modele(String titre, String rubrique, SessionWeb s, DroitsRegistre droits) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("titre", titre);
+        m.put("rubrique", rubrique);
+        m.put("base", base);
+        m.put("theme", theme);
+        m.put("connecte", s != null);
+        m.put("csrf", s == null ? "" : s.csrf());
+        m.put("valeurs", Map.of());
+        m.put("erreurs", Map.of());
+        m.put("formulaireAgent", true);
+        if (s != null) {
+            m.put("agent", s.identite().identifiant());
+            m.put("organisation", s.identite().organisation().nom() + " (" + s.identite().organisation().code() + ")");
+            m.put("roles", s.identite().roles().stream().map(Role::nom).sorted().toList());
+            m.put("menu", menu(droits));
+        }
+        return m;
+    }
+
+    private static List<Map<String, String>> menu(DroitsRegistre droits) {
+        List<Map<String, String>> l = new ArrayList<>();
+        l.add(Map.of("code", "accueil", "chemin", "/", "libelle", "Accueil"));
+        if (droits != null && droits.lire()) {
+            l.add(Map.of("code", "demandes", "chemin", "/demandes", "libelle", "Rechercher une demande"));
+        }
+        if (droits != null && droits.enregistrer()) {
+            l.add(Map.of("code", "nouvelle", "chemin", "/demandes/nouvelle", "libelle", "Enregistrer une demande"));
+        }
+        return l;
+    }
+
+    Response page(String gabarit, Map<String, Object> m) {
+        return page(gabarit, m, 200);
+    }
+
+    Response page(String gabarit, Map<String, Object> m, int statut) {
+        return Response.status(statut).type(HTML).header("Cache-Control", "no-store")
+                .entity(gabarits.rendre(gabarit, m)).build();
+    }
+
+    /** A 303 to a page of the application, by its path (a relative Location: the host the browser used). */
+    Response.ResponseBuilder vers(String chemin) {
+        return Response.status(303).header("Location", base + chemin).header("Cache-Control", "no-store");
+    }
+
+    /** A page that says why something could not be done. */
+    Response message(String titre, String message, SessionWeb s, DroitsRegistre droits, int statut) {
+        Map<String, Object> m = modele(titre, "", s, droits);
+        m.put("message", message);
+        return page("erreur", m, statut);
+    }
+
+    static String date(LocalDate d) {
+        return d == null ? "" : DATE.format(d);
+    }
+
+    static String dateCourte(LocalDate d) {
+        return d == null ? "" : DATE_COURTE.format(d);
+    }
+
+    static String dateHeure(Instant i) {
+        return i == null ? "" : DATE_HEURE.format(i);
+    }
+}
