@@ -142,6 +142,46 @@ public final class LibellesChamps {
         return m.find() ? l.replace("#", String.valueOf(Integer.parseInt(m.group(1)) + 1)) : l.replace(" n° #", "");
     }
 
+    /** The form's order of the fields (the CERFA's): by field, then by row; an unknown path last. */
+    public static final java.util.Comparator<String> ORDRE = java.util.Comparator
+            .comparingInt(LibellesChamps::rangDeListe).thenComparingInt(LibellesChamps::ligne)
+            .thenComparingInt(LibellesChamps::rang).thenComparing(java.util.Comparator.naturalOrder());
+
+    /** A row's fields stay together: the rank of its list's first field. */
+    private static int rangDeListe(String chemin) {
+        String f = forme(chemin);
+        int crochet = f.indexOf("[]");
+        if (crochet < 0) {
+            return rang(chemin);
+        }
+        String liste = f.substring(0, crochet + 2);
+        int i = 0;
+        for (String k : LIBELLES.keySet()) {
+            if (k.startsWith(liste)) {
+                return i;
+            }
+            i++;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static int rang(String chemin) {
+        int i = 0;
+        String f = forme(chemin);
+        for (String k : LIBELLES.keySet()) {
+            if (k.equals(f)) {
+                return i;
+            }
+            i++;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static int ligne(String chemin) {
+        Matcher m = INDICE.matcher(chemin);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
     /** Every label by path, for a form's error summary (paths as the form names its fields). */
     public static Map<String, String> libelles(Iterable<String> chemins) {
         Map<String, String> m = new LinkedHashMap<>();

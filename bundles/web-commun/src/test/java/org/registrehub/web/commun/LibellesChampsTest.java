@@ -34,4 +34,14 @@ public class LibellesChampsTest {
         assertEquals("12\u202f345", Nombres.entier(12345));
         assertEquals("3 €", Nombres.euros(new BigDecimal("3.00")));
     }
+
+    @Test
+    public void lesChampsSeSuiventDansLOrdreDuFormulaire() {
+        java.util.List<String> l = new java.util.ArrayList<>(java.util.List.of("personnesACharge[1].nom",
+                "demandeur.prenoms", "personnesACharge[0].prenoms", "contact.email", "demandeur.nom",
+                "personnesACharge[0].nom", "inconnu"));
+        l.sort(LibellesChamps.ORDRE);
+        assertEquals(java.util.List.of("demandeur.nom", "demandeur.prenoms", "contact.email",
+                "personnesACharge[0].nom", "personnesACharge[0].prenoms", "personnesACharge[1].nom", "inconnu"), l);
+    }
 }

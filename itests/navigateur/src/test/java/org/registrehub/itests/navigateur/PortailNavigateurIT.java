@@ -10,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -158,7 +156,7 @@ public class PortailNavigateurIT {
         assertEquals(200, piece.statusCode());
         assertEquals("application/pdf", piece.headers().firstValue("Content-Type").orElse(""));
         org.junit.Assert.assertArrayEquals(Files.readAllBytes(Path.of(System.getProperty("registre.navigateur.sortie"),
-                "piece-deposee.pdf")), piece.body());
+                "portail", "piece-deposee.pdf")), piece.body());
         assertEquals(1, db.count("SELECT count(*) FROM audit WHERE operation = 'PIECE_LECTURE' AND acteur ="
                 + " 'agent.nantes' AND numero_unique = '" + numero + "'"));
         // the open data file of the local information: every commune of the register, small counts masked
@@ -181,8 +179,8 @@ public class PortailNavigateurIT {
     }
 
     /** Confirms an account through the link it received; the client then holds its session. */
-    private static ClientPortail compte(String email) throws Exception {
-        ClientPortail c = new ClientPortail(hub.base + "/portail");
+    private static ClientWeb compte(String email) throws Exception {
+        ClientWeb c = new ClientWeb(hub.base + "/portail");
         c.get("/inscription");
         assertEquals(200, c.post("/inscription", Map.of("email", email, "motDePasse", MOT_DE_PASSE_TEST,
                 "motDePasseConfirmation", MOT_DE_PASSE_TEST)).statusCode());
@@ -210,7 +208,7 @@ public class PortailNavigateurIT {
         String autre = hub.enregistrer(modele, "Securite", 1, HubLance.basic(gestionnaire, "mot de passe du test"));
         String nir = db.text("SELECT dossier->'demandeur'->>'nir' FROM demande WHERE numero_unique = '" + autre + "'");
 
-        ClientPortail a = compte("securite.a@example.org");
+        ClientWeb a = compte("securite.a@example.org");
         // another applicant's demand: unknown, by its page, its attestation, its modification
         for (String chemin : List.of("/demandes/" + autre, "/demandes/" + autre + "/attestation",
                 "/demandes/" + autre + "/modifier")) {
@@ -220,14 +218,14 @@ public class PortailNavigateurIT {
                     || nir != null && r.body().contains(nir));
         }
         // a form without its CSRF token, or with another session's, is refused and changes nothing
-        ClientPortail b = compte("securite.b@example.org");
+        ClientWeb b = compte("securite.b@example.org");
         assertEquals(403, a.post("/demandes/" + autre + "/renouveler", Map.of("csrf", b.csrf, "version", "0"))
                 .statusCode());
         assertEquals(403, a.post("/nouvelle-demande", Map.of("csrf", "", "etape", "1")).statusCode());
         assertEquals(403, a.post("/deconnexion", Map.of("csrf", "faux")).statusCode());
         assertEquals(200, a.get("/mes-demandes").statusCode());
         // before sign-in: the double-submit token must match the pre-session cookie
-        ClientPortail c = new ClientPortail(hub.base + "/portail");
+        ClientWeb c = new ClientWeb(hub.base + "/portail");
         c.get("/connexion");
         assertEquals(403, c.post("/connexion", Map.of("csrf", "x".repeat(43), "email", "securite.a@example.org",
                 "motDePasse", MOT_DE_PASSE_TEST)).statusCode());
@@ -298,35 +296,10 @@ public class PortailNavigateurIT {
         assertFalse("contenu d'une pièce dans le journal", journal.contains("Type/Catalog"));
     }
 
-    /** Runs a browser script with node; its output lines, or a failure with them. */
     private static List<String> node(String script, Map<String, String> env) throws Exception {
-        Path scripts = Path.of(System.getProperty("registre.navigateur.scripts"));
-        // this run's screenshots only
-        Path sortie = Path.of(System.getProperty("registre.navigateur.sortie"));
-        if (Files.isDirectory(sortie)) {
-            try (var fichiers = Files.list(sortie)) {
-                for (Path f : fichiers.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-        }
-        ProcessBuilder pb = new ProcessBuilder("node", scripts.resolve(script).toString())
-                .directory(scripts.getParent().getParent().getParent().toFile()).redirectErrorStream(true);
-        pb.environment().put("PORTAIL", hub.base + "/portail");
-        pb.environment().put("BOITE", "http://127.0.0.1:" + boite.getAddress().getPort());
-        pb.environment().put("SORTIE", System.getProperty("registre.navigateur.sortie"));
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        List<String> lignes = new ArrayList<>();
-        try (var lecteur = p.inputReader(StandardCharsets.UTF_8)) {
-            String l;
-            while ((l = lecteur.readLine()) != null) {
-                System.out.println("[navigateur] " + l);
-                lignes.add(l);
-            }
-        }
-        assertTrue("le navigateur n'a pas fini en 5 minutes", p.waitFor(5, TimeUnit.MINUTES));
-        assertEquals("échec du parcours dans le navigateur :\n" + String.join("\n", lignes), 0, p.exitValue());
-        return lignes;
+        Map<String, String> tout = new java.util.HashMap<>(env);
+        tout.put("PORTAIL", hub.base + "/portail");
+        tout.put("BOITE", "http://127.0.0.1:" + boite.getAddress().getPort());
+        return Scripts.node(script, "portail", tout);
     }
 }

@@ -198,7 +198,7 @@ public class Accueil {
             }
             sessions.fermer(jeton);
         }
-        return vues.vers("/connexion?deconnecte").header("Set-Cookie", Http.cookie(requete, vues.base(),
+        return vues.vers("/connexion?deconnecte=1").header("Set-Cookie", Http.cookie(requete, vues.base(),
                 Garde.COOKIE_SESSION, "", 0)).build();
     }
 

@@ -251,7 +251,9 @@ public class DemandesPages {
                 continue;
             }
             List<Map<String, String>> champs = new ArrayList<>();
-            v.forEach((champ, valeurs) -> {
+            Map<String, List<String>> ordonnees = new java.util.TreeMap<>(LibellesChamps.ORDRE);
+            ordonnees.putAll(v);
+            ordonnees.forEach((champ, valeurs) -> {
                 if (e.possede(champ)) {
                     List<String> mots = valeurs.stream().map(x -> LibellesChamps.valeur(champ, x)).toList();
                     champs.add(Map.of("libelle", LibellesChamps.libelle(champ), "valeur", String.join(", ", mots)));

@@ -18,23 +18,23 @@ import java.util.stream.Collectors;
  * A browser without a browser, for the security checks: its own cookies, no redirect followed (the test reads each
  * status), the forms' hidden CSRF field read from the last page.
  */
-final class ClientPortail {
+final class ClientWeb {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
 
-    final String portail;
+    final String base;
     final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     String csrf = "";
 
-    ClientPortail(String portail) {
-        this.portail = portail;
+    ClientWeb(String base) {
+        this.base = base;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     HttpResponse<String> get(String chemin) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(portail + chemin)).GET().build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + chemin)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         Matcher m = CSRF.matcher(r.body());
         if (m.find()) {
@@ -51,7 +51,7 @@ final class ClientPortail {
         tous.values().removeIf(v -> v == null);
         String corps = tous.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(portail + chemin))
+        return http.send(HttpRequest.newBuilder(URI.create(base + chemin))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(corps)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
