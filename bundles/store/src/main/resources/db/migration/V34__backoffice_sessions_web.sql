@@ -2,6 +2,7 @@
 --  * a change made in the back-office is recorded with the channel WEB (demands, their history, the landlords'
 --    follow-up); the audit trail's channel column has no list of its own;
 --  * the search by guichet (a guichet's own demands of the day, of the month: the back-office's counters);
+--  * the records an import's extract holds, counted when it opens: the back-office's progress bar;
 --  * session_web: one row per signed-in session, its token kept as SHA-256 only (a copy of the table opens nothing),
 --    read and extended by whichever node serves the request.
 
@@ -28,3 +29,6 @@ CREATE INDEX session_web_expire_idx ON session_web (expire_le);
 CREATE INDEX session_web_identifiant_idx ON session_web (identifiant);
 
 CREATE INDEX demande_guichet_depot_idx ON demande (guichet, date_depot);
+
+ALTER TABLE import_departemental ADD COLUMN total BIGINT;
+COMMENT ON COLUMN import_departemental.total IS 'Enregistrements de l''extrait comptés à l''ouverture (barre de progression).';

@@ -12,9 +12,10 @@ import java.util.Set;
  * @param motifsRadiation the reasons it may radiate for (empty: none)
  * @param tousGuichets    registers under any guichet code of its territory (a gestionnaire); otherwise under its
  *                        organisation's own code only
+ * @param importer        imports departmental extracts into its territories
  */
 public record DroitsRegistre(boolean lire, boolean enregistrer, boolean changer, Set<MotifRadiation> motifsRadiation,
-                             boolean tousGuichets) {
+                             boolean tousGuichets, boolean importer) {
 
     public DroitsRegistre {
         motifsRadiation = motifsRadiation == null ? Set.of() : Set.copyOf(motifsRadiation);

@@ -25,6 +25,16 @@ public interface ImportExtraits {
     TravailImport importer(Path fichier, String encodage, boolean forcer, Contexte contexte,
                            Consumer<String> progression);
 
+    /**
+     * Receives an extract sent through a web page: written into the import folder ({@code televerses/}, out of the
+     * watched drop folder), readable by the hub's account only, and returns its path for {@link #importer}.
+     *
+     * @param nomFichier the name the sender gave it (only its letters, digits, dots and hyphens are kept)
+     * @throws IllegalArgumentException when it is larger than the import's limit ({@code import.tailleMaxMo}),
+     *                                  nothing kept
+     */
+    Path recevoir(String nomFichier, java.io.InputStream contenu, Contexte contexte);
+
     /** The latest imports, newest first. */
     List<TravailImport> travaux(int max);
 

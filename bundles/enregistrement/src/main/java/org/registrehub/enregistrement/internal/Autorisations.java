@@ -31,6 +31,7 @@ final class Autorisations {
     static final Set<Role> LECTEURS = EnumSet.of(Role.GUICHET, Role.BAILLEUR, Role.GESTIONNAIRE);
     static final Set<Role> ENREGISTREURS = EnumSet.of(Role.GUICHET, Role.GESTIONNAIRE);
     static final Set<Role> RADIATEURS = EnumSet.of(Role.GUICHET, Role.BAILLEUR, Role.GESTIONNAIRE);
+    static final Set<Role> IMPORTATEURS = EnumSet.of(Role.GESTIONNAIRE, Role.ADMIN);
     private static final Set<MotifRadiation> MOTIFS_BAILLEUR = EnumSet.of(MotifRadiation.ATTRIBUTION,
             MotifRadiation.IRRECEVABILITE);
 
@@ -103,13 +104,14 @@ final class Autorisations {
         boolean enregistrer = ENREGISTREURS.stream().anyMatch(i::a);
         Set<MotifRadiation> motifs = !RADIATEURS.stream().anyMatch(i::a) ? Set.of()
                 : i.a(Role.GUICHET) || i.a(Role.GESTIONNAIRE) ? EnumSet.allOf(MotifRadiation.class) : MOTIFS_BAILLEUR;
-        return new org.registrehub.api.DroitsRegistre(lire, enregistrer, enregistrer, motifs, i.a(Role.GESTIONNAIRE));
+        return new org.registrehub.api.DroitsRegistre(lire, enregistrer, enregistrer, motifs, i.a(Role.GESTIONNAIRE),
+                IMPORTATEURS.stream().anyMatch(i::a));
     }
 
     /** The caller's rights on this demand: none outside its perimeter. */
     static org.registrehub.api.DroitsRegistre droits(Identite i, Demande d) {
         if (!dansPerimetre(i, d.territoire(), d.dossier().logementRecherche().communes())) {
-            return new org.registrehub.api.DroitsRegistre(false, false, false, Set.of(), false);
+            return new org.registrehub.api.DroitsRegistre(false, false, false, Set.of(), false, false);
         }
         return droits(i);
     }

@@ -20,7 +20,8 @@ public interface ImportMapper {
     List<TravailImport> interrompus();
 
     long creer(@Param("fichier") String fichier, @Param("empreinte") String empreinte, @Param("format") String format,
-               @Param("encodage") String encodage, @Param("lancePar") String lancePar, @Param("canal") String canal);
+               @Param("encodage") String encodage, @Param("lancePar") String lancePar, @Param("canal") String canal,
+               @Param("total") Long total);
 
     java.util.Map<String, String> correspondance(@Param("numero") String numero);
 

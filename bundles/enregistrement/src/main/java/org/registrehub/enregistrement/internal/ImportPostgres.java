@@ -42,11 +42,11 @@ public class ImportPostgres implements ImportStore {
 
     @Override
     public TravailImport ouvrir(String fichier, String empreinte, String format, String encodage, String lancePar,
-                                String canal) {
+                                String canal, Long total) {
         return store.executer("ouverture de l'import " + fichier, ImportMapper.class, m -> {
             TravailImport enCours = m.enCours(empreinte);
             return enCours != null ? enCours : m.travail(m.creer(fichier, empreinte, format, encodage, lancePar,
-                    canal));
+                    canal, total));
         });
     }
 

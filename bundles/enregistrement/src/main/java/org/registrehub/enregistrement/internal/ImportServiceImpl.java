@@ -46,7 +46,6 @@ import org.registrehub.api.spi.JsonCodec;
 @Component(service = ImportService.class, configurationPid = "org.registrehub.enregistrement")
 public class ImportServiceImpl implements ImportService {
 
-    private static final Set<Role> IMPORTATEURS = EnumSet.of(Role.GESTIONNAIRE, Role.ADMIN);
 
     private final NumerotationService numerotation;
     private final ImportStore store;
@@ -72,7 +71,7 @@ public class ImportServiceImpl implements ImportService {
     @Override
     public BilanLot importerLot(long importId, List<DemandeImportee> lignes, List<LigneRejetee> rejetsDeLecture,
                                 long position, Contexte contexte) {
-        Autorisations.exigerRole(contexte, IMPORTATEURS, "l'import d'un extrait départemental");
+        Autorisations.exigerRole(contexte, Autorisations.IMPORTATEURS, "l'import d'un extrait départemental");
         LocalDate aujourdhui = LocalDate.now(clock);
         List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
         Set<String> deja = store.dejaImportes(lignes.stream().map(DemandeImportee::ancienNumero).toList());

@@ -86,6 +86,42 @@ public class ImportExtraitsImpl implements ImportExtraits {
         this.noeud = baux.noeud();
     }
 
+    @Override
+    public Path recevoir(String nomFichier, java.io.InputStream contenu, Contexte contexte) {
+        String nom = (nomFichier == null ? "" : Path.of(nomFichier.replace('\\', '/')).getFileName().toString())
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        if (nom.isBlank() || nom.startsWith(".")) {
+            nom = "extrait" + nom;
+        }
+        try {
+            Path dossier = racine.resolve("televerses");
+            Files.createDirectories(dossier);
+            Path cible = dossier.resolve(java.time.LocalDateTime.now(java.time.ZoneId.of("Europe/Paris")).format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                    + java.util.UUID.randomUUID().toString().substring(0, 8) + "-" + nom);
+            Fichiers.creerPrive(cible);
+            long ecrits = 0;
+            try (java.io.OutputStream out = Files.newOutputStream(cible)) {
+                byte[] tampon = new byte[1 << 16];
+                int n;
+                while ((n = contenu.read(tampon)) != -1) {
+                    ecrits += n;
+                    if (ecrits > tailleMax) {
+                        out.close();
+                        Files.deleteIfExists(cible);
+                        throw new IllegalArgumentException("Fichier trop volumineux : plus de " + tailleMax
+                                / (1024 * 1024) + " Mo (import.tailleMaxMo)");
+                    }
+                    out.write(tampon, 0, n);
+                }
+            }
+            LOG.info("Extrait {} reçu de {} ({} octets) : {}", nom, contexte.acteur(), ecrits, cible);
+            return cible;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The extract is being imported by another node, or by another thread of this one. */
     static final class ImportOccupe extends IllegalStateException {
         ImportOccupe(String message) {
@@ -127,7 +163,7 @@ public class ImportExtraitsImpl implements ImportExtraits {
         String lu = "XML".equals(format) ? encodageXml(chemin) : encodage == null ? detecter(chemin)
                 : charset(encodage).name();
         TravailImport travail = store.ouvrir(chemin.toString(), empreinte, format, lu, contexte.acteur(),
-                contexte.canal().name());
+                contexte.canal().name(), Fichiers.enregistrements(chemin, format));
         if (!baux.prendre(bail(travail.id()), noeud, DUREE_BAIL)) {
             throw new ImportOccupe("L'import " + travail.id() + " de cet extrait est en cours sur un autre nœud du"
                     + " hub (position " + travail.position() + ").");

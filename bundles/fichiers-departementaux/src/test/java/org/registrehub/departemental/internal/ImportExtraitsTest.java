@@ -124,6 +124,8 @@ public class ImportExtraitsTest {
         assertEquals(6, t.position());
         assertEquals(3, t.importees());
         assertEquals(3, t.rejetees());
+        assertEquals("the records counted when it opened: the lines but the header", Long.valueOf(6), t.total());
+        assertEquals(100, t.pourcentage());
 
         Demande maelle = demandeDe("PDL044-0326-000101-S001");
         assertTrue(maelle.numeroUnique(), maelle.numeroUnique().matches("0440326[0-9]{6}G4401"));
@@ -206,12 +208,37 @@ public class ImportExtraitsTest {
         assertTrue(extraits.produire().contains(": 0 ligne(s)"));
     }
 
+    /** An extract sent through a web page: kept in the import folder under a clean name, then imported from there. */
+    @Test
+    public void unExtraitTeleverseEstRecuPuisImporte() throws Exception {
+        Path racine = dossier.newFolder("import").toPath();
+        ImportExtraitsImpl web = new ImportExtraitsImpl(service, store, base.baux(), identites, 1000,
+                racine.toString(), dossier.newFolder("rapports-web").toString(), 1, 0);
+        Path recu;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(exemple("extrait-pdl-latin1.csv"))) {
+            recu = web.recevoir("C:\\Mes documents\\extrait pdl;rm.csv", in, ADMIN);
+        }
+        assertTrue(recu.toString(), recu.getFileName().toString().endsWith("-extrait_pdl_rm.csv"));
+        assertEquals(racine.resolve("televerses"), recu.getParent());
+        TravailImport t = web.importer(recu, null, false, ADMIN, progression::add);
+        assertEquals(t.erreur(), TravailImport.TERMINE, t.etat());
+        assertEquals(3, t.importees());
+        // larger than the limit (1 Mo here): refused, nothing kept
+        IllegalArgumentException e = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+                () -> web.recevoir("gros.csv", new java.io.ByteArrayInputStream(new byte[2 * 1024 * 1024]), ADMIN));
+        assertTrue(e.getMessage(), e.getMessage().contains("trop volumineux"));
+        try (var l = java.nio.file.Files.list(recu.getParent())) {
+            assertEquals(1, l.count());
+        }
+    }
+
     @Test
     public void extraitXmlUtf8ImporteEtRegleDuRegistreAppliquee() {
         TravailImport t = imports.importer(exemple("extrait-pdl.xml"), null, false, ADMIN, progression::add);
         assertEquals(t.erreur(), TravailImport.TERMINE, t.etat());
         assertEquals("UTF-8", t.encodage());
         assertEquals(1, t.importees());
+        assertEquals("its <demande> elements, not <demandeur>", Long.valueOf(2), t.total());
         LigneRejetee rejet = store.rejets(t.id()).get(0);
         assertEquals(2, rejet.ligne());
         assertEquals("PDL049-0326-000211-S020", rejet.ancienNumero());

@@ -25,7 +25,7 @@ public interface ImportStore {
      * import at position 0.
      */
     TravailImport ouvrir(String fichier, String empreinte, String format, String encodage, String lancePar,
-                         String canal);
+                         String canal, Long total);
 
 
     /** The last finished import of the extract with this fingerprint, if any. */

@@ -6,7 +6,7 @@
  * {@code api.erp.CorrespondantsErp}).
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.registrehub.api.registre.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -36,6 +36,12 @@ public class DepartementalRoutesTest extends CamelTestSupport {
 
     /** The import as the routes see it: what it was given, and whether it fails. */
     static final class ImportsObserves implements ImportExtraits {
+
+        @Override
+        public Path recevoir(String nomFichier, java.io.InputStream contenu, Contexte contexte) {
+            throw new UnsupportedOperationException("pas de téléversement dans ce test");
+        }
+
         final List<String> importes = new CopyOnWriteArrayList<>();
         final AtomicInteger reprises = new AtomicInteger();
         volatile Contexte contexte;
