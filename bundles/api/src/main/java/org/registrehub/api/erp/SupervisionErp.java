@@ -25,4 +25,44 @@ public interface SupervisionErp {
      * @return how many were sent back
      */
     int rejouerTout(String organisation);
+
+    /** Who supervises the ERP channel: an administrator (every organisation), a gestionnaire (its territories'). */
+    static boolean autorise(org.registrehub.api.acces.Identite identite) {
+        return identite.a(org.registrehub.api.acces.Role.ADMIN) || identite.a(org.registrehub.api.acces.Role.GESTIONNAIRE);
+    }
+
+    /**
+     * The state of the organisations a user supervises: every one for an administrator, those of its territories for a
+     * gestionnaire.
+     *
+     * @throws org.registrehub.api.AccesRefuseException for any other role
+     */
+    List<EtatOrganisationErp> etat(org.registrehub.api.Contexte contexte);
+
+    /**
+     * The dead letters a user may handle, oldest first, at most {@code max}: all of them for an administrator, those
+     * of the organisations of its territories for a gestionnaire.
+     *
+     * @throws org.registrehub.api.AccesRefuseException for any other role
+     */
+    List<LettreMorte> lettresMortes(int max, org.registrehub.api.Contexte contexte);
+
+    /**
+     * What a dead letter carries (the message as its sender wrote it), for a user who may handle it; the read is
+     * audited ({@code LETTRE_MORTE_LECTURE}).
+     *
+     * @return empty if there is no such dead letter in the user's reach
+     */
+    java.util.Optional<String> contenu(long id, org.registrehub.api.Contexte contexte);
+
+    /** {@link #rejouer(long)} for a user who may handle it, audited ({@code LETTRE_MORTE_REJEU}). */
+    boolean rejouer(long id, org.registrehub.api.Contexte contexte);
+
+    /**
+     * Discards a dead letter for good (a message its sender has replaced), audited ({@code LETTRE_MORTE_SUPPRESSION},
+     * with its messageId and reason).
+     *
+     * @return false if there is no such dead letter in the user's reach
+     */
+    boolean supprimer(long id, org.registrehub.api.Contexte contexte);
 }

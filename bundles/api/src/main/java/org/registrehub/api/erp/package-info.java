@@ -3,7 +3,7 @@
  * administrators.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.registrehub.api.erp;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,6 +39,8 @@ public final class Gabarits {
             new ClassTemplateLoader(ancre.getClassLoader(), dossier),
             new ClassTemplateLoader(Gabarits.class.getClassLoader(), COMMUNS)}));
         c.setDefaultEncoding("UTF-8");
+        c.setOutputEncoding("UTF-8");
+        c.setURLEscapingCharset("UTF-8");
         c.setLocale(Locale.FRANCE);
         c.setTimeZone(TimeZone.getTimeZone("Europe/Paris"));
         c.setRecognizeStandardFileExtensions(true);

@@ -103,6 +103,82 @@ public class BackofficeNavigateurIT {
         assertTrue(!Files.readString(hub.journal(), StandardCharsets.UTF_8).contains(MDP));
     }
 
+    /**
+     * The gestionnaire sends an extract of 4,000 lines (Latin-1, 8 of them with a birth date in the future) and follows
+     * its import to 100 % in the browser; then the register holds the lines, and the rejects report the 8. Then it
+     * handles a landlord's dead letter: reads it, replays it (unreadable still, it comes back), discards it — each
+     * audited.
+     */
+    @Test
+    public void leGestionnaireImporteUnExtraitEtTraiteUneLettreMorte() throws Exception {
+        compte("DDETS44", "ETAT", "044", null, "gestionnaire.import", "gestionnaire");
+        compte("HABITAT44", "BAILLEUR", "044", null, "erp.habitat44", "bailleur");
+        // the landlord's ERP sends an unreadable message as soon as its queues exist (the hub creates them within 15 s)
+        String marqueur = "illisible-" + System.nanoTime();
+        org.awaitility.Awaitility.await("les files de HABITAT44").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+                    try (javax.jms.Connection c = new org.apache.qpid.jms.JmsConnectionFactory("erp.habitat44", MDP,
+                            "amqp://127.0.0.1:" + hub.broker + "?jms.populateJMSXUserID=true").createConnection()) {
+                        javax.jms.Session s = c.createSession(false, javax.jms.Session.AUTO_ACKNOWLEDGE);
+                        s.createProducer(s.createQueue("registre.erp.HABITAT44.entrant"))
+                                .send(s.createTextMessage("{\"" + marqueur + "\": "));
+                    }
+                    return true;
+                });
+        Path extrait = Path.of(System.getProperty("registre.navigateur.sortie"), "extrait-4000.csv");
+        int lignes = 4000;
+        int rejets = ecrireExtrait(extrait, lignes);
+        List<String> sortie = Scripts.node("backoffice-gestionnaire.mjs", "backoffice-gestionnaire", Map.of(
+                "BACKOFFICE", hub.base + "/backoffice", "AGENT", "gestionnaire.import", "MOT_DE_PASSE", MDP,
+                "EXTRAIT", extrait.toString(), "MARQUEUR", marqueur));
+        assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS GESTIONNAIRE OK"));
+        assertTrue(sortie.contains("REJETS " + rejets));
+        // the list and the finished import scanned (and the running one when the browser saw it between 0 and 100 %)
+        assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-imports ")));
+        assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-import-termine ")));
+        assertEquals(lignes - rejets, db.count("SELECT count(*) FROM demande WHERE ancien_numero LIKE 'PDL044-1126-%'"));
+        // the dead letter: read (before its replay, after it, and again after a discard not confirmed), replayed,
+        // discarded — by the gestionnaire, on WEB
+        assertEquals(3, db.count("SELECT count(*) FROM audit WHERE acteur = 'gestionnaire.import' AND canal = 'WEB'"
+                + " AND operation = 'LETTRE_MORTE_LECTURE' AND details LIKE '%HABITAT44%'"));
+        assertEquals(1, db.count("SELECT count(*) FROM audit WHERE acteur = 'gestionnaire.import' AND operation ="
+                + " 'LETTRE_MORTE_REJEU'"));
+        assertEquals(1, db.count("SELECT count(*) FROM audit WHERE acteur = 'gestionnaire.import' AND operation ="
+                + " 'LETTRE_MORTE_SUPPRESSION' AND details LIKE '%MessageIllisible%'"));
+        assertTrue("le contenu n'entre pas au journal d'audit", db.count("SELECT count(*) FROM audit WHERE details"
+                + " LIKE '%" + marqueur + "%'") == 0);
+        assertEquals(1, db.count("SELECT count(*) FROM import_departemental WHERE etat = 'TERMINE' AND lance_par ="
+                + " 'gestionnaire.import' AND canal = 'WEB' AND total = " + lignes + " AND position = " + lignes
+                + " AND rejetees = " + rejets));
+    }
+
+    /** An extract of the documented format: the sample's first line again and again, each a person of its own. */
+    private static int ecrireExtrait(Path fichier, int lignes) throws Exception {
+        List<String> modele = Files.readAllLines(Path.of(System.getProperty("registre.exemples"),
+                "exemples/departemental/extrait-pdl-latin1.csv"), StandardCharsets.ISO_8859_1);
+        String[] colonnes = modele.get(1).split(";", -1);
+        StringBuilder b = new StringBuilder(modele.get(0)).append('\n');
+        int rejets = 0;
+        for (int i = 0; i < lignes; i++) {
+            String[] c = colonnes.clone();
+            c[0] = String.format("PDL044-1126-%06d-S001", i);
+            StringBuilder nom = new StringBuilder("Importe");
+            for (int n = i, k = 0; k < 4; k++, n /= 26) {
+                nom.append((char) ('a' + n % 26));
+            }
+            c[4] = nom.toString();
+            c[10] = "";
+            if (i % 500 == 250) {
+                c[6] = "03/07/2091";
+                rejets++;
+            }
+            b.append(String.join(";", c)).append('\n');
+        }
+        Files.createDirectories(fichier.getParent());
+        Files.writeString(fichier, b, StandardCharsets.ISO_8859_1);
+        return rejets;
+    }
+
     private static String trouver(List<String> sortie, Pattern p) {
         return sortie.stream().map(p::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()
                 .orElseThrow(() -> new AssertionError(p + " absent de la sortie : " + sortie));

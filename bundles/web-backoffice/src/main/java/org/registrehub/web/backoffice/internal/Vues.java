@@ -63,12 +63,12 @@ public class Vues {
             m.put("agent", s.identite().identifiant());
             m.put("organisation", s.identite().organisation().nom() + " (" + s.identite().organisation().code() + ")");
             m.put("roles", s.identite().roles().stream().map(Role::nom).sorted().toList());
-            m.put("menu", menu(droits));
+            m.put("menu", menu(droits, s.identite()));
         }
         return m;
     }
 
-    private static List<Map<String, String>> menu(DroitsRegistre droits) {
+    private static List<Map<String, String>> menu(DroitsRegistre droits, org.registrehub.api.acces.Identite identite) {
         List<Map<String, String>> l = new ArrayList<>();
         l.add(Map.of("code", "accueil", "chemin", "/", "libelle", "Accueil"));
         if (droits != null && droits.lire()) {
@@ -76,6 +76,12 @@ public class Vues {
         }
         if (droits != null && droits.enregistrer()) {
             l.add(Map.of("code", "nouvelle", "chemin", "/demandes/nouvelle", "libelle", "Enregistrer une demande"));
+        }
+        if (droits != null && droits.importer()) {
+            l.add(Map.of("code", "imports", "chemin", "/imports", "libelle", "Imports départementaux"));
+        }
+        if (identite != null && org.registrehub.api.erp.SupervisionErp.autorise(identite)) {
+            l.add(Map.of("code", "erp", "chemin", "/erp", "libelle", "ERP des bailleurs"));
         }
         return l;
     }

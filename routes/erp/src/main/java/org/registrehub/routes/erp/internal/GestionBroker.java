@@ -136,6 +136,42 @@ public class GestionBroker {
         }
     }
 
+    /** Removes one dead letter for good; false when there is no such message. */
+    public boolean supprimer(long id) {
+        QueueControl q = file(dlq);
+        if (q == null) {
+            return false;
+        }
+        try {
+            return q.removeMessage(id);
+        } catch (Exception e) {
+            throw indisponible("suppression du message " + id + " de " + dlq, e);
+        }
+    }
+
+    /** The body of one dead letter as text (UTF-8), or null when there is no such message. */
+    public String contenu(long id) {
+        QueueControl q = file(dlq);
+        if (q == null) {
+            return null;
+        }
+        try {
+            for (javax.management.openmbean.CompositeData m : q.browse("")) {
+                // the browser gives the id as text (2.43), the listing as a number: compared as text
+                if (String.valueOf(id).equals(String.valueOf(m.get("messageID")))) {
+                    if (m.containsKey("text") && m.get("text") != null) {
+                        return m.get("text").toString();
+                    }
+                    Object apercu = m.containsKey("BodyPreview") ? m.get("BodyPreview") : null;
+                    return apercu instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : "";
+                }
+            }
+            return null;
+        } catch (Exception e) {
+            throw indisponible("lecture du message " + id + " de " + dlq, e);
+        }
+    }
+
     private ActiveMQServerControl serveur() {
         try {
             ObjectName nom = noms.getActiveMQServerObjectName();

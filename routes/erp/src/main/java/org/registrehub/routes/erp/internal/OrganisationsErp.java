@@ -54,6 +54,13 @@ public class OrganisationsErp implements SupervisionErp {
         this.routes = routes;
     }
 
+    private volatile org.registrehub.api.acces.spi.AuditStore audit;
+
+    /** Blueprint: the audit trail of the dead letters a user reads, replays or discards. */
+    public void setAudit(org.registrehub.api.acces.spi.AuditStore audit) {
+        this.audit = audit;
+    }
+
     /** Called by the timer route with its Camel context. */
     public synchronized void synchroniser(CamelContext contexte) {
         this.camel = contexte;
@@ -176,6 +183,98 @@ public class OrganisationsErp implements SupervisionErp {
         }
         LOG.info("{} lettre(s) morte(s) renvoyée(s){}", n, organisation == null ? "" : " pour " + organisation);
         return n;
+    }
+
+    // ------------------------------------------------------------------ dead letters handled by a user
+
+    /**
+     * The organisations whose dead letters this user may handle: null for every one (an administrator), those of its
+     * territories for a gestionnaire.
+     */
+    private Set<String> perimetre(org.registrehub.api.Contexte contexte) {
+        org.registrehub.api.acces.Identite i = contexte.identite();
+        if (i.a(org.registrehub.api.acces.Role.ADMIN)) {
+            return null;
+        }
+        if (!SupervisionErp.autorise(i)) {
+            throw new org.registrehub.api.AccesRefuseException("Accès refusé : les lettres mortes des ERP se lisent"
+                    + " par un gestionnaire (celles de ses territoires) ou un administrateur ; « " + i.identifiant()
+                    + " » n'a aucun de ces rôles.");
+        }
+        Set<String> codes = new TreeSet<>();
+        for (CorrespondantErp o : correspondants.correspondants()) {
+            if (o.territoires().stream().anyMatch(i::couvre)) {
+                codes.add(o.organisation());
+            }
+        }
+        return codes;
+    }
+
+    @Override
+    public List<EtatOrganisationErp> etat(org.registrehub.api.Contexte contexte) {
+        Set<String> p = perimetre(contexte);
+        return etat().stream().filter(e -> p == null || p.contains(e.organisation())).toList();
+    }
+
+    @Override
+    public List<LettreMorte> lettresMortes(int max, org.registrehub.api.Contexte contexte) {
+        Set<String> p = perimetre(contexte);
+        List<LettreMorte> l = lettresMortes(Integer.MAX_VALUE).stream()
+                .filter(x -> p == null || x.organisation() != null && p.contains(x.organisation())).toList();
+        return l.size() > max ? List.copyOf(l.subList(0, max)) : l;
+    }
+
+    private java.util.Optional<LettreMorte> lettre(long id, org.registrehub.api.Contexte contexte) {
+        return lettresMortes(Integer.MAX_VALUE, contexte).stream().filter(l -> l.id() == id).findFirst();
+    }
+
+    @Override
+    public java.util.Optional<String> contenu(long id, org.registrehub.api.Contexte contexte) {
+        java.util.Optional<LettreMorte> l = lettre(id, contexte);
+        if (l.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String corps = broker.contenu(id);
+        if (corps == null) {
+            return java.util.Optional.empty();
+        }
+        auditer(contexte, "LETTRE_MORTE_LECTURE", l.get());
+        return java.util.Optional.of(corps);
+    }
+
+    @Override
+    public boolean rejouer(long id, org.registrehub.api.Contexte contexte) {
+        java.util.Optional<LettreMorte> l = lettre(id, contexte);
+        if (l.isEmpty() || !rejouer(id)) {
+            return false;
+        }
+        auditer(contexte, "LETTRE_MORTE_REJEU", l.get());
+        return true;
+    }
+
+    @Override
+    public boolean supprimer(long id, org.registrehub.api.Contexte contexte) {
+        java.util.Optional<LettreMorte> l = lettre(id, contexte);
+        if (l.isEmpty() || !broker.supprimer(id)) {
+            return false;
+        }
+        LOG.info("Lettre morte {} (message {} de {}) supprimée par {}", id, l.get().messageId(),
+                l.get().organisation(), contexte.acteur());
+        auditer(contexte, "LETTRE_MORTE_SUPPRESSION", l.get());
+        return true;
+    }
+
+    private void auditer(org.registrehub.api.Contexte contexte, String operation, LettreMorte l) {
+        org.registrehub.api.acces.spi.AuditStore a = audit;
+        if (a == null) {
+            throw new IllegalStateException("journal d'audit absent : l'action sur la lettre morte " + l.id()
+                    + " n'a pas été journalisée");
+        }
+        String motif = l.motif() == null ? "" : l.motif().length() > 300 ? l.motif().substring(0, 300) : l.motif();
+        a.auditer(new org.registrehub.api.acces.EntreeAudit(Instant.now(), contexte.acteur(), contexte.organisation(),
+                contexte.canal(), operation, null, null, "lettre morte " + l.id() + " de " + l.organisation()
+                        + ", messageId " + (l.messageId() == null ? "illisible" : l.messageId()) + ", file " + l.file()
+                        + ", motif : " + motif));
     }
 
     private static String texte(JsonNode m, String cle) {

@@ -1,0 +1,108 @@
+// The gestionnaire's path in the back-office, in headless Chromium: sign in, send a departmental extract, watch the
+// progress bar up to 100 %, download the rejects report; an axe-core scan of each page.
+// Environment: BACKOFFICE, AGENT and MOT_DE_PASSE (a gestionnaire), EXTRAIT (the file to send), SORTIE, CHROMIUM.
+import { lancer, accessible, verifier, ecrireBilan, sortie } from './outils.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const BACKOFFICE = process.env.BACKOFFICE;
+const { navigateur, contexte } = await lancer();
+const page = await contexte.newPage();
+const erreursJs = [];
+page.on('pageerror', e => erreursJs.push(`${e.message} (${page.url()})`));
+page.on('response', r => { if (r.status() >= 400 && r.request().resourceType() !== 'document') erreursJs.push(`${r.status()} ${r.url()}`); });
+
+try {
+  await page.goto(`${BACKOFFICE}/imports`);
+  await page.getByLabel('Identifiant').fill(process.env.AGENT);
+  await page.getByLabel('Mot de passe').fill(process.env.MOT_DE_PASSE);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Imports départementaux' }).waitFor();
+  await accessible(page, 'bo-imports');
+
+  // no file: told beside the field
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  verifier(await page.locator('#champ-fichier-erreur').isVisible(), 'l\'absence de fichier n\'est pas signalée');
+
+  // the extract: its page follows the import
+  await page.locator('#champ-fichier').setInputFiles(process.env.EXTRAIT);
+  await page.getByRole('button', { name: 'Importer', exact: true }).click();
+  await page.locator('#progression').waitFor();
+  const vus = [];
+  const fin = Date.now() + 180000;
+  let scanne = false;
+  while (Date.now() < fin) {
+    const valeur = Number(await page.locator('#progression').getAttribute('value').catch(() => '0'));
+    if (vus.length === 0 || vus[vus.length - 1] !== valeur) vus.push(valeur);
+    if (!scanne && valeur > 0 && valeur < 100) {
+      await accessible(page, 'bo-import-en-cours');
+      scanne = true;
+    }
+    if (await page.locator('#bilan').count() > 0) break;
+    await page.waitForTimeout(100);
+  }
+  console.log(`PROGRESSION ${vus.join(' ')}`);
+  await page.locator('#bilan').waitFor();
+  verifier(Number(await page.locator('#progression').getAttribute('value')) === 100, 'la barre n\'atteint pas 100 %');
+  verifier((await page.locator('#progression-texte').textContent()).startsWith('100 %'), 'le texte ne dit pas 100 %');
+  const bilan = await page.locator('#bilan').textContent();
+  console.log(`BILAN ${bilan.replace(/\s+/g, ' ').trim()}`);
+  verifier(bilan.includes('Import terminé'), `import non terminé : ${bilan}`);
+  await accessible(page, 'bo-import-termine');
+
+  // the rejects report
+  const [telechargement] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: /rapport des rejets/ }).click()]);
+  const rapport = path.join(sortie, 'rejets.csv');
+  await telechargement.saveAs(rapport);
+  const lignes = fs.readFileSync(rapport, 'utf8').trim().split(/\r?\n/);
+  console.log(`REJETS ${lignes.length - 1}`);
+
+  await page.goto(`${BACKOFFICE}/imports`);
+  verifier((await page.locator('table').textContent()).includes('Terminé'), 'l\'import n\'est pas dans la liste');
+
+  // a landlord's dead letter: read, replayed (unreadable still, it comes back), discarded
+  const lettre = async () => {
+    const fin = Date.now() + 90000;
+    while (Date.now() < fin) {
+      await page.goto(`${BACKOFFICE}/erp`);
+      const lien = page.locator('#lettres-mortes + div table tbody tr', { hasText: 'HABITAT44' }).first().locator('a');
+      if (await lien.count() > 0) return lien;
+      await page.waitForTimeout(1000);
+    }
+    throw new Error('aucune lettre morte de HABITAT44');
+  };
+  let lien = await lettre();
+  await accessible(page, 'bo-erp');
+  const premiere = await lien.textContent();
+  await lien.click();
+  await page.locator('#message-recu').waitFor();
+  verifier((await page.locator('#message-recu').textContent()).includes(process.env.MARQUEUR), 'le message n\'est pas montré');
+  verifier((await page.locator('#motif').textContent()).includes('MessageIllisible'), 'le motif n\'est pas dit');
+  await accessible(page, 'bo-erp-lettre');
+  await page.getByRole('button', { name: 'Rejouer' }).click();
+  await page.getByText('La lettre morte est renvoyée dans sa file').waitFor();
+  // processed again, still unreadable: dead-lettered again, under another id
+  const finRejeu = Date.now() + 90000;
+  while (Date.now() < finRejeu) {
+    lien = await lettre();
+    if ((await lien.textContent()) !== premiere) break;
+    await page.waitForTimeout(1000);
+  }
+  verifier((await lien.textContent()) !== premiere, 'la lettre rejouée n\'est pas revenue');
+  await lien.click();
+  await page.locator('#message-recu').waitFor();
+  await page.getByRole('button', { name: 'Supprimer' }).click();
+  verifier((await page.locator('main').textContent()).includes('Suppression non confirmée'), 'supprimée sans confirmation');
+  await page.goBack();
+  await page.locator('label', { hasText: 'Je confirme la suppression définitive' }).click();
+  await page.getByRole('button', { name: 'Supprimer' }).click();
+  await page.getByText('La lettre morte est supprimée.').waitFor();
+  verifier(await page.locator('#lettres-mortes + div table tbody tr', { hasText: 'HABITAT44' }).count() === 0,
+    'la lettre supprimée est encore là');
+  verifier(erreursJs.length === 0, 'erreurs dans les pages : ' + erreursJs.join(' ; '));
+  console.log('PARCOURS GESTIONNAIRE OK');
+} finally {
+  ecrireBilan('backoffice-gestionnaire');
+  await navigateur.close();
+}
