@@ -80,6 +80,8 @@ public class Vues {
         if (droits != null && droits.importer()) {
             l.add(Map.of("code", "imports", "chemin", "/imports", "libelle", "Imports départementaux"));
         }
+        // the Infocentre is open to every role (aggregated figures, under the secret where the role imposes it)
+        l.add(Map.of("code", "statistiques", "chemin", "/statistiques", "libelle", "Statistiques"));
         if (identite != null && org.registrehub.api.erp.SupervisionErp.autorise(identite)) {
             l.add(Map.of("code", "erp", "chemin", "/erp", "libelle", "ERP des bailleurs"));
         }

@@ -1,0 +1,305 @@
+package org.registrehub.web.backoffice.internal;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.ws.rs.CookieParam;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Response;
+
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.DemandeInvalideException;
+import org.registrehub.api.DroitsRegistre;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.RegistreService;
+import org.registrehub.api.acces.SessionWeb;
+import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.statistiques.FormatExport;
+import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.RapportStatistiques;
+import org.registrehub.api.statistiques.Secret;
+import org.registrehub.api.statistiques.SerieMensuelle;
+import org.registrehub.api.statistiques.StatistiquesService;
+import org.registrehub.api.statistiques.TableauDemande;
+import org.registrehub.api.statistiques.TableauFlux;
+import org.registrehub.web.commun.Nombres;
+
+/**
+ * The Infocentre's dashboards for everyone who reads statistics (observateurs, gestionnaires, guichets, bailleurs,
+ * each within its territories and under the secret statistique the service applies): a table of a chosen period and
+ * granularity, drawn as a chart (Chart.js, served by the hub) beside the same figures as an accessible table, and its
+ * exports (CSV, XLSX, SVG, PNG) from the report service.
+ */
+@Path("/statistiques")
+@Produces(Vues.HTML)
+public class StatistiquesPages {
+
+    /** The tables the dashboard draws, and how. */
+    static final Map<String, String> TABLEAUX = Map.of(
+            "series", "Demandes, renouvellements, radiations et attributions, mois par mois",
+            "flux", "Stock et flux de la période, par territoire");
+    private static final DateTimeFormatter MOIS = DateTimeFormatter.ofPattern("MMM yyyy", Locale.FRANCE);
+
+    private final RegistreService registre;
+    private final List<StatistiquesService> statistiques;
+    private final List<RapportStatistiques> rapports;
+    private final JsonCodec json;
+    private final Garde garde;
+    private final Vues vues;
+
+    public StatistiquesPages(RegistreService registre, List<StatistiquesService> statistiques,
+                             List<RapportStatistiques> rapports, JsonCodec json, Garde garde, Vues vues) {
+        this.registre = registre;
+        this.statistiques = statistiques;
+        this.rapports = rapports;
+        this.json = json;
+        this.garde = garde;
+        this.vues = vues;
+    }
+
+    private record Lecteur(SessionWeb session, Contexte contexte, DroitsRegistre droits) {
+    }
+
+    /** What the form asked for, read and checked: each malformed field named. */
+    record Demande(String tableau, LocalDate debut, LocalDate fin, Granularite granularite, String departement,
+                   Map<String, String> erreurs, Map<String, List<String>> valeurs) {
+
+        static Demande lire(String tableau, String debut, String fin, String granularite, String departement,
+                            LocalDate aujourdhui) {
+            Map<String, String> e = new LinkedHashMap<>();
+            Map<String, List<String>> v = new LinkedHashMap<>();
+            String t = tableau == null || !TABLEAUX.containsKey(tableau) ? "series" : tableau;
+            // by default the last twelve full months
+            LocalDate d = date("debut", debut, aujourdhui.withDayOfMonth(1).minusMonths(12), e);
+            LocalDate f = date("fin", fin, aujourdhui.withDayOfMonth(1).minusDays(1), e);
+            if (e.isEmpty() && d.isAfter(f)) {
+                e.put("debut", "le début de la période est après sa fin");
+            }
+            Granularite g = Granularite.DEPARTEMENT;
+            if (granularite != null && !granularite.isBlank()) {
+                try {
+                    g = Granularite.valueOf(granularite);
+                } catch (IllegalArgumentException x) {
+                    e.put("granularite", "granularité inconnue : choisissez dans la liste");
+                }
+            }
+            String dep = departement == null || departement.isBlank() ? null : departement.strip();
+            v.put("tableau", List.of(t));
+            v.put("debut", List.of(d.toString()));
+            v.put("fin", List.of(f.toString()));
+            v.put("granularite", List.of(g.name()));
+            if (dep != null) {
+                v.put("departement", List.of(dep));
+            }
+            return new Demande(t, d, f, g, dep, e, v);
+        }
+
+        private static LocalDate date(String champ, String texte, LocalDate defaut, Map<String, String> e) {
+            if (texte == null || texte.isBlank()) {
+                return defaut;
+            }
+            try {
+                return LocalDate.parse(texte.strip());
+            } catch (DateTimeParseException x) {
+                e.put(champ, "date attendue au format JJ/MM/AAAA");
+                return defaut;
+            }
+        }
+
+        String requete() {
+            return "tableau=" + tableau + "&debut=" + debut + "&fin=" + fin + "&granularite=" + granularite.name()
+                    + (departement == null ? "" : "&departement=" + java.net.URLEncoder.encode(departement,
+                            java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @GET
+    public Response tableau(@CookieParam(Garde.COOKIE_SESSION) String jeton, @QueryParam("tableau") String tableau,
+                            @QueryParam("debut") String debut, @QueryParam("fin") String fin,
+                            @QueryParam("granularite") String granularite,
+                            @QueryParam("departement") String departement) {
+        Optional<Lecteur> l = lecteur(jeton);
+        if (l.isEmpty()) {
+            return garde.versConnexion("/statistiques");
+        }
+        if (statistiques.isEmpty()) {
+            return vues.message("Statistiques indisponibles", "L'Infocentre n'est pas installé sur ce hub"
+                    + " (fonctionnalité registre-statistiques).", l.get().session(), l.get().droits(), 503);
+        }
+        Demande q = Demande.lire(tableau, debut, fin, granularite, departement, LocalDate.now(Vues.PARIS));
+        Map<String, Object> m = vues.modele("Statistiques", "statistiques", l.get().session(), l.get().droits());
+        m.put("valeurs", q.valeurs());
+        m.put("tableaux", TABLEAUX.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(x -> Map.of("code", x.getKey(), "libelle", x.getValue())).toList());
+        m.put("granularites", java.util.Arrays.stream(Granularite.values()).map(g -> Map.of("code", g.name(),
+                "libelle", libelle(g))).toList());
+        if (!q.erreurs().isEmpty()) {
+            m.put("erreurs", q.erreurs());
+            return vues.page("statistiques", m, 400);
+        }
+        try {
+            Graphique g = "flux".equals(q.tableau()) ? flux(statistiques.get(0).flux(q.debut(), q.fin(),
+                    q.granularite(), l.get().contexte())) : series(statistiques.get(0).serieMensuelle(q.debut(),
+                    q.fin(), q.departement(), l.get().contexte()));
+            m.put("graphique", g);
+            // the chart's data, for the page's script: JSON in a data block, "<" escaped so that no text closes it
+            m.put("donnees", json.ecrire(Map.of("type", g.type(), "etiquettes", g.etiquettes(), "series",
+                    g.series())).replace("<", "\\u003c"));
+            m.put("titreTableau", TABLEAUX.get(q.tableau()) + " — du " + Vues.date(q.debut()) + " au "
+                    + Vues.date(q.fin()));
+            m.put("exports", rapports.isEmpty() ? List.of() : java.util.Arrays.stream(FormatExport.values())
+                    .map(f -> Map.of("format", f.name(), "lien", "/statistiques/export?" + q.requete() + "&format="
+                            + f.name())).toList());
+        } catch (DemandeInvalideException e) {
+            m.put("erreurs", DemandesPages.erreurs(e.getErreurs()));
+            return vues.page("statistiques", m, 400);
+        } catch (RegistreException e) {
+            return vues.message("Statistiques refusées", e.getMessage(), l.get().session(), l.get().droits(),
+                    org.registrehub.web.commun.Http.statut(e));
+        }
+        return vues.page("statistiques", m);
+    }
+
+    @GET
+    @Path("export")
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/svg+xml",
+        "image/png", Vues.HTML})
+    public Response exporter(@CookieParam(Garde.COOKIE_SESSION) String jeton, @QueryParam("tableau") String tableau,
+                             @QueryParam("debut") String debut, @QueryParam("fin") String fin,
+                             @QueryParam("granularite") String granularite,
+                             @QueryParam("departement") String departement, @QueryParam("format") String format) {
+        Optional<Lecteur> l = lecteur(jeton);
+        if (l.isEmpty()) {
+            return garde.versConnexion("/statistiques");
+        }
+        if (rapports.isEmpty()) {
+            return vues.message("Exports indisponibles", "Les exports de l'Infocentre ne sont pas installés sur ce hub"
+                    + " (fonctionnalité registre-statistiques).", l.get().session(), l.get().droits(), 503);
+        }
+        Demande q = Demande.lire(tableau, debut, fin, granularite, departement, LocalDate.now(Vues.PARIS));
+        FormatExport f;
+        try {
+            f = FormatExport.valueOf(format == null ? "CSV" : format);
+        } catch (IllegalArgumentException e) {
+            return vues.message("Format inconnu", "Format d'export inconnu : CSV, XLSX, SVG ou PNG.",
+                    l.get().session(), l.get().droits(), 400);
+        }
+        try {
+            byte[] contenu = rapports.get(0).exporter(new TableauDemande(q.tableau(), q.debut(), q.fin(),
+                    q.granularite(), null, q.departement()), f, l.get().contexte());
+            return Response.ok(contenu, f.typeMime()).header("Cache-Control", "no-store").header(
+                    "Content-Disposition", "attachment; filename=\"" + q.tableau() + "-" + q.debut() + "-" + q.fin()
+                            + "." + f.extension() + "\"").build();
+        } catch (RegistreException e) {
+            return vues.message("Export refusé", e.getMessage(), l.get().session(), l.get().droits(),
+                    org.registrehub.web.commun.Http.statut(e));
+        }
+    }
+
+    private Optional<Lecteur> lecteur(String jeton) {
+        return garde.session(jeton).map(s -> {
+            Contexte c = new Contexte(s.identite(), Canal.WEB);
+            return new Lecteur(s, c, registre.droits(c));
+        });
+    }
+
+    /**
+     * A chart and its table: the labels of the x axis, each series with its values (null: a masked cell, drawn as a
+     * gap and shown as "secret"), and the table's rows as text.
+     */
+    public record Graphique(String type, List<String> etiquettes, List<Map<String, Object>> series,
+                            List<String> colonnes, List<List<String>> lignes) {
+    }
+
+    static Graphique series(SerieMensuelle s) {
+        List<String> etiquettes = new ArrayList<>();
+        Map<String, List<Long>> valeurs = new LinkedHashMap<>();
+        Map<String, String> champs = new LinkedHashMap<>();
+        champs.put("nouvelles", "Nouvelles demandes");
+        champs.put("renouvellements", "Renouvellements");
+        champs.put("radiations", "Radiations");
+        champs.put("attributions", "Attributions");
+        champs.keySet().forEach(c -> valeurs.put(c, new ArrayList<>()));
+        List<List<String>> lignes = new ArrayList<>();
+        for (LigneMensuelle m : s.mois()) {
+            String code = m.mois().toString();
+            etiquettes.add(mois(m.mois()));
+            Map<String, Long> v = Map.of("nouvelles", m.nouvelles(), "renouvellements", m.renouvellements(),
+                    "radiations", m.radiations(), "attributions", m.attributions());
+            List<String> ligne = new ArrayList<>(List.of(mois(m.mois())));
+            for (String c : champs.keySet()) {
+                boolean masque = s.secret().masque(code, c);
+                valeurs.get(c).add(masque ? null : v.get(c));
+                ligne.add(masque ? Secret.LIBELLE : Nombres.entier(v.get(c)));
+            }
+            lignes.add(ligne);
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        champs.forEach((c, libelle) -> series.add(serie(libelle, valeurs.get(c))));
+        List<String> colonnes = new ArrayList<>(List.of("Mois"));
+        colonnes.addAll(champs.values());
+        return new Graphique("line", etiquettes, series, colonnes, lignes);
+    }
+
+    static Graphique flux(TableauFlux t) {
+        List<String> etiquettes = new ArrayList<>();
+        List<Long> debut = new ArrayList<>();
+        List<Long> nouvelles = new ArrayList<>();
+        List<Long> radiations = new ArrayList<>();
+        List<Long> fin = new ArrayList<>();
+        List<List<String>> lignes = new ArrayList<>();
+        Secret s = t.secret();
+        for (LigneFlux l : t.lignes()) {
+            String c = l.code();
+            etiquettes.add(c);
+            debut.add(s.masque(c, "stockDebut") ? null : l.stockDebut());
+            nouvelles.add(s.masque(c, "nouvelles") ? null : l.nouvelles());
+            radiations.add(s.masque(c, "radiations") ? null : l.radiations());
+            fin.add(s.masque(c, "stockFin") ? null : l.stockFin());
+            lignes.add(List.of(c, texte(s, c, "stockDebut", l.stockDebut()), texte(s, c, "nouvelles", l.nouvelles()),
+                    texte(s, c, "radiations", l.radiations()), texte(s, c, "stockFin", l.stockFin())));
+        }
+        return new Graphique("bar", etiquettes, List.of(serie("Stock au début", debut),
+                serie("Nouvelles demandes", nouvelles), serie("Radiations", radiations), serie("Stock à la fin", fin)),
+                List.of("Territoire", "Stock au début", "Nouvelles demandes", "Radiations", "Stock à la fin"), lignes);
+    }
+
+    private static String texte(Secret s, String code, String champ, long valeur) {
+        return s.masque(code, champ) ? Secret.LIBELLE : Nombres.entier(valeur);
+    }
+
+    private static Map<String, Object> serie(String libelle, List<Long> valeurs) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("libelle", libelle);
+        m.put("valeurs", valeurs);
+        return m;
+    }
+
+    static String mois(YearMonth m) {
+        return MOIS.format(m.atDay(1));
+    }
+
+    private static String libelle(Granularite g) {
+        return switch (g) {
+            case REGION -> "Région";
+            case DEPARTEMENT -> "Département";
+            case EPCI -> "EPCI";
+            case COMMUNE -> "Commune";
+            case GUICHET -> "Guichet";
+        };
+    }
+}
