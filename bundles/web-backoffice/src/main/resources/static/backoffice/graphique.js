@@ -33,7 +33,7 @@ if (bloc && toile && window.Chart) {
         tooltip: { callbacks: { label: c => `${c.dataset.label} : ${c.parsed.y === null ? 'secret' : nombre.format(c.parsed.y)}` } }
       },
       scales: {
-        y: { beginAtZero: true, ticks: { callback: v => nombre.format(v) } },
+        y: { beginAtZero: true, ticks: { precision: 0, callback: v => nombre.format(v) } },
         x: { ticks: { autoSkip: true, maxRotation: 0 } }
       }
     }

@@ -152,6 +152,24 @@ public class BackofficeNavigateurIT {
                 + " AND rejetees = " + rejets));
     }
 
+    /**
+     * The observateur reads the Infocentre's dashboard: changes its period (the chart and its table follow), exports
+     * it as CSV, and sees the stock and flows by territory — never a nominative screen.
+     */
+    @Test
+    public void lObservateurChangeLaPeriodeDUnGraphiqueEtLExporte() throws Exception {
+        compte("PREFECTURE44", "ETAT", "044", null, "observateur.stats", "observateur");
+        List<String> sortie = Scripts.node("backoffice-observateur.mjs", "backoffice-observateur", Map.of(
+                "BACKOFFICE", hub.base + "/backoffice", "AGENT", "observateur.stats", "MOT_DE_PASSE", MDP));
+        assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS OBSERVATEUR OK"));
+        assertTrue(sortie.contains("MOIS oct. 2026 | nov. 2026 | déc. 2026"));
+        assertTrue(sortie.stream().anyMatch(l -> l.startsWith("EXPORT 4 ligne(s)")));
+        assertEquals(3, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        // statistics only: no read of a demand in the audit trail
+        assertEquals(0, db.count("SELECT count(*) FROM audit WHERE acteur = 'observateur.stats' AND numero_unique IS"
+                + " NOT NULL"));
+    }
+
     /** An extract of the documented format: the sample's first line again and again, each a person of its own. */
     private static int ecrireExtrait(Path fichier, int lignes) throws Exception {
         List<String> modele = Files.readAllLines(Path.of(System.getProperty("registre.exemples"),

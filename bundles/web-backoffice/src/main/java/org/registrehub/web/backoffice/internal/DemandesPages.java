@@ -108,15 +108,8 @@ public class DemandesPages {
         this.taillePage = Math.max(1, Math.min(100, taillePage));
     }
 
-    /** The agent of the session and what it may do; a page without a session leads to the sign-in page. */
-    private record Agent(SessionWeb session, Contexte contexte, DroitsRegistre droits) {
-    }
-
     private Optional<Agent> agent(String jeton) {
-        return garde.session(jeton).map(s -> {
-            Contexte c = new Contexte(s.identite(), Canal.WEB);
-            return new Agent(s, c, registre.droits(c));
-        });
+        return garde.agent(jeton);
     }
 
     private String ici() {
@@ -385,11 +378,9 @@ public class DemandesPages {
     public Response enregistrer(@CookieParam(Garde.COOKIE_SESSION) String jeton,
                                 MultivaluedMap<String, String> form) {
         Optional<Agent> a = agent(jeton);
-        if (a.isEmpty()) {
-            return garde.versConnexion("/demandes/nouvelle");
-        }
-        if (!garde.csrf(a.get().session(), form.getFirst("csrf"))) {
-            return garde.refusCsrf(a.get().session(), requete);
+        Response refus = garde.refusFormulaire(a, form.getFirst("csrf"), "/demandes/nouvelle", requete);
+        if (refus != null) {
+            return refus;
         }
         Map<String, List<String>> v = saisie(form);
         String guichet = guichet(a.get(), form.getFirst("guichet"));
@@ -466,11 +457,9 @@ public class DemandesPages {
     public Response modifier(@CookieParam(Garde.COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
                              MultivaluedMap<String, String> form) {
         Optional<Agent> a = agent(jeton);
-        if (a.isEmpty()) {
-            return garde.versConnexion("/demandes/" + numero + "/modifier");
-        }
-        if (!garde.csrf(a.get().session(), form.getFirst("csrf"))) {
-            return garde.refusCsrf(a.get().session(), requete);
+        Response refus = garde.refusFormulaire(a, form.getFirst("csrf"), "/demandes/" + numero + "/modifier", requete);
+        if (refus != null) {
+            return refus;
         }
         Map<String, List<String>> v = saisie(form);
         long version = entier(form.getFirst("version"));
@@ -547,11 +536,9 @@ public class DemandesPages {
     private Response transition(String jeton, String numero, MultivaluedMap<String, String> form, String info,
                                 java.util.function.BiFunction<Agent, Long, Demande> operation) {
         Optional<Agent> a = agent(jeton);
-        if (a.isEmpty()) {
-            return garde.versConnexion("/demandes/" + numero);
-        }
-        if (!garde.csrf(a.get().session(), form.getFirst("csrf"))) {
-            return garde.refusCsrf(a.get().session(), requete);
+        Response refus = garde.refusFormulaire(a, form.getFirst("csrf"), "/demandes/" + numero, requete);
+        if (refus != null) {
+            return refus;
         }
         try {
             operation.apply(a.get(), entier(form.getFirst("version")));
@@ -582,11 +569,9 @@ public class DemandesPages {
     public Response radier(@CookieParam(Garde.COOKIE_SESSION) String jeton, @PathParam("numero") String numero,
                            MultivaluedMap<String, String> form) {
         Optional<Agent> a = agent(jeton);
-        if (a.isEmpty()) {
-            return garde.versConnexion("/demandes/" + numero + "/radier");
-        }
-        if (!garde.csrf(a.get().session(), form.getFirst("csrf"))) {
-            return garde.refusCsrf(a.get().session(), requete);
+        Response refus = garde.refusFormulaire(a, form.getFirst("csrf"), "/demandes/" + numero + "/radier", requete);
+        if (refus != null) {
+            return refus;
         }
         Map<String, List<String>> v = new HashMap<>();
         for (String c : List.of(MOTIF, BAILLEUR, RPLS, RESERVATAIRE, DALO, IRRECEVABILITE, COMMENTAIRE)) {

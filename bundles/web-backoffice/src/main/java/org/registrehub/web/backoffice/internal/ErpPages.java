@@ -59,17 +59,11 @@ public class ErpPages {
         this.vues = vues;
     }
 
-    private record Superviseur(SessionWeb session, Contexte contexte, DroitsRegistre droits) {
+    private Optional<Agent> superviseur(String jeton) {
+        return garde.agent(jeton);
     }
 
-    private Optional<Superviseur> superviseur(String jeton) {
-        return garde.session(jeton).map(s -> {
-            Contexte c = new Contexte(s.identite(), Canal.WEB);
-            return new Superviseur(s, c, registre.droits(c));
-        });
-    }
-
-    private Response refus(Optional<Superviseur> s, String ici) {
+    private Response refus(Optional<Agent> s, String ici) {
         if (s.isEmpty()) {
             return garde.versConnexion(ici);
         }
@@ -86,7 +80,7 @@ public class ErpPages {
 
     @GET
     public Response etat(@CookieParam(Garde.COOKIE_SESSION) String jeton, @QueryParam("info") String info) {
-        Optional<Superviseur> s = superviseur(jeton);
+        Optional<Agent> s = superviseur(jeton);
         Response r = refus(s, "/erp");
         if (r != null) {
             return r;
@@ -136,7 +130,7 @@ public class ErpPages {
     @GET
     @Path("lettres/{id: [0-9]{1,19}}")
     public Response lettre(@CookieParam(Garde.COOKIE_SESSION) String jeton, @PathParam("id") long id) {
-        Optional<Superviseur> s = superviseur(jeton);
+        Optional<Agent> s = superviseur(jeton);
         Response r = refus(s, "/erp/lettres/" + id);
         if (r != null) {
             return r;
@@ -159,7 +153,7 @@ public class ErpPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response rejouer(@CookieParam(Garde.COOKIE_SESSION) String jeton, @PathParam("id") long id,
                             @FormParam("csrf") String csrf) {
-        Optional<Superviseur> s = superviseur(jeton);
+        Optional<Agent> s = superviseur(jeton);
         Response r = refus(s, "/erp");
         if (r != null) {
             return r;
@@ -176,7 +170,7 @@ public class ErpPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response supprimer(@CookieParam(Garde.COOKIE_SESSION) String jeton, @PathParam("id") long id,
                               @FormParam("csrf") String csrf, @FormParam("confirmation") String confirmation) {
-        Optional<Superviseur> s = superviseur(jeton);
+        Optional<Agent> s = superviseur(jeton);
         Response r = refus(s, "/erp");
         if (r != null) {
             return r;
@@ -192,7 +186,7 @@ public class ErpPages {
                 : introuvable(s.get(), id);
     }
 
-    private Response introuvable(Superviseur s, long id) {
+    private Response introuvable(Agent s, long id) {
         return vues.message("Lettre morte introuvable", "Aucune lettre morte n° " + id + " dans votre périmètre :"
                 + " elle a peut-être déjà été rejouée ou supprimée.", s.session(), s.droits(), 404);
     }

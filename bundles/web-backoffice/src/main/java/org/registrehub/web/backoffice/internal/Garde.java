@@ -26,15 +26,37 @@ public class Garde {
     private static final Pattern RETOUR = Pattern.compile("^/[A-Za-z0-9/_.-]*(\\?[A-Za-z0-9=&_.%+-]*)?$");
 
     private final SessionsWeb sessions;
+    private final org.registrehub.api.RegistreService registre;
     private final Vues vues;
 
-    public Garde(SessionsWeb sessions, Vues vues) {
+    public Garde(SessionsWeb sessions, org.registrehub.api.RegistreService registre, Vues vues) {
         this.sessions = sessions;
+        this.registre = registre;
         this.vues = vues;
     }
 
     Optional<SessionWeb> session(String jeton) {
         return jeton == null || jeton.isBlank() ? Optional.empty() : sessions.session(jeton);
+    }
+
+    /** The signed-in user of this cookie, with its rights; empty without an open session. */
+    Optional<Agent> agent(String jeton) {
+        return session(jeton).map(s -> {
+            org.registrehub.api.Contexte c = new org.registrehub.api.Contexte(s.identite(),
+                    org.registrehub.api.Canal.WEB);
+            return new Agent(s, c, registre.droits(c));
+        });
+    }
+
+    /**
+     * Why a form that changes something is refused: no open session (to the sign-in page, then back to
+     * {@code retour}), or a CSRF token missing or not the session's; null when it may go on.
+     */
+    Response refusFormulaire(Optional<Agent> a, String csrf, String retour, HttpServletRequest requete) {
+        if (a.isEmpty()) {
+            return versConnexion(retour);
+        }
+        return csrf(a.get().session(), csrf) ? null : refusCsrf(a.get().session(), requete);
     }
 
     /** To the sign-in page, coming back here afterwards. */

@@ -86,18 +86,12 @@ public class ImportsPages {
         executeur.shutdownNow();
     }
 
-    private record Gestionnaire(SessionWeb session, Contexte contexte, DroitsRegistre droits) {
-    }
-
-    private Optional<Gestionnaire> gestionnaire(String jeton) {
-        return garde.session(jeton).map(s -> {
-            Contexte c = new Contexte(s.identite(), Canal.WEB);
-            return new Gestionnaire(s, c, registre.droits(c));
-        });
+    private Optional<Agent> gestionnaire(String jeton) {
+        return garde.agent(jeton);
     }
 
     /** Why the page cannot be shown (no session, no right, the feature absent), or null. */
-    private Response refus(Optional<Gestionnaire> g, String ici) {
+    private Response refus(Optional<Agent> g, String ici) {
         if (g.isEmpty()) {
             return garde.versConnexion(ici);
         }
@@ -115,7 +109,7 @@ public class ImportsPages {
 
     @GET
     public Response liste(@CookieParam(Garde.COOKIE_SESSION) String jeton) {
-        Optional<Gestionnaire> g = gestionnaire(jeton);
+        Optional<Agent> g = gestionnaire(jeton);
         Response r = refus(g, "/imports");
         if (r != null) {
             return r;
@@ -123,7 +117,7 @@ public class ImportsPages {
         return page(g.get(), Map.of(), 200);
     }
 
-    private Response page(Gestionnaire g, Map<String, Object> extra, int statut) {
+    private Response page(Agent g, Map<String, Object> extra, int statut) {
         Map<String, Object> m = vues.modele("Imports départementaux", "imports", g.session(), g.droits());
         List<Map<String, Object>> l = new ArrayList<>();
         for (TravailImport t : imports.get(0).travaux(20)) {
@@ -164,7 +158,7 @@ public class ImportsPages {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response importer(@CookieParam(Garde.COOKIE_SESSION) String jeton, MultipartBody corps) {
-        Optional<Gestionnaire> g = gestionnaire(jeton);
+        Optional<Agent> g = gestionnaire(jeton);
         Response r = refus(g, "/imports");
         if (r != null) {
             return r;
@@ -230,7 +224,7 @@ public class ImportsPages {
     @GET
     @Path("suivi")
     public Response suivi(@CookieParam(Garde.COOKIE_SESSION) String jeton, @QueryParam("fichier") String fichier) {
-        Optional<Gestionnaire> g = gestionnaire(jeton);
+        Optional<Agent> g = gestionnaire(jeton);
         Response r = refus(g, "/imports");
         if (r != null) {
             return r;
@@ -250,7 +244,7 @@ public class ImportsPages {
     @GET
     @Path("{id: [0-9]{1,18}}")
     public Response travail(@CookieParam(Garde.COOKIE_SESSION) String jeton, @PathParam("id") long id) {
-        Optional<Gestionnaire> g = gestionnaire(jeton);
+        Optional<Agent> g = gestionnaire(jeton);
         Response r = refus(g, "/imports/" + id);
         if (r != null) {
             return r;
@@ -271,7 +265,7 @@ public class ImportsPages {
     @Path("etat")
     @Produces(MediaType.APPLICATION_JSON)
     public Response etat(@CookieParam(Garde.COOKIE_SESSION) String jeton, @QueryParam("fichier") String fichier) {
-        Optional<Gestionnaire> g = gestionnaire(jeton);
+        Optional<Agent> g = gestionnaire(jeton);
         if (g.isEmpty() || !g.get().droits().importer() || imports.isEmpty()) {
             return Response.status(g.isEmpty() ? 401 : 403).type(MediaType.APPLICATION_JSON)
                     .entity("{\"trouve\":false}").build();
@@ -298,7 +292,7 @@ public class ImportsPages {
     @Path("{id: [0-9]{1,18}}/rejets")
     @Produces({"text/csv", Vues.HTML})
     public Response rejets(@CookieParam(Garde.COOKIE_SESSION) String jeton, @PathParam("id") long id) {
-        Optional<Gestionnaire> g = gestionnaire(jeton);
+        Optional<Agent> g = gestionnaire(jeton);
         Response r = refus(g, "/imports/" + id);
         if (r != null) {
             return r;

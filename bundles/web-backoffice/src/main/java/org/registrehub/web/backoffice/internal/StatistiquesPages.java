@@ -71,9 +71,6 @@ public class StatistiquesPages {
         this.vues = vues;
     }
 
-    private record Lecteur(SessionWeb session, Contexte contexte, DroitsRegistre droits) {
-    }
-
     /** What the form asked for, read and checked: each malformed field named. */
     record Demande(String tableau, LocalDate debut, LocalDate fin, Granularite granularite, String departement,
                    Map<String, String> erreurs, Map<String, List<String>> valeurs) {
@@ -132,7 +129,7 @@ public class StatistiquesPages {
                             @QueryParam("debut") String debut, @QueryParam("fin") String fin,
                             @QueryParam("granularite") String granularite,
                             @QueryParam("departement") String departement) {
-        Optional<Lecteur> l = lecteur(jeton);
+        Optional<Agent> l = lecteur(jeton);
         if (l.isEmpty()) {
             return garde.versConnexion("/statistiques");
         }
@@ -182,7 +179,7 @@ public class StatistiquesPages {
                              @QueryParam("debut") String debut, @QueryParam("fin") String fin,
                              @QueryParam("granularite") String granularite,
                              @QueryParam("departement") String departement, @QueryParam("format") String format) {
-        Optional<Lecteur> l = lecteur(jeton);
+        Optional<Agent> l = lecteur(jeton);
         if (l.isEmpty()) {
             return garde.versConnexion("/statistiques");
         }
@@ -210,11 +207,8 @@ public class StatistiquesPages {
         }
     }
 
-    private Optional<Lecteur> lecteur(String jeton) {
-        return garde.session(jeton).map(s -> {
-            Contexte c = new Contexte(s.identite(), Canal.WEB);
-            return new Lecteur(s, c, registre.droits(c));
-        });
+    private Optional<Agent> lecteur(String jeton) {
+        return garde.agent(jeton);
     }
 
     /**
