@@ -1,22 +1,17 @@
 // The gestionnaire's path in the back-office, in headless Chromium: sign in, send a departmental extract, watch the
 // progress bar up to 100 %, download the rejects report; an axe-core scan of each page.
 // Environment: BACKOFFICE, AGENT and MOT_DE_PASSE (a gestionnaire), EXTRAIT (the file to send), SORTIE, CHROMIUM.
-import { lancer, accessible, verifier, ecrireBilan, sortie } from './outils.mjs';
+import { lancer, pageSurveillee, seConnecter, accessible, verifier, ecrireBilan, sortie } from './outils.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const BACKOFFICE = process.env.BACKOFFICE;
 const { navigateur, contexte } = await lancer();
-const page = await contexte.newPage();
-const erreursJs = [];
-page.on('pageerror', e => erreursJs.push(`${e.message} (${page.url()})`));
-page.on('response', r => { if (r.status() >= 400 && r.request().resourceType() !== 'document') erreursJs.push(`${r.status()} ${r.url()}`); });
+const { page, erreurs: erreursJs } = await pageSurveillee(contexte);
 
 try {
   await page.goto(`${BACKOFFICE}/imports`);
-  await page.getByLabel('Identifiant').fill(process.env.AGENT);
-  await page.getByLabel('Mot de passe').fill(process.env.MOT_DE_PASSE);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await seConnecter(page, process.env.AGENT, process.env.MOT_DE_PASSE);
   await page.getByRole('heading', { name: 'Imports départementaux' }).waitFor();
   await accessible(page, 'bo-imports');
 

@@ -1,22 +1,17 @@
 // The observateur's path in the back-office, in headless Chromium: the Infocentre's dashboard, the period changed
 // (the chart and its table follow), the table exported as CSV, then the stock and flows by territory; an axe-core scan
 // of each page. Environment: BACKOFFICE, AGENT and MOT_DE_PASSE (an observateur), SORTIE, CHROMIUM.
-import { lancer, accessible, verifier, ecrireBilan, sortie } from './outils.mjs';
+import { lancer, pageSurveillee, seConnecter, accessible, verifier, ecrireBilan, sortie } from './outils.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const BACKOFFICE = process.env.BACKOFFICE;
 const { navigateur, contexte } = await lancer();
-const page = await contexte.newPage();
-const erreursJs = [];
-page.on('pageerror', e => erreursJs.push(`${e.message} (${page.url()})`));
-page.on('response', r => { if (r.status() >= 400 && r.request().resourceType() !== 'document') erreursJs.push(`${r.status()} ${r.url()}`); });
+const { page, erreurs: erreursJs } = await pageSurveillee(contexte);
 
 try {
   await page.goto(`${BACKOFFICE}/`);
-  await page.getByLabel('Identifiant').fill(process.env.AGENT);
-  await page.getByLabel('Mot de passe').fill(process.env.MOT_DE_PASSE);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await seConnecter(page, process.env.AGENT, process.env.MOT_DE_PASSE);
   await page.getByRole('heading', { name: 'Accueil' }).waitFor();
   // an observateur reads no nominative data: no search, no registration in its menu
   const menu = await page.locator('#navigation').textContent();
@@ -39,7 +34,7 @@ try {
   verifier(lignes.join('|') === 'oct. 2026|nov. 2026|déc. 2026', `mois affichés : ${lignes}`);
   verifier((await page.locator('#titre-graphique').textContent()).includes('du 1 octobre 2026 au 31 décembre 2026'),
     'le titre ne dit pas la période');
-  await page.screenshot({ path: path.join(sortie, 'graphique.png') });
+  await page.screenshot({ path: path.join(sortie, 'graphique.png'), fullPage: true });
 
   // exported as CSV: the same months
   const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('#exports a', { hasText: 'CSV' }).click()]);

@@ -3,7 +3,7 @@
 // justification, modify while another tab changes the same demand (the concurrent change explained, both kept), renew,
 // radiate with the fields the reason requires (one missing first), search; an axe-core scan of each page.
 // Environment: BACKOFFICE (the application's address), AGENT and MOT_DE_PASSE, SORTIE (screenshots), CHROMIUM.
-import { lancer, accessible, verifier, ecrireBilan } from './outils.mjs';
+import { lancer, pageSurveillee, accessible, verifier, ecrireBilan } from './outils.mjs';
 
 const BACKOFFICE = process.env.BACKOFFICE;
 const AGENT = process.env.AGENT;
@@ -12,10 +12,7 @@ const MOT_DE_PASSE = process.env.MOT_DE_PASSE;
 const NOM = 'Le Bihan ' + [...String(Date.now()).slice(-6)].map(c => 'abcdefghij'[Number(c)]).join('');
 
 const { navigateur, contexte } = await lancer();
-const page = await contexte.newPage();
-const erreursJs = [];
-page.on('pageerror', e => erreursJs.push(`${e.message} (${page.url()})`));
-page.on('response', r => { if (r.status() >= 400 && r.request().resourceType() !== 'document') erreursJs.push(`${r.status()} ${r.url()}`); });
+const { page, erreurs: erreursJs } = await pageSurveillee(contexte);
 
 /** Fills the CERFA form's mandatory fields for an applicant. */
 async function remplir(p, nom, naissance) {

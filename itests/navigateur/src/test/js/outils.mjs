@@ -76,3 +76,25 @@ export async function cocher(page, libelle) {
   await page.locator('label', { hasText: libelle }).first().click();
   verifier(await page.getByLabel(libelle).first().isChecked(), `case « ${libelle} » non cochée`);
 }
+
+/**
+ * A new page whose script errors and failed resources (a stylesheet, a script, a font...) are collected; a page
+ * answered 400 with its form's errors is expected and not counted.
+ */
+export function pageSurveillee(contexte) {
+  return contexte.newPage().then(page => {
+    const erreurs = [];
+    page.on('pageerror', e => erreurs.push(`${e.message} (${page.url()})`));
+    page.on('response', r => {
+      if (r.status() >= 400 && r.request().resourceType() !== 'document') erreurs.push(`${r.status()} ${r.url()}`);
+    });
+    return { page, erreurs };
+  });
+}
+
+/** Signs in on the back-office's sign-in page the browser was sent to. */
+export async function seConnecter(page, identifiant, motDePasse) {
+  await page.getByLabel('Identifiant').fill(identifiant);
+  await page.getByLabel('Mot de passe').fill(motDePasse);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}

@@ -27,8 +27,10 @@ import org.registrehub.testing.TestDatabase;
  * The staff's web application (back-office) against the built distribution: the guichet agent's path in a real
  * headless Chromium (sign in, register with an error corrected, confirm a presumed duplicate, modify while another
  * tab changes the same demand, renew, radiate, search, sign out) with an axe-core scan of every page; then, over HTTP,
- * every screen and action for every role and territory against what the REST API allows the same account.
+ * every screen and action for every role and territory against what the REST API allows the same account. The tests
+ * run in the order of their names: the observateur, last, reads the statistics of what the others registered.
  */
+@org.junit.FixMethodOrder(org.junit.runners.MethodSorters.NAME_ASCENDING)
 public class BackofficeNavigateurIT {
 
     private static final Pattern NUMERO = Pattern.compile("^NUMERO ([0-9A-Z]{18})$");
@@ -157,7 +159,7 @@ public class BackofficeNavigateurIT {
      * it as CSV, and sees the stock and flows by territory — never a nominative screen.
      */
     @Test
-    public void lObservateurChangeLaPeriodeDUnGraphiqueEtLExporte() throws Exception {
+    public void unObservateurChangeLaPeriodeDUnGraphiqueEtLExporte() throws Exception {
         compte("PREFECTURE44", "ETAT", "044", null, "observateur.stats", "observateur");
         List<String> sortie = Scripts.node("backoffice-observateur.mjs", "backoffice-observateur", Map.of(
                 "BACKOFFICE", hub.base + "/backoffice", "AGENT", "observateur.stats", "MOT_DE_PASSE", MDP));
