@@ -46,4 +46,9 @@ public final class Libelles {
     public static String de(String type, String code) {
         return code == null ? "" : TEXTES.getProperty(type + "." + code, code);
     }
+
+    /** Whether this code of this type has a label (a label may be the code itself: {@code T1}). */
+    public static boolean connu(String type, String code) {
+        return code != null && TEXTES.containsKey(type + "." + code);
+    }
 }

@@ -35,4 +35,20 @@ public class LibellesTest {
         assertEquals("INCONNU", Libelles.de("Typologie", "INCONNU"));
         assertEquals("", Libelles.de(null));
     }
+
+    /** Every modality of the Infocentre's breakdowns reads in French in the report and its charts. */
+    @Test
+    public void chaqueModaliteDesRepartitionsASonLibelle() {
+        List<String> sans = new ArrayList<>();
+        for (org.registrehub.api.statistiques.Dimension d : org.registrehub.api.statistiques.Dimension.values()) {
+            d.modalites().stream().filter(m -> !Libelles.connu("Modalite", m)).forEach(m -> sans.add(d + "." + m));
+        }
+        for (org.registrehub.api.statistiques.DimensionAttribution d
+                : org.registrehub.api.statistiques.DimensionAttribution.values()) {
+            d.modalites().stream().filter(m -> !Libelles.connu("Modalite", m)).forEach(m -> sans.add(d + "." + m));
+        }
+        assertTrue("modalités sans libellé : " + sans, sans.isEmpty());
+        assertEquals("T6 ou plus", Libelles.de("Modalite", "T6_PLUS"));
+        assertEquals("Moins de 25 ans", Libelles.de("Modalite", "MOINS_DE_25"));
+    }
 }

@@ -88,7 +88,7 @@ final class Ecritures {
                 ws.value(0, 0, t.titre());
                 ws.style(0, 0).bold().set();
                 for (int c = 0; c < t.colonnes().size(); c++) {
-                    ws.value(2, c, t.colonnes().get(c));
+                    ws.value(2, c, libelle(t.colonnes().get(c)));
                     ws.style(2, c).bold().fillColor("DDE4EE").set();
                 }
                 int r = 3;
@@ -136,6 +136,20 @@ final class Ecritures {
         return cellule instanceof Number n ? n.doubleValue() : -1;
     }
 
+    /**
+     * The series' colours: the design system's high-contrast ones (blue France, red Marianne, green, brown, purple,
+     * slate), each readable on white, never a pale yellow.
+     */
+    static final Color[] PALETTE = {new Color(0x00, 0x00, 0x91), new Color(0xCE, 0x05, 0x00),
+        new Color(0x18, 0x75, 0x3C), new Color(0x69, 0x52, 0x40), new Color(0x6E, 0x44, 0x5A),
+        new Color(0x35, 0x58, 0xA2)};
+
+    /** A code as a person reads it: a breakdown's modality (T6_PLUS, MOINS_DE_25...) by its French label. */
+    static String libelle(Object code) {
+        String c = String.valueOf(code);
+        return org.registrehub.api.Libelles.de("Modalite", c);
+    }
+
     static JFreeChart graphe(Tableau t) {
         Tableau.Graphe g = t.graphe();
         List<List<Object>> lignes = lignesDessinees(g);
@@ -143,7 +157,7 @@ final class Ecritures {
         for (List<Object> ligne : lignes) {
             for (int s = 0; s < g.series().size(); s++) {
                 Object v = ligne.get(s + 1);
-                donnees.addValue(v instanceof Number n ? n : null, g.series().get(s), String.valueOf(ligne.get(0)));
+                donnees.addValue(v instanceof Number n ? n : null, g.series().get(s), libelle(ligne.get(0)));
             }
         }
         boolean horizontal = !g.courbe() && (lignes.size() > 12
@@ -163,6 +177,21 @@ final class Ecritures {
             barres.setShadowVisible(false);
             barres.setItemMargin(0.02);
         }
+        for (int s = 0; s < g.series().size(); s++) {
+            plot.getRenderer().setSeriesPaint(s, PALETTE[s % PALETTE.length]);
+        }
+        if (plot.getRenderer() instanceof org.jfree.chart.renderer.category.LineAndShapeRenderer courbes) {
+            // a marker on every point: a series of a single month is a visible point, not an empty frame
+            courbes.setDefaultShapesVisible(true);
+            courbes.setDefaultStroke(new java.awt.BasicStroke(2.0f));
+        }
+        // French numbers on the value axis (1 250, 12,5), as in the tables beside
+        if (plot.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis axe) {
+            axe.setNumberFormatOverride(java.text.NumberFormat.getNumberInstance(Locale.FRANCE));
+        }
+        // long labels wrap on up to three lines instead of being cut
+        plot.getDomainAxis().setMaximumCategoryLabelLines(3);
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(horizontal ? 0.4f : 1.0f);
         if (!horizontal && lignes.size() > 8) {
             plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }

@@ -299,7 +299,7 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
     private static void table(StringBuilder html, Tableau t) {
         html.append("<div class=\"tableau\"><table><thead><tr>");
         for (String c : t.colonnes()) {
-            html.append("<th>").append(echapper(c)).append("</th>");
+            html.append("<th>").append(echapper(Ecritures.libelle(c))).append("</th>");
         }
         html.append("</tr></thead><tbody>\n");
         for (List<Object> ligne : t.lignes()) {
@@ -308,7 +308,7 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
                 if (v instanceof Number) {
                     html.append("<td class=\"n\">").append(nombre(v)).append("</td>");
                 } else {
-                    html.append("<td>").append(echapper(String.valueOf(v))).append("</td>");
+                    html.append("<td>").append(echapper(Ecritures.libelle(v))).append("</td>");
                 }
             }
             html.append("</tr>\n");

@@ -47,4 +47,31 @@ public class EcrituresTest {
         String csv = new String(Ecritures.csv(t), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(csv, csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\";-3;'@SUM(A1);'+33;Saint-Nazaire\r\n"));
     }
+
+    /**
+     * A chart as a person reads it: French labels for the breakdown's codes, French numbers on the axis, the palette's
+     * contrasted colours, a marker on a one-month series.
+     */
+    @Test
+    public void unGrapheSeLitEnFrancaisAvecDesCouleursContrasteesEtDesMarqueurs() {
+        Tableau repartition = new Tableau("repartition-age", "Âge", java.util.List.of("Département", "MOINS_DE_25"),
+                java.util.List.of(), new Tableau.Graphe("Âge", java.util.List.of("Part (%)"), java.util.List.of(
+                        java.util.List.of("MOINS_DE_25", 12.5), java.util.List.of("T6_PLUS", 1250.0)), false));
+        String svg = Ecritures.svg(repartition);
+        org.junit.Assert.assertTrue(svg.contains("Moins de 25 ans"));
+        org.junit.Assert.assertTrue(svg.contains("T6 ou plus"));
+        org.junit.Assert.assertFalse("pas de code brut", svg.contains("MOINS_DE_25"));
+        org.jfree.chart.JFreeChart g = Ecritures.graphe(repartition);
+        org.jfree.chart.axis.NumberAxis axe = (org.jfree.chart.axis.NumberAxis) g.getCategoryPlot().getRangeAxis();
+        org.junit.Assert.assertEquals("1\u202f250", axe.getNumberFormatOverride().format(1250).replace('\u00a0',
+                '\u202f'));
+        org.junit.Assert.assertEquals(Ecritures.PALETTE[0], g.getCategoryPlot().getRenderer().getSeriesPaint(0));
+        Tableau unMois = new Tableau("series", "Séries", java.util.List.of("Mois", "Nouvelles"), java.util.List.of(),
+                new Tableau.Graphe("Mois", java.util.List.of("Nouvelles"), java.util.List.of(java.util.List.of(
+                        "2026-12", 6L)), true));
+        org.jfree.chart.renderer.category.LineAndShapeRenderer r =
+                (org.jfree.chart.renderer.category.LineAndShapeRenderer) Ecritures.graphe(unMois).getCategoryPlot()
+                        .getRenderer();
+        org.junit.Assert.assertTrue("un point visible pour un seul mois", r.getDefaultShapesVisible());
+    }
 }
