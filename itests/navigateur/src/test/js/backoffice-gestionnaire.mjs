@@ -95,6 +95,16 @@ try {
   await page.getByText('La lettre morte est supprimée.').waitFor();
   verifier(await page.locator('#lettres-mortes + div table tbody tr', { hasText: 'HABITAT44' }).count() === 0,
     'la lettre supprimée est encore là');
+
+  // the audit trail, filtered: the replay is there, by this gestionnaire
+  await page.getByRole('link', { name: 'Journal d\'audit' }).first().click();
+  await page.locator('#champ-operation').fill('LETTRE_MORTE_REJEU');
+  await page.locator('#champ-acteur').fill(process.env.AGENT);
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  await page.locator('#resultats').waitFor();
+  console.log(`AUDIT ${(await page.locator('#resultats').textContent()).trim()}`);
+  verifier((await page.locator('table tbody').textContent()).includes('HABITAT44'), 'le rejeu n\'est pas au journal');
+  await accessible(page, 'bo-audit');
   verifier(erreursJs.length === 0, 'erreurs dans les pages : ' + erreursJs.join(' ; '));
   console.log('PARCOURS GESTIONNAIRE OK');
 } finally {

@@ -452,7 +452,7 @@ public class GestionAcces implements AccesService, AuditService {
 
     private static Identite gestionnaireOuAdmin(Contexte contexte, String operation) {
         Identite qui = contexte.identite();
-        if (!qui.a(Role.ADMIN) && !qui.a(Role.GESTIONNAIRE)) {
+        if (!org.registrehub.api.acces.AuditService.autorise(qui)) {
             throw new AccesRefuseException("Accès refusé : " + operation + " exige le rôle gestionnaire ou admin.");
         }
         return qui;

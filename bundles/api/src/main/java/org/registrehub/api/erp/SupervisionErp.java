@@ -28,7 +28,7 @@ public interface SupervisionErp {
 
     /** Who supervises the ERP channel: an administrator (every organisation), a gestionnaire (its territories'). */
     static boolean autorise(org.registrehub.api.acces.Identite identite) {
-        return identite.a(org.registrehub.api.acces.Role.ADMIN) || identite.a(org.registrehub.api.acces.Role.GESTIONNAIRE);
+        return org.registrehub.api.acces.AuditService.autorise(identite);
     }
 
     /**

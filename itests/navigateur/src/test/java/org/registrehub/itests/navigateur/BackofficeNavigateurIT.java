@@ -135,6 +135,7 @@ public class BackofficeNavigateurIT {
                 "EXTRAIT", extrait.toString(), "MARQUEUR", marqueur));
         assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS GESTIONNAIRE OK"));
         assertTrue(sortie.contains("REJETS " + rejets));
+        assertTrue("le rejeu filtré dans le journal d'audit", sortie.contains("AUDIT 1 ligne"));
         // the list and the finished import scanned (and the running one when the browser saw it between 0 and 100 %)
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-imports ")));
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-import-termine ")));

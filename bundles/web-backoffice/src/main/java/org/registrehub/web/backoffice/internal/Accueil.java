@@ -60,7 +60,14 @@ public class Accueil {
     @Context
     private HttpServletRequest requete;
 
-    public Accueil(RegistreService registre, SessionsWeb sessions, Garde garde, Vues vues, int horizonJours) {
+    private final List<org.registrehub.api.erp.SupervisionErp> supervision;
+    private final List<org.registrehub.api.ImportExtraits> imports;
+
+    public Accueil(RegistreService registre, SessionsWeb sessions, Garde garde, Vues vues, int horizonJours,
+                   List<org.registrehub.api.erp.SupervisionErp> supervision,
+                   List<org.registrehub.api.ImportExtraits> imports) {
+        this.supervision = supervision;
+        this.imports = imports;
         this.registre = registre;
         this.sessions = sessions;
         this.garde = garde;
@@ -88,32 +95,52 @@ public class Accueil {
     /** The counters of the agent's home page; each says how it is counted and links to its search. */
     private List<Map<String, String>> compteurs(Identite i, DroitsRegistre droits, Contexte c) {
         List<Map<String, String>> l = new ArrayList<>();
-        if (!droits.lire()) {
-            return l;
-        }
         LocalDate aujourdhui = LocalDate.now(Vues.PARIS);
         String guichet = i.organisation().guichet();
         try {
-            if (guichet != null) {
-                l.add(compteur("Enregistrées aujourd'hui par votre guichet (" + guichet + ")",
-                        new CriteresRecherche(null, null, null, null, null, null, null, null, aujourdhui, aujourdhui,
-                                null, null, guichet), c));
-                l.add(compteur("Enregistrées ce mois-ci par votre guichet",
-                        new CriteresRecherche(null, null, null, null, null, null, null, null,
-                                aujourdhui.withDayOfMonth(1), aujourdhui, null, null, guichet), c));
+            if (droits.lire()) {
+                registre(i, guichet, aujourdhui, c, l);
             }
-            l.add(compteur("Actives à renouveler dans les " + horizonJours + " jours sur vos territoires",
-                    new CriteresRecherche(null, null, null, null, null, null, Statut.ACTIVE, null, null, null,
-                            aujourdhui, aujourdhui.plusDays(horizonJours), null), c));
-            l.add(compteur("Déposées ce mois-ci sur vos territoires",
-                    new CriteresRecherche(null, null, null, null, null, null, null, null,
-                            aujourdhui.withDayOfMonth(1), aujourdhui, null, null, null), c));
+            gestion(i, droits, c, l);
         } catch (RegistreException e) {
             LOG.warn("Compteurs de l'accueil indisponibles pour {} : {}", i.identifiant(), e.getMessage());
             l.add(Map.of("libelle", "Compteurs indisponibles", "valeur", "—", "lien", "",
                     "detail", e.getMessage()));
         }
         return l;
+    }
+
+    /** The register's counters: the agent's guichet's registrations, the renewals due and the month's filings. */
+    private void registre(Identite i, String guichet, LocalDate aujourdhui, Contexte c, List<Map<String, String>> l) {
+        if (guichet != null) {
+            l.add(compteur("Enregistrées aujourd'hui par votre guichet (" + guichet + ")",
+                    new CriteresRecherche(null, null, null, null, null, null, null, null, aujourdhui, aujourdhui,
+                            null, null, guichet), c));
+            l.add(compteur("Enregistrées ce mois-ci par votre guichet",
+                    new CriteresRecherche(null, null, null, null, null, null, null, null,
+                            aujourdhui.withDayOfMonth(1), aujourdhui, null, null, guichet), c));
+        }
+        l.add(compteur("Actives à renouveler dans les " + horizonJours + " jours sur vos territoires",
+                new CriteresRecherche(null, null, null, null, null, null, Statut.ACTIVE, null, null, null,
+                        aujourdhui, aujourdhui.plusDays(horizonJours), null), c));
+        l.add(compteur("Déposées ce mois-ci sur vos territoires",
+                new CriteresRecherche(null, null, null, null, null, null, null, null,
+                        aujourdhui.withDayOfMonth(1), aujourdhui, null, null, null), c));
+    }
+
+    /** A gestionnaire's counters: the dead letters waiting in its territories, the imports running. */
+    private void gestion(Identite i, DroitsRegistre droits, Contexte c, List<Map<String, String>> l) {
+        if (!supervision.isEmpty() && org.registrehub.api.erp.SupervisionErp.autorise(i)) {
+            int n = supervision.get(0).lettresMortes(1000, c).size();
+            l.add(Map.of("libelle", "Lettres mortes des ERP en attente", "valeur", n >= 1000 ? "plus de 1 000"
+                    : Nombres.entier(n), "lien", "/erp#lettres-mortes", "detail", ""));
+        }
+        if (!imports.isEmpty() && droits.importer()) {
+            long n = imports.get(0).travaux(50).stream()
+                    .filter(t -> org.registrehub.api.TravailImport.EN_COURS.equals(t.etat())).count();
+            l.add(Map.of("libelle", "Imports départementaux en cours", "valeur", Nombres.entier(n), "lien", "/imports",
+                    "detail", ""));
+        }
     }
 
     private Map<String, String> compteur(String libelle, CriteresRecherche criteres, Contexte c) {

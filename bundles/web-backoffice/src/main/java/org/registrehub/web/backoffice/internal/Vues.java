@@ -85,6 +85,9 @@ public class Vues {
         if (identite != null && org.registrehub.api.erp.SupervisionErp.autorise(identite)) {
             l.add(Map.of("code", "erp", "chemin", "/erp", "libelle", "ERP des bailleurs"));
         }
+        if (identite != null && org.registrehub.api.acces.AuditService.autorise(identite)) {
+            l.add(Map.of("code", "audit", "chemin", "/audit", "libelle", "Journal d'audit"));
+        }
         return l;
     }
 
