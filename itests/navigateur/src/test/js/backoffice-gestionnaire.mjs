@@ -105,6 +105,31 @@ try {
   console.log(`AUDIT ${(await page.locator('#resultats').textContent()).trim()}`);
   verifier((await page.locator('table tbody').textContent()).includes('HABITAT44'), 'le rejeu n\'est pas au journal');
   await accessible(page, 'bo-audit');
+
+  // accounts: a new guichet of the territory and its agent, whose password is shown once; then the agent disabled
+  await page.getByRole('link', { name: 'Comptes' }).first().click();
+  await page.getByRole('heading', { name: 'Organisations et comptes' }).waitFor();
+  await accessible(page, 'bo-comptes');
+  await page.locator('#champ-code').fill('MAIRIE-ORVAULT');
+  await page.locator('#champ-nom').fill('Mairie d\'Orvault');
+  await page.locator('#champ-type').selectOption('GUICHET');
+  await page.locator('#champ-guichet').fill('G1106');
+  await page.locator('#champ-territoires').fill('044');
+  await page.getByRole('button', { name: 'Créer l\'organisation' }).click();
+  await page.getByText('L\'organisation est créée.').waitFor();
+  await page.locator('#champ-identifiant').fill('agent.orvault');
+  await page.locator('#champ-nom').fill('Agent d\'Orvault');
+  await page.locator('label', { hasText: 'Guichet' }).first().click();
+  await page.getByRole('button', { name: 'Créer le compte' }).click();
+  await page.locator('#mot-de-passe').waitFor();
+  verifier((await page.locator('#mot-de-passe').textContent()).trim().length >= 12, 'mot de passe trop court');
+  await accessible(page, 'bo-compte-cree');
+  await page.getByRole('link', { name: 'Retour à l\'organisation' }).click();
+  await page.getByRole('button', { name: 'Désactiver le compte agent.orvault' }).click();
+  await page.getByText('Le compte est désactivé').waitFor();
+  verifier((await page.locator('#utilisateurs').textContent()).includes('désactivé'), 'le compte n\'est pas désactivé');
+  await accessible(page, 'bo-organisation');
+  console.log('COMPTES OK');
   verifier(erreursJs.length === 0, 'erreurs dans les pages : ' + erreursJs.join(' ; '));
   console.log('PARCOURS GESTIONNAIRE OK');
 } finally {

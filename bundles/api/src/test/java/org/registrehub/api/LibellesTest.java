@@ -18,6 +18,7 @@ public class LibellesTest {
                 SituationProfessionnelle.class, LienParente.class, LienCoDemandeur.class, Beneficiaire.class,
                 TypeRessource.class, StatutLogement.class, Typologie.class, Motif.class, Statut.class,
                 MotifRadiation.class, MotifIrrecevabilite.class, Operation.class, Canal.class, NatureSuivi.class,
+                org.registrehub.api.acces.TypeOrganisation.class, org.registrehub.api.acces.Role.class,
                 DecisionCal.class)) {
             for (Enum<?> code : type.getEnumConstants()) {
                 if (Libelles.de(code).equals(code.name())) {

@@ -136,6 +136,13 @@ public class BackofficeNavigateurIT {
         assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS GESTIONNAIRE OK"));
         assertTrue(sortie.contains("REJETS " + rejets));
         assertTrue("le rejeu filtré dans le journal d'audit", sortie.contains("AUDIT 1 ligne"));
+        // the organisation and its agent created in the browser, the agent disabled — each audited
+        assertEquals(1, db.count("SELECT count(*) FROM organisation WHERE code = 'MAIRIE-ORVAULT' AND guichet = 'G1106'"
+                + " AND type = 'GUICHET'"));
+        assertEquals(1, db.count("SELECT count(*) FROM utilisateur WHERE identifiant = 'agent.orvault' AND NOT actif"
+                + " AND roles = ARRAY['guichet']::VARCHAR(20)[]"));
+        assertTrue(db.count("SELECT count(*) FROM audit WHERE acteur = 'gestionnaire.import' AND canal = 'WEB'"
+                + " AND details LIKE '%agent.orvault%'") >= 2);
         // the list and the finished import scanned (and the running one when the browser saw it between 0 and 100 %)
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-imports ")));
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-import-termine ")));

@@ -86,6 +86,7 @@ public class Vues {
             l.add(Map.of("code", "erp", "chemin", "/erp", "libelle", "ERP des bailleurs"));
         }
         if (identite != null && org.registrehub.api.acces.AuditService.autorise(identite)) {
+            l.add(Map.of("code", "comptes", "chemin", "/comptes", "libelle", "Comptes"));
             l.add(Map.of("code", "audit", "chemin", "/audit", "libelle", "Journal d'audit"));
         }
         return l;
