@@ -130,6 +130,12 @@ try {
   verifier((await page.locator('#utilisateurs').textContent()).includes('désactivé'), 'le compte n\'est pas désactivé');
   await accessible(page, 'bo-organisation');
   console.log('COMPTES OK');
+
+  // what runs once cluster-wide: the national synchronisation's state and the campaign's preview
+  await page.getByRole('link', { name: 'Synchronisation et campagne' }).first().click();
+  await page.locator('#en-attente').waitFor();
+  await page.locator('#apercu').waitFor();
+  await accessible(page, 'bo-exploitation');
   verifier(erreursJs.length === 0, 'erreurs dans les pages : ' + erreursJs.join(' ; '));
   console.log('PARCOURS GESTIONNAIRE OK');
 } finally {

@@ -88,6 +88,7 @@ public class Vues {
         if (identite != null && org.registrehub.api.acces.AuditService.autorise(identite)) {
             l.add(Map.of("code", "comptes", "chemin", "/comptes", "libelle", "Comptes"));
             l.add(Map.of("code", "audit", "chemin", "/audit", "libelle", "Journal d'audit"));
+            l.add(Map.of("code", "exploitation", "chemin", "/exploitation", "libelle", "Synchronisation et campagne"));
         }
         return l;
     }
