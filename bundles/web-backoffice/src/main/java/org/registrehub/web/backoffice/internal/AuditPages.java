@@ -1,7 +1,6 @@
 package org.registrehub.web.backoffice.internal;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,8 +72,8 @@ public class AuditPages {
                 valeurs.put(noms[i], List.of(recus[i].strip()));
             }
         }
-        LocalDate jourDu = date("du", du, erreurs);
-        LocalDate jourAu = date("au", au, erreurs);
+        LocalDate jourDu = Saisies.date("du", du, erreurs);
+        LocalDate jourAu = Saisies.date("au", au, erreurs);
         int p = 0;
         try {
             p = page == null || page.isBlank() ? 0 : Math.max(0, Integer.parseInt(page.strip()));
@@ -122,18 +121,6 @@ public class AuditPages {
                     org.registrehub.web.commun.Http.statut(e));
         }
         return vues.page("audit", m);
-    }
-
-    private static LocalDate date(String champ, String texte, Map<String, String> erreurs) {
-        if (texte == null || texte.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(texte.strip());
-        } catch (DateTimeParseException e) {
-            erreurs.put(champ, "date attendue au format JJ/MM/AAAA");
-            return null;
-        }
     }
 
     private static String texte(String s) {

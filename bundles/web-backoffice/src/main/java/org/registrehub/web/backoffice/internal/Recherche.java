@@ -3,7 +3,6 @@ package org.registrehub.web.backoffice.internal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,19 +65,8 @@ final class Recherche {
         page = p;
     }
 
-    /** A date as the browser's date field sends it (AAAA-MM-JJ), or as typed (JJ/MM/AAAA). */
     private LocalDate date(String champ, MultivaluedMap<String, String> q) {
-        String v = texte(q.getFirst(champ));
-        if (v == null) {
-            return null;
-        }
-        try {
-            return v.contains("/") ? LocalDate.parse(v, java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")
-                    .withResolverStyle(java.time.format.ResolverStyle.STRICT)) : LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            erreurs.put(champ, "date attendue au format JJ/MM/AAAA");
-            return null;
-        }
+        return Saisies.date(champ, q.getFirst(champ), erreurs);
     }
 
     private static String texte(String s) {

@@ -3,7 +3,6 @@ package org.registrehub.web.backoffice.internal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,15 +105,8 @@ public class StatistiquesPages {
         }
 
         private static LocalDate date(String champ, String texte, LocalDate defaut, Map<String, String> e) {
-            if (texte == null || texte.isBlank()) {
-                return defaut;
-            }
-            try {
-                return LocalDate.parse(texte.strip());
-            } catch (DateTimeParseException x) {
-                e.put(champ, "date attendue au format JJ/MM/AAAA");
-                return defaut;
-            }
+            LocalDate d = Saisies.date(champ, texte, e);
+            return d == null ? defaut : d;
         }
 
         String requete() {
