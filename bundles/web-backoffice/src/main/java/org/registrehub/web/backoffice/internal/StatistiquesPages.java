@@ -38,8 +38,9 @@ import org.registrehub.api.statistiques.TableauFlux;
 import org.registrehub.web.commun.Nombres;
 
 /**
- * The Infocentre's dashboards for everyone who reads statistics (observateurs, gestionnaires, guichets, bailleurs,
- * each within its territories and under the secret statistique the service applies): a table of a chosen period and
+ * The Infocentre's dashboards for everyone who reads statistics (the service decides which lines: every one for the
+ * circle of gestionnaires, observateurs and administrators; its territories' under the secret statistique for a
+ * guichet or a bailleur): a table of a chosen period and
  * granularity, drawn as a chart (Chart.js, served by the hub) beside the same figures as an accessible table, and its
  * exports (CSV, XLSX, SVG, PNG) from the report service.
  */

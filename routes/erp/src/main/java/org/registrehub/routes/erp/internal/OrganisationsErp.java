@@ -271,8 +271,12 @@ public class OrganisationsErp implements SupervisionErp {
                     + " n'a pas été journalisée");
         }
         String motif = l.motif() == null ? "" : l.motif().length() > 300 ? l.motif().substring(0, 300) : l.motif();
+        // the line carries the organisation's département, so that its territory's gestionnaires read it back
+        String territoire = correspondants.correspondants().stream()
+                .filter(o -> o.organisation().equals(l.organisation())).flatMap(o -> o.territoires().stream())
+                .filter(t -> t.length() == 3).sorted().findFirst().orElse(null);
         a.auditer(new org.registrehub.api.acces.EntreeAudit(Instant.now(), contexte.acteur(), contexte.organisation(),
-                contexte.canal(), operation, null, null, "lettre morte " + l.id() + " de " + l.organisation()
+                contexte.canal(), operation, null, territoire, "lettre morte " + l.id() + " de " + l.organisation()
                         + ", messageId " + (l.messageId() == null ? "illisible" : l.messageId()) + ", file " + l.file()
                         + ", motif : " + motif));
     }
