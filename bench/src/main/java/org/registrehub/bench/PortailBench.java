@@ -61,7 +61,7 @@ public final class PortailBench {
                     numero, commune, hub.rssMiB());
 
             // the REST read of the same demand: the baseline of the pages that show it
-            Mesures rest = mesurer(echantillons, () -> hub.client.send(HttpRequest.newBuilder(URI.create(hub.base
+            Mesures rest = Mesures.http(echantillons, () -> hub.client.send(HttpRequest.newBuilder(URI.create(hub.base
                     + "/api/v1/demandes/" + numero)).header("Authorization", basic).build(),
                     HttpResponse.BodyHandlers.ofString()));
             System.out.printf("BENCH portal.baseline GET /api/v1/demandes/{numero} %s%n", rest.resume());
@@ -73,13 +73,13 @@ public final class PortailBench {
             pages.put("pieces", "/portail/demandes/" + numero + "/pieces");
             pages.put("guichets", "/portail/guichets?commune=" + commune);
             for (Map.Entry<String, String> p : pages.entrySet()) {
-                Mesures m = mesurer(echantillons, () -> navigateur.send(HttpRequest.newBuilder(URI.create(hub.base
+                Mesures m = Mesures.http(echantillons, () -> navigateur.send(HttpRequest.newBuilder(URI.create(hub.base
                         + p.getValue())).build(), HttpResponse.BodyHandlers.ofString()));
                 System.out.printf("BENCH portal.page.%s %s | ratio p50 vs REST read %.2f%n", p.getKey(), m.resume(),
                         m.percentile(50) / rest.percentile(50));
             }
             // the local information of the commune: against its aggregates, straight in SQL
-            Mesures informations = mesurer(echantillons, () -> navigateur.send(HttpRequest.newBuilder(URI.create(
+            Mesures informations = Mesures.http(echantillons, () -> navigateur.send(HttpRequest.newBuilder(URI.create(
                     hub.base + "/portail/informations-locales?commune=" + commune)).build(),
                     HttpResponse.BodyHandlers.ofString()));
             Mesures sql = new Mesures(echantillons);
@@ -212,27 +212,6 @@ public final class PortailBench {
             throw new IllegalStateException("connexion du demandeur : " + r.statusCode() + " " + r.body());
         }
         return c;
-    }
-
-    interface Appel {
-        HttpResponse<?> faire() throws Exception;
-    }
-
-    /** Ten warm-up calls, then {@code n} timed; a status other than 200 stops the benchmark. */
-    private static Mesures mesurer(int n, Appel appel) throws Exception {
-        Mesures m = new Mesures(n);
-        for (int i = 0; i < n + 10; i++) {
-            long debut = System.nanoTime();
-            HttpResponse<?> r = appel.faire();
-            long duree = System.nanoTime() - debut;
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(r.uri() + " : " + r.statusCode() + " " + r.body());
-            }
-            if (i >= 10) {
-                m.ajouter(duree);
-            }
-        }
-        return m;
     }
 
     private static void lire(Connection c, String sql, String parametre) throws Exception {
