@@ -74,6 +74,12 @@ public class ComptesPages {
         return null;
     }
 
+    /** Why a form of these pages is refused (no session, no right, the feature absent, a bad CSRF token), or null. */
+    private Response refusFormulaire(Optional<Agent> a, MultivaluedMap<String, String> form, String retour) {
+        Response r = refus(a, retour);
+        return r != null ? r : garde.refusFormulaire(a, form.getFirst("csrf"), retour, requete);
+    }
+
     @GET
     public Response organisations(@CookieParam(Garde.COOKIE_SESSION) String jeton) {
         Optional<Agent> a = garde.agent(jeton);
@@ -108,10 +114,7 @@ public class ComptesPages {
     public Response creerOrganisation(@CookieParam(Garde.COOKIE_SESSION) String jeton,
                                       MultivaluedMap<String, String> form) {
         Optional<Agent> a = garde.agent(jeton);
-        Response r = refus(a, "/comptes");
-        if (r == null) {
-            r = garde.refusFormulaire(a, form.getFirst("csrf"), "/comptes", requete);
-        }
+        Response r = refusFormulaire(a, form, "/comptes");
         if (r != null) {
             return r;
         }
@@ -216,10 +219,7 @@ public class ComptesPages {
                                      @PathParam("organisation") String organisation,
                                      MultivaluedMap<String, String> form) {
         Optional<Agent> a = garde.agent(jeton);
-        Response r = refus(a, "/comptes/" + organisation);
-        if (r == null) {
-            r = garde.refusFormulaire(a, form.getFirst("csrf"), "/comptes/" + organisation, requete);
-        }
+        Response r = refusFormulaire(a, form, "/comptes/" + organisation);
         if (r != null) {
             return r;
         }
@@ -262,10 +262,7 @@ public class ComptesPages {
                             @PathParam("identifiant") String identifiant, @PathParam("action") String action,
                             MultivaluedMap<String, String> form) {
         Optional<Agent> a = garde.agent(jeton);
-        Response r = refus(a, "/comptes");
-        if (r == null) {
-            r = garde.refusFormulaire(a, form.getFirst("csrf"), "/comptes", requete);
-        }
+        Response r = refusFormulaire(a, form, "/comptes");
         if (r != null) {
             return r;
         }

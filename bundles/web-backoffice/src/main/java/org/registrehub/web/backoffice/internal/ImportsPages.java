@@ -229,12 +229,9 @@ public class ImportsPages {
         if (r != null) {
             return r;
         }
-        if (fichier != null && !fichier.isBlank()) {
-            for (TravailImport t : imports.get(0).travaux(50)) {
-                if (java.nio.file.Path.of(t.fichier()).getFileName().toString().equals(fichier)) {
-                    return vues.vers("/imports/" + t.id()).build();
-                }
-            }
+        Optional<TravailImport> t = parNom(fichier);
+        if (t.isPresent()) {
+            return vues.vers("/imports/" + t.get().id()).build();
         }
         Map<String, Object> m = vues.modele("Import en préparation", "imports", g.get().session(), g.get().droits());
         m.put("fichier", fichier == null ? "" : fichier);
@@ -272,19 +269,14 @@ public class ImportsPages {
         }
         Map<String, Object> e = new HashMap<>();
         e.put("trouve", false);
-        if (fichier != null) {
-            for (TravailImport t : imports.get(0).travaux(50)) {
-                if (java.nio.file.Path.of(t.fichier()).getFileName().toString().equals(fichier)) {
-                    e.put("trouve", true);
-                    e.put("id", t.id());
-                    e.put("etat", t.etat());
-                    e.put("pourcentage", t.pourcentage());
-                    e.put("position", Nombres.entier(t.position()));
-                    e.put("total", t.total() == null ? "?" : Nombres.entier(t.total()));
-                    break;
-                }
-            }
-        }
+        parNom(fichier).ifPresent(t -> {
+            e.put("trouve", true);
+            e.put("id", t.id());
+            e.put("etat", t.etat());
+            e.put("pourcentage", t.pourcentage());
+            e.put("position", Nombres.entier(t.position()));
+            e.put("total", t.total() == null ? "?" : Nombres.entier(t.total()));
+        });
         return Response.ok(json.ecrire(e), MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
     }
 
@@ -307,6 +299,15 @@ public class ImportsPages {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A recent import, by the name its extract was received under. */
+    private Optional<TravailImport> parNom(String fichier) {
+        if (fichier == null || fichier.isBlank()) {
+            return Optional.empty();
+        }
+        return imports.get(0).travaux(50).stream()
+                .filter(t -> java.nio.file.Path.of(t.fichier()).getFileName().toString().equals(fichier)).findFirst();
     }
 
     private static String champ(MultipartBody corps, String nom) {
