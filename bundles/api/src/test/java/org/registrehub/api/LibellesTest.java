@@ -7,6 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.Test;
+import org.registrehub.api.attribution.Accessibilite;
+import org.registrehub.api.attribution.Financement;
+import org.registrehub.api.attribution.MotifMoinsDeTrois;
+import org.registrehub.api.attribution.StatutCandidature;
+import org.registrehub.api.attribution.StatutCommission;
+import org.registrehub.api.attribution.StatutOffre;
+import org.registrehub.api.attribution.TypeReservataire;
+import org.registrehub.api.attribution.Verdict;
 
 /** Every code a person may read has its French label: a code added to the register without one fails here. */
 public class LibellesTest {
@@ -19,7 +27,9 @@ public class LibellesTest {
                 TypeRessource.class, StatutLogement.class, Typologie.class, Motif.class, Statut.class,
                 MotifRadiation.class, MotifIrrecevabilite.class, Operation.class, Canal.class, NatureSuivi.class,
                 org.registrehub.api.acces.TypeOrganisation.class, org.registrehub.api.acces.Role.class,
-                DecisionCal.class)) {
+                DecisionCal.class, StatutOffre.class, StatutCandidature.class, StatutCommission.class,
+                MotifMoinsDeTrois.class, Financement.class, Accessibilite.class, TypeReservataire.class,
+                Verdict.class, org.registrehub.api.attribution.CleClassement.class)) {
             for (Enum<?> code : type.getEnumConstants()) {
                 if (Libelles.de(code).equals(code.name())) {
                     sans.add(type.getSimpleName() + "." + code.name());

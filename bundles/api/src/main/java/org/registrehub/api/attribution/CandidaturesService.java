@@ -11,6 +11,9 @@ import org.registrehub.api.Contexte;
  * another open dwelling is flagged ({@link Candidature#designeeAilleurs()}), not refused.
  */
 public interface CandidaturesService {
+
+    /** Candidates in the running for one dwelling, at most (CCH R441-3). */
+    int CANDIDATS_MAX = 3;
     /**
      * Adds candidates to the dwelling's (one transaction: all or nothing).
      *

@@ -13,6 +13,13 @@ import org.registrehub.api.Contexte;
 public interface CommissionService {
     Commission planifier(PlanCommission plan, Contexte contexte);
 
+    /**
+     * The sessions the user reads (a landlord its own, a gestionnaire those of its territories), the latest first.
+     *
+     * @since 1.2.0
+     */
+    List<ResumeCommission> commissions(Contexte contexte);
+
     /** The session and its agenda with the candidates' sheets (a nominative read: audited). */
     Commission commission(long id, Contexte contexte);
 

@@ -33,4 +33,18 @@ public interface LogementsService {
 
     /** The offer's history, oldest first. */
     List<EvenementLogement> historique(String identifiantRpls, Contexte contexte);
+
+    /**
+     * What this user may do with offered dwellings, by its roles (no exception: a role without rights gets all false).
+     *
+     * @since 1.2.0
+     */
+    DroitsAttribution droits(Contexte contexte);
+
+    /**
+     * What this user may do now with this offer (read through {@link #logement}): the same checks as the operations.
+     *
+     * @since 1.2.0
+     */
+    ActionsLogement actions(LogementOffert logement, Contexte contexte);
 }

@@ -3,7 +3,7 @@
  * explained criterion by criterion. Proposals, the commission d'attribution and the cotation build on it.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.registrehub.api.attribution;
 
 import org.osgi.annotation.bundle.Export;

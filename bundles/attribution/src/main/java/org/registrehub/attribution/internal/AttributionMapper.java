@@ -93,6 +93,11 @@ public interface AttributionMapper {
 
     int inscrireLogement(@Param("commission") long commission, @Param("rpls") String rpls, @Param("ordre") int ordre);
 
+    List<org.registrehub.api.attribution.ResumeCommission> commissions(@Param("bailleur") String bailleur,
+                                                                       @Param("departements")
+                                                                       java.util.Set<String> departements,
+                                                                       @Param("limite") int limite);
+
     org.registrehub.api.attribution.spi.CommissionStore.EnTete commission(@Param("id") long id,
                                                                            @Param("verrouiller") boolean verrouiller);
 

@@ -2,6 +2,7 @@ package org.registrehub.attribution.internal;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -328,6 +329,13 @@ public class AttributionPostgres implements LogementStore, RapprochementStore, C
     public Optional<EnTete> commission(long id) {
         return Optional.ofNullable(store.executer("lecture d'une commission", AttributionMapper.class,
                 m -> m.commission(id, false)));
+    }
+
+    @Override
+    public List<org.registrehub.api.attribution.ResumeCommission> commissions(String bailleur,
+                                                                              Set<String> departements, int limite) {
+        return store.executer("liste des commissions", AttributionMapper.class,
+                m -> m.commissions(bailleur, departements, limite));
     }
 
     @Override

@@ -41,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public class CandidaturesServiceImpl implements CandidaturesService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CandidaturesServiceImpl.class);
-    static final int CANDIDATS_MAX = 3;
 
     private final LogementsService logements;
     private final CandidatureStore store;

@@ -23,6 +23,7 @@ import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.acces.EntreeAudit;
+import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.attribution.CandidaturesService;
 import org.registrehub.api.attribution.Commission;
@@ -33,6 +34,7 @@ import org.registrehub.api.attribution.LogementOffert;
 import org.registrehub.api.attribution.LogementsService;
 import org.registrehub.api.attribution.PlanCommission;
 import org.registrehub.api.attribution.PointOrdreDuJour;
+import org.registrehub.api.attribution.ResumeCommission;
 import org.registrehub.api.attribution.StatutCandidature;
 import org.registrehub.api.attribution.spi.CommissionStore;
 import org.slf4j.Logger;
@@ -51,6 +53,8 @@ public class CommissionServiceImpl implements CommissionService {
     static final Set<DecisionCal> ATTRIBUTIONS = EnumSet.of(DecisionCal.ATTRIBUTION,
             DecisionCal.ATTRIBUTION_SOUS_CONDITION);
     static final int LOGEMENTS_MAX = 100;
+    /** Sessions a list shows at most (the latest). */
+    static final int LISTE_MAX = 200;
 
     private final LogementsService logements;
     private final CandidaturesService candidatures;
@@ -126,6 +130,14 @@ public class CommissionServiceImpl implements CommissionService {
         LOG.info("Commission {} de {} le {} planifiée par {} : {} logement(s)", id, bailleur, plan.date(),
                 contexte.acteur(), rpls.size());
         return lire(id, contexte, false);
+    }
+
+    @Override
+    public List<ResumeCommission> commissions(Contexte contexte) {
+        Droits.exigerRole(contexte, Droits.DECLARANTS, "la liste des commissions d'attribution");
+        Identite i = contexte.identite();
+        return store.commissions(i.a(Role.BAILLEUR) ? contexte.organisation() : null,
+                i.a(Role.GESTIONNAIRE) ? i.departements() : Set.of(), LISTE_MAX);
     }
 
     @Override

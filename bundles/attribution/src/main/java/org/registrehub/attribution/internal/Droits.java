@@ -64,14 +64,35 @@ final class Droits {
     /** Withdraw: the dwelling's landlord, or a gestionnaire of its territory. */
     static void changer(Contexte contexte, LogementOffert l, String operation) {
         exigerRole(contexte, DECLARANTS, operation);
-        Identite i = contexte.identite();
-        boolean bailleur = i.a(Role.BAILLEUR) && l.bailleur().equals(i.organisation().code());
-        boolean gestionnaire = i.a(Role.GESTIONNAIRE) && couvre(i, l.territoire(), l.commune());
-        if (!bailleur && !gestionnaire) {
+        if (!change(contexte.identite(), l)) {
             throw new AccesRefuseException("Accès refusé : le logement " + l.identifiantRpls() + " relève de "
                     + l.bailleur() + " (commune " + l.commune() + ") ; " + operation + " revient à son bailleur ou à un"
                     + " gestionnaire de son territoire.");
         }
+    }
+
+    /** The dwelling's landlord or a gestionnaire of its territory: who withdraws it, puts it before a commission. */
+    static boolean change(Identite i, LogementOffert l) {
+        boolean bailleur = i.a(Role.BAILLEUR) && l.bailleur().equals(i.organisation().code());
+        boolean gestionnaire = i.a(Role.GESTIONNAIRE) && couvre(i, l.territoire(), l.commune());
+        return bailleur || gestionnaire;
+    }
+
+    /** What the roles allow, without a dwelling: the menu of a screen. */
+    static org.registrehub.api.attribution.DroitsAttribution droits(Identite i) {
+        boolean declarant = DECLARANTS.stream().anyMatch(i::a);
+        return new org.registrehub.api.attribution.DroitsAttribution(LECTEURS.stream().anyMatch(i::a), declarant,
+                declarant);
+    }
+
+    /** What the user may do now with a dwelling: the checks of the operations, and an open offer. */
+    static org.registrehub.api.attribution.ActionsLogement actions(Identite i, LogementOffert l) {
+        boolean ouverte = l.statut().ouverte();
+        boolean declarant = DECLARANTS.stream().anyMatch(i::a);
+        boolean lecteur = LECTEURS.stream().anyMatch(i::a) && voit(i, l);
+        boolean change = declarant && change(i, l);
+        return new org.registrehub.api.attribution.ActionsLogement(ouverte && change, ouverte && lecteur,
+                ouverte && change);
     }
 
     /** Read and match: its landlord, its réservataire, a gestionnaire of its territory. */

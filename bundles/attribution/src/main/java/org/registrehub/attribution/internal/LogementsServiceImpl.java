@@ -16,7 +16,9 @@ import org.registrehub.api.RegistreException;
 import org.registrehub.api.TransitionInterditeException;
 import org.registrehub.api.acces.EntreeAudit;
 import org.registrehub.api.acces.Role;
+import org.registrehub.api.attribution.ActionsLogement;
 import org.registrehub.api.attribution.DeclarationLogement;
+import org.registrehub.api.attribution.DroitsAttribution;
 import org.registrehub.api.attribution.EvenementLogement;
 import org.registrehub.api.attribution.LogementOffert;
 import org.registrehub.api.attribution.LogementsService;
@@ -103,6 +105,16 @@ public class LogementsServiceImpl implements LogementsService {
                     "code INSEE de la commune attendu (5 caractères, 2A/2B en Corse)")));
         }
         return store.logements(perimetre, statut, commune == null ? null : commune.strip(), LISTE_MAX);
+    }
+
+    @Override
+    public DroitsAttribution droits(Contexte contexte) {
+        return Droits.droits(contexte.identite());
+    }
+
+    @Override
+    public ActionsLogement actions(LogementOffert logement, Contexte contexte) {
+        return Droits.actions(contexte.identite(), logement);
     }
 
     @Override

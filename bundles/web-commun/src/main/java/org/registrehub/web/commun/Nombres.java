@@ -17,6 +17,13 @@ public final class Nombres {
         return f.format(montant) + " €";
     }
 
+    /** A measure with at most two decimals: {@code 54,5}, {@code 30}. */
+    public static String decimal(BigDecimal n) {
+        NumberFormat f = NumberFormat.getNumberInstance(Locale.FRANCE);
+        f.setMaximumFractionDigits(2);
+        return f.format(n);
+    }
+
     public static String entier(long n) {
         return NumberFormat.getIntegerInstance(Locale.FRANCE).format(n);
     }

@@ -106,6 +106,47 @@ public class BackofficeNavigateurIT {
     }
 
     /**
+     * The landlord in the browser: declares a dwelling (an error corrected), designates two of its explained
+     * candidates (the reason for fewer than three asked first), plans a commission, downloads its PDFs, records its
+     * decisions (a non-attribution's missing reason told first), reads the follow-up in a candidate's dossier.
+     */
+    @Test
+    public void leBailleurDesigneDesCandidatsEtTientSaCommission() throws Exception {
+        compte("DDETS44", "ETAT", "044", null, "gestionnaire.cal", "gestionnaire");
+        compte("HABITAT44", "BAILLEUR", "044", null, "bailleur.cal", "bailleur");
+        String modele = Files.readString(Path.of(System.getProperty("registre.exemples"),
+                "exemples/nouvelle-demande.json"), StandardCharsets.UTF_8);
+        for (int i = 1; i <= 3; i++) {
+            hub.enregistrer(modele, "Candidat", i, HubLance.basic("gestionnaire.cal", MDP));
+        }
+        String rpls = "BO" + System.nanoTime() % 1_000_000_000L;
+        List<String> sortie = Scripts.node("backoffice-bailleur.mjs", "backoffice-bailleur", Map.of("BACKOFFICE",
+                hub.base + "/backoffice", "AGENT", "bailleur.cal", "MOT_DE_PASSE", MDP, "RPLS", rpls));
+        assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS BAILLEUR OK"));
+        assertEquals(9, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ERREUR LOYER ")));
+        assertEquals(2, sortie.stream().filter(l -> l.startsWith("PDF ")).count());
+        // the dwelling declared through the channel WEB, its two candidates decided on by the commission, now held
+        assertEquals(1, db.count("SELECT count(*) FROM logement_offert WHERE identifiant_rpls = '" + rpls + "' AND"
+                + " bailleur = 'HABITAT44' AND loyer = 455 AND surface = 67.5"));
+        assertEquals(List.of("1 ATTRIBUEE WEB", "2 NON_ATTRIBUEE WEB"), db.texts("SELECT c.rang || ' ' || c.statut"
+                + " || ' ' || c.canal FROM candidature c JOIN logement_offert l ON l.id = c.logement_id WHERE"
+                + " l.identifiant_rpls = '" + rpls + "' ORDER BY c.rang"));
+        assertEquals(1, db.count("SELECT count(*) FROM commission c JOIN commission_logement cl ON cl.commission_id ="
+                + " c.id JOIN logement_offert l ON l.id = cl.logement_id WHERE l.identifiant_rpls = '" + rpls + "'"
+                + " AND c.statut = 'TENUE' AND c.lieu = 'Siège, salle du conseil'"));
+        // each demand's follow-up: proposed, then the decision, recorded on WEB by the landlord
+        assertEquals(4, db.count("SELECT count(*) FROM suivi_attribution WHERE identifiant_rpls = '" + rpls + "'"
+                + " AND canal = 'WEB' AND acteur = 'bailleur.cal'"));
+        assertEquals(2, db.count("SELECT count(*) FROM audit WHERE acteur = 'bailleur.cal' AND canal = 'WEB' AND"
+                + " operation = 'DESIGNATION'"));
+        // nothing written by the refused forms: one declaration, one designation, one decision in the history
+        assertEquals(List.of("DECLARATION", "DESIGNATION", "DECISION_CAL"), db.texts("SELECT h.operation FROM"
+                + " logement_historique h JOIN logement_offert l ON l.id = h.logement_id WHERE l.identifiant_rpls = '"
+                + rpls + "' AND h.operation IN ('DECLARATION', 'DESIGNATION', 'DECISION_CAL') ORDER BY h.id"));
+    }
+
+    /**
      * The gestionnaire sends an extract of 4,000 lines (Latin-1, 8 of them with a birth date in the future) and follows
      * its import to 100 % in the browser; then the register holds the lines, and the rejects report the 8. Then it
      * handles a landlord's dead letter: reads it, replays it (unreadable still, it comes back), discards it — each
@@ -286,6 +327,80 @@ public class BackofficeNavigateurIT {
         assertEquals(List.of(), ecarts);
         // nothing written by the probes: the demand is at its first version
         assertEquals(1, db.count("SELECT count(*) FROM demande WHERE numero_unique = '" + numero + "' AND version = 0"));
+    }
+
+    /**
+     * The attribution screens for each role and territory: the menu entries, the lists, a dwelling, its candidates,
+     * the designation, the withdrawal and the declaration offered exactly when the services behind the REST API accept
+     * the same account (probed with an empty designation or declaration: 400 when allowed, 403 when refused, nothing
+     * written; the withdrawal with a dwelling of each account's own, withdrawn when allowed).
+     */
+    @Test
+    public void chaqueEcranDAttributionSuitLesDroitsDesServices() throws Exception {
+        compte("DDETS44", "ETAT", "044", null, "gestionnaire.a44", "gestionnaire");
+        compte("MAIRIE-REZE", "GUICHET", "044", "G1105", "agent.areze", "guichet");
+        compte("MAIRIE-LILLE", "GUICHET", "059", "G5901", "agent.alille", "guichet");
+        compte("HABITAT44", "BAILLEUR", "044", null, "bailleur.a44", "bailleur");
+        compte("ATLANTIQUE-HABITAT", "BAILLEUR", "044", null, "bailleur.autre", "bailleur");
+        compte("PREFECTURE44", "ETAT", "044", null, "observateur.a44", "observateur");
+        compte("DDETS44", "ETAT", "044", null, "admin.a44", "admin");
+        String gestionnaire = HubLance.basic("gestionnaire.a44", MDP);
+        List<String> qui = List.of("agent.areze", "agent.alille", "bailleur.a44", "bailleur.autre", "gestionnaire.a44",
+                "observateur.a44", "admin.a44");
+        // HABITAT44's dwellings reserved for the commune of Rezé: one read by all, one per account to withdraw
+        String commun = "DR" + System.nanoTime() % 1_000_000_000L;
+        declarer(gestionnaire, commun);
+        for (int i = 0; i < qui.size(); i++) {
+            declarer(gestionnaire, commun + "X" + i);
+        }
+        List<String> ecarts = new ArrayList<>();
+        for (int i = 0; i < qui.size(); i++) {
+            String q = qui.get(i);
+            String basic = HubLance.basic(q, MDP);
+            ClientWeb web = new ClientWeb(hub.base + "/backoffice");
+            web.get("/connexion");
+            assertEquals(q, 303, web.post("/connexion", Map.of("identifiant", q, "motDePasse", MDP, "retour", "/"))
+                    .statusCode());
+            String accueil = web.get("/").body();
+            int liste = rest(basic, "GET", "/api/v1/logements", null, null).statusCode();
+            attendu(ecarts, q, "logements (menu)", accueil.contains("href=\"/backoffice/logements\""), liste == 200);
+            comparer(ecarts, q, "logements", web.get("/logements").statusCode(), liste);
+            int seances = rest(basic, "GET", "/api/v1/commissions", null, null).statusCode();
+            attendu(ecarts, q, "commissions (menu)", accueil.contains("href=\"/backoffice/commissions\""),
+                    seances == 200);
+            comparer(ecarts, q, "commissions", web.get("/commissions").statusCode(), seances);
+            attendu(ecarts, q, "déclarer", web.get("/logements").body().contains("/logements/nouveau\""),
+                    rest(basic, "POST", "/api/v1/logements", null, "{}").statusCode() == 400);
+            comparer(ecarts, q, "un logement", web.get("/logements/" + commun).statusCode(),
+                    rest(basic, "GET", "/api/v1/logements/" + commun, null, null).statusCode());
+            comparer(ecarts, q, "ses candidats", web.get("/logements/" + commun + "/candidats").statusCode(),
+                    rest(basic, "GET", "/api/v1/logements/" + commun + "/candidats?limite=5", null, null)
+                            .statusCode());
+            attendu(ecarts, q, "désigner", web.get("/logements/" + commun).body().contains("/candidats\""),
+                    rest(basic, "POST", "/api/v1/logements/" + commun + "/designation", null, "{\"candidats\": []}")
+                            .statusCode() == 400);
+            String sien = commun + "X" + i;
+            boolean bouton = web.get("/logements/" + sien).body().contains("Retirer le logement");
+            attendu(ecarts, q, "retirer", bouton, rest(basic, "POST", "/api/v1/logements/" + sien + "/retrait", null,
+                    "{\"motif\": \"sonde des droits\"}").statusCode() == 200);
+        }
+        assertEquals(List.of(), ecarts);
+        // nothing written by the probes but the allowed withdrawals: the landlord's and the gestionnaire's
+        assertEquals(0, db.count("SELECT count(*) FROM candidature c JOIN logement_offert l ON l.id = c.logement_id"
+                + " WHERE l.identifiant_rpls LIKE '" + commun + "%'"));
+        assertEquals(2, db.count("SELECT count(*) FROM logement_offert WHERE identifiant_rpls LIKE '" + commun + "%'"
+                + " AND statut = 'RETIRE'"));
+    }
+
+    /** HABITAT44 offers a T3 in Nantes reserved for the commune of Rezé (declared by a gestionnaire through REST). */
+    private static void declarer(String basic, String rpls) throws Exception {
+        HttpResponse<String> r = rest(basic, "POST", "/api/v1/logements", null, "{\"identifiantRpls\": \"" + rpls
+                + "\", \"bailleur\": \"HABITAT44\", \"adresse\": \"8 rue des Halles\", \"commune\": \"44109\","
+                + " \"typologie\": \"T3\", \"surface\": 67.5, \"etage\": 1, \"ascenseur\": false, \"accessibilite\":"
+                + " \"NON\", \"loyer\": 455.00, \"charges\": 65.00, \"financement\": \"PLUS\", \"reservataire\":"
+                + " {\"type\": \"COLLECTIVITE\", \"organisation\": \"MAIRIE-REZE\"}, \"dateDisponibilite\":"
+                + " \"2027-03-01\"}");
+        assertEquals(r.body(), 201, r.statusCode());
     }
 
     private static void comparer(List<String> ecarts, String qui, String quoi, int ecran, int api) {

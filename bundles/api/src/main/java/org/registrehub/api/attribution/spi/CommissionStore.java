@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.registrehub.api.Canal;
 import org.registrehub.api.DecisionCal;
@@ -22,6 +23,14 @@ public interface CommissionStore {
     long creer(EnTete commission, List<String> logements, String acteur, String organisation, EntreeAudit audit);
 
     Optional<EnTete> commission(long id);
+
+    /**
+     * The sessions of this landlord (null: none) and of these départements, the latest first, at most {@code limite}.
+     *
+     * @since 1.2.0
+     */
+    List<org.registrehub.api.attribution.ResumeCommission> commissions(String bailleur, Set<String> departements,
+                                                                       int limite);
 
     /** The agenda's dwellings (RPLS), in order. */
     List<String> logements(long id);

@@ -3,7 +3,7 @@
  * there over the shared database core.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.registrehub.api.attribution.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -68,6 +68,14 @@ public class CommissionsResource {
         return Response.created(location).type(MediaType.APPLICATION_JSON).entity(json.ecrire(c)).build();
     }
 
+    /** The sessions the caller reads (a landlord its own, a gestionnaire those of its territories), latest first. */
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})
+    public Response lister() {
+        return Response.ok(json.ecrire(java.util.Map.of("commissions", commissions.commissions(contexte()))),
+                MediaType.APPLICATION_JSON).build();
+    }
+
     @GET
     @Path("/{id}")
     @Produces({MediaType.APPLICATION_JSON, Probleme.MEDIA_TYPE})

@@ -1,5 +1,10 @@
 package org.registrehub.web.backoffice.internal;
 
+import static org.registrehub.web.backoffice.internal.Saisies.choix;
+import static org.registrehub.web.backoffice.internal.Saisies.code;
+import static org.registrehub.web.backoffice.internal.Saisies.entier;
+import static org.registrehub.web.backoffice.internal.Saisies.texte;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +31,7 @@ import org.registrehub.api.AccesRefuseException;
 import org.registrehub.api.ActionsDemande;
 import org.registrehub.api.Attribution;
 import org.registrehub.api.AttestationService;
+import org.registrehub.api.AttributionService;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
@@ -46,6 +52,7 @@ import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.ResumeDemande;
 import org.registrehub.api.Statut;
+import org.registrehub.api.SuiviAttribution;
 import org.registrehub.api.VersionObsoleteException;
 import org.registrehub.api.acces.SessionWeb;
 import org.registrehub.api.dossier.ContenuPiece;
@@ -87,6 +94,8 @@ public class DemandesPages {
     private final RegistreService registre;
     private final List<AttestationService> attestations;
     private final List<PiecesService> pieces;
+    /** The landlords' follow-up of a demand (proposals, commission decisions, refusals), when installed. */
+    private final List<AttributionService> suivis;
     private final JsonCodec json;
     private final Garde garde;
     private final Vues vues;
@@ -98,8 +107,9 @@ public class DemandesPages {
     private UriInfo uri;
 
     public DemandesPages(RegistreService registre, List<AttestationService> attestations, List<PiecesService> pieces,
-                         JsonCodec json, Garde garde, Vues vues, int taillePage) {
+                         List<AttributionService> suivis, JsonCodec json, Garde garde, Vues vues, int taillePage) {
         this.registre = registre;
+        this.suivis = suivis;
         this.attestations = attestations;
         this.pieces = pieces;
         this.json = json;
@@ -203,6 +213,7 @@ public class DemandesPages {
                 m.put("pieces", pieces(pieces.get(0).pieces(numero, a.get().contexte())));
             }
             m.put("attestationInstallee", !attestations.isEmpty());
+            m.put("suivi", suivis.isEmpty() ? List.of() : suivi(suivis.get(0).suivi(numero, a.get().contexte())));
             if (info != null && INFOS.containsKey(info)) {
                 m.put("info", INFOS.get(info));
             }
@@ -210,6 +221,29 @@ public class DemandesPages {
         } catch (RegistreException e) {
             return erreur(a.get(), e);
         }
+    }
+
+    /** The follow-up by the landlords, the latest first, in words. */
+    static List<Map<String, String>> suivi(List<SuiviAttribution> l) {
+        List<Map<String, String>> r = new ArrayList<>();
+        for (SuiviAttribution x : l) {
+            StringBuilder quoi = new StringBuilder(Libelles.de(x.nature()));
+            if (x.decision() != null) {
+                quoi.append(" : ").append(Libelles.de(x.decision()));
+            }
+            if (x.motifIrrecevabilite() != null) {
+                quoi.append(" (").append(Libelles.de(x.motifIrrecevabilite())).append(')');
+            }
+            if (x.condition() != null) {
+                quoi.append(" — condition : ").append(x.condition());
+            }
+            r.add(0, Map.of("date", Vues.date(x.date()), "quoi", quoi.toString(), "logement",
+                    x.identifiantRpls() == null ? "" : x.identifiantRpls(), "bailleur", x.bailleur() == null ? ""
+                    : x.bailleur(), "rang", x.rang() == null ? "" : String.valueOf(x.rang()), "commentaire",
+                    x.commentaire() == null ? "" : x.commentaire(), "par", x.acteur() + " (" + Libelles.de(x.canal())
+                    + ")"));
+        }
+        return r;
     }
 
     private Demande lire(Agent a, String numero) {
@@ -685,49 +719,14 @@ public class DemandesPages {
     // ------------------------------------------------------------------ helpers
 
     private Response refus(Agent a, String quoi) {
-        return vues.message("Accès refusé", "Vos droits ne permettent pas " + quoi + ".", a.session(), a.droits(),
-                403);
+        return vues.refus(a, quoi);
     }
 
     private Response erreur(Agent a, RegistreException e) {
-        String titre = e instanceof DemandeIntrouvableException ? "Demande introuvable"
-                : e instanceof AccesRefuseException ? "Accès refusé" : "Opération impossible";
-        return vues.message(titre, e.getMessage(), a.session(), a.droits(), Http.statut(e));
+        return vues.erreur(a, e, "Demande introuvable");
     }
 
     static Map<String, String> erreurs(List<ErreurChamp> l) {
         return FormulaireDemande.erreurs(l);
-    }
-
-    private static List<Map<String, String>> choix(Enum<?>[] codes) {
-        List<Map<String, String>> l = new ArrayList<>();
-        for (Enum<?> c : codes) {
-            l.add(Map.of("code", c.name(), "libelle", Libelles.de(c)));
-        }
-        return l;
-    }
-
-    private static <E extends Enum<E>> E code(Class<E> type, String valeur, String champ, Map<String, String> e) {
-        if (valeur == null || valeur.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, valeur.strip());
-        } catch (IllegalArgumentException x) {
-            e.put(champ, "valeur inconnue : choisissez dans la liste");
-            return null;
-        }
-    }
-
-    private static String texte(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static long entier(String s) {
-        try {
-            return s == null ? -1 : Long.parseLong(s.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

@@ -12,10 +12,19 @@ import java.util.Map;
 
 import javax.ws.rs.core.Response;
 
+import org.registrehub.api.AccesRefuseException;
+import org.registrehub.api.Canal;
+import org.registrehub.api.Contexte;
+import org.registrehub.api.DemandeIntrouvableException;
 import org.registrehub.api.DroitsRegistre;
+import org.registrehub.api.RegistreException;
+import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Role;
+import org.registrehub.api.attribution.DroitsAttribution;
+import org.registrehub.api.attribution.LogementsService;
 import org.registrehub.api.acces.SessionWeb;
 import org.registrehub.web.commun.Gabarits;
+import org.registrehub.web.commun.Http;
 import org.registrehub.web.commun.Theme;
 
 /** The back-office's pages: the layout's model (who is signed in, the menu their rights allow), rendering, dates. */
@@ -23,6 +32,7 @@ public class Vues {
 
     static final String HTML = "text/html;charset=UTF-8";
     static final String GABARITS = "org/registrehub/web/backoffice/gabarits";
+    private static final DroitsAttribution AUCUN = new DroitsAttribution(false, false, false);
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE);
     private static final DateTimeFormatter DATE_COURTE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
@@ -32,10 +42,25 @@ public class Vues {
     private final Gabarits gabarits = new Gabarits(Vues.class, GABARITS);
     private final Theme theme;
     private final String base;
+    private final List<LogementsService> logements;
 
-    public Vues(Theme theme, String base) {
+    /**
+     * @param logements the attribution capability (registre-attribution), when installed: its entries of the menu
+     */
+    public Vues(Theme theme, String base, List<LogementsService> logements) {
         this.theme = theme;
         this.base = base;
+        this.logements = logements;
+    }
+
+    /** What the attribution capability lets this user do; all false when it is not installed. */
+    DroitsAttribution droitsAttribution(Identite identite) {
+        try {
+            return logements.isEmpty() ? AUCUN : logements.get(0).droits(new Contexte(identite, Canal.WEB));
+        } catch (RuntimeException e) {
+            // the capability went away between the check and the call (an upgrade): its entries are not offered
+            return AUCUN;
+        }
     }
 
     String base() {
@@ -63,12 +88,13 @@ public class Vues {
             m.put("agent", s.identite().identifiant());
             m.put("organisation", s.identite().organisation().nom() + " (" + s.identite().organisation().code() + ")");
             m.put("roles", s.identite().roles().stream().map(Role::nom).sorted().toList());
-            m.put("menu", menu(droits, s.identite()));
+            m.put("menu", menu(droits, droitsAttribution(s.identite()), s.identite()));
         }
         return m;
     }
 
-    private static List<Map<String, String>> menu(DroitsRegistre droits, org.registrehub.api.acces.Identite identite) {
+    private static List<Map<String, String>> menu(DroitsRegistre droits, DroitsAttribution attribution,
+                                                  Identite identite) {
         List<Map<String, String>> l = new ArrayList<>();
         l.add(Map.of("code", "accueil", "chemin", "/", "libelle", "Accueil"));
         if (droits != null && droits.lire()) {
@@ -76,6 +102,12 @@ public class Vues {
         }
         if (droits != null && droits.enregistrer()) {
             l.add(Map.of("code", "nouvelle", "chemin", "/demandes/nouvelle", "libelle", "Enregistrer une demande"));
+        }
+        if (attribution.consulter()) {
+            l.add(Map.of("code", "logements", "chemin", "/logements", "libelle", "Logements offerts"));
+        }
+        if (attribution.commissions()) {
+            l.add(Map.of("code", "commissions", "chemin", "/commissions", "libelle", "Commissions d'attribution"));
         }
         if (droits != null && droits.importer()) {
             l.add(Map.of("code", "imports", "chemin", "/imports", "libelle", "Imports départementaux"));
@@ -112,6 +144,18 @@ public class Vues {
         Map<String, Object> m = modele(titre, "", s, droits);
         m.put("message", message);
         return page("erreur", m, statut);
+    }
+
+    /** A refusal: the user's rights do not allow what it asked. */
+    Response refus(Agent a, String quoi) {
+        return message("Accès refusé", "Vos droits ne permettent pas " + quoi + ".", a.session(), a.droits(), 403);
+    }
+
+    /** What a service refused, said as it said it, with the HTTP status of its kind. */
+    Response erreur(Agent a, RegistreException e, String titreIntrouvable) {
+        String titre = e instanceof DemandeIntrouvableException || "INTROUVABLE".equals(e.getCode())
+                ? titreIntrouvable : e instanceof AccesRefuseException ? "Accès refusé" : "Opération impossible";
+        return message(titre, e.getMessage(), a.session(), a.droits(), Http.statut(e));
     }
 
     static String date(LocalDate d) {
