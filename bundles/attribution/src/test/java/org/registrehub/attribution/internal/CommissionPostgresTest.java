@@ -32,17 +32,21 @@ import org.registrehub.api.RegistreService;
 import org.registrehub.api.Ressource;
 import org.registrehub.api.Typologie;
 import org.registrehub.api.attribution.Accessibilite;
+import org.registrehub.api.attribution.ActionsLogement;
 import org.registrehub.api.attribution.CandidatDesigne;
 import org.registrehub.api.attribution.Candidature;
 import org.registrehub.api.attribution.Commission;
 import org.registrehub.api.attribution.DecisionCandidat;
 import org.registrehub.api.attribution.DeclarationLogement;
+import org.registrehub.api.attribution.DroitsAttribution;
 import org.registrehub.api.attribution.Designation;
 import org.registrehub.api.attribution.FicheCandidat;
 import org.registrehub.api.attribution.Financement;
+import org.registrehub.api.attribution.LogementOffert;
 import org.registrehub.api.attribution.MotifMoinsDeTrois;
 import org.registrehub.api.attribution.PlanCommission;
 import org.registrehub.api.attribution.Reservataire;
+import org.registrehub.api.attribution.ResumeCommission;
 import org.registrehub.api.attribution.StatutCandidature;
 import org.registrehub.api.attribution.StatutCommission;
 import org.registrehub.api.attribution.TypeReservataire;
@@ -149,6 +153,44 @@ public class CommissionPostgresTest {
         assertThrows(AccesRefuseException.class, () -> commissions.commission(c.id(),
                 RapprochementPostgresTest.AUTRE_BAILLEUR));
         assertTrue(base.db().count("SELECT count(*) FROM audit WHERE operation = 'COMMISSION_LECTURE'") >= 2);
+    }
+
+    /**
+     * The sessions each user lists, and what the screens may offer on a dwelling, follow the operations' checks: the
+     * landlord and the gestionnaire of the territory list and change, another landlord or another territory nothing;
+     * a withdrawn offer offers nothing more.
+     */
+    @Test
+    public void lesListesEtLesActionsSuiventLesDroitsDesOperations() {
+        Commission c = planifiee();
+        assertEquals(List.of(new ResumeCommission(c.id(), "NMH", "044", LocalDate.of(2026, 12, 17), "siège de NMH",
+                StatutCommission.PREVUE, 2)), commissions.commissions(RapprochementPostgresTest.NMH));
+        assertEquals(List.of(c.id()), commissions.commissions(RapprochementPostgresTest.GESTIONNAIRE).stream()
+                .map(ResumeCommission::id).toList());
+        assertEquals(List.of(), commissions.commissions(RapprochementPostgresTest.AUTRE_BAILLEUR));
+        assertEquals(List.of(), commissions.commissions(RapprochementPostgresTest.GESTIONNAIRE_85));
+        assertThrows(AccesRefuseException.class, () -> commissions.commissions(RapprochementPostgresTest.GUICHET));
+
+        assertEquals(new DroitsAttribution(true, true, true), logements.droits(RapprochementPostgresTest.NMH));
+        assertEquals(new DroitsAttribution(true, false, false), logements.droits(RapprochementPostgresTest.GUICHET));
+        assertEquals(new DroitsAttribution(false, false, false),
+                logements.droits(RapprochementPostgresTest.OBSERVATEUR));
+        LogementOffert l = logements.logement(a, RapprochementPostgresTest.NMH);
+        assertEquals(new ActionsLogement(true, true, true), logements.actions(l, RapprochementPostgresTest.NMH));
+        assertEquals(new ActionsLogement(true, true, true), logements.actions(l,
+                RapprochementPostgresTest.GESTIONNAIRE));
+        assertEquals(new ActionsLogement(false, false, false), logements.actions(l,
+                RapprochementPostgresTest.AUTRE_BAILLEUR));
+        assertEquals(new ActionsLogement(false, false, false), logements.actions(l,
+                RapprochementPostgresTest.GESTIONNAIRE_85));
+        // each "false" is a refusal of the operation itself
+        assertThrows(AccesRefuseException.class, () -> logements.retirer(a, "essai",
+                RapprochementPostgresTest.AUTRE_BAILLEUR));
+        assertThrows(AccesRefuseException.class, () -> candidatures.designer(a, new Designation(List.of(
+                new CandidatDesigne(numeros.get(4), 1)), null, null), RapprochementPostgresTest.GESTIONNAIRE_85));
+        LogementOffert retire = logements.retirer(b, "vendu", RapprochementPostgresTest.NMH);
+        assertEquals(new ActionsLogement(false, false, false), logements.actions(retire,
+                RapprochementPostgresTest.NMH));
     }
 
     @Test
