@@ -136,6 +136,22 @@ try {
   await page.locator('#en-attente').waitFor();
   await page.locator('#apercu').waitFor();
   await accessible(page, 'bo-exploitation');
+
+  // today's renewal campaign: the preview announces the letters, the run is followed to 100 %
+  const apercu = await page.locator('#apercu').textContent();
+  console.log(`APERCU ${apercu.replace(/\s+/g, ' ').trim()}`);
+  await page.getByRole('button', { name: 'Lancer la campagne du jour' }).click();
+  verifier((await page.locator('main').textContent()).includes('Lancement non confirmé'), 'lancée sans confirmation');
+  await page.goBack();
+  await page.locator('label[for="confirmation-campagne"]').click();
+  await page.getByRole('button', { name: 'Lancer la campagne du jour' }).click();
+  await page.getByRole('heading', { name: 'Campagne de renouvellement du jour' }).waitFor();
+  await page.locator('#bilan').waitFor({ timeout: 120000 });
+  verifier(await page.locator('#progression').evaluate(p => p.value) === 100, 'la barre n\'est pas à 100 %');
+  const bilanCampagne = (await page.locator('#bilan').textContent()).replace(/\s+/g, ' ').trim();
+  console.log(`CAMPAGNE ${bilanCampagne}`);
+  verifier(bilanCampagne.includes('Campagne terminée'), `bilan : ${bilanCampagne}`);
+  await accessible(page, 'bo-campagne');
   verifier(erreursJs.length === 0, 'erreurs dans les pages : ' + erreursJs.join(' ; '));
   console.log('PARCOURS GESTIONNAIRE OK');
 } finally {

@@ -1,6 +1,6 @@
-// Follows an import while it runs: asks the hub for its state every second, moves the progress bar and its text (read
-// by screen readers as it changes), and shows the final page when the import is over. Without JavaScript, the page's
-// "Actualiser" link does the same by hand.
+// Follows a long run (an import, the renewal campaign) while it goes on: asks the hub for its state every second,
+// moves the progress bar and its text (read by screen readers as it changes), and shows the final page when the run is
+// over. Without JavaScript, the page's "Actualiser" link does the same by hand.
 const zone = document.querySelector('[data-suivi]');
 if (zone) {
   const barre = zone.querySelector('progress');
@@ -11,13 +11,13 @@ if (zone) {
       const r = await fetch(zone.dataset.suivi, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       if (r.ok) {
         const e = await r.json();
-        if (e.trouve && zone.dataset.id !== String(e.id)) {
+        if (e.trouve && zone.dataset.id && zone.dataset.id !== String(e.id)) {
           window.location.assign(`${base}/imports/${e.id}`);
           return;
         }
         if (e.trouve) {
           barre.value = e.pourcentage;
-          texte.textContent = `${e.pourcentage} % — ${e.position} ligne(s) lue(s) sur ${e.total}`;
+          texte.textContent = e.texte || `${e.pourcentage} % — ${e.position} ligne(s) lue(s) sur ${e.total}`;
           if (e.etat !== 'EN_COURS') {
             window.location.reload();
             return;

@@ -31,7 +31,21 @@ public interface CampagneRenouvellement {
      * @param progression receives a line of progress every few seconds (console)
      * @return its report, or empty if another node holds today's campaign
      */
-    Optional<BilanCampagne> executer(Contexte contexte, Consumer<String> progression);
+    default Optional<BilanCampagne> executer(Contexte contexte, Consumer<String> progression) {
+        return executer(contexte, progression, a -> { });
+    }
+
+    /**
+     * Runs (or resumes) today's campaign on this node, reporting where it stands after each batch (a web page's
+     * progress bar).
+     *
+     * @param progression receives a line of progress every few seconds (console)
+     * @param avancement  receives the counts so far after each batch of notices or radiations, and at the end
+     * @return its report, or empty if another node holds today's campaign
+     * @since 1.3.0
+     */
+    Optional<BilanCampagne> executer(Contexte contexte, Consumer<String> progression,
+                                     Consumer<AvancementCampagne> avancement);
 
     /** The report of the campaign of {@code jour}, if one ran or runs. */
     Optional<BilanCampagne> rapport(LocalDate jour, Contexte contexte);

@@ -3,7 +3,7 @@
  * unanswered traceable letter lets it be radiated — by territory (département), as its rules are configured.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.registrehub.api.renouvellement;
 
 import org.osgi.annotation.bundle.Export;

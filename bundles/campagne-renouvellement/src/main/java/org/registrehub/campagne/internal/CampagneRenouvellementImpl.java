@@ -38,6 +38,7 @@ import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.renouvellement.Apercu;
 import org.registrehub.api.renouvellement.ApercuGuichet;
+import org.registrehub.api.renouvellement.AvancementCampagne;
 import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.renouvellement.BilanCampagne;
 import org.registrehub.api.renouvellement.CalendrierRenouvellement;
@@ -177,7 +178,8 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
     // ------------------------------------------------------------------ campagne
 
     @Override
-    public Optional<BilanCampagne> executer(Contexte contexte, Consumer<String> progression) {
+    public Optional<BilanCampagne> executer(Contexte contexte, Consumer<String> progression,
+                                            Consumer<AvancementCampagne> avancement) {
         exiger(contexte, PILOTES, "le lancement de la campagne de renouvellement");
         if (!enCours.compareAndSet(false, true)) {
             progression.accept("La campagne du jour est déjà en cours sur ce nœud (" + noeud + ").");
@@ -207,7 +209,7 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                 return Optional.empty();
             }
             store.attribuer(c.id(), noeud);
-            new Execution(c, jour, progression).derouler();
+            new Execution(c, jour, progression, avancement).derouler();
             return rapport(jour);
         } finally {
             enCours.set(false);
@@ -228,16 +230,20 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         private final Campagne campagne;
         private final LocalDate jour;
         private final Consumer<String> progression;
+        private final Consumer<AvancementCampagne> avancement;
         private final long debut = System.nanoTime();
         private long derniere = debut;
         private long courriels;
         private long lettres;
         private long radiations;
+        private String etape = "début";
 
-        Execution(Campagne campagne, LocalDate jour, Consumer<String> progression) {
+        Execution(Campagne campagne, LocalDate jour, Consumer<String> progression,
+                  Consumer<AvancementCampagne> avancement) {
             this.campagne = campagne;
             this.jour = jour;
             this.progression = progression;
+            this.avancement = avancement;
         }
 
         void derouler() {
@@ -253,15 +259,21 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                 store.cloreNonReponses();
                 List<String> territoires = store.territoires();
                 for (String t : territoires) {
+                    etape = "avis du " + t;
                     aviser(t);
                 }
                 for (String t : territoires) {
+                    etape = "radiations du " + t;
                     radier(t);
                 }
                 store.cloreNonReponses();
+                etape = "impression des lettres";
+                avancer();
                 imprimer();
                 store.terminer(campagne.id(), clock.instant(), null);
                 baux.rendre(CampagneStore.BAIL + jour, noeud);
+                etape = "terminée";
+                avancer();
                 dire("Campagne du " + jour + " terminée : " + courriels + " courriel(s), " + lettres
                         + " lettre(s) imprimée(s), " + radiations + " radiation(s) en "
                         + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - debut) / 1e9) + " s");
@@ -286,7 +298,13 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
             progression.accept(texte);
         }
 
+        /** Tells the caller where the run stands (after each batch: a page's progress bar follows it). */
+        private void avancer() {
+            avancement.accept(new AvancementCampagne(jour, courriels, lettres, radiations, etape));
+        }
+
         private void progres() {
+            avancer();
             long maintenant = System.nanoTime();
             if (maintenant - derniere >= reglages.progression().toNanos()) {
                 derniere = maintenant;

@@ -58,6 +58,7 @@ import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.api.renouvellement.Apercu;
 import org.registrehub.api.renouvellement.ApercuGuichet;
+import org.registrehub.api.renouvellement.AvancementCampagne;
 import org.registrehub.api.renouvellement.Avis;
 import org.registrehub.api.renouvellement.BilanCampagne;
 import org.registrehub.api.renouvellement.CalendrierRenouvellement;
@@ -210,8 +211,17 @@ public class CampagneRenouvellementTest {
         assertEquals("l'aperçu n'envoie rien", 0, smtp.getReceivedMessages().length);
         assertEquals("l'aperçu n'écrit rien", 0, campagnes.avisDe(a.numeroUnique()).size());
 
-        BilanCampagne bilan = campagne.executer(GESTIONNAIRE, t -> { }).orElseThrow();
+        List<AvancementCampagne> avancement = new java.util.ArrayList<>();
+        BilanCampagne bilan = campagne.executer(GESTIONNAIRE, t -> { }, avancement::add).orElseThrow();
         assertEquals(BilanCampagne.TERMINEE, bilan.etat());
+        // the run told where it stood after each batch, never backwards, and ends with what the preview announced
+        AvancementCampagne fin = avancement.get(avancement.size() - 1);
+        assertEquals("terminée", fin.etape());
+        assertEquals(apercu.total().courriels() + apercu.total().lettres(), fin.fait());
+        for (int i = 1; i < avancement.size(); i++) {
+            assertTrue(avancement.toString(), avancement.get(i).fait() >= avancement.get(i - 1).fait());
+        }
+        assertTrue(avancement.toString(), avancement.stream().anyMatch(x -> x.etape().startsWith("avis du ")));
         assertEquals(2, bilan.total().courriels());
         assertEquals(2, bilan.total().lettres());
         assertEquals(new BigDecimal("0.80"), bilan.total().affranchissement());

@@ -36,6 +36,9 @@ public class BackofficeNavigateurIT {
     private static final Pattern NUMERO = Pattern.compile("^NUMERO ([0-9A-Z]{18})$");
     private static final Pattern DOUBLON = Pattern.compile("^DOUBLON ([0-9A-Z]{18})$");
     private static final String MDP = "mot de passe du test back-office";
+    /** The filing date of the imported demands today's campaign must notify (one line in twenty of the extract). */
+    private static final java.time.LocalDate DEPOT_A_RENOUVELER = java.time.LocalDate.now(
+            java.time.ZoneId.of("Europe/Paris")).minusYears(1).plusDays(10);
 
     private static TestDatabase db;
     private static HubLance hub;
@@ -44,7 +47,9 @@ public class BackofficeNavigateurIT {
     public static void demarrer() throws Exception {
         db = TestDatabase.create("registre_backoffice_it");
         hub = new HubLance(Path.of(System.getProperty("registre.distribution")),
-                Path.of(System.getProperty("registre.navigateur.dir") + "-backoffice"), db, Map.of());
+                Path.of(System.getProperty("registre.navigateur.dir") + "-backoffice"), db,
+                // today's renewal campaign is launched from the browser, not by the scheduler at its hour
+                Map.of("REGISTRE_CAMPAGNE_HEURE", "23:59"));
         hub.attendreSante(Duration.ofMinutes(3));
     }
 
@@ -187,6 +192,7 @@ public class BackofficeNavigateurIT {
         // the list and the finished import scanned (and the running one when the browser saw it between 0 and 100 %)
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-imports ")));
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-import-termine ")));
+        assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-campagne ")));
         assertEquals(lignes - rejets, db.count("SELECT count(*) FROM demande WHERE ancien_numero LIKE 'PDL044-1126-%'"));
         // the dead letter: read (before its replay, after it, and again after a discard not confirmed), replayed,
         // discarded — by the gestionnaire, on WEB
@@ -198,6 +204,14 @@ public class BackofficeNavigateurIT {
                 + " 'LETTRE_MORTE_SUPPRESSION' AND details LIKE '%MessageIllisible%'"));
         assertTrue("le contenu n'entre pas au journal d'audit", db.count("SELECT count(*) FROM audit WHERE details"
                 + " LIKE '%" + marqueur + "%'") == 0);
+        // today's campaign, launched in the browser: one letter for each imported demand due (one line in twenty),
+        // printed in its guichet's batch
+        assertTrue(String.join("\n", sortie), sortie.stream().anyMatch(l -> l.startsWith("CAMPAGNE Campagne terminée")
+                && l.contains("200 lettre(s)")));
+        assertEquals(200, db.count("SELECT count(*) FROM avis_renouvellement a JOIN demande d ON d.numero_unique ="
+                + " a.numero_unique WHERE d.ancien_numero LIKE 'PDL044-1126-%' AND a.canal = 'COURRIER'"
+                + " AND a.etat = 'ENVOYE'"));
+        assertEquals(1, db.count("SELECT count(*) FROM campagne_renouvellement WHERE etat = 'TERMINEE'"));
         assertEquals(1, db.count("SELECT count(*) FROM import_departemental WHERE etat = 'TERMINE' AND lance_par ="
                 + " 'gestionnaire.import' AND canal = 'WEB' AND total = " + lignes + " AND position = " + lignes
                 + " AND rejetees = " + rejets));
@@ -240,6 +254,10 @@ public class BackofficeNavigateurIT {
             if (i % 500 == 250) {
                 c[6] = "03/07/2091";
                 rejets++;
+            }
+            if (i % 20 == 7) {
+                // filed almost a year ago: valid ten more days, today's renewal campaign sends its notice
+                c[1] = DEPOT_A_RENOUVELER.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
             }
             b.append(String.join(";", c)).append('\n');
         }
