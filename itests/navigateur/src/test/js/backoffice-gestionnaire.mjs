@@ -131,6 +131,35 @@ try {
   await accessible(page, 'bo-organisation');
   console.log('COMPTES OK');
 
+  // territories: an EPCI defined (a malformed commune told first), granted to the new guichet; its directory entry
+  await page.goto(`${BACKOFFICE}/territoires`);
+  await page.getByRole('heading', { name: 'EPCI et territoires' }).waitFor();
+  await page.locator('#champ-code').fill('244400404');
+  await page.locator('#champ-nom').fill('Nantes Métropole');
+  await page.locator('#champ-communes').fill('44109 44162 4414');
+  await page.getByRole('button', { name: 'Enregistrer l\'EPCI' }).click();
+  await page.locator('#champ-communes-erreur').waitFor();
+  console.log(`ERREUR COMMUNES ${(await page.locator('#champ-communes-erreur').textContent()).trim()}`);
+  await accessible(page, 'bo-territoires-erreur');
+  await page.locator('#champ-communes').fill('44109, 44162, 44143');
+  await page.getByRole('button', { name: 'Enregistrer l\'EPCI' }).click();
+  await page.getByText('L\'EPCI est enregistré').waitFor();
+  verifier((await page.locator('#table-epci').textContent()).includes('Nantes Métropole'), 'EPCI absent de la liste');
+  await page.goto(`${BACKOFFICE}/comptes/MAIRIE-ORVAULT`);
+  await page.locator('#champ-territoire').fill('244400404');
+  await page.getByRole('button', { name: 'Accorder le territoire' }).click();
+  await page.getByText('Le territoire est accordé').waitFor();
+  const territoires = await page.locator('#liste-territoires').textContent();
+  verifier(territoires.includes('EPCI Nantes Métropole (244400404)'), `territoires : ${territoires}`);
+  await page.locator('#champ-adresse').fill('9 rue Alexandre Goupil, 44700 Orvault');
+  await page.locator('#champ-horaires').fill('lundi-vendredi 8h30-12h30');
+  await page.getByRole('button', { name: 'Enregistrer les coordonnées' }).click();
+  await page.getByText('Les coordonnées du guichet sont enregistrées').waitFor();
+  verifier((await page.locator('#champ-adresse').inputValue()) === '9 rue Alexandre Goupil, 44700 Orvault',
+    'l\'adresse enregistrée n\'est pas relue');
+  await accessible(page, 'bo-organisation-territoires');
+  console.log('TERRITOIRES OK');
+
   // what runs once cluster-wide: the national synchronisation's state and the campaign's preview
   await page.getByRole('link', { name: 'Synchronisation et campagne' }).first().click();
   await page.locator('#en-attente').waitFor();

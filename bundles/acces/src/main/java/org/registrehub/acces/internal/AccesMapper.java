@@ -31,6 +31,10 @@ interface AccesMapper {
 
     Map<String, Object> epci(@Param("code") String code);
 
+    List<Map<String, Object>> epcis();
+
+    Map<String, Object> guichet(@Param("code") String code);
+
     int changerCoordonnees(@Param("code") String code, @Param("adresse") String adresse,
                            @Param("horaires") String horaires);
 

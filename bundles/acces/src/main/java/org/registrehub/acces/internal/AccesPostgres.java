@@ -111,6 +111,21 @@ public class AccesPostgres implements IdentiteStore, AuditStore {
     }
 
     @Override
+    public List<Epci> epcis() {
+        return store.executer("liste des EPCI", AccesMapper.class, AccesMapper::epcis).stream()
+                .map(l -> new Epci(texte(l, "code"), texte(l, "nom"), new TreeSet<>(liste(texte(l, "communes")))))
+                .toList();
+    }
+
+    @Override
+    public Optional<Guichet> guichet(String organisation) {
+        return Optional.ofNullable(store.executer("coordonnées du guichet " + organisation, AccesMapper.class,
+                m -> m.guichet(organisation))).map(l -> new Guichet(texte(l, "guichet"), texte(l, "code"),
+                texte(l, "nom"), TypeOrganisation.valueOf(texte(l, "type")), texte(l, "adresse"),
+                texte(l, "horaires"), new TreeSet<>(liste(texte(l, "territoires")))));
+    }
+
+    @Override
     public boolean changerCoordonnees(String organisation, String adresse, String horaires, EntreeAudit audit) {
         return store.executer("coordonnées de " + organisation, AccesMapper.class,
                 m -> m.changerCoordonnees(organisation, adresse, horaires) > 0 && auditee(m, audit));

@@ -235,6 +235,20 @@ public class GestionAcces implements AccesService, AuditService {
     }
 
     @Override
+    public List<Epci> epcis(Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la liste des EPCI");
+        return store.epcis().stream().filter(e -> qui.a(Role.ADMIN) || horsDepartements(qui, e.communes()).size()
+                < e.communes().size()).toList();
+    }
+
+    @Override
+    public Optional<Guichet> guichet(String code, Contexte contexte) {
+        Identite qui = gestionnaireOuAdmin(contexte, "la lecture des coordonnées d'un guichet");
+        exigerGestion(qui, organisation(code));
+        return store.guichet(code);
+    }
+
+    @Override
     public Guichet changerCoordonnees(String code, String adresse, String horaires, Contexte contexte) {
         Identite qui = gestionnaireOuAdmin(contexte, "le changement des coordonnées d'un guichet");
         List<ErreurChamp> erreurs = new ArrayList<>();

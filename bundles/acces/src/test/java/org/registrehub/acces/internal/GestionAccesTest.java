@@ -140,6 +140,12 @@ public class GestionAccesTest {
         assertEquals(List.of("044", "059"), audits.stream().map(EntreeAudit::territoire).sorted().toList());
         assertTrue(audits.get(0).details(), audits.get(0).details().contains("avant : [59009, 59350]"));
 
+        // The EPCI a gestionnaire may grant: those with a commune in its départements; an administrator, all.
+        assertEquals(List.of("Interdépartemental", "Métropole de Lille"), acces.epcis(GESTIONNAIRE_44).stream()
+                .map(org.registrehub.api.acces.Epci::nom).toList());
+        assertEquals(2, acces.epcis(ADMIN).size());
+        refuse(() -> acces.epcis(GUICHET_44));
+
         // Within its own départements, a gestionnaire redefines as before; one line under 044.
         acces.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole", Set.of("44109")),
                 GESTIONNAIRE_44);
@@ -309,6 +315,10 @@ public class GestionAccesTest {
         assertEquals(List.of("G1104"), guichets.stream().map(g -> g.guichet()).toList());
         assertEquals("lundi-vendredi 8h30-17h", guichets.get(0).horaires());
         assertTrue(annuaire.guichets("59350").isEmpty());
+        // the entry as its gestionnaire edits it; none for an organisation without a guichet code
+        assertEquals("2 rue de l'Hôtel de Ville, 44000 Nantes", acces.guichet("MAIRIE-NANTES", GESTIONNAIRE_44)
+                .orElseThrow().adresse());
+        assertTrue(acces.guichet("NMH", GESTIONNAIRE_44).isEmpty());
         try {
             annuaire.guichets("4410");
             fail("not a commune");

@@ -106,6 +106,23 @@ final class IdentitesMemoire implements IdentiteStore {
     }
 
     @Override
+    public List<org.registrehub.api.acces.Epci> epcis() {
+        return epcis.values().stream().sorted(java.util.Comparator.comparing(org.registrehub.api.acces.Epci::nom))
+                .toList();
+    }
+
+    @Override
+    public Optional<org.registrehub.api.acces.Guichet> guichet(String organisation) {
+        Organisation o = organisations.get(organisation);
+        if (o == null || o.guichet() == null) {
+            return Optional.empty();
+        }
+        String[] c = coordonnees.getOrDefault(organisation, new String[2]);
+        return Optional.of(new org.registrehub.api.acces.Guichet(o.guichet(), o.code(), o.nom(), o.type(), c[0], c[1],
+                o.territoires()));
+    }
+
+    @Override
     public Optional<org.registrehub.api.acces.Epci> epci(String code) {
         return Optional.ofNullable(epcis.get(code));
     }

@@ -27,6 +27,22 @@ public interface AccesService {
      */
     Epci definirEpci(Epci epci, Contexte contexte);
 
+    /**
+     * The EPCI a user may grant: every one for an administrator, those with a member commune in its départements for a
+     * gestionnaire; by name.
+     *
+     * @since 1.3.0
+     */
+    List<Epci> epcis(Contexte contexte);
+
+    /**
+     * A guichet's entry in the public directory (address and opening hours included), for its gestionnaire; empty when
+     * the organisation has no guichet code.
+     *
+     * @since 1.3.0
+     */
+    java.util.Optional<Guichet> guichet(String organisation, Contexte contexte);
+
     /** Sets the address and opening hours the public directory shows for this organisation's guichet. */
     Guichet changerCoordonnees(String organisation, String adresse, String horaires, Contexte contexte);
 

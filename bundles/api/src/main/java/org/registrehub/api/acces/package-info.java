@@ -3,7 +3,7 @@
  * territories, the authentication and access-management services, and the audit trail of nominative reads and changes.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.registrehub.api.acces;
 
 import org.osgi.annotation.bundle.Export;

@@ -189,6 +189,19 @@ public class BackofficeNavigateurIT {
                 + " AND roles = ARRAY['guichet']::VARCHAR(20)[]"));
         assertTrue(db.count("SELECT count(*) FROM audit WHERE acteur = 'gestionnaire.import' AND canal = 'WEB'"
                 + " AND details LIKE '%agent.orvault%'") >= 2);
+        // the EPCI defined with its three communes (the malformed one refused first), granted to the guichet, whose
+        // directory entry now has its address — each audited
+        assertTrue(sortie.contains("TERRITOIRES OK"));
+        assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ERREUR COMMUNES") && l.contains("4414")));
+        assertEquals(List.of("44109", "44143", "44162"), db.texts("SELECT commune FROM epci_commune WHERE epci ="
+                + " '244400404' ORDER BY commune"));
+        assertEquals(1, db.count("SELECT count(*) FROM organisation_territoire t JOIN organisation o ON o.id ="
+                + " t.organisation_id WHERE o.code = 'MAIRIE-ORVAULT' AND t.territoire = '244400404'"));
+        assertEquals(1, db.count("SELECT count(*) FROM organisation WHERE code = 'MAIRIE-ORVAULT' AND adresse ="
+                + " '9 rue Alexandre Goupil, 44700 Orvault'"));
+        assertEquals(List.of("COORDONNEES_GUICHET", "DEFINITION_EPCI", "TERRITOIRE_ACCORDE"), db.texts("SELECT"
+                + " operation FROM audit WHERE acteur = 'gestionnaire.import' AND canal = 'WEB' AND operation IN"
+                + " ('DEFINITION_EPCI', 'TERRITOIRE_ACCORDE', 'COORDONNEES_GUICHET') ORDER BY operation"));
         // the list and the finished import scanned (and the running one when the browser saw it between 0 and 100 %)
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-imports ")));
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("ACCESSIBLE bo-import-termine ")));

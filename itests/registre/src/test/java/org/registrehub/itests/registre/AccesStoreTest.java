@@ -117,6 +117,12 @@ public class AccesStoreTest {
         assertEquals("lundi-vendredi 8h30-17h", guichets.get(0).horaires());
         assertEquals(List.of("G5901"), acces.annuaire("059", "59350").stream().map(g -> g.guichet()).toList());
         assertTrue(acces.annuaire("02A", "2A004").isEmpty());
+        // one guichet's entry, read by its organisation (a disabled one too: its gestionnaire still edits it)
+        assertEquals("2 rue de l'Hôtel de Ville, 44000 Nantes", acces.guichet("MAIRIE-NANTES").orElseThrow()
+                .adresse());
+        assertEquals(Set.of("044", "085"), acces.guichet("MAIRIE-REZE").orElseThrow().territoires());
+        assertTrue("no guichet code", acces.guichet("DDETS44").isEmpty());
+        assertTrue(acces.guichet("INCONNUE").isEmpty());
     }
 
     @Test
@@ -128,6 +134,11 @@ public class AccesStoreTest {
         acces.definirEpci(new org.registrehub.api.acces.Epci("244400404", "Nantes Métropole",
                 Set.of("44109", "44143")), null);
         assertEquals(Set.of("44109", "44143"), acces.epci("244400404").orElseThrow().communes());
+        acces.definirEpci(new org.registrehub.api.acces.Epci("200023414", "CA de la Presqu'île de Guérande",
+                Set.of("44069")), null);
+        assertEquals(List.of("CA de la Presqu'île de Guérande", "Nantes Métropole"), acces.epcis().stream()
+                .map(org.registrehub.api.acces.Epci::nom).toList());
+        assertEquals(Set.of("44109", "44143"), acces.epcis().get(1).communes());
         assertTrue(acces.creerOrganisation(new Organisation("BAILLEUR-NM", TypeOrganisation.BAILLEUR, "Bailleur",
                 "G4403", true, Set.of("244400404")), null));
         acces.creerUtilisateur("agent.nm", "Agent", "BAILLEUR-NM", EnumSet.of(Role.BAILLEUR), EMPREINTE, null);

@@ -59,6 +59,12 @@ public interface IdentiteStore {
 
     Optional<org.registrehub.api.acces.Epci> epci(String code);
 
+    /** Every EPCI with its member communes, by name. @since 1.1.0 */
+    List<org.registrehub.api.acces.Epci> epcis();
+
+    /** An organisation's directory entry (active or not), if it has a guichet code. @since 1.1.0 */
+    Optional<org.registrehub.api.acces.Guichet> guichet(String organisation);
+
     /** Address and opening hours of an organisation (public directory); false when it is unknown. */
     boolean changerCoordonnees(String organisation, String adresse, String horaires, org.registrehub.api.acces.EntreeAudit audit);
 

@@ -4,7 +4,7 @@
  * or read the directory; exported so that the store can be replaced on its own.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.registrehub.api.acces.spi;
 
 import org.osgi.annotation.bundle.Export;

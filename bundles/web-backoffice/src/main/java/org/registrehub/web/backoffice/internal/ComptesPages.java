@@ -30,6 +30,7 @@ import org.registrehub.api.Libelles;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.acces.AccesService;
 import org.registrehub.api.acces.AuditService;
+import org.registrehub.api.acces.Epci;
 import org.registrehub.api.acces.Organisation;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.acces.TypeOrganisation;
@@ -173,12 +174,21 @@ public class ComptesPages {
             extra.put("info", "Le compte est désactivé : ses sessions se ferment à leur requête suivante.");
         } else if ("reactive".equals(info)) {
             extra.put("info", "Le compte est réactivé.");
+        } else if ("territoire-accorde".equals(info)) {
+            extra.put("info", "Le territoire est accordé : les comptes de l'organisation le couvrent dès leur requête"
+                    + " suivante.");
+        } else if ("territoire-retire".equals(info)) {
+            extra.put("info", "Le territoire est retiré : les comptes de l'organisation ne le couvrent plus dès leur"
+                    + " requête suivante.");
+        } else if ("coordonnees".equals(info)) {
+            extra.put("info", "Les coordonnées du guichet sont enregistrées : l'annuaire public les montre.");
         }
         return pageOrganisation(a.get(), organisation, Map.of(), extra, 200);
     }
 
-    private Response pageOrganisation(Agent a, String code, Map<String, List<String>> valeurs,
-                                      Map<String, Object> extra, int statut) {
+    /** An organisation's page: its territories, its guichet's coordinates, its accounts, the forms to change them. */
+    Response pageOrganisation(Agent a, String code, Map<String, List<String>> valeurs, Map<String, Object> extra,
+                              int statut) {
         try {
             Optional<Organisation> o = acces.get(0).organisations(a.contexte()).stream()
                     .filter(x -> x.code().equals(code)).findFirst();
@@ -201,6 +211,34 @@ public class ComptesPages {
                 u.add(y);
             }
             m.put("utilisateurs", u);
+            // its territories in words (an EPCI by its name), those that may be granted, its directory entry
+            AccesService service = acces.get(0);
+            Map<String, String> noms = new HashMap<>();
+            List<Map<String, String>> epcis = new ArrayList<>();
+            for (Epci e : service.epcis(a.contexte())) {
+                noms.put(e.code(), e.nom());
+                epcis.add(Map.of("code", e.code(), "libelle", e.nom() + " (" + e.code() + ", " + e.communes().size()
+                        + " communes)"));
+            }
+            m.put("territoires", o.get().territoires().stream().map(t -> Map.of("code", t, "libelle",
+                    noms.containsKey(t) ? "EPCI " + noms.get(t) + " (" + t + ")" : t.length() == 9 ? "EPCI " + t
+                            : "département " + t)).toList());
+            m.put("epcis", epcis);
+            Map<String, List<String>> v = new HashMap<>(valeurs);
+            Optional<org.registrehub.api.acces.Guichet> g = service.guichet(code, a.contexte());
+            m.put("annuaire", g.isPresent());
+            if (g.isPresent() && !v.containsKey("adresse") && !v.containsKey("horaires")) {
+                // the form shows what the directory shows now
+                if (g.get().adresse() != null) {
+                    v.put("adresse", List.of(g.get().adresse()));
+                }
+                if (g.get().horaires() != null) {
+                    v.put("horaires", List.of(g.get().horaires()));
+                }
+            }
+            valeurs = v;
+            m.put("libellesErreurs", Map.of("territoire", "Territoire", "adresse", "Adresse d'accueil", "horaires",
+                    "Horaires d'ouverture", "identifiant", "Identifiant", "roles", "Rôles", "nom", "Nom et prénom"));
             m.put("roles", Arrays.stream(Role.values()).map(x -> Map.of("code", x.name(), "libelle", Libelles.de(x)))
                     .toList());
             m.put("valeurs", valeurs);
