@@ -40,6 +40,29 @@ public interface StatistiquesService {
     TableauQualite qualite(Contexte contexte);
 
     /**
+     * The data-quality indicators month by month (photographs kept by the service), with the targets.
+     *
+     * @param guichet a guichet the caller reads, or null for every one it reads, summed
+     * @throws org.registrehub.api.DemandeInvalideException a period that is not one, a guichet code malformed
+     * @throws org.registrehub.api.AccesRefuseException     a guichet the caller does not read
+     * @since 1.6.0
+     */
+    TendanceQualite tendanceQualite(String guichet, java.time.YearMonth debut, java.time.YearMonth fin,
+                                    Contexte contexte);
+
+    /**
+     * Sets (or, with null, removes) the target of an indicator in a département: the share of pending demands it
+     * should not exceed, 0 to 100 percent. A gestionnaire of that département; audited. Returns the département's
+     * targets.
+     *
+     * @since 1.6.0
+     */
+    java.util.Map<IndicateurQualite, java.math.BigDecimal> definirCibleQualite(String territoire,
+                                                                              IndicateurQualite indicateur,
+                                                                              java.math.BigDecimal cible,
+                                                                              Contexte contexte);
+
+    /**
      * The satisfied demands of the period (radiated for attribution) broken down by {@code dimension}, by group.
      *
      * @throws org.registrehub.api.DemandeInvalideException a period that is not one, a missing dimension

@@ -45,6 +45,22 @@ public interface StatistiquesMapper {
 
     List<Map<String, Object>> qualite(@Param("jour") LocalDate jour);
 
+    int effacerQualite(@Param("mois") LocalDate mois);
+
+    int photographierQualite(@Param("mois") LocalDate mois, @Param("guichet") String guichet,
+                             @Param("actives") long actives, @Param("valeurs") String valeurs);
+
+    List<Map<String, Object>> qualiteMensuelle(@Param("debut") LocalDate debut, @Param("fin") LocalDate fin);
+
+    List<Map<String, Object>> ciblesQualite(@Param("territoire") String territoire);
+
+    String territoireDuGuichet(@Param("guichet") String guichet);
+
+    int definirCibleQualite(@Param("territoire") String territoire, @Param("indicateur") String indicateur,
+                            @Param("cible") java.math.BigDecimal cible, @Param("acteur") String acteur);
+
+    int effacerCibleQualite(@Param("territoire") String territoire, @Param("indicateur") String indicateur);
+
     /** Rows {@code groupe, departement}: a région's départements, or the départements of an EPCI's communes. */
     List<Map<String, Object>> departementsDesGroupes(@Param("granularite") Granularite granularite);
 

@@ -105,6 +105,69 @@ public class StatistiquesPostgres implements StatistiquesStore {
     }
 
     @Override
+    public void photographierQualite(java.time.YearMonth mois, List<LigneQualite> lignes) {
+        store.executer("photographie des indicateurs de qualité " + mois, StatistiquesMapper.class, m -> {
+            m.effacerQualite(mois.atDay(1));
+            for (LigneQualite l : lignes) {
+                Map<String, Long> v = new java.util.LinkedHashMap<>();
+                l.valeurs().forEach((i, n) -> v.put(i.name(), n));
+                m.photographierQualite(mois.atDay(1), l.guichet(), l.actives(), json.ecrire(v));
+            }
+            return lignes.size();
+        });
+    }
+
+    @Override
+    public Map<java.time.YearMonth, List<LigneQualite>> qualiteMensuelle(java.time.YearMonth debut,
+                                                                         java.time.YearMonth fin) {
+        Map<java.time.YearMonth, List<LigneQualite>> r = new java.util.TreeMap<>();
+        for (Map<String, Object> l : store.executer("indicateurs de qualité mensuels", StatistiquesMapper.class,
+                m -> m.qualiteMensuelle(debut.atDay(1), fin.atDay(1)))) {
+            Map<IndicateurQualite, Long> valeurs = new EnumMap<>(IndicateurQualite.class);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> lues = json.lire(new java.io.ByteArrayInputStream(String.valueOf(l.get("valeurs"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), Map.class);
+            for (IndicateurQualite i : IndicateurQualite.values()) {
+                Object n = lues.get(i.name());
+                valeurs.put(i, n == null ? 0L : ((Number) n).longValue());
+            }
+            java.time.YearMonth mois = java.time.YearMonth.from(((java.sql.Date) l.get("mois")).toLocalDate());
+            r.computeIfAbsent(mois, k -> new java.util.ArrayList<>()).add(new LigneQualite((String) l.get("guichet"),
+                    ((Number) l.get("actives")).longValue(), valeurs));
+        }
+        return r;
+    }
+
+    @Override
+    public Map<IndicateurQualite, java.math.BigDecimal> ciblesQualite(String territoire) {
+        Map<IndicateurQualite, java.math.BigDecimal> r = new EnumMap<>(IndicateurQualite.class);
+        for (Map<String, Object> l : store.executer("cibles de qualité du " + territoire, StatistiquesMapper.class,
+                m -> m.ciblesQualite(territoire))) {
+            r.put(IndicateurQualite.valueOf((String) l.get("indicateur")), (java.math.BigDecimal) l.get("cible"));
+        }
+        return r;
+    }
+
+    @Override
+    public java.util.Optional<String> territoireDuGuichet(String guichet) {
+        return java.util.Optional.ofNullable(store.executer("département du guichet " + guichet,
+                StatistiquesMapper.class, m -> m.territoireDuGuichet(guichet)));
+    }
+
+    @Override
+    public void definirCibleQualite(String territoire, IndicateurQualite indicateur, java.math.BigDecimal cible,
+                                    org.registrehub.api.acces.EntreeAudit audit) {
+        store.executer("cible de qualité", StatistiquesMapper.class, m -> {
+            if (cible == null) {
+                m.effacerCibleQualite(territoire, indicateur.name());
+            } else {
+                m.definirCibleQualite(territoire, indicateur.name(), cible, audit.acteur());
+            }
+            return m.auditer(audit);
+        });
+    }
+
+    @Override
     public List<LigneMensuelle> serie(LocalDate debut, LocalDate fin, String departement) {
         return store.executer("séries mensuelles", StatistiquesMapper.class, m -> m.serie(debut, fin, departement));
     }

@@ -22,13 +22,14 @@ import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Role;
-import org.registrehub.api.statistiques.spi.EffectifStatistique;
-import org.registrehub.api.statistiques.spi.StatistiquesStore;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.IndicateurQualite;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.LigneQualite;
 import org.registrehub.api.statistiques.LigneRepartition;
+import org.registrehub.api.statistiques.PointQualite;
 import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.SerieMensuelle;
 import org.registrehub.api.statistiques.StatistiquesService;
@@ -36,6 +37,9 @@ import org.registrehub.api.statistiques.TableauDelais;
 import org.registrehub.api.statistiques.TableauFlux;
 import org.registrehub.api.statistiques.TableauQualite;
 import org.registrehub.api.statistiques.TableauSatisfaction;
+import org.registrehub.api.statistiques.TendanceQualite;
+import org.registrehub.api.statistiques.spi.EffectifStatistique;
+import org.registrehub.api.statistiques.spi.StatistiquesStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +77,34 @@ public class StatistiquesServiceImpl implements StatistiquesService {
             return t;
         });
         planificateur.scheduleWithFixedDelay(this::rafraichirEnFond, 1, 5, java.util.concurrent.TimeUnit.MINUTES);
+        planificateur.scheduleWithFixedDelay(this::photographierEnFond, PHOTO_DELAI_MINUTES, PHOTO_PERIODE_MINUTES,
+                java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    /** The quality indicators are photographed a few minutes after the start, then every twelve hours. */
+    static final long PHOTO_DELAI_MINUTES = 3;
+    static final long PHOTO_PERIODE_MINUTES = 12 * 60;
+
+    private void photographierEnFond() {
+        try {
+            long t0 = System.nanoTime();
+            int n = photographierQualite(LocalDate.now(horloge));
+            LOG.info("Indicateurs de qualité photographiés pour {} : {} guichet(s) en {} ms",
+                    YearMonth.now(horloge), n, (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            // the next round retries; the month keeps its previous photograph meanwhile
+            LOG.warn("Indicateurs de qualité non photographiés : {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Photographs the quality indicators of every guichet as they are on {@code jour}: the month's photograph so far
+     * is replaced (a month keeps its last one). Every node may do it: the result is the same.
+     */
+    int photographierQualite(LocalDate jour) {
+        List<LigneQualite> lignes = store.qualite(jour);
+        store.photographierQualite(YearMonth.from(jour), lignes);
+        return lignes.size();
     }
 
     @org.osgi.service.component.annotations.Deactivate
@@ -242,6 +274,84 @@ public class StatistiquesServiceImpl implements StatistiquesService {
         LOG.debug("Indicateurs de qualité pour {} : {} guichet(s) en {} ms", contexte.acteur(), t.lignes().size(),
                 (System.nanoTime() - t0) / 1_000_000);
         return t;
+    }
+
+    @Override
+    public TendanceQualite tendanceQualite(String guichet, YearMonth debut, YearMonth fin, Contexte contexte) {
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        if (debut == null) {
+            erreurs.add(new ErreurChamp("debut", "obligatoire", null, "premier mois de la période (AAAA-MM)"));
+        }
+        if (fin == null) {
+            erreurs.add(new ErreurChamp("fin", "obligatoire", null, "dernier mois de la période (AAAA-MM)"));
+        }
+        if (debut != null && fin != null && (fin.isBefore(debut) || debut.until(fin,
+                java.time.temporal.ChronoUnit.MONTHS) >= MOIS_MAX)) {
+            erreurs.add(new ErreurChamp("fin", "periode", fin.toString(), "après le début, " + MOIS_MAX
+                    + " mois au plus"));
+        }
+        if (guichet != null && !guichet.matches("G[0-9]{4}|GDPUB")) {
+            erreurs.add(new ErreurChamp("guichet", "format", guichet, "code de guichet : G et quatre chiffres"));
+        }
+        lever(erreurs);
+        Predicate<String> lit = lisibles(Granularite.GUICHET, contexte);
+        if (guichet != null && !lit.test(guichet)) {
+            throw new org.registrehub.api.AccesRefuseException("Accès refusé : le guichet " + guichet + " est hors du"
+                    + " périmètre statistique de « " + contexte.identite().identifiant() + " ».");
+        }
+        boolean exact = DroitsStatistiques.dansLeCercle(contexte.identite());
+        int seuil = regles.seuilSecret();
+        List<PointQualite> points = new ArrayList<>();
+        store.qualiteMensuelle(debut, fin).forEach((mois, lignes) -> {
+            long actives = 0;
+            Map<IndicateurQualite, Long> somme = new java.util.EnumMap<>(IndicateurQualite.class);
+            for (LigneQualite l : lignes) {
+                if (guichet == null ? lit.test(l.guichet()) : guichet.equals(l.guichet())) {
+                    actives += l.actives();
+                    l.valeurs().forEach((i, n) -> somme.merge(i, n == null ? 0 : n, Long::sum));
+                }
+            }
+            if (!exact) {
+                // a partner outside the circle: the small counts stay under the statistical secret
+                somme.replaceAll((i, n) -> n > 0 && n < seuil ? null : n);
+            }
+            points.add(new PointQualite(mois, actives, somme));
+        });
+        String territoire = guichet != null ? store.territoireDuGuichet(guichet).orElse(null)
+                : contexte.identite().departements().stream().sorted().findFirst().orElse(null);
+        return new TendanceQualite(guichet, territoire, points, territoire == null ? Map.of()
+                : store.ciblesQualite(territoire));
+    }
+
+    @Override
+    public Map<IndicateurQualite, java.math.BigDecimal> definirCibleQualite(String territoire,
+                                                                           IndicateurQualite indicateur,
+                                                                           java.math.BigDecimal cible,
+                                                                           Contexte contexte) {
+        List<ErreurChamp> erreurs = new ArrayList<>();
+        if (territoire == null || !territoire.matches("[0-9]{2}[0-9AB]")) {
+            erreurs.add(new ErreurChamp("territoire", "format", territoire,
+                    "code de trois caractères du numéro unique (044, 02A, 974)"));
+        }
+        if (indicateur == null) {
+            erreurs.add(new ErreurChamp("indicateur", "obligatoire", null, "un indicateur de qualité"));
+        }
+        if (cible != null && (cible.signum() < 0 || cible.compareTo(java.math.BigDecimal.valueOf(100)) > 0
+                || cible.stripTrailingZeros().scale() > 2)) {
+            erreurs.add(new ErreurChamp("cible", "intervalle", cible.toPlainString(),
+                    "part en pourcentage de 0 à 100, deux décimales au plus"));
+        }
+        lever(erreurs);
+        Identite i = contexte.identite();
+        if (!i.a(Role.GESTIONNAIRE) || !i.couvre(territoire)) {
+            throw new org.registrehub.api.AccesRefuseException("Accès refusé : les cibles de qualité du " + territoire
+                    + " sont fixées par un gestionnaire de ce département ; « " + i.identifiant() + " » ne l'est pas.");
+        }
+        store.definirCibleQualite(territoire, indicateur, cible, new org.registrehub.api.acces.EntreeAudit(
+                horloge.instant(), contexte.acteur(), contexte.organisation(), contexte.canal(), "CIBLE_QUALITE",
+                null, territoire, indicateur.name() + " : " + (cible == null ? "cible retirée" : "au plus "
+                + cible.toPlainString() + " %")));
+        return store.ciblesQualite(territoire);
     }
 
     /**

@@ -5,11 +5,13 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.Before;
@@ -19,6 +21,7 @@ import org.registrehub.api.Attribution;
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.Demande;
+import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DemandeRadiation;
 import org.registrehub.api.MotifRadiation;
 import org.registrehub.api.NouvelleDemande;
@@ -30,9 +33,13 @@ import org.registrehub.api.acces.TypeOrganisation;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.IndicateurQualite;
 import org.registrehub.api.statistiques.LigneFlux;
+import org.registrehub.api.statistiques.PointQualite;
 import org.registrehub.api.statistiques.TableauDemande;
 import org.registrehub.api.statistiques.TableauFlux;
+import org.registrehub.api.statistiques.TableauQualite;
+import org.registrehub.api.statistiques.TendanceQualite;
 import org.registrehub.testing.HorlogeReglable;
 
 /**
@@ -154,6 +161,52 @@ public class DroitsStatistiquesTest extends BaseDeTest {
         assertEquals(3, statistiques.qualite(OBSERVATEUR).lignes().size());
         // a landlord without a guichet code has no guichet line
         assertEquals(List.of(), codes(statistiques.flux(JOUR, JOUR, Granularite.GUICHET, BAILLEUR_44)));
+    }
+
+    /**
+     * The quality indicators are kept month by month (a month without a photograph has no point, the month's last one
+     * counts), read by guichet within the caller's perimeter, with the targets a gestionnaire sets in its département.
+     */
+    @Test
+    public void laQualiteSeGardeMoisParMoisAvecLesCiblesDuDepartement() {
+        statistiques.photographierQualite(LocalDate.of(2026, 1, 31));
+        statistiques.photographierQualite(JOUR.minusDays(1));
+        statistiques.photographierQualite(JOUR);
+        TableauQualite maintenant = statistiques.qualite(GESTIONNAIRE);
+        java.time.YearMonth janvier = java.time.YearMonth.of(2026, 1);
+        java.time.YearMonth mars = java.time.YearMonth.of(2026, 3);
+        TendanceQualite t = statistiques.tendanceQualite(null, janvier, mars, GESTIONNAIRE);
+        assertEquals(List.of(janvier, mars), t.mois().stream().map(PointQualite::mois).toList());
+        PointQualite dernier = t.mois().get(1);
+        assertEquals(maintenant.total().actives(), dernier.actives());
+        for (IndicateurQualite i : IndicateurQualite.values()) {
+            assertEquals(i.name(), Long.valueOf(maintenant.total().valeur(i)), dernier.valeurs().get(i));
+        }
+        // a guichet reads its own line only; its département's targets apply
+        TendanceQualite g1104 = statistiques.tendanceQualite("G1104", janvier, mars, GUICHET_G1104);
+        assertEquals(maintenant.lignes().stream().filter(l -> l.guichet().equals("G1104")).findFirst().orElseThrow()
+                .actives(), g1104.mois().get(1).actives());
+        assertEquals("044", g1104.territoire());
+        assertThrows(AccesRefuseException.class, () -> statistiques.tendanceQualite("G8501", janvier, mars,
+                GUICHET_G1104));
+        DemandeInvalideException periode = assertThrows(DemandeInvalideException.class,
+                () -> statistiques.tendanceQualite(null, mars, janvier, GESTIONNAIRE));
+        assertEquals("fin", periode.getErreurs().get(0).champ());
+
+        assertEquals(Map.of(IndicateurQualite.NIR_ABSENT, new BigDecimal("10.00")), statistiques.definirCibleQualite(
+                "044", IndicateurQualite.NIR_ABSENT, new BigDecimal("10"), GESTIONNAIRE));
+        assertEquals(new BigDecimal("10.00"), statistiques.tendanceQualite("G1104", janvier, mars, GUICHET_G1104)
+                .cibles().get(IndicateurQualite.NIR_ABSENT));
+        assertThrows(AccesRefuseException.class, () -> statistiques.definirCibleQualite("044",
+                IndicateurQualite.NIR_ABSENT, BigDecimal.ONE, GUICHET_G1104));
+        DemandeInvalideException hors = assertThrows(DemandeInvalideException.class,
+                () -> statistiques.definirCibleQualite("044", IndicateurQualite.NIR_ABSENT, new BigDecimal("120"),
+                        GESTIONNAIRE));
+        assertEquals("cible", hors.getErreurs().get(0).champ());
+        assertEquals(Map.of(), statistiques.definirCibleQualite("044", IndicateurQualite.NIR_ABSENT, null,
+                GESTIONNAIRE));
+        assertEquals(2, db.count("SELECT count(*) FROM audit WHERE operation = 'CIBLE_QUALITE' AND territoire ="
+                + " '044'"));
     }
 
     @Test

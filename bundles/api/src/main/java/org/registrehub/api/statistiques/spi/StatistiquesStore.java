@@ -44,6 +44,22 @@ public interface StatistiquesStore {
     /** The quality indicators of the demands pending at {@code jour}, a line per guichet. */
     List<LigneQualite> qualite(LocalDate jour);
 
+    /** Replaces the month's photograph of the quality indicators by these lines (one per guichet). @since 1.2.0 */
+    void photographierQualite(java.time.YearMonth mois, List<LigneQualite> lignes);
+
+    /** The photographs of the months from {@code debut} to {@code fin}, by month then guichet. @since 1.2.0 */
+    Map<java.time.YearMonth, List<LigneQualite>> qualiteMensuelle(java.time.YearMonth debut, java.time.YearMonth fin);
+
+    /** The targets of a département's quality indicators (percent). @since 1.2.0 */
+    Map<org.registrehub.api.statistiques.IndicateurQualite, java.math.BigDecimal> ciblesQualite(String territoire);
+
+    /** The département a guichet registers demands in (that of one of its demands), if it has any. @since 1.2.0 */
+    java.util.Optional<String> territoireDuGuichet(String guichet);
+
+    /** Sets (null: removes) a target, with its audit line, in one transaction. @since 1.2.0 */
+    void definirCibleQualite(String territoire, org.registrehub.api.statistiques.IndicateurQualite indicateur,
+                             java.math.BigDecimal cible, org.registrehub.api.acces.EntreeAudit audit);
+
     /**
      * The départements each group of {@code granularite} lies in: a région's départements, the départements of an
      * EPCI's communes (empty for the other granularities, whose code says it).
