@@ -181,6 +181,27 @@ try {
   console.log(`CAMPAGNE ${bilanCampagne}`);
   verifier(bilanCampagne.includes('Campagne terminée'), `bilan : ${bilanCampagne}`);
   await accessible(page, 'bo-campagne');
+
+  // data quality: a target for the NIR in the 044, the imported guichet above it, its trend month by month
+  await page.getByRole('link', { name: 'Qualité des données' }).first().click();
+  await page.getByRole('heading', { name: 'Qualité des données', level: 1 }).waitFor();
+  await page.locator('#champ-territoire').selectOption('044');
+  await page.locator('#champ-indicateurCible').selectOption('NIR_ABSENT');
+  await page.locator('#champ-cible').fill('5');
+  await page.getByRole('button', { name: 'Enregistrer la cible' }).click();
+  await page.getByText('La cible est enregistrée').waitFor();
+  await page.locator('#champ-guichet').selectOption('G4401');
+  await page.locator('#champ-indicateur').selectOption('NIR_ABSENT');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await page.locator('#graphique[data-pret="oui"]').waitFor();
+  const nir = (await page.locator('#tableau-qualite tbody tr', { hasText: 'NIR absent' }).textContent())
+    .replace(/\s+/g, ' ').trim();
+  console.log(`QUALITE ${nir}`);
+  verifier(nir.includes('au-dessus de la cible') && nir.includes('au plus 5 %'), `ligne du NIR : ${nir}`);
+  const tendance = await page.locator('#tableau-tendance tbody tr').allTextContents();
+  console.log(`TENDANCE ${tendance.map(t => t.replace(/\s+/g, ' ').trim()).join(' | ')}`);
+  verifier(tendance.length === 3, `${tendance.length} mois au lieu de 3`);
+  await accessible(page, 'bo-qualite');
   verifier(erreursJs.length === 0, 'erreurs dans les pages : ' + erreursJs.join(' ; '));
   console.log('PARCOURS GESTIONNAIRE OK');
 } finally {

@@ -17,9 +17,11 @@ if (bloc && toile && window.Chart) {
         borderColor: couleurs[i % couleurs.length],
         backgroundColor: couleurs[i % couleurs.length],
         pointStyle: ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'][i % 6],
-        pointRadius: 5,
         pointHoverRadius: 7,
         borderWidth: 2,
+        // a target drawn as a dashed line without markers
+        borderDash: s.pointilles ? [8, 5] : [],
+        pointRadius: s.pointilles ? 0 : 5,
         spanGaps: false
       }))
     },
@@ -33,7 +35,7 @@ if (bloc && toile && window.Chart) {
         tooltip: { callbacks: { label: c => `${c.dataset.label} : ${c.parsed.y === null ? 'secret' : nombre.format(c.parsed.y)}` } }
       },
       scales: {
-        y: { beginAtZero: true, ticks: { precision: 0, callback: v => nombre.format(v) } },
+        y: { beginAtZero: true, ticks: { precision: d.decimales ? 1 : 0, callback: v => nombre.format(v) } },
         x: { ticks: { autoSkip: true, maxRotation: 0 } }
       }
     }

@@ -173,6 +173,12 @@ public class BackofficeNavigateurIT {
                     }
                     return true;
                 });
+        // the quality photographs of the two months before this one for the guichet of the extract (the hub takes one
+        // twice a day; this month's is today's table)
+        java.time.YearMonth ce = java.time.YearMonth.now(java.time.ZoneId.of("Europe/Paris"));
+        db.execute("INSERT INTO qualite_mensuelle (mois, guichet, actives, valeurs) VALUES ('" + ce.minusMonths(2)
+                .atDay(1) + "', 'G4401', 100, '{\"NIR_ABSENT\": 90}'), ('" + ce.minusMonths(1).atDay(1) + "', 'G4401',"
+                + " 200, '{\"NIR_ABSENT\": 150}')");
         Path extrait = Path.of(System.getProperty("registre.navigateur.sortie"), "extrait-4000.csv");
         int lignes = 4000;
         int rejets = ecrireExtrait(extrait, lignes);
@@ -221,6 +227,13 @@ public class BackofficeNavigateurIT {
         // printed in its guichet's batch
         assertTrue(String.join("\n", sortie), sortie.stream().anyMatch(l -> l.startsWith("CAMPAGNE Campagne terminée")
                 && l.contains("200 lettre(s)")));
+        // the target set in the browser (audited), the guichet above it, three months drawn: 90 %, 75 %, 100 %
+        assertEquals(1, db.count("SELECT count(*) FROM qualite_cible WHERE territoire = '044' AND indicateur ="
+                + " 'NIR_ABSENT' AND cible = 5"));
+        assertEquals(1, db.count("SELECT count(*) FROM audit WHERE acteur = 'gestionnaire.import' AND operation ="
+                + " 'CIBLE_QUALITE' AND canal = 'WEB'"));
+        String tendance = sortie.stream().filter(l -> l.startsWith("TENDANCE ")).findFirst().orElseThrow();
+        assertTrue(tendance, tendance.contains("90 %") && tendance.contains("75 %") && tendance.contains("100 %"));
         assertEquals(200, db.count("SELECT count(*) FROM avis_renouvellement a JOIN demande d ON d.numero_unique ="
                 + " a.numero_unique WHERE d.ancien_numero LIKE 'PDL044-1126-%' AND a.canal = 'COURRIER'"
                 + " AND a.etat = 'ENVOYE'"));

@@ -92,6 +92,16 @@ final class Saisies {
         return l;
     }
 
+    /** The choices of a list labelled by the codes' own words (an enum that carries its label). */
+    static <E extends Enum<E>> List<Map<String, String>> choixLibelles(E[] codes,
+                                                                       java.util.function.Function<E, String> libelle) {
+        List<Map<String, String>> l = new ArrayList<>();
+        for (E c : codes) {
+            l.add(Map.of("code", c.name(), "libelle", libelle.apply(c)));
+        }
+        return l;
+    }
+
     /** A text typed, stripped; null when empty. */
     static String texte(String s) {
         return s == null || s.isBlank() ? null : s.strip();

@@ -114,6 +114,7 @@ public class Vues {
         }
         // the Infocentre is open to every role (aggregated figures, under the secret where the role imposes it)
         l.add(Map.of("code", "statistiques", "chemin", "/statistiques", "libelle", "Statistiques"));
+        l.add(Map.of("code", "qualite", "chemin", "/qualite", "libelle", "Qualité des données"));
         if (identite != null && org.registrehub.api.erp.SupervisionErp.autorise(identite)) {
             l.add(Map.of("code", "erp", "chemin", "/erp", "libelle", "ERP des bailleurs"));
         }
