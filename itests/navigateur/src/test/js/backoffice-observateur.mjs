@@ -52,6 +52,16 @@ try {
   console.log(`TERRITOIRES ${territoires.join(' | ')}`);
   await accessible(page, 'bo-statistiques-flux');
 
+  // the map of the pending demand by département: every outline drawn, the figures in the table beside it
+  await page.locator('#lien-carte').click();
+  await page.getByRole('heading', { name: 'Carte de la demande en attente' }).waitFor();
+  const departements = await page.locator('#carte path').count();
+  const premier = ((await page.locator('#tableau-carte tbody tr').allTextContents())[0] || '').replace(/\s+/g, ' ')
+    .trim();
+  console.log(`CARTE ${departements} départements ; ${premier}`);
+  verifier(departements === 96, `${departements} contours`);
+  await accessible(page, 'bo-carte');
+
   // a malformed date: told beside its field
   await page.goto(`${BACKOFFICE}/statistiques?debut=2026-13-01`);
   verifier(await page.locator('#champ-debut-erreur').isVisible(), 'la date fausse n\'est pas signalée');

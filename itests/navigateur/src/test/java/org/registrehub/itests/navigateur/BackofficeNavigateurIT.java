@@ -255,7 +255,10 @@ public class BackofficeNavigateurIT {
         assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS OBSERVATEUR OK"));
         assertTrue(sortie.contains("MOIS oct. 2026 | nov. 2026 | déc. 2026"));
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("EXPORT 4 ligne(s)")));
-        assertEquals(3, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        assertEquals(4, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        // the map: 96 outlines, the Loire-Atlantique first (every demand of these tests is there)
+        assertTrue(String.join("\n", sortie), sortie.stream().anyMatch(l -> l.startsWith("CARTE 96 départements ;"
+                + " Loire-Atlantique (044)")));
         // statistics only: no read of a demand in the audit trail
         assertEquals(0, db.count("SELECT count(*) FROM audit WHERE acteur = 'observateur.stats' AND numero_unique IS"
                 + " NOT NULL"));

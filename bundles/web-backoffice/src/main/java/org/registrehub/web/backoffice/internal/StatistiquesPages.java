@@ -164,6 +164,49 @@ public class StatistiquesPages {
         return vues.page("statistiques", m);
     }
 
+    /**
+     * The map of the pending demand by département today (the stock of the Infocentre, the caller's perimeter), with
+     * the same figures in a table.
+     */
+    @GET
+    @Path("carte")
+    public Response carte(@CookieParam(Garde.COOKIE_SESSION) String jeton) {
+        Optional<Agent> l = lecteur(jeton);
+        if (l.isEmpty()) {
+            return garde.versConnexion("/statistiques/carte");
+        }
+        if (statistiques.isEmpty()) {
+            return vues.message("Statistiques indisponibles", "L'Infocentre n'est pas installé sur ce hub"
+                    + " (fonctionnalité registre-statistiques).", l.get().session(), l.get().droits(), 503);
+        }
+        LocalDate jour = LocalDate.now(Vues.PARIS);
+        try {
+            TableauFlux t = statistiques.get(0).stock(jour, Granularite.DEPARTEMENT, l.get().contexte());
+            Map<String, Long> valeurs = new LinkedHashMap<>();
+            t.lignes().stream().filter(x -> !"TOTAL".equals(x.code())).forEach(x -> valeurs.put(x.code(),
+                    x.stockFin()));
+            String titre = "Demandes en attente par département au " + Vues.date(jour);
+            Carte.Rendu rendu = Carte.dessiner(valeurs, "demandes en attente", titre);
+            Map<String, String> noms = new java.util.HashMap<>(Carte.OUTRE_MER);
+            Carte.metropole().forEach(d -> noms.put(d.code(), d.nom()));
+            List<List<String>> lignes = valeurs.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue()
+                    .reversed()).map(e -> List.of(noms.getOrDefault(e.getKey(), "Département") + " (" + e.getKey()
+                    + ")", Nombres.entier(e.getValue()))).toList();
+            Map<String, Object> m = vues.modele("Carte de la demande en attente", "statistiques", l.get().session(),
+                    l.get().droits());
+            m.put("titreCarte", titre);
+            m.put("svg", rendu.svg());
+            m.put("legende", rendu.legende());
+            m.put("lignes", lignes);
+            m.put("total", Nombres.entier(valeurs.values().stream().mapToLong(Long::longValue).sum()));
+            m.put("source", Carte.SOURCE);
+            return vues.page("carte", m);
+        } catch (RegistreException e) {
+            return vues.message("Statistiques refusées", e.getMessage(), l.get().session(), l.get().droits(),
+                    org.registrehub.web.commun.Http.statut(e));
+        }
+    }
+
     @GET
     @Path("export")
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/svg+xml",
