@@ -31,6 +31,7 @@ import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
+import org.registrehub.api.Tri;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Royaume;
 import org.registrehub.api.acces.SessionWeb;
@@ -120,9 +121,12 @@ public class Accueil {
                     new CriteresRecherche(null, null, null, null, null, null, null, null,
                             aujourdhui.withDayOfMonth(1), aujourdhui, null, null, guichet), c));
         }
+        // by end of validity, the order of the index of this search (by filing date, the first row of a page cost a
+        // sort of every demand due: 1.3 s at 2.6 M demands)
         l.add(compteur("Actives à renouveler dans les " + horizonJours + " jours sur vos territoires",
                 new CriteresRecherche(null, null, null, null, null, null, Statut.ACTIVE, null, null, null,
-                        aujourdhui, aujourdhui.plusDays(horizonJours), null), c));
+                        aujourdhui, aujourdhui.plusDays(horizonJours), null), new Tri(Tri.Champ.DATE_VALIDITE, true),
+                c));
         l.add(compteur("Déposées ce mois-ci sur vos territoires",
                 new CriteresRecherche(null, null, null, null, null, null, null, null,
                         aujourdhui.withDayOfMonth(1), aujourdhui, null, null, null), c));
@@ -144,11 +148,17 @@ public class Accueil {
     }
 
     private Map<String, String> compteur(String libelle, CriteresRecherche criteres, Contexte c) {
-        PageDemandes p = registre.rechercher(criteres, null, 0, 1, c);
+        return compteur(libelle, criteres, Tri.PAR_DEFAUT, c);
+    }
+
+    /** A counted search (its first row in this order: the one its index gives at once) and the link to it. */
+    private Map<String, String> compteur(String libelle, CriteresRecherche criteres, Tri tri, Contexte c) {
+        PageDemandes p = registre.rechercher(criteres, tri, 0, 1, c);
         Map<String, String> m = new LinkedHashMap<>();
         m.put("libelle", libelle);
         m.put("valeur", p.totalExact() ? Nombres.entier(p.total()) : "plus de " + Nombres.entier(p.total()));
-        m.put("lien", "/demandes?" + Recherche.requete(criteres));
+        m.put("lien", "/demandes?" + Recherche.requete(criteres) + (tri.equals(Tri.PAR_DEFAUT) ? "" : "&tri="
+                + tri.champ().name() + "&ordre=" + (tri.croissant() ? "asc" : "desc")));
         m.put("detail", "");
         return m;
     }
