@@ -29,6 +29,10 @@ try {
   const menu = await page.locator('#navigation').textContent();
   verifier(menu.includes('Logements offerts') && menu.includes('Commissions d\'attribution'),
     `menu du bailleur : ${menu}`);
+  // its home counters: its dwellings by stage, its sessions planned
+  const accueil = await page.locator('main').textContent();
+  verifier(accueil.includes('Logements offerts sans candidat désigné') && accueil.includes('Commissions d\'attribution prévues'),
+    `compteurs du bailleur : ${accueil}`);
 
   // declare a dwelling: the rent forgotten first, told beside its field, nothing written
   await page.getByRole('link', { name: 'Logements offerts' }).first().click();

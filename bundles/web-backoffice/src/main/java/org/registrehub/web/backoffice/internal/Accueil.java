@@ -32,6 +32,9 @@ import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.Statut;
 import org.registrehub.api.Tri;
+import org.registrehub.api.attribution.CommissionService;
+import org.registrehub.api.attribution.LogementsService;
+import org.registrehub.api.attribution.StatutOffre;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Royaume;
 import org.registrehub.api.acces.SessionWeb;
@@ -43,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Signing in and out, and each role's home page with its activity counters (each a link to the search that gives
- * it): what the agent's guichet registered today and this month, the demands of its territories to renew soon.
+ * it): what the agent's guichet registered today and this month, the demands of its territories to renew soon, the
+ * dwellings and commissions of a landlord, the dead letters and imports of a gestionnaire.
  */
 @Path("/")
 @Produces(Vues.HTML)
@@ -63,10 +67,15 @@ public class Accueil {
 
     private final List<org.registrehub.api.erp.SupervisionErp> supervision;
     private final List<org.registrehub.api.ImportExtraits> imports;
+    private final List<LogementsService> logements;
+    private final List<CommissionService> commissions;
 
     public Accueil(RegistreService registre, SessionsWeb sessions, Garde garde, Vues vues, int horizonJours,
                    List<org.registrehub.api.erp.SupervisionErp> supervision,
-                   List<org.registrehub.api.ImportExtraits> imports) {
+                   List<org.registrehub.api.ImportExtraits> imports, List<LogementsService> logements,
+                   List<CommissionService> commissions) {
+        this.logements = logements;
+        this.commissions = commissions;
         this.supervision = supervision;
         this.imports = imports;
         this.registre = registre;
@@ -102,6 +111,7 @@ public class Accueil {
             if (droits.lire()) {
                 registre(i, guichet, aujourdhui, c, l);
             }
+            attribution(i, c, l);
             gestion(i, droits, c, l);
         } catch (RegistreException e) {
             LOG.warn("Compteurs de l'accueil indisponibles pour {} : {}", i.identifiant(), e.getMessage());
@@ -130,6 +140,31 @@ public class Accueil {
         l.add(compteur("Déposées ce mois-ci sur vos territoires",
                 new CriteresRecherche(null, null, null, null, null, null, null, null,
                         aujourdhui.withDayOfMonth(1), aujourdhui, null, null, null), c));
+    }
+
+    /**
+     * A landlord's or réservataire's counters (a gestionnaire's too, on its territories): the dwellings offered
+     * waiting for candidates, those whose candidates wait for a commission, the sessions planned.
+     */
+    private void attribution(Identite i, Contexte c, List<Map<String, String>> l) {
+        if (logements.isEmpty()) {
+            return;
+        }
+        org.registrehub.api.attribution.DroitsAttribution d = vues.droitsAttribution(i);
+        if (d.consulter()) {
+            for (StatutOffre statut : List.of(StatutOffre.OFFERT, StatutOffre.CANDIDATS_PROPOSES)) {
+                int n = logements.get(0).logements(statut, null, c).size();
+                l.add(Map.of("libelle", statut == StatutOffre.OFFERT ? "Logements offerts sans candidat désigné"
+                        : "Logements dont les candidats attendent la commission", "valeur", Nombres.entier(n), "lien",
+                        "/logements?statut=" + statut.name(), "detail", ""));
+            }
+        }
+        if (d.commissions() && !commissions.isEmpty()) {
+            long n = commissions.get(0).commissions(c).stream().filter(x -> x.statut()
+                    == org.registrehub.api.attribution.StatutCommission.PREVUE).count();
+            l.add(Map.of("libelle", "Commissions d'attribution prévues", "valeur", Nombres.entier(n), "lien",
+                    "/commissions", "detail", ""));
+        }
     }
 
     /** A gestionnaire's counters: the dead letters waiting in its territories, the imports running. */
