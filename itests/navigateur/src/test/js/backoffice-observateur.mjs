@@ -52,6 +52,16 @@ try {
   console.log(`TERRITOIRES ${territoires.join(' | ')}`);
   await accessible(page, 'bo-statistiques-flux');
 
+  // the pending demands broken down by the applicant's age, by département: bars, the modalities in words
+  await page.locator('#champ-tableau').selectOption('repartition');
+  await page.locator('#champ-dimension').selectOption('AGE');
+  await page.getByRole('button', { name: 'Afficher' }).click();
+  await page.locator('#graphique[data-pret="oui"]').waitFor();
+  const entetes = await page.locator('#tableau-chiffres thead th').allTextContents();
+  console.log(`REPARTITION ${entetes.join(' | ')}`);
+  verifier(entetes.includes('Moins de 25 ans') && entetes.includes('Total'), `colonnes : ${entetes}`);
+  await accessible(page, 'bo-statistiques-repartition');
+
   // the map of the pending demand by département: every outline drawn, the figures in the table beside it
   await page.locator('#lien-carte').click();
   await page.getByRole('heading', { name: 'Carte de la demande en attente' }).waitFor();

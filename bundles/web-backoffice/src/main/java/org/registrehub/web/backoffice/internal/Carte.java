@@ -121,9 +121,9 @@ final class Carte {
         List<Map<String, String>> legende = new ArrayList<>();
         long bas = seuils.length == 0 ? 0 : 1;
         for (int i = 0; i < seuils.length; i++) {
-            legende.add(Map.of("couleur", PALETTE[PALETTE.length - seuils.length + i], "libelle", (i == 0 ? "de "
-                    + Nombres.entier(bas) : "de " + Nombres.entier(seuils[i - 1] + 1)) + " à " + Nombres.entier(
-                    seuils[i])));
+            long de = i == 0 ? bas : seuils[i - 1] + 1;
+            legende.add(Map.of("couleur", PALETTE[PALETTE.length - seuils.length + i], "libelle", de == seuils[i]
+                    ? Nombres.entier(de) : "de " + Nombres.entier(de) + " à " + Nombres.entier(seuils[i])));
         }
         legende.add(Map.of("couleur", SANS, "libelle", "aucune demande ou pas de chiffre"));
         return new Rendu(b.toString(), legende);

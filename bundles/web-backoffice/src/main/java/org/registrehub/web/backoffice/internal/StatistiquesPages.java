@@ -21,15 +21,19 @@ import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.DroitsRegistre;
+import org.registrehub.api.Libelles;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.acces.SessionWeb;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.LigneMensuelle;
+import org.registrehub.api.statistiques.LigneRepartition;
 import org.registrehub.api.statistiques.RapportStatistiques;
+import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.Secret;
 import org.registrehub.api.statistiques.SerieMensuelle;
 import org.registrehub.api.statistiques.StatistiquesService;
@@ -51,7 +55,8 @@ public class StatistiquesPages {
     /** The tables the dashboard draws, and how. */
     static final Map<String, String> TABLEAUX = Map.of(
             "series", "Demandes, renouvellements, radiations et attributions, mois par mois",
-            "flux", "Stock et flux de la période, par territoire");
+            "flux", "Stock et flux de la période, par territoire",
+            "repartition", "Demandes en attente aujourd'hui, réparties selon un caractère, par territoire");
     private static final DateTimeFormatter MOIS = DateTimeFormatter.ofPattern("MMM yyyy", Locale.FRANCE);
 
     private final RegistreService registre;
@@ -73,10 +78,15 @@ public class StatistiquesPages {
 
     /** What the form asked for, read and checked: each malformed field named. */
     record Demande(String tableau, LocalDate debut, LocalDate fin, Granularite granularite, String departement,
-                   Map<String, String> erreurs, Map<String, List<String>> valeurs) {
+                   Dimension dimension, Map<String, String> erreurs, Map<String, List<String>> valeurs) {
 
         static Demande lire(String tableau, String debut, String fin, String granularite, String departement,
                             LocalDate aujourdhui) {
+            return lire(tableau, debut, fin, granularite, departement, null, aujourdhui);
+        }
+
+        static Demande lire(String tableau, String debut, String fin, String granularite, String departement,
+                            String dimension, LocalDate aujourdhui) {
             Map<String, String> e = new LinkedHashMap<>();
             Map<String, List<String>> v = new LinkedHashMap<>();
             String t = tableau == null || !TABLEAUX.containsKey(tableau) ? "series" : tableau;
@@ -94,15 +104,18 @@ public class StatistiquesPages {
                     e.put("granularite", "granularité inconnue : choisissez dans la liste");
                 }
             }
+            Dimension dim = Saisies.code(Dimension.class, dimension, "dimension", e);
+            dim = dim == null ? Dimension.TYPOLOGIE : dim;
             String dep = departement == null || departement.isBlank() ? null : departement.strip();
             v.put("tableau", List.of(t));
             v.put("debut", List.of(d.toString()));
             v.put("fin", List.of(f.toString()));
             v.put("granularite", List.of(g.name()));
+            v.put("dimension", List.of(dim.name()));
             if (dep != null) {
                 v.put("departement", List.of(dep));
             }
-            return new Demande(t, d, f, g, dep, e, v);
+            return new Demande(t, d, f, g, dep, dim, e, v);
         }
 
         private static LocalDate date(String champ, String texte, LocalDate defaut, Map<String, String> e) {
@@ -112,6 +125,7 @@ public class StatistiquesPages {
 
         String requete() {
             return "tableau=" + tableau + "&debut=" + debut + "&fin=" + fin + "&granularite=" + granularite.name()
+                    + "&dimension=" + dimension.name()
                     + (departement == null ? "" : "&departement=" + java.net.URLEncoder.encode(departement,
                             java.nio.charset.StandardCharsets.UTF_8));
         }
@@ -121,7 +135,8 @@ public class StatistiquesPages {
     public Response tableau(@CookieParam(Garde.COOKIE_SESSION) String jeton, @QueryParam("tableau") String tableau,
                             @QueryParam("debut") String debut, @QueryParam("fin") String fin,
                             @QueryParam("granularite") String granularite,
-                            @QueryParam("departement") String departement) {
+                            @QueryParam("departement") String departement,
+                            @QueryParam("dimension") String dimension) {
         Optional<Agent> l = lecteur(jeton);
         if (l.isEmpty()) {
             return garde.versConnexion("/statistiques");
@@ -130,8 +145,10 @@ public class StatistiquesPages {
             return vues.message("Statistiques indisponibles", "L'Infocentre n'est pas installé sur ce hub"
                     + " (fonctionnalité registre-statistiques).", l.get().session(), l.get().droits(), 503);
         }
-        Demande q = Demande.lire(tableau, debut, fin, granularite, departement, LocalDate.now(Vues.PARIS));
+        Demande q = Demande.lire(tableau, debut, fin, granularite, departement, dimension, LocalDate.now(Vues.PARIS));
         Map<String, Object> m = vues.modele("Statistiques", "statistiques", l.get().session(), l.get().droits());
+        m.put("dimensions", java.util.Arrays.stream(Dimension.values()).map(x -> Map.of("code", x.name(), "libelle",
+                x.libelle())).toList());
         m.put("valeurs", q.valeurs());
         m.put("tableaux", TABLEAUX.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(x -> Map.of("code", x.getKey(), "libelle", x.getValue())).toList());
@@ -142,15 +159,21 @@ public class StatistiquesPages {
             return vues.page("statistiques", m, 400);
         }
         try {
-            Graphique g = "flux".equals(q.tableau()) ? flux(statistiques.get(0).flux(q.debut(), q.fin(),
-                    q.granularite(), l.get().contexte())) : series(statistiques.get(0).serieMensuelle(q.debut(),
-                    q.fin(), q.departement(), l.get().contexte()));
+            StatistiquesService service = statistiques.get(0);
+            Graphique g = switch (q.tableau()) {
+                case "flux" -> flux(service.flux(q.debut(), q.fin(), q.granularite(), l.get().contexte()));
+                case "repartition" -> repartition(service.repartition(q.dimension(), q.granularite(),
+                        l.get().contexte()));
+                default -> series(service.serieMensuelle(q.debut(), q.fin(), q.departement(), l.get().contexte()));
+            };
             m.put("graphique", g);
             // the chart's data, for the page's script: JSON in a data block, "<" escaped so that no text closes it
             m.put("donnees", json.ecrire(Map.of("type", g.type(), "etiquettes", g.etiquettes(), "series",
                     g.series())).replace("<", "\\u003c"));
-            m.put("titreTableau", TABLEAUX.get(q.tableau()) + " — du " + Vues.date(q.debut()) + " au "
-                    + Vues.date(q.fin()));
+            m.put("titreTableau", "repartition".equals(q.tableau()) ? q.dimension().libelle() + " des demandes en"
+                    + " attente au " + Vues.date(LocalDate.now(Vues.PARIS)) + ", par " + libelle(q.granularite())
+                    .toLowerCase(Locale.FRANCE) : TABLEAUX.get(q.tableau()) + " — du " + Vues.date(q.debut())
+                    + " au " + Vues.date(q.fin()));
             m.put("exports", rapports.isEmpty() ? List.of() : java.util.Arrays.stream(FormatExport.values())
                     .map(f -> Map.of("format", f.name(), "lien", "/statistiques/export?" + q.requete() + "&format="
                             + f.name())).toList());
@@ -233,7 +256,7 @@ public class StatistiquesPages {
         }
         try {
             byte[] contenu = rapports.get(0).exporter(new TableauDemande(q.tableau(), q.debut(), q.fin(),
-                    q.granularite(), null, q.departement()), f, l.get().contexte());
+                    q.granularite(), q.dimension(), q.departement()), f, l.get().contexte());
             return Response.ok(contenu, f.typeMime()).header("Cache-Control", "no-store").header(
                     "Content-Disposition", "attachment; filename=\"" + q.tableau() + "-" + q.debut() + "-" + q.fin()
                             + "." + f.extension() + "\"").build();
@@ -283,6 +306,34 @@ public class StatistiquesPages {
         List<String> colonnes = new ArrayList<>(List.of("Mois"));
         colonnes.addAll(champs.values());
         return new Graphique("line", etiquettes, series, colonnes, lignes);
+    }
+
+    /** A breakdown: one bar per modality in each group, the table with its total. */
+    static Graphique repartition(Repartition r) {
+        List<String> etiquettes = new ArrayList<>();
+        Map<String, List<Long>> valeurs = new LinkedHashMap<>();
+        r.dimension().modalites().forEach(x -> valeurs.put(x, new ArrayList<>()));
+        List<List<String>> lignes = new ArrayList<>();
+        Secret s = r.secret();
+        for (LigneRepartition l : r.lignes()) {
+            etiquettes.add(l.code());
+            List<String> ligne = new ArrayList<>(List.of(l.code()));
+            long total = 0;
+            for (String x : r.dimension().modalites()) {
+                boolean masque = s.masque(l.code(), x);
+                valeurs.get(x).add(masque ? null : l.effectif(x));
+                ligne.add(masque ? Secret.LIBELLE : Nombres.entier(l.effectif(x)));
+                total += l.effectif(x);
+            }
+            ligne.add(s.masque(l.code(), "total") ? Secret.LIBELLE : Nombres.entier(total));
+            lignes.add(ligne);
+        }
+        List<Map<String, Object>> series = new ArrayList<>();
+        valeurs.forEach((x, v) -> series.add(serie(Libelles.de("Modalite", x), v)));
+        List<String> colonnes = new ArrayList<>(List.of("Territoire"));
+        r.dimension().modalites().forEach(x -> colonnes.add(Libelles.de("Modalite", x)));
+        colonnes.add("Total");
+        return new Graphique("bar", etiquettes, series, colonnes, lignes);
     }
 
     static Graphique flux(TableauFlux t) {
