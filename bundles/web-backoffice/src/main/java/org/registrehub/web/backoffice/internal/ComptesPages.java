@@ -60,7 +60,8 @@ public class ComptesPages {
         this.vues = vues;
     }
 
-    private Response refus(Optional<Agent> a, String ici) {
+    /** Why these pages are refused: no session, not a gestionnaire or an administrator, no access service; or null. */
+    Response refus(Optional<Agent> a, String ici) {
         if (a.isEmpty()) {
             return garde.versConnexion(ici);
         }
@@ -76,7 +77,7 @@ public class ComptesPages {
     }
 
     /** Why a form of these pages is refused (no session, no right, the feature absent, a bad CSRF token), or null. */
-    private Response refusFormulaire(Optional<Agent> a, MultivaluedMap<String, String> form, String retour) {
+    Response refusFormulaire(Optional<Agent> a, MultivaluedMap<String, String> form, String retour) {
         Response r = refus(a, retour);
         return r != null ? r : garde.refusFormulaire(a, form.getFirst("csrf"), retour, requete);
     }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.CookieParam;
 import javax.ws.rs.GET;
@@ -21,7 +20,6 @@ import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
-import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.MultivaluedMap;
 import javax.ws.rs.core.Response;
@@ -29,7 +27,6 @@ import javax.ws.rs.core.Response;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.RegistreException;
 import org.registrehub.api.acces.AccesService;
-import org.registrehub.api.acces.AuditService;
 import org.registrehub.api.acces.Epci;
 import org.registrehub.web.commun.Nombres;
 
@@ -53,9 +50,6 @@ public class TerritoiresPages {
     private final Garde garde;
     private final Vues vues;
 
-    @Context
-    private HttpServletRequest requete;
-
     public TerritoiresPages(List<AccesService> acces, ComptesPages comptes, Garde garde, Vues vues) {
         this.acces = acces;
         this.comptes = comptes;
@@ -63,23 +57,13 @@ public class TerritoiresPages {
         this.vues = vues;
     }
 
+    /** The same guard as the accounts' pages: a gestionnaire or an administrator, the access service installed. */
     private Response refus(Optional<Agent> a, String ici) {
-        if (a.isEmpty()) {
-            return garde.versConnexion(ici);
-        }
-        if (!AuditService.autorise(a.get().session().identite())) {
-            return vues.refus(a.get(), "la gestion des territoires (gestionnaires et administrateurs)");
-        }
-        if (acces.isEmpty()) {
-            return vues.message("Territoires indisponibles", "La gestion des accès n'est pas installée sur ce hub"
-                    + " (fonctionnalité registre-acces).", a.get().session(), a.get().droits(), 503);
-        }
-        return null;
+        return comptes.refus(a, ici);
     }
 
     private Response refusFormulaire(Optional<Agent> a, MultivaluedMap<String, String> form, String retour) {
-        Response r = refus(a, retour);
-        return r != null ? r : garde.refusFormulaire(a, form.getFirst("csrf"), retour, requete);
+        return comptes.refusFormulaire(a, form, retour);
     }
 
     // ------------------------------------------------------------------ EPCI
