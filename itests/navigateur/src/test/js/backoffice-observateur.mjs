@@ -16,6 +16,9 @@ try {
   // an observateur reads no nominative data: no search, no registration in its menu
   const menu = await page.locator('#navigation').textContent();
   verifier(!menu.includes('Rechercher une demande') && !menu.includes('Enregistrer'), `menu de l'observateur : ${menu}`);
+  // its home counters: the Infocentre's figures of its perimeter, never a demand
+  const accueil = await page.locator('main').textContent();
+  verifier(accueil.includes('Demandes en attente sur votre périmètre statistique'), `accueil : ${accueil}`);
   await accessible(page, 'bo-accueil-observateur');
 
   await page.getByRole('link', { name: 'Statistiques' }).first().click();

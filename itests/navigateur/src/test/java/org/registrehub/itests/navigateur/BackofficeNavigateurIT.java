@@ -440,6 +440,46 @@ public class BackofficeNavigateurIT {
                 + " AND statut = 'RETIRE'"));
     }
 
+    /**
+     * The gestionnaire's and the statistics' screens for each role: the accounts, the territories and the audit trail
+     * open (and sit in the menu) exactly when the REST API gives the same account the organisations and the audit
+     * trail; the statistics, the map and the data quality when it gives the monthly series and the stock.
+     */
+    @Test
+    public void chaqueEcranDeGestionEtDeStatistiquesSuitLesDroitsDeLApi() throws Exception {
+        compte("DDETS44", "ETAT", "044", null, "gestionnaire.g44", "gestionnaire");
+        compte("MAIRIE-REZE", "GUICHET", "044", "G1105", "agent.greze", "guichet");
+        compte("HABITAT44", "BAILLEUR", "044", null, "bailleur.g44", "bailleur");
+        compte("PREFECTURE44", "ETAT", "044", null, "observateur.g44", "observateur");
+        compte("DDETS44", "ETAT", "044", null, "admin.g44", "admin");
+        List<String> ecarts = new ArrayList<>();
+        for (String q : List.of("agent.greze", "bailleur.g44", "gestionnaire.g44", "observateur.g44", "admin.g44")) {
+            String basic = HubLance.basic(q, MDP);
+            ClientWeb web = new ClientWeb(hub.base + "/backoffice");
+            web.get("/connexion");
+            assertEquals(q, 303, web.post("/connexion", Map.of("identifiant", q, "motDePasse", MDP, "retour", "/"))
+                    .statusCode());
+            String accueil = web.get("/").body();
+            int organisations = rest(basic, "GET", "/api/v1/acces/organisations", null, null).statusCode();
+            attendu(ecarts, q, "comptes (menu)", accueil.contains("href=\"/backoffice/comptes\""),
+                    organisations == 200);
+            comparer(ecarts, q, "comptes", web.get("/comptes").statusCode(), organisations);
+            comparer(ecarts, q, "territoires", web.get("/territoires").statusCode(), organisations);
+            int audit = rest(basic, "GET", "/api/v1/audit", null, null).statusCode();
+            attendu(ecarts, q, "audit (menu)", accueil.contains("href=\"/backoffice/audit\""), audit == 200);
+            comparer(ecarts, q, "audit", web.get("/audit").statusCode(), audit);
+            comparer(ecarts, q, "statistiques", web.get("/statistiques").statusCode(), rest(basic, "GET",
+                    "/api/v1/statistiques/series-mensuelles?debut=2026-01-01&fin=2026-06-30", null, null)
+                    .statusCode());
+            int stock = rest(basic, "GET", "/api/v1/statistiques/stock?granularite=departement&date="
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")), null, null).statusCode();
+            comparer(ecarts, q, "carte", web.get("/statistiques/carte").statusCode(), stock);
+            comparer(ecarts, q, "qualité", web.get("/qualite").statusCode(), rest(basic, "GET",
+                    "/api/v1/statistiques/qualite", null, null).statusCode());
+        }
+        assertEquals(List.of(), ecarts);
+    }
+
     /** HABITAT44 offers a T3 in Nantes reserved for the commune of Rezé (declared by a gestionnaire through REST). */
     private static void declarer(String basic, String rpls) throws Exception {
         HttpResponse<String> r = rest(basic, "POST", "/api/v1/logements", null, "{\"identifiantRpls\": \"" + rpls

@@ -35,6 +35,7 @@ import org.registrehub.api.Tri;
 import org.registrehub.api.attribution.CommissionService;
 import org.registrehub.api.attribution.LogementsService;
 import org.registrehub.api.attribution.StatutOffre;
+import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.acces.Identite;
 import org.registrehub.api.acces.Royaume;
 import org.registrehub.api.acces.SessionWeb;
@@ -69,11 +70,13 @@ public class Accueil {
     private final List<org.registrehub.api.ImportExtraits> imports;
     private final List<LogementsService> logements;
     private final List<CommissionService> commissions;
+    private final List<StatistiquesService> statistiques;
 
     public Accueil(RegistreService registre, SessionsWeb sessions, Garde garde, Vues vues, int horizonJours,
                    List<org.registrehub.api.erp.SupervisionErp> supervision,
                    List<org.registrehub.api.ImportExtraits> imports, List<LogementsService> logements,
-                   List<CommissionService> commissions) {
+                   List<CommissionService> commissions, List<StatistiquesService> statistiques) {
+        this.statistiques = statistiques;
         this.logements = logements;
         this.commissions = commissions;
         this.supervision = supervision;
@@ -110,6 +113,8 @@ public class Accueil {
         try {
             if (droits.lire()) {
                 registre(i, guichet, aujourdhui, c, l);
+            } else if (!statistiques.isEmpty()) {
+                infocentre(aujourdhui, c, l);
             }
             attribution(i, c, l);
             gestion(i, droits, c, l);
@@ -140,6 +145,28 @@ public class Accueil {
         l.add(compteur("Déposées ce mois-ci sur vos territoires",
                 new CriteresRecherche(null, null, null, null, null, null, null, null,
                         aujourdhui.withDayOfMonth(1), aujourdhui, null, null, null), c));
+    }
+
+    /**
+     * Who reads no demand (an observateur, an administrator) sees the Infocentre's figures of its perimeter: the
+     * demands pending today, those filed this month (aggregated, never nominative).
+     */
+    private void infocentre(LocalDate aujourdhui, Contexte c, List<Map<String, String>> l) {
+        org.registrehub.api.statistiques.TableauFlux mois = statistiques.get(0).flux(aujourdhui.withDayOfMonth(1),
+                aujourdhui, org.registrehub.api.statistiques.Granularite.DEPARTEMENT, c);
+        long stock = 0;
+        long nouvelles = 0;
+        for (org.registrehub.api.statistiques.LigneFlux x : mois.lignes()) {
+            if (!"TOTAL".equals(x.code())) {
+                stock += x.stockFin();
+                nouvelles += x.nouvelles() + x.reprises();
+            }
+        }
+        l.add(Map.of("libelle", "Demandes en attente sur votre périmètre statistique", "valeur", Nombres.entier(stock),
+                "lien", "/statistiques/carte", "detail", ""));
+        l.add(Map.of("libelle", "Demandes nouvelles ce mois-ci (dont reprises d'un fichier départemental)", "valeur",
+                Nombres.entier(nouvelles), "lien", "/statistiques?tableau=flux&debut=" + aujourdhui.withDayOfMonth(1)
+                        + "&fin=" + aujourdhui, "detail", ""));
     }
 
     /**

@@ -22,6 +22,7 @@ import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.acces.Role;
 import org.registrehub.api.renouvellement.Apercu;
 import org.registrehub.api.renouvellement.Avis;
+import org.registrehub.api.renouvellement.AvancementCampagne;
 import org.registrehub.api.renouvellement.BilanCampagne;
 import org.registrehub.api.renouvellement.CampagneRenouvellement;
 
@@ -45,7 +46,8 @@ public class CampagneRoutesTest extends CamelTestSupport {
         }
 
         @Override
-        public Optional<BilanCampagne> executer(Contexte c, Consumer<String> progression) {
+        public Optional<BilanCampagne> executer(Contexte c, Consumer<String> progression,
+                                                Consumer<AvancementCampagne> avancement) {
             contexte = c;
             if (indisponibles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new RegistreIndisponibleException("base de données injoignable", null);
