@@ -65,6 +65,17 @@ try {
   verifier(entetes.includes('Moins de 25 ans') && entetes.includes('Total'), `colonnes : ${entetes}`);
   await accessible(page, 'bo-statistiques-repartition');
 
+  // the attributions of the period and their délai, then the demands above the délai anormalement long
+  for (const [tableau, colonne] of [['satisfaction', 'Délai moyen (mois)'], ['delais', 'Au-delà du délai']]) {
+    await page.locator('#champ-tableau').selectOption(tableau);
+    await page.getByRole('button', { name: 'Afficher' }).click();
+    await page.locator('#graphique[data-pret="oui"]').waitFor();
+    const colonnes = await page.locator('#tableau-chiffres thead th').allTextContents();
+    console.log(`TABLEAU ${tableau} : ${colonnes.join(' | ')}`);
+    verifier(colonnes.includes(colonne), `colonnes de ${tableau} : ${colonnes}`);
+    await accessible(page, `bo-statistiques-${tableau}`);
+  }
+
   // the map of the pending demand by département: every outline drawn, the figures in the table beside it
   await page.locator('#lien-carte').click();
   await page.getByRole('heading', { name: 'Carte de la demande en attente' }).waitFor();

@@ -136,6 +136,9 @@ public abstract class HubTestSupport {
             // the probe waits for Pax Exam's invoker while the hub's features install: 10 s by default, too short
             // when the machine is busy (the probe then never registers and the class waits for ever)
             vmOption("-Dorg.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT=180000"),
+            // and the invoker, for the injector of the test's services: 10 s by default as well (a fresh-clone CI run
+            // hung there, HubPartageIT, while the browser tests ran beside it)
+            vmOption("-Dorg.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT=180000"),
             // the probe's own bundles come from the local Maven repository
             editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository",
                     localRepo),

@@ -255,7 +255,9 @@ public class BackofficeNavigateurIT {
         assertTrue(String.join("\n", sortie), sortie.contains("PARCOURS OBSERVATEUR OK"));
         assertTrue(sortie.contains("MOIS oct. 2026 | nov. 2026 | déc. 2026"));
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("EXPORT 4 ligne(s)")));
-        assertEquals(5, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        assertEquals(7, sortie.stream().filter(l -> l.startsWith("ACCESSIBLE ")).count());
+        assertTrue(sortie.contains("TABLEAU satisfaction : Territoire | Attributions | Délai moyen (mois) | Satisfaites"
+                + " en moins d'un an | Part en moins d'un an"));
         assertTrue(sortie.stream().anyMatch(l -> l.startsWith("REPARTITION Territoire | Moins de 25 ans")));
         // the map: 96 outlines, the Loire-Atlantique first (every demand of these tests is there)
         assertTrue(String.join("\n", sortie), sortie.stream().anyMatch(l -> l.startsWith("CARTE 96 départements ;"

@@ -29,16 +29,20 @@ import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
+import org.registrehub.api.statistiques.LigneDelai;
 import org.registrehub.api.statistiques.LigneFlux;
 import org.registrehub.api.statistiques.LigneMensuelle;
 import org.registrehub.api.statistiques.LigneRepartition;
+import org.registrehub.api.statistiques.LigneSatisfaction;
 import org.registrehub.api.statistiques.RapportStatistiques;
 import org.registrehub.api.statistiques.Repartition;
 import org.registrehub.api.statistiques.Secret;
 import org.registrehub.api.statistiques.SerieMensuelle;
 import org.registrehub.api.statistiques.StatistiquesService;
+import org.registrehub.api.statistiques.TableauDelais;
 import org.registrehub.api.statistiques.TableauDemande;
 import org.registrehub.api.statistiques.TableauFlux;
+import org.registrehub.api.statistiques.TableauSatisfaction;
 import org.registrehub.web.commun.Nombres;
 
 /**
@@ -56,7 +60,9 @@ public class StatistiquesPages {
     static final Map<String, String> TABLEAUX = Map.of(
             "series", "Demandes, renouvellements, radiations et attributions, mois par mois",
             "flux", "Stock et flux de la période, par territoire",
-            "repartition", "Demandes en attente aujourd'hui, réparties selon un caractère, par territoire");
+            "repartition", "Demandes en attente aujourd'hui, réparties selon un caractère, par territoire",
+            "satisfaction", "Attributions de la période et délai de satisfaction, par territoire",
+            "delais", "Demandes en attente au-delà du délai anormalement long, par département");
     private static final DateTimeFormatter MOIS = DateTimeFormatter.ofPattern("MMM yyyy", Locale.FRANCE);
 
     private final RegistreService registre;
@@ -164,16 +170,22 @@ public class StatistiquesPages {
                 case "flux" -> flux(service.flux(q.debut(), q.fin(), q.granularite(), l.get().contexte()));
                 case "repartition" -> repartition(service.repartition(q.dimension(), q.granularite(),
                         l.get().contexte()));
+                case "satisfaction" -> satisfaction(service.satisfaction(q.debut(), q.fin(), q.granularite(),
+                        l.get().contexte()));
+                case "delais" -> delais(service.delaisAnormalementLongs(l.get().contexte()));
                 default -> series(service.serieMensuelle(q.debut(), q.fin(), q.departement(), l.get().contexte()));
             };
             m.put("graphique", g);
             // the chart's data, for the page's script: JSON in a data block, "<" escaped so that no text closes it
             m.put("donnees", json.ecrire(Map.of("type", g.type(), "etiquettes", g.etiquettes(), "series",
                     g.series())).replace("<", "\\u003c"));
-            m.put("titreTableau", "repartition".equals(q.tableau()) ? q.dimension().libelle() + " des demandes en"
-                    + " attente au " + Vues.date(LocalDate.now(Vues.PARIS)) + ", par " + libelle(q.granularite())
-                    .toLowerCase(Locale.FRANCE) : TABLEAUX.get(q.tableau()) + " — du " + Vues.date(q.debut())
-                    + " au " + Vues.date(q.fin()));
+            LocalDate aujourdhui = LocalDate.now(Vues.PARIS);
+            m.put("titreTableau", switch (q.tableau()) {
+                case "repartition" -> q.dimension().libelle() + " des demandes en attente au " + Vues.date(aujourdhui)
+                        + ", par " + libelle(q.granularite()).toLowerCase(Locale.FRANCE);
+                case "delais" -> TABLEAUX.get(q.tableau()) + ", au " + Vues.date(aujourdhui);
+                default -> TABLEAUX.get(q.tableau()) + " — du " + Vues.date(q.debut()) + " au " + Vues.date(q.fin());
+            });
             m.put("exports", rapports.isEmpty() ? List.of() : java.util.Arrays.stream(FormatExport.values())
                     .map(f -> Map.of("format", f.name(), "lien", "/statistiques/export?" + q.requete() + "&format="
                             + f.name())).toList());
@@ -306,6 +318,57 @@ public class StatistiquesPages {
         List<String> colonnes = new ArrayList<>(List.of("Mois"));
         colonnes.addAll(champs.values());
         return new Graphique("line", etiquettes, series, colonnes, lignes);
+    }
+
+    /**
+     * The attributions of the period by group: the attributions and those within a year as bars, the average délai
+     * (months) and the share within a year in the table; masked cells as the secret says.
+     */
+    static Graphique satisfaction(TableauSatisfaction t) {
+        List<String> etiquettes = new ArrayList<>();
+        List<Long> attributions = new ArrayList<>();
+        List<Long> enUnAn = new ArrayList<>();
+        List<List<String>> lignes = new ArrayList<>();
+        Secret s = t.secret();
+        for (LigneSatisfaction l : t.lignes()) {
+            String c = l.code();
+            etiquettes.add(c);
+            attributions.add(s.masque(c, "attributions") ? null : l.attributions());
+            enUnAn.add(s.masque(c, "satisfaitesEnUnAn") ? null : l.satisfaitesEnUnAn());
+            lignes.add(List.of(c, s.masque(c, "attributions") ? Secret.LIBELLE : Nombres.entier(l.attributions()),
+                    s.masque(c, "delaiMoyenMois") || l.attributions() == 0 ? "—" : Nombres.decimal(
+                            java.math.BigDecimal.valueOf(l.joursCumules() / 30.4375 / l.attributions())),
+                    s.masque(c, "satisfaitesEnUnAn") ? Secret.LIBELLE : Nombres.entier(l.satisfaitesEnUnAn()),
+                    s.masque(c, "partEnUnAn") || l.attributions() == 0 ? "—" : QualitePages.pourcent(
+                            100.0 * l.satisfaitesEnUnAn() / l.attributions())));
+        }
+        return new Graphique("bar", etiquettes, List.of(serie("Attributions", attributions),
+                serie("Satisfaites en moins d'un an", enUnAn)), List.of("Territoire", "Attributions",
+                "Délai moyen (mois)", "Satisfaites en moins d'un an", "Part en moins d'un an"), lignes);
+    }
+
+    /**
+     * The pending demands above the délai anormalement long, by département: all pending and those above as bars,
+     * the share in the table (each département's threshold is its own, by typology).
+     */
+    static Graphique delais(TableauDelais t) {
+        List<String> etiquettes = new ArrayList<>();
+        List<Long> attente = new ArrayList<>();
+        List<Long> auDela = new ArrayList<>();
+        List<List<String>> lignes = new ArrayList<>();
+        Secret s = t.secret();
+        for (LigneDelai l : t.parDepartement()) {
+            String c = l.departement();
+            etiquettes.add(c);
+            attente.add(s.masque(c, "enAttente") ? null : l.enAttente());
+            auDela.add(s.masque(c, "auDela") ? null : l.auDela());
+            lignes.add(List.of(c, s.masque(c, "enAttente") ? Secret.LIBELLE : Nombres.entier(l.enAttente()),
+                    s.masque(c, "auDela") ? Secret.LIBELLE : Nombres.entier(l.auDela()), s.masque(c, "part")
+                            ? Secret.LIBELLE : QualitePages.pourcent(l.part())));
+        }
+        return new Graphique("bar", etiquettes, List.of(serie("Demandes en attente", attente), serie(
+                "Au-delà du délai anormalement long", auDela)), List.of("Département", "Demandes en attente",
+                "Au-delà du délai", "Part"), lignes);
     }
 
     /** A breakdown: one bar per modality in each group, the table with its total. */
