@@ -21,8 +21,9 @@ import org.registrehub.testing.TestDatabase;
  * Bulk import of a departmental extract: N generated demands (CSV, Latin-1, one line in 100 invalid) dropped in the
  * hub's watched directory and imported (the register's rules per line, duplicate checks, numbering, demand, history,
  * event and audit rows, rejects, position per batch), against PostgreSQL {@code COPY} of the same file into a bare
- * table of the same columns, in the same database server and run. Prints both throughputs, their ratio and the peak
- * resident memory of the Karaf JVM during the import. See bench/README.md.
+ * table of the same columns, in the same database server and run, both once the hub has booted and the machine is
+ * quiet. Prints both throughputs, their ratio, the machine's load during each and the peak resident memory of the
+ * Karaf JVM during the import. See bench/README.md.
  */
 public final class ImportBench {
 
@@ -41,26 +42,32 @@ public final class ImportBench {
             System.out.printf("BENCH extract %d lines, %d MiB, generated in %.1f s%n", lignes,
                     Files.size(extrait) >> 20, (System.nanoTime() - t0) / 1e9);
 
+            // the hub booted and idle first: the baseline and the import run under the same conditions (a COPY timed
+            // while the hub still boots is slowed by it, which flatters the ratio)
+            System.out.printf("BENCH boot.health %.1f s%n", hub.attendreSante(Duration.ofMinutes(3)));
+            Machine.attendreRepos("the COPY baseline", 20, Duration.ofMinutes(3));
             // baseline: COPY of the same file into a bare table of the same columns
             double copie;
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE copie_brute (" + String.join(" text, ", ExtraitsDeTest.ENTETE.split(";"))
                         + " text)");
+                Machine.Instantane avant = Machine.Instantane.maintenant();
                 long debut = System.nanoTime();
                 try (Reader r = Files.newBufferedReader(extrait, StandardCharsets.ISO_8859_1)) {
                     c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY copie_brute FROM STDIN WITH (FORMAT csv,"
                             + " DELIMITER ';', HEADER true)", r);
                 }
                 copie = lignes / ((System.nanoTime() - debut) / 1e9);
+                System.out.printf("BENCH copy %.0f rows/s (CPU %.0f %% busy during it, load %s)%n", copie,
+                        avant.occupationJusquA(Machine.Instantane.maintenant()), Machine.charge());
                 s.execute("DROP TABLE copie_brute");
             }
-            System.out.printf("BENCH copy %.0f rows/s%n", copie);
-
-            System.out.printf("BENCH boot.health %.1f s%n", hub.attendreSante(Duration.ofMinutes(3)));
+            Machine.attendreRepos("the import", 20, Duration.ofMinutes(3));
             Path entree = hub.home.resolve("data/registre/import/entree");
             HubLance.attendre("le dossier de dépôt " + entree + " existe", Duration.ofMinutes(1),
                     () -> Files.isDirectory(entree));
             long rssAvant = hub.rssMiB();
+            Machine.Instantane cpu = Machine.Instantane.maintenant();
             long debut = System.nanoTime();
             Files.move(extrait, entree.resolve("extrait-bench.csv"), StandardCopyOption.ATOMIC_MOVE);
             long[] pic = {rssAvant};
@@ -90,6 +97,8 @@ public final class ImportBench {
             long rejetees = db.count("select rejetees from import_departemental");
             System.out.printf("BENCH import %d lines in %.1f s: %.0f rows/s (%d imported, %d rejected);"
                     + " %.1f s from the drop to the end%n", lignes, secondes, debit, importees, rejetees, bout);
+            System.out.printf("BENCH import.machine CPU %.0f %% busy during the import, load %s%n",
+                    cpu.occupationJusquA(Machine.Instantane.maintenant()), Machine.charge());
             System.out.printf("BENCH ratio import/copy %.3f%n", debit / copie);
             System.out.printf("BENCH rss before %d MiB, peak during import %d MiB%n", rssAvant, pic[0]);
         } finally {
