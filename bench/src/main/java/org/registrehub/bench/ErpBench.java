@@ -73,7 +73,11 @@ public final class ErpBench {
                     chauds.size() / froid.secondes, chauds.size());
 
             List<String> mesures = numeros.subList(echauffement, echauffement + messages);
+            // each measure (one landlord, several, raw AMQP) starts on a quiet machine and states its CPU share
+            Machine.attendreRepos("one landlord's leases", 20, Duration.ofMinutes(3));
+            Machine.Instantane cpuUn = Machine.Instantane.maintenant();
             Resultat hubErp = baux(bailleur, "bail-", mesures);
+            double occupationUn = cpuUn.occupationJusquA(Machine.Instantane.maintenant());
             long rss = hub.rssMiB();
 
             // the same number of leases spread over several landlords, each on its own queue, at the same time
@@ -91,6 +95,8 @@ public final class ErpBench {
             List<String> parallele = reste.subList(bailleurs, reste.size());
             int part = parallele.size() / bailleurs;
             ExecutorService pool = Executors.newFixedThreadPool(bailleurs);
+            Machine.attendreRepos("the landlords' leases in parallel", 20, Duration.ofMinutes(3));
+            Machine.Instantane cpuPlusieurs = Machine.Instantane.maintenant();
             long tp = System.nanoTime();
             List<Future<Resultat>> fins = new ArrayList<>();
             for (int b = 0; b < bailleurs; b++) {
@@ -103,8 +109,14 @@ public final class ErpBench {
                 latencesParallele = f.get().latences;
             }
             double secondesParallele = (System.nanoTime() - tp) / 1e9;
+            double occupationPlusieurs = cpuPlusieurs.occupationJusquA(Machine.Instantane.maintenant());
             pool.shutdown();
+            Machine.attendreRepos("the raw AMQP baseline", 20, Duration.ofMinutes(3));
+            Machine.Instantane cpuBrut = Machine.Instantane.maintenant();
             double brut = brut(administrateur, bailSigne("brut-0", mesures.get(0)).length(), mesures.size());
+            System.out.printf("BENCH erp.machine CPU busy %.0f %% (one landlord), %.0f %% (%d landlords), %.0f %% (raw"
+                    + " AMQP); load %s%n", occupationUn, occupationPlusieurs, bailleurs, cpuBrut.occupationJusquA(
+                    Machine.Instantane.maintenant()), Machine.charge());
             System.out.printf("BENCH erp.bailSigne %.0f messages/s (%d leases, one landlord queue: consumed, applied"
                     + " in PostgreSQL, answered, acknowledged, event relayed), send-to-reply latency %s%n",
                     mesures.size() / hubErp.secondes, mesures.size(), hubErp.latences.resume());

@@ -68,12 +68,21 @@ public final class HubBench {
             System.out.printf("BENCH rest.register.warmup %.0f demandes/s (first %d demandes, cold JVM)%n",
                     echauffement / secondes(t0), echauffement);
             Mesures latences = new Mesures(demandes);
+            // the registrations and their baseline each start on a quiet machine and state their CPU share
+            Machine.attendreRepos("the REST registrations", 20, Duration.ofMinutes(3));
+            Machine.Instantane cpuRest = Machine.Instantane.maintenant();
             long t1 = System.nanoTime();
             enregistrer(hub.client, hub.base, autorisation, demandes, clients, latences);
             double debit = demandes / secondes(t1);
+            double occupationRest = cpuRest.occupationJusquA(Machine.Instantane.maintenant());
             long rssCharge = hub.rssMiB();
 
+            Machine.attendreRepos("the JDBC baseline", 20, Duration.ofMinutes(3));
+            Machine.Instantane cpuJdbc = Machine.Instantane.maintenant();
             double jdbc = baseline(db, demandes, clients);
+            System.out.printf("BENCH machine CPU busy %.0f %% during the REST registrations, %.0f %% during the JDBC"
+                    + " baseline; load %s%n", occupationRest, cpuJdbc.occupationJusquA(Machine.Instantane
+                    .maintenant()), Machine.charge());
             System.out.printf("BENCH rest.register %.0f demandes/s (%d demandes, %d clients), latency %s%n", debit,
                     demandes, clients, latences.resume());
             System.out.printf("BENCH jdbc.baseline %.0f demandes/s (same rows, plain JDBC, %d connections)%n", jdbc,
