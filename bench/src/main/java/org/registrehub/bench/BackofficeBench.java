@@ -40,12 +40,10 @@ public final class BackofficeBench {
         int echantillons = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
-        String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_backoffice")
-                : TestDatabase.kept(conservee);
+        try (TestDatabase db = StockNational.base("registre_bench_backoffice");
              HubLance hub = new HubLance(distribution, dir, db)) {
             hub.attendreSante(Duration.ofMinutes(10));
-            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, !conservee.isBlank());
+            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, StockNational.gardee());
             String numero = db.text("SELECT numero_unique FROM demande WHERE statut = 'ACTIVE' ORDER BY id"
                     + " OFFSET " + (nombre / 2) + " LIMIT 1");
             String territoire = numero.substring(0, 3);

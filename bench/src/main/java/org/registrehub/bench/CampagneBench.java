@@ -19,6 +19,7 @@ import org.subethamail.smtp.server.SMTPServer;
 import org.registrehub.bench.donnees.ChargementMasse;
 import org.registrehub.bench.donnees.GenerateurDemandes;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.bench.donnees.StockNational;
 import org.registrehub.testing.HubLance;
 import org.registrehub.testing.TestDatabase;
 
@@ -66,11 +67,7 @@ public final class CampagneBench {
                 "REGISTRE_SMTP_PORT", String.valueOf(smtp.getPort()), "REGISTRE_CAMPAGNE_HEURE", "23:59",
                 // the benchmark's own SMTP server on loopback speaks in clear
                 "REGISTRE_SMTP_STARTTLS", "false");
-        // -Dregistre.bench.base=<name>: keep the loaded demands in that database and reuse them in the next run
-        // (the campaign's own tables are emptied first, the demands it radiated are not: load afresh for a figure)
-        String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_campagne")
-                : TestDatabase.kept(conservee);
+        try (TestDatabase db = StockNational.base("registre_bench_campagne");
              HubLance hub = new HubLance(distribution, dir, db, env)) {
             hub.attendreSante(Duration.ofMinutes(10));
             // an administrator of the benchmark's own (a kept database already has its first administrator, whose
@@ -79,7 +76,7 @@ public final class CampagneBench {
             HubLance.attendre("la campagne est installée (registre:campagne-bilan)", Duration.ofMinutes(3),
                     () -> hub.console("registre:campagne-bilan --dernieres 1",
                     "bench.admin", MOT_DE_PASSE).contains("Jour"));
-            if (!conservee.isBlank() && db.count("SELECT count(*) FROM demande") == nombre) {
+            if (StockNational.gardee() && db.count("SELECT count(*) FROM demande") == nombre) {
                 try (Connection c = db.connect(); Statement s = c.createStatement()) {
                     s.execute("TRUNCATE jeton_renouvellement, lot_courrier, campagne_radiation, avis_renouvellement,"
                             + " campagne_renouvellement");

@@ -1,10 +1,14 @@
 package org.registrehub.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The machine's state around a measure, so that a baseline and the hub's figure are taken under the same conditions
@@ -54,28 +58,28 @@ final class Machine {
         }
     }
 
-    /** The busy share over the next {@code fenetre}. */
-    static double occupation(Duration fenetre) throws InterruptedException {
-        Instantane debut = Instantane.maintenant();
-        // a measuring window, not a wait for a condition: the figure is the CPU time spent during it
-        Thread.sleep(fenetre.toMillis());
-        return debut.occupationJusquA(Instantane.maintenant());
-    }
-
     /**
-     * Waits until the machine is quiet — three windows of one second in a row below {@code seuil} percent busy — or
-     * {@code max} has passed, and prints which (a baseline taken on a busy machine says so).
+     * Waits until the machine is quiet — three one-second polls in a row under {@code seuil} percent busy, each
+     * measured since the previous one — or {@code max} has passed, and prints which (a baseline taken on a busy
+     * machine says so).
      */
-    static void attendreRepos(String avant, double seuil, Duration max) throws InterruptedException {
-        long fin = System.nanoTime() + max.toNanos();
+    static void attendreRepos(String avant, double seuil, Duration max) {
         long debut = System.nanoTime();
-        int calmes = 0;
-        double derniere = 100;
-        while (calmes < 3 && System.nanoTime() < fin) {
-            derniere = occupation(Duration.ofSeconds(1));
-            calmes = derniere < seuil ? calmes + 1 : 0;
+        Instantane[] precedent = {Instantane.maintenant()};
+        int[] calmes = {0};
+        double[] derniere = {100};
+        try {
+            await().atMost(max).pollDelay(Duration.ofSeconds(1)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                Instantane maintenant = Instantane.maintenant();
+                derniere[0] = precedent[0].occupationJusquA(maintenant);
+                precedent[0] = maintenant;
+                calmes[0] = derniere[0] < seuil ? calmes[0] + 1 : 0;
+                return calmes[0] >= 3;
+            });
+        } catch (ConditionTimeoutException e) {
+            // reported below: the measure goes on, saying the machine was busy
         }
         System.out.printf("BENCH machine.repos before %s: %s after %.0f s (CPU %.0f %% busy, load %s)%n", avant,
-                calmes >= 3 ? "quiet" : "NOT quiet", (System.nanoTime() - debut) / 1e9, derniere, charge());
+                calmes[0] >= 3 ? "quiet" : "NOT quiet", (System.nanoTime() - debut) / 1e9, derniere[0], charge());
     }
 }

@@ -46,12 +46,10 @@ public final class PortailBench {
         int pieces = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
-        String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_portail")
-                : TestDatabase.kept(conservee);
+        try (TestDatabase db = StockNational.base("registre_bench_portail");
              HubLance hub = new HubLance(distribution, dir, db)) {
             hub.attendreSante(Duration.ofMinutes(10));
-            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, !conservee.isBlank());
+            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, StockNational.gardee());
             String numero = db.text("SELECT numero_unique FROM demande WHERE statut = 'ACTIVE' ORDER BY id"
                     + " OFFSET " + (nombre / 2) + " LIMIT 1");
             String commune = db.text("SELECT commune FROM demande WHERE numero_unique = '" + numero + "'");

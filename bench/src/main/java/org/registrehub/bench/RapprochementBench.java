@@ -49,13 +49,10 @@ public final class RapprochementBench {
         int echantillons = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
-        // -Dregistre.bench.base=<name>: keep the loaded demands in that database and reuse them in the next run.
-        String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_rapprochement")
-                : TestDatabase.kept(conservee);
+        try (TestDatabase db = StockNational.base("registre_bench_rapprochement");
              HubLance hub = new HubLance(distribution, dir, db)) {
             hub.attendreSante(Duration.ofMinutes(10));
-            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, !conservee.isBlank());
+            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, StockNational.gardee());
             try (Connection c = db.connect(); Statement s = c.createStatement()) {
                 s.execute("DELETE FROM logement_historique");
                 s.execute("DELETE FROM logement_offert");

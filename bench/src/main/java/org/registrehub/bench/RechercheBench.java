@@ -46,13 +46,10 @@ public final class RechercheBench {
         int echantillons = args.length > 1 ? Integer.parseInt(args[1]) : 40;
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
-        // -Dregistre.bench.base=<name>: keep the loaded demands in that database and reuse them in the next run.
-        String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_recherche")
-                : TestDatabase.kept(conservee);
+        try (TestDatabase db = StockNational.base("registre_bench_recherche");
              HubLance hub = new HubLance(distribution, dir, db)) {
             hub.attendreSante(Duration.ofMinutes(10)); // migrations of a kept database may build indexes
-            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, !conservee.isBlank());
+            StockNational.preparer(db, GRAINE, AUJOURDHUI, nombre, StockNational.gardee());
             autorisation = hub.compteDeMesure(db, territoires(db));
             Map<String, List<Requete>> requetes = requetes(nombre, echantillons);
             System.out.printf("BENCH search.dataset %d demandes, table %s%n", nombre, taille(db));

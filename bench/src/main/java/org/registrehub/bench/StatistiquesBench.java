@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.registrehub.bench.donnees.ChargementMasse;
 import org.registrehub.bench.donnees.GenerateurDemandes;
 import org.registrehub.json.internal.JacksonJsonCodec;
+import org.registrehub.bench.donnees.StockNational;
 import org.registrehub.testing.HubLance;
 import org.registrehub.testing.TestDatabase;
 
@@ -45,16 +46,13 @@ public final class StatistiquesBench {
         Path distribution = Path.of(System.getProperty("registre.distribution"));
         Path dir = Path.of(System.getProperty("registre.bench.dir", "target/hub-bench"));
         LocalDate aujourdhui = LocalDate.now(PARIS);
-        // -Dregistre.bench.base=<name>: keep the loaded demands and their history in that database, reuse them
-        String conservee = System.getProperty("registre.bench.base", "");
-        try (TestDatabase db = conservee.isBlank() ? TestDatabase.createDurable("registre_bench_statistiques")
-                : TestDatabase.kept(conservee);
+        try (TestDatabase db = StockNational.base("registre_bench_statistiques");
              HubLance hub = new HubLance(distribution, dir, db)) {
             hub.attendreSante(Duration.ofMinutes(10));
             HubLance.creerCompte(db, "BENCHOBS", "OBSERVATOIRE", "044", "bench.observateur", "observateur",
                     MOT_DE_PASSE);
             String basic = HubLance.basic("bench.observateur", MOT_DE_PASSE);
-            if (!conservee.isBlank() && db.count("SELECT count(*) FROM demande") == nombre) {
+            if (StockNational.gardee() && db.count("SELECT count(*) FROM demande") == nombre) {
                 System.out.printf("BENCH load.reused %d demandes already in %s%n", nombre, db.name());
             } else {
                 charger(db, nombre, aujourdhui);

@@ -17,6 +17,17 @@ public final class StockNational {
     private StockNational() {
     }
 
+    /** Whether this run keeps its database under the name {@code -Dregistre.bench.base=<name>} (and reuses it). */
+    public static boolean gardee() {
+        return !System.getProperty("registre.bench.base", "").isBlank();
+    }
+
+    /** The benchmark's database: the one kept under {@code -Dregistre.bench.base}, or a new one with this prefix. */
+    public static TestDatabase base(String prefixe) {
+        return gardee() ? TestDatabase.kept(System.getProperty("registre.bench.base")) : TestDatabase.createDurable(
+                prefixe);
+    }
+
     /**
      * @param garde the database was kept from an earlier run and may be reused
      */

@@ -325,10 +325,7 @@ public class BackofficeNavigateurIT {
         for (String qui : List.of("agent.reze", "agent.lille", "bailleur.44", "gestionnaire.44", "observateur.44",
                 "admin.44")) {
             String basic = HubLance.basic(qui, MDP);
-            ClientWeb web = new ClientWeb(hub.base + "/backoffice");
-            web.get("/connexion");
-            var connexion = web.post("/connexion", Map.of("identifiant", qui, "motDePasse", MDP, "retour", "/"));
-            assertEquals(qui, 303, connexion.statusCode());
+            ClientWeb web = connecte(qui);
 
             // reading a demand, searching
             comparer(ecarts, qui, "consulter", web.get("/demandes/" + numero).statusCode(),
@@ -407,10 +404,7 @@ public class BackofficeNavigateurIT {
         for (int i = 0; i < qui.size(); i++) {
             String q = qui.get(i);
             String basic = HubLance.basic(q, MDP);
-            ClientWeb web = new ClientWeb(hub.base + "/backoffice");
-            web.get("/connexion");
-            assertEquals(q, 303, web.post("/connexion", Map.of("identifiant", q, "motDePasse", MDP, "retour", "/"))
-                    .statusCode());
+            ClientWeb web = connecte(q);
             String accueil = web.get("/").body();
             int liste = rest(basic, "GET", "/api/v1/logements", null, null).statusCode();
             attendu(ecarts, q, "logements (menu)", accueil.contains("href=\"/backoffice/logements\""), liste == 200);
@@ -457,10 +451,7 @@ public class BackofficeNavigateurIT {
         List<String> ecarts = new ArrayList<>();
         for (String q : List.of("agent.greze", "bailleur.g44", "gestionnaire.g44", "observateur.g44", "admin.g44")) {
             String basic = HubLance.basic(q, MDP);
-            ClientWeb web = new ClientWeb(hub.base + "/backoffice");
-            web.get("/connexion");
-            assertEquals(q, 303, web.post("/connexion", Map.of("identifiant", q, "motDePasse", MDP, "retour", "/"))
-                    .statusCode());
+            ClientWeb web = connecte(q);
             String accueil = web.get("/").body();
             int organisations = rest(basic, "GET", "/api/v1/acces/organisations", null, null).statusCode();
             attendu(ecarts, q, "comptes (menu)", accueil.contains("href=\"/backoffice/comptes\""),
@@ -491,6 +482,15 @@ public class BackofficeNavigateurIT {
                 + " {\"type\": \"COLLECTIVITE\", \"organisation\": \"MAIRIE-REZE\"}, \"dateDisponibilite\":"
                 + " \"2027-03-01\"}");
         assertEquals(r.body(), 201, r.statusCode());
+    }
+
+    /** A back-office session of this account, signed in through the page's form. */
+    private static ClientWeb connecte(String qui) throws Exception {
+        ClientWeb web = new ClientWeb(hub.base + "/backoffice");
+        web.get("/connexion");
+        assertEquals(qui, 303, web.post("/connexion", Map.of("identifiant", qui, "motDePasse", MDP, "retour", "/"))
+                .statusCode());
+        return web;
     }
 
     private static void comparer(List<String> ecarts, String qui, String quoi, int ecran, int api) {

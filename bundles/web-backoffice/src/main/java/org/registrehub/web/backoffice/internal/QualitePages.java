@@ -71,8 +71,7 @@ public class QualitePages {
             return garde.versConnexion(ici);
         }
         if (statistiques.isEmpty()) {
-            return vues.message("Statistiques indisponibles", "L'Infocentre n'est pas installé sur ce hub"
-                    + " (fonctionnalité registre-statistiques).", a.get().session(), a.get().droits(), 503);
+            return StatistiquesPages.infocentreAbsent(vues, a.get());
         }
         return null;
     }

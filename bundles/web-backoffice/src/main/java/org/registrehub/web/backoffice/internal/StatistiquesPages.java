@@ -148,8 +148,7 @@ public class StatistiquesPages {
             return garde.versConnexion("/statistiques");
         }
         if (statistiques.isEmpty()) {
-            return vues.message("Statistiques indisponibles", "L'Infocentre n'est pas installé sur ce hub"
-                    + " (fonctionnalité registre-statistiques).", l.get().session(), l.get().droits(), 503);
+            return StatistiquesPages.infocentreAbsent(vues, l.get());
         }
         Demande q = Demande.lire(tableau, debut, fin, granularite, departement, dimension, LocalDate.now(Vues.PARIS));
         Map<String, Object> m = vues.modele("Statistiques", "statistiques", l.get().session(), l.get().droits());
@@ -211,8 +210,7 @@ public class StatistiquesPages {
             return garde.versConnexion("/statistiques/carte");
         }
         if (statistiques.isEmpty()) {
-            return vues.message("Statistiques indisponibles", "L'Infocentre n'est pas installé sur ce hub"
-                    + " (fonctionnalité registre-statistiques).", l.get().session(), l.get().droits(), 503);
+            return StatistiquesPages.infocentreAbsent(vues, l.get());
         }
         LocalDate jour = LocalDate.now(Vues.PARIS);
         try {
@@ -276,6 +274,12 @@ public class StatistiquesPages {
             return vues.message("Export refusé", e.getMessage(), l.get().session(), l.get().droits(),
                     org.registrehub.web.commun.Http.statut(e));
         }
+    }
+
+    /** The page of a hub without the Infocentre (feature registre-statistiques): 503, saying which to install. */
+    static Response infocentreAbsent(Vues vues, Agent a) {
+        return vues.message("Statistiques indisponibles", "L'Infocentre n'est pas installé sur ce hub (fonctionnalité"
+                + " registre-statistiques).", a.session(), a.droits(), 503);
     }
 
     private Optional<Agent> lecteur(String jeton) {
