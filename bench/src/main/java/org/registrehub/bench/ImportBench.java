@@ -101,9 +101,77 @@ public final class ImportBench {
                     cpu.occupationJusquA(Machine.Instantane.maintenant()), Machine.charge());
             System.out.printf("BENCH ratio import/copy %.3f%n", debit / copie);
             System.out.printf("BENCH rss before %d MiB, peak during import %d MiB%n", rssAvant, pic[0]);
+            double copieHub = copieDansLeHub(db, importees);
+            System.out.printf("BENCH ratio import/copy.hub %.3f (import %.0f rows/s, COPY into the hub's tables %.0f"
+                    + " rows/s)%n", debit / copieHub, debit, copieHub);
         } finally {
             Files.deleteIfExists(extrait);
         }
+    }
+
+    /** The hub's tables that hold what an import writes, parents first (the audit follows from the history). */
+    private static final String[] TABLES = {"demande", "demande_historique", "outbox"};
+
+    /**
+     * The second baseline: the rows the import wrote (its demands, their history and their events) written again by
+     * PostgreSQL {@code COPY} into the hub's own tables, with every index, constraint and trigger in place (statistics,
+     * matching, audit, recipients of the events), in one transaction, once the hub is idle and the machine quiet: the
+     * cost of the register's schema alone, without the hub's reading, checks, numbering and batching. The rows are
+     * saved to files by {@code COPY TO}, deleted (the delete triggers undo their statistics and matching rows) and
+     * the tables vacuumed first, so that they are back to the state the import found. Returns rows per second.
+     */
+    private static double copieDansLeHub(TestDatabase db, long lignes) throws Exception {
+        String importees = "SELECT numero_unique FROM demande WHERE ancien_numero IS NOT NULL";
+        Path dossier = Files.createTempDirectory("registre-bench-copie");
+        java.util.Map<String, String> colonnes = new java.util.LinkedHashMap<>();
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            var copie = c.unwrap(PGConnection.class).getCopyAPI();
+            for (String table : TABLES) {
+                try (var r = s.executeQuery("SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
+                        + " FROM pg_attribute WHERE attrelid = '" + table + "'::regclass AND attnum > 0"
+                        + " AND NOT attisdropped AND attgenerated = ''")) {
+                    r.next();
+                    colonnes.put(table, r.getString(1));
+                }
+                try (var out = Files.newOutputStream(dossier.resolve(table))) {
+                    copie.copyOut("COPY (SELECT " + colonnes.get(table) + " FROM " + table + " WHERE numero_unique IN ("
+                            + importees + ") ORDER BY id) TO STDOUT", out);
+                }
+            }
+            c.setAutoCommit(false);
+            s.execute("DELETE FROM outbox WHERE numero_unique IN (" + importees + ")");
+            s.execute("DELETE FROM demande_historique WHERE numero_unique IN (" + importees + ")");
+            s.execute("DELETE FROM demande WHERE ancien_numero IS NOT NULL");
+            c.commit();
+            c.setAutoCommit(true);
+            s.execute("VACUUM ANALYZE demande, demande_historique, outbox, stat_demande, stat_mouvement,"
+                    + " rapprochement");
+            s.execute("CHECKPOINT");
+        }
+        Machine.attendreRepos("the COPY into the hub's tables", 20, Duration.ofMinutes(3));
+        double debit;
+        try (Connection c = db.connect()) {
+            var copie = c.unwrap(PGConnection.class).getCopyAPI();
+            c.setAutoCommit(false);
+            Machine.Instantane avant = Machine.Instantane.maintenant();
+            long debut = System.nanoTime();
+            for (String table : TABLES) {
+                try (var in = Files.newInputStream(dossier.resolve(table))) {
+                    copie.copyIn("COPY " + table + " (" + colonnes.get(table) + ") FROM STDIN", in);
+                }
+            }
+            c.commit();
+            debit = lignes / ((System.nanoTime() - debut) / 1e9);
+            System.out.printf("BENCH copy.hub %.0f rows/s: the %d imported demands, their history and events COPYed"
+                    + " into the hub's tables with their indexes and triggers (CPU %.0f %% busy during it, load %s)%n",
+                    debit, lignes, avant.occupationJusquA(Machine.Instantane.maintenant()), Machine.charge());
+        } finally {
+            for (String table : TABLES) {
+                Files.deleteIfExists(dossier.resolve(table));
+            }
+            Files.deleteIfExists(dossier);
+        }
+        return debit;
     }
 
     private static String etat(TestDatabase db) throws Exception {

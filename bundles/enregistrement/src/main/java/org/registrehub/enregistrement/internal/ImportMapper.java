@@ -37,9 +37,13 @@ public interface ImportMapper {
                                         @Param("prenoms") String[] prenoms, @Param("dates") String[] dates,
                                         @Param("nirs") String[] nirs);
 
-    int insererDemande(@Param("d") LigneDemande demande, @Param("ancienNumero") String ancienNumero);
+    int insererDemandes(@Param("l") LotImporte lot);
 
-    int insererRejet(@Param("importId") long importId, @Param("r") LigneRejetee rejet);
+    int insererHistoriques(@Param("l") LotImporte lot);
+
+    int insererEvenements(@Param("l") LotImporte lot);
+
+    int insererRejets(@Param("importId") long importId, @Param("r") LotImporte.Rejets rejets);
 
     Long avancer(@Param("id") long id, @Param("position") long position, @Param("importees") int importees,
                 @Param("deja") int deja, @Param("rejetees") int rejetees);

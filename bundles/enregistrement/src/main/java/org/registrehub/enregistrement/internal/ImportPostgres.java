@@ -22,11 +22,10 @@ import org.registrehub.api.spi.BaseDeDonnees;
 import org.registrehub.api.spi.JsonCodec;
 
 /**
- * The bulk imports' persistence. A batch is one transaction on a batching session: the duplicate checks of all its
- * lines first (two queries for the whole batch), then its inserts (demands, history, events, rejects) sent as JDBC
- * batches, then the import's position, moved only forward: a batch written twice (two nodes resuming one import)
- * rolls back whole. This bundle's SQL ({@code ImportMapper.xml}, with the register's own inserts of
- * {@code RegistreMapper.xml}) through the shared store core.
+ * The bulk imports' persistence. A batch is one transaction: the duplicate checks of all its lines first (two
+ * queries for the whole batch), then one set-based insert per table (demands, history, events, rejects: see
+ * {@link LotImporte}), then the import's position, moved only forward: a batch written twice (two nodes resuming one
+ * import) rolls back whole. This bundle's SQL ({@code ImportMapper.xml}) through the shared store core.
  */
 @Component(service = ImportStore.class)
 public class ImportPostgres implements ImportStore {
@@ -36,7 +35,7 @@ public class ImportPostgres implements ImportStore {
 
     @Activate
     public ImportPostgres(@Reference BaseDeDonnees base, @Reference JsonCodec json) {
-        this.store = base.sessions(ImportMapper.class, RegistreMapper.class);
+        this.store = base.sessions(ImportMapper.class);
         this.json = json;
     }
 
@@ -93,7 +92,6 @@ public class ImportPostgres implements ImportStore {
                               int dejaImportees, long position) {
         return store.executerParLots("lot de l'import " + importId, session -> {
             ImportMapper imports = session.mapper(ImportMapper.class);
-            RegistreMapper registre = session.mapper(RegistreMapper.class);
             List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
             Map<Long, String> doublons = doublons(imports, demandes);
             List<Importee> retenues = new ArrayList<>(demandes.size());
@@ -105,20 +103,16 @@ public class ImportPostgres implements ImportStore {
                     retenues.add(i);
                 }
             }
-            // one statement at a time over the batch: the batching session sends each as one JDBC batch (it starts
-            // a new batch whenever the statement changes)
-            for (Importee i : retenues) {
-                imports.insererDemande(RegistrePostgres.ligne(json, i.demande(), 0, i.creation().canal()), i.ancienNumero());
-            }
-            for (Importee i : retenues) {
-                registre.insererHistorique(RegistrePostgres.ligne(json, i.demande().numeroUnique(), i.creation()));
-            }
-            for (Importee i : retenues) {
-                registre.insererEvenement(i.evenement());
+            // one statement per table for the whole batch (its statement triggers run once)
+            if (!retenues.isEmpty()) {
+                LotImporte lot = LotImporte.de(json, retenues);
+                imports.insererDemandes(lot);
+                imports.insererHistoriques(lot);
+                imports.insererEvenements(lot);
             }
             int importees = retenues.size();
-            for (LigneRejetee r : rejets) {
-                imports.insererRejet(importId, r);
+            if (!rejets.isEmpty()) {
+                imports.insererRejets(importId, LotImporte.Rejets.de(rejets));
             }
             if (imports.avancer(importId, position, importees, dejaImportees, rejets.size()) == null) {
                 throw new RegistreException("IMPORT_CONCURRENT", "Le lot de l'import " + importId + " jusqu'à la ligne "

@@ -26,6 +26,7 @@ import org.registrehub.api.RegistreIndisponibleException;
 import org.registrehub.api.departemental.spi.ExtraitStore;
 import org.registrehub.api.registre.spi.ImportStore;
 import org.registrehub.api.TravailImport;
+import org.registrehub.testing.ExtraitsDeTest;
 import org.registrehub.testing.HorlogeReglable;
 import org.registrehub.testing.Identites;
 import org.registrehub.testing.TestDatabase;
@@ -180,6 +181,51 @@ public class ImportExtraitsTest {
         assertEquals(3, force.dejaImportees());
         assertEquals(0, force.importees());
         assertEquals(3, db.count("select count(*) from demande"));
+    }
+
+    /**
+     * A batch is written by one statement per table (issue 23): the register's statement triggers run once per batch
+     * — the statistics add one change per counted modality and statement to {@code stat_stock_ecart}, so 2,500 lines of
+     * one profile in batches of 1,000 leave 3 × 4 rows (per line they left 4 per demand) — and every derived row is
+     * still there: one audit line per demand as a registration writes it, the events' recipients (a landlord of the
+     * département and one of an EPCI holding the commune, not an inactive one), the statistics and the matching.
+     */
+    @Test
+    public void unLotSEcritEnUneInstructionParTableAvecTousSesDerives() throws Exception {
+        db.execute("INSERT INTO organisation (code, type, nom) VALUES ('HABITAT44', 'BAILLEUR', 'Habitat 44'),"
+                + " ('METRO-HLM', 'BAILLEUR', 'Métropole HLM'), ('ANCIEN-HLM', 'BAILLEUR', 'Ancien HLM')");
+        db.execute("UPDATE organisation SET active = false WHERE code = 'ANCIEN-HLM'");
+        db.execute("INSERT INTO epci (code, nom) VALUES ('244400404', 'Nantes Métropole')");
+        db.execute("INSERT INTO epci_commune (epci, commune) VALUES ('244400404', '44109')");
+        db.execute("INSERT INTO organisation_territoire (organisation_id, territoire) SELECT id, CASE code"
+                + " WHEN 'METRO-HLM' THEN '244400404' ELSE '044' END FROM organisation");
+        // the generated lines were filed 40 days before today
+        horloge.jour(java.time.LocalDate.now(ZoneId.of("Europe/Paris")).toString());
+        Path extrait = dossier.getRoot().toPath().resolve("lots.csv");
+        ExtraitsDeTest.generer(extrait, "LOT-", 2500, 100);
+
+        TravailImport t = imports.importer(extrait, null, false, ADMIN, progression::add);
+
+        assertEquals(t.erreur(), TravailImport.TERMINE, t.etat());
+        assertEquals(2475, t.importees());
+        assertEquals(25, t.rejetees());
+        assertEquals("one statement per table and batch: 4 statistical changes per batch", 12,
+                db.count("select count(*) from stat_stock_ecart"));
+        assertEquals(2475, db.count("select sum(n) from stat_stock_ecart where dimension = 'TYPOLOGIE'"));
+        assertEquals(2475, db.count("select count(*) from stat_demande"));
+        assertEquals("une ligne de rapprochement par commune et typologie souhaitées", 2 * 2475,
+                db.count("select count(*) from rapprochement"));
+        assertEquals(2475, db.count("select count(*) from audit a join demande d using (numero_unique)"
+                + " where a.canal = 'IMPORT' and a.operation = 'ENREGISTREMENT' and a.acteur = 'admin'"
+                + " and a.territoire = '044' and a.details = 'import de l''ancien numéro ' || d.ancien_numero"
+                + " || ' (ligne ' || (substr(d.ancien_numero, 5)::int + 1) || ')'"));
+        assertEquals("audit lines in the order of the history", 0, db.count("select count(*) from (select a.id,"
+                + " h.id as h, lag(h.id) over (order by a.id) as avant from audit a join demande_historique h"
+                + " using (numero_unique)) x where h < avant"));
+        assertEquals(2475, db.count("select count(*) from outbox where destinataires = '{HABITAT44,METRO-HLM}'"));
+        assertEquals(List.of("LOT-1", "LOT-2", "LOT-3"), List.of(texte("select ancien_numero from demande order by"
+                + " id limit 1"), texte("select ancien_numero from demande order by id offset 1 limit 1"),
+                texte("select ancien_numero from demande order by id offset 2 limit 1")));
     }
 
     @Test
