@@ -3,7 +3,7 @@
  * Every other bundle talks to the register through these interfaces, obtained from the OSGi service registry.
  */
 @Export
-@Version("1.12.0")
+@Version("1.13.0")
 package org.registrehub.api;
 
 import org.osgi.annotation.bundle.Export;

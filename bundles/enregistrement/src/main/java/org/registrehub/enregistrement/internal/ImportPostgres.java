@@ -93,12 +93,23 @@ public class ImportPostgres implements ImportStore {
         return store.executerParLots("lot de l'import " + importId, session -> {
             ImportMapper imports = session.mapper(ImportMapper.class);
             List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
+            // departmental numbers imported since the batch was prepared (by the batch before it, written while this
+            // one was prepared, or by another import of the same number)
+            Set<String> importesDepuis = demandes.isEmpty() ? Set.of() : new HashSet<>(imports.dejaImportes(
+                    demandes.stream().map(Importee::ancienNumero).toArray(String[]::new)));
+            int deja = dejaImportees;
             Map<Long, String> doublons = doublons(imports, demandes);
             List<Importee> retenues = new ArrayList<>(demandes.size());
+            Set<String> anciensDuLot = new HashSet<>();
             for (Importee i : demandes) {
                 String doublon = doublons.get(i.ligne());
-                if (doublon != null) {
+                if (importesDepuis.contains(i.ancienNumero())) {
+                    deja++;
+                } else if (doublon != null) {
                     rejets.add(new LigneRejetee(i.ligne(), i.ancienNumero(), "dossier.demandeur", doublon));
+                } else if (!anciensDuLot.add(i.ancienNumero())) {
+                    // the same departmental number twice in the extract: the first line is the one imported
+                    deja++;
                 } else {
                     retenues.add(i);
                 }
@@ -114,11 +125,11 @@ public class ImportPostgres implements ImportStore {
             if (!rejets.isEmpty()) {
                 imports.insererRejets(importId, LotImporte.Rejets.de(rejets));
             }
-            if (imports.avancer(importId, position, importees, dejaImportees, rejets.size()) == null) {
+            if (imports.avancer(importId, position, importees, deja, rejets.size()) == null) {
                 throw new RegistreException("IMPORT_CONCURRENT", "Le lot de l'import " + importId + " jusqu'à la ligne "
                         + position + " a déjà été écrit (import repris ailleurs) : ce lot n'est pas écrit deux fois.");
             }
-            return new BilanLot(importees, dejaImportees, rejets);
+            return new BilanLot(importees, deja, rejets);
         });
     }
 

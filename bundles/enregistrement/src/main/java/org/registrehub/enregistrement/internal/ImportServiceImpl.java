@@ -71,6 +71,12 @@ public class ImportServiceImpl implements ImportService {
     @Override
     public BilanLot importerLot(long importId, List<DemandeImportee> lignes, List<LigneRejetee> rejetsDeLecture,
                                 long position, Contexte contexte) {
+        return ecrireLot(preparerLot(importId, lignes, rejetsDeLecture, position, contexte));
+    }
+
+    @Override
+    public LotPrepare preparerLot(long importId, List<DemandeImportee> lignes, List<LigneRejetee> rejetsDeLecture,
+                                  long position, Contexte contexte) {
         Autorisations.exigerRole(contexte, Autorisations.IMPORTATEURS, "l'import d'un extrait départemental");
         LocalDate aujourdhui = LocalDate.now(clock);
         List<LigneRejetee> rejets = new ArrayList<>(rejetsDeLecture);
@@ -101,7 +107,9 @@ public class ImportServiceImpl implements ImportService {
                 importees.add(importee(demandes.get(k), numeros.get(k), territoire, maintenant, contexte));
             }
         }
-        return store.ecrireLot(importId, importees, rejets, dejaImportees, position);
+        int dejaAvant = dejaImportees;
+        return new LotPrepare(importId, position, () -> store.ecrireLot(importId, importees, rejets, dejaAvant,
+                position));
     }
 
     /** The line's first broken rule (with the others in the message), or null if it can be imported. */

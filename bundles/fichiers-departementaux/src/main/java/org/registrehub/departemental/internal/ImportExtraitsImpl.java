@@ -22,6 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -193,17 +197,21 @@ public class ImportExtraitsImpl implements ImportExtraits {
 
     private TravailImport executer(TravailImport travail, Path chemin, String format, String encodage,
                                    Contexte contexte, Consumer<String> progression) {
-        long debut = System.nanoTime();
-        long derniereProgression = debut;
-        long position = travail.position();
-        long importees = travail.importees();
-        long deja = travail.dejaImportees();
-        long rejetees = travail.rejetees();
-        long lues = 0;
+        Avancement a = new Avancement(travail, progression);
+        // one writer thread: batch k is written (one transaction) while batch k + 1 is read, checked and numbered
+        // here; the writes stay one after the other, in the extract's order
+        ExecutorService ecrivain = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "registre-import-" + travail.id() + "-ecriture");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<BilanLot> ecriture = null;
+        long finEcriture = travail.position();
         try (LecteurExtrait lecteur = lecteur(chemin, format, encodage)) {
             if (lecteur instanceof LecteurCsv csv && !csv.colonnesInconnues().isEmpty()) {
                 progression.accept("Colonnes ignorées (inconnues) : " + csv.colonnesInconnues());
             }
+            long position = travail.position();
             long sautees = 0;
             while (sautees < position && lecteur.hasNext()) {
                 lecteur.next();
@@ -220,31 +228,38 @@ public class ImportExtraitsImpl implements ImportExtraits {
                 }
                 if (demandes.size() + rejets.size() == lot || !lecteur.hasNext()) {
                     long fin = position + demandes.size() + rejets.size();
-                    BilanLot b = service.importerLot(travail.id(), demandes, rejets, fin, contexte);
-                    lues += fin - position;
+                    ImportService.LotPrepare prepare = service.preparerLot(travail.id(), demandes, rejets, fin,
+                            contexte);
+                    if (ecriture != null) {
+                        a.lotEcrit(attendre(ecriture), finEcriture);
+                    }
+                    ecriture = ecrivain.submit(() -> service.ecrireLot(prepare));
+                    finEcriture = fin;
                     position = fin;
-                    importees += b.importees();
-                    deja += b.dejaImportees();
-                    rejetees += b.rejets().size();
                     demandes = new ArrayList<>(lot);
                     rejets = new ArrayList<>();
-                    if (!baux.prolonger(bail(travail.id()), noeud, DUREE_BAIL)) {
-                        // this node stalled past its lease and another took the import: its batches are the
-                        // other's now (a batch written twice would roll back whole)
-                        throw new ImportOccupe("L'import " + travail.id() + " a été repris par un autre nœud du hub"
-                                + " après la ligne " + position + ".");
-                    }
-                    long maintenant = System.nanoTime();
-                    if (maintenant - derniereProgression >= periodeProgression.toNanos()) {
-                        derniereProgression = maintenant;
-                        String texte = progression(travail.id(), position, importees, deja, rejetees, lues, debut);
-                        LOG.info(texte);
-                        progression.accept(texte);
-                    }
                 }
+            }
+            if (ecriture != null) {
+                Future<BilanLot> derniere = ecriture;
+                ecriture = null;
+                a.lotEcrit(attendre(derniere), finEcriture);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (ecriture != null) {
+                // stopped by an error here: the batch being written commits or rolls back whole before this returns
+                try {
+                    ecriture.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    LOG.warn("Import {} : le lot en cours d'écriture a échoué aussi : {}", travail.id(),
+                            e.getCause().getMessage());
+                }
+            }
+            ecrivain.shutdown();
         }
         store.terminer(travail.id(), TravailImport.TERMINE, null);
         baux.rendre(bail(travail.id()), noeud);
@@ -252,10 +267,71 @@ public class ImportExtraitsImpl implements ImportExtraits {
         Path rapport = ecrireRapport(travail.id(), travail);
         String texte = "Import " + travail.id() + " terminé : " + fini.position() + " ligne(s), " + fini.importees()
                 + " importée(s), " + fini.dejaImportees() + " déjà importée(s), " + fini.rejetees()
-                + " rejetée(s) (rapport : " + rapport + ") ; " + debit(lues, debut);
+                + " rejetée(s) (rapport : " + rapport + ") ; " + debit(a.lues, a.debut);
         LOG.info(texte);
         progression.accept(texte);
         return fini;
+    }
+
+    /** The result of a batch's write, its failure thrown as it was thrown by the writer thread. */
+    private static BilanLot attendre(Future<BilanLot> ecriture) {
+        try {
+            return ecriture.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrompu pendant l'écriture d'un lot", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** The counts of an import as its batches are written, its lease and its progress messages. */
+    private final class Avancement {
+        private final TravailImport travail;
+        private final Consumer<String> progression;
+        private final long debut = System.nanoTime();
+        private long derniereProgression = debut;
+        private long position;
+        private long importees;
+        private long deja;
+        private long rejetees;
+        private long lues;
+
+        Avancement(TravailImport travail, Consumer<String> progression) {
+            this.travail = travail;
+            this.progression = progression;
+            this.position = travail.position();
+            this.importees = travail.importees();
+            this.deja = travail.dejaImportees();
+            this.rejetees = travail.rejetees();
+        }
+
+        void lotEcrit(BilanLot b, long fin) {
+            lues += fin - position;
+            position = fin;
+            importees += b.importees();
+            deja += b.dejaImportees();
+            rejetees += b.rejets().size();
+            if (!baux.prolonger(bail(travail.id()), noeud, DUREE_BAIL)) {
+                // this node stalled past its lease and another took the import: its batches are the other's now (a
+                // batch written twice would roll back whole)
+                throw new ImportOccupe("L'import " + travail.id() + " a été repris par un autre nœud du hub après la"
+                        + " ligne " + position + ".");
+            }
+            long maintenant = System.nanoTime();
+            if (maintenant - derniereProgression >= periodeProgression.toNanos()) {
+                derniereProgression = maintenant;
+                String texte = progression(travail.id(), position, importees, deja, rejetees, lues, debut);
+                LOG.info(texte);
+                progression.accept(texte);
+            }
+        }
     }
 
     private static String progression(long id, long position, long importees, long deja, long rejetees, long lues,
