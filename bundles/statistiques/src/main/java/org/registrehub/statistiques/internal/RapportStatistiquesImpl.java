@@ -51,6 +51,9 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
     private volatile java.nio.file.Path exports;
     /** {@code secretStatistique.seuil}, for the tables asked for diffusion. */
     private volatile int seuilSecret = ReglesStatistiques.SEUIL_SECRET;
+    /** The threads computing a whole report's tables side by side ({@code rapport.parallelisme}, 4 by default). */
+    private volatile java.util.concurrent.ExecutorService calculs = calculs(PARALLELISME);
+    static final int PARALLELISME = 4;
 
     @Activate
     public RapportStatistiquesImpl(@Reference StatistiquesService statistiques, java.util.Map<String, Object> config) {
@@ -71,6 +74,19 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         exports = r == null || r.toString().isBlank()
                 ? java.nio.file.Path.of(System.getProperty("karaf.data", "data"), "registre", "exports")
                 : java.nio.file.Path.of(r.toString().strip());
+        Object p = config == null ? null : config.get("rapport.parallelisme");
+        int parallelisme = PARALLELISME;
+        if (p != null && !p.toString().isBlank()) {
+            try {
+                parallelisme = Math.max(1, Math.min(16, Integer.parseInt(p.toString().strip())));
+            } catch (NumberFormatException e) {
+                LOG.error("rapport.parallelisme « {} » n'est pas un nombre : {} tableaux calculés à la fois", p,
+                        PARALLELISME);
+            }
+        }
+        java.util.concurrent.ExecutorService avant = calculs;
+        calculs = calculs(parallelisme);
+        avant.shutdown();
         if (config != null) {
             try {
                 seuilSecret = ReglesStatistiques.lire(config).seuilSecret();
@@ -78,6 +94,52 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
                 LOG.error("Configuration org.registrehub.statistiques refusée, le seuil du secret reste {} : {}",
                         seuilSecret, e.getMessage());
             }
+        }
+    }
+
+    private static java.util.concurrent.ExecutorService calculs(int threads) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "registre-rapport-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @org.osgi.service.component.annotations.Deactivate
+    void arreter() {
+        calculs.shutdownNow();
+    }
+
+    /**
+     * The tables of a report, computed side by side (each reads its own figures in its own transaction), in the
+     * order asked; the first failure is thrown as it was.
+     */
+    private List<Tableau> tableaux(List<TableauDemande> demandes, Contexte contexte) {
+        java.util.concurrent.ExecutorService executeur = calculs;
+        List<java.util.concurrent.Future<Tableau>> calculsEnCours = new ArrayList<>();
+        try {
+            for (TableauDemande d : demandes) {
+                calculsEnCours.add(executeur.submit(() -> tableau(d, contexte)));
+            }
+            List<Tableau> tableaux = new ArrayList<>(demandes.size());
+            for (java.util.concurrent.Future<Tableau> f : calculsEnCours) {
+                tableaux.add(f.get());
+            }
+            return tableaux;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Rapport interrompu", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the configuration changed meanwhile: computed here, one after the other
+            return demandes.stream().map(d -> tableau(d, contexte)).toList();
+        } finally {
+            calculsEnCours.forEach(f -> f.cancel(true));
         }
     }
 
@@ -134,9 +196,8 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
                 throw new DemandeInvalideException(List.of(new ErreurChamp("format", "rapport", format.extension(),
                         "le rapport complet s'exporte en xlsx (une feuille par tableau)")));
             }
-            contenu = Ecritures.xlsx(tableauxDuRapport(demande.debut(), demande.fin(), demande.granularite(),
-                    demande.diffusion())
-                    .stream().map(d -> tableau(d, contexte)).toList());
+            contenu = Ecritures.xlsx(tableaux(tableauxDuRapport(demande.debut(), demande.fin(),
+                    demande.granularite(), demande.diffusion()), contexte));
         } else {
             Tableau t = tableau(demande, contexte);
             contenu = switch (format) {
@@ -263,8 +324,10 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
             html.append("<p class=\"liens\"><a href=\"").append(echapper(lien(lienExports, "rapport",
                     FormatExport.XLSX, d, f, g, null))).append("\">Tout le rapport en XLSX</a></p>\n");
         }
-        for (TableauDemande demande : demandes) {
-            Tableau t = tableau(demande, contexte);
+        List<Tableau> tableaux = tableaux(demandes, contexte);
+        for (int k = 0; k < demandes.size(); k++) {
+            TableauDemande demande = demandes.get(k);
+            Tableau t = tableaux.get(k);
             String nom = demande.tableau();
             Dimension dimension = demande.dimension();
             html.append("<section id=\"").append(echapper(t.nom())).append("\"><h2>").append(echapper(t.titre()))

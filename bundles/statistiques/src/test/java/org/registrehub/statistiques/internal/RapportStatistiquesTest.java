@@ -42,6 +42,7 @@ import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
 import org.registrehub.api.statistiques.IndicateurQualite;
 import org.registrehub.api.statistiques.TableauDemande;
+import org.registrehub.api.statistiques.StatistiquesService;
 import org.registrehub.api.statistiques.TableauFlux;
 import org.registrehub.testing.HorlogeReglable;
 
@@ -84,6 +85,41 @@ public class RapportStatistiquesTest extends BaseDeTest {
 
     private static Dossier dossier(String commune, int n) {
         return DossiersDeTest.dossier("Rapport", "Rap", commune, n);
+    }
+
+    /**
+     * A whole report's tables are computed side by side (issue 23): each call of the statistics waits until another
+     * one is running too, 10 s at most — one after the other, the first would wait in vain and none would ever see
+     * another — and the report's tables are those of a report computed one table at a time
+     * ({@code rapport.parallelisme=1}).
+     */
+    @Test
+    public void lesTableauxDuRapportSeCalculentEnParallele() throws Exception {
+        java.util.concurrent.CountDownLatch deux = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.atomic.AtomicInteger enCours = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger auPlus = new java.util.concurrent.atomic.AtomicInteger();
+        StatistiquesService enParallele = (StatistiquesService) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {StatistiquesService.class}, (proxy, methode, args) -> {
+                    auPlus.accumulateAndGet(enCours.incrementAndGet(), Math::max);
+                    try {
+                        deux.countDown();
+                        deux.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                        return methode.invoke(statistiques, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    } finally {
+                        enCours.decrementAndGet();
+                    }
+                });
+        RapportStatistiquesImpl parallele = new RapportStatistiquesImpl(enParallele, horloge);
+        String html = parallele.rapportHtml(DEBUT, FIN, Granularite.DEPARTEMENT, null, OBSERVATEUR);
+        assertTrue("au plus " + auPlus.get() + " tableau(x) calculé(s) à la fois", auPlus.get() >= 2);
+        // the charts' SVG carry identifiers of their own: the tables compared
+        String sansGraphes = "<div class=\"graphe\">.*?</div>";
+        RapportStatistiquesImpl unParUn = new RapportStatistiquesImpl(statistiques, horloge);
+        unParUn.modifier(java.util.Map.of("rapport.parallelisme", "1"));
+        assertEquals(unParUn.rapportHtml(DEBUT, FIN, Granularite.DEPARTEMENT, null, OBSERVATEUR)
+                .replaceAll(sansGraphes, ""), html.replaceAll(sansGraphes, ""));
     }
 
     @Test
