@@ -97,7 +97,9 @@ public final class StatistiquesBench {
             comparer(hub, db, basic, "rapport.html", "/api/v1/statistiques/rapport?" + periode,
                     "SELECT guichet, count(*) FROM demande WHERE statut = 'ACTIVE' GROUP BY 1", null, 3);
             System.out.printf("BENCH stats.memory hub RSS %d -> %d MiB%n", rssAvant, hub.rssMiB());
-            ecritures(db, aujourdhui);
+            if (mesuree("write.triggers")) {
+                ecritures(db, aujourdhui);
+            }
         }
     }
 
@@ -188,8 +190,22 @@ public final class StatistiquesBench {
      * {@code echantillons} runs), prints both medians and their ratio; checks both give the same total when a
      * pattern tells where it is in the JSON.
      */
+    /**
+     * {@code -Dregistre.bench.figures=qualite,rapport.html,write.triggers}: only these figures (all by default), to
+     * measure again part of the Infocentre on a kept database.
+     */
+    private static final java.util.Set<String> FIGURES = System.getProperty("registre.bench.figures", "").isBlank()
+            ? null : java.util.Set.of(System.getProperty("registre.bench.figures").split(","));
+
+    private static boolean mesuree(String figure) {
+        return FIGURES == null || FIGURES.contains(figure);
+    }
+
     private static void comparer(HubLance hub, TestDatabase db, String basic, String nom, String chemin,
                                  String naif, String total, int echantillons) throws Exception {
+        if (!mesuree(nom)) {
+            return;
+        }
         String corps = appeler(hub, basic, chemin);
         Mesures rest = new Mesures(echantillons);
         for (int i = 0; i < echantillons; i++) {
