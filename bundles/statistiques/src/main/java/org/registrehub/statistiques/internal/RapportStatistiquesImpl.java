@@ -51,9 +51,9 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
     private volatile java.nio.file.Path exports;
     /** {@code secretStatistique.seuil}, for the tables asked for diffusion. */
     private volatile int seuilSecret = ReglesStatistiques.SEUIL_SECRET;
-    /** The threads computing a whole report's tables side by side ({@code rapport.parallelisme}, 4 by default). */
+    /** The threads computing a whole report's tables side by side ({@code rapport.parallelisme}, 2 by default). */
     private volatile java.util.concurrent.ExecutorService calculs = calculs(PARALLELISME);
-    static final int PARALLELISME = 4;
+    static final int PARALLELISME = 2;
 
     @Activate
     public RapportStatistiquesImpl(@Reference StatistiquesService statistiques, java.util.Map<String, Object> config) {

@@ -45,6 +45,9 @@ public interface StatistiquesMapper {
 
     List<Map<String, Object>> qualite(@Param("jour") LocalDate jour);
 
+    /** For the rest of the transaction: no JIT compilation of the queries (see the mapper). */
+    void sansCompilationJit();
+
     int effacerQualite(@Param("mois") LocalDate mois);
 
     int photographierQualite(@Param("mois") LocalDate mois, @Param("guichet") String guichet,

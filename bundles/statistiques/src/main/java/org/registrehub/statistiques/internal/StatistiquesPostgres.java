@@ -174,7 +174,10 @@ public class StatistiquesPostgres implements StatistiquesStore {
 
     @Override
     public List<LigneQualite> qualite(LocalDate jour) {
-        return store.executer("indicateurs de qualité", StatistiquesMapper.class, m -> m.qualite(jour)).stream()
+        return store.executer("indicateurs de qualité", StatistiquesMapper.class, m -> {
+                    m.sansCompilationJit();
+                    return m.qualite(jour);
+                }).stream()
                 .map(ligne -> {
                     Map<IndicateurQualite, Long> valeurs = new EnumMap<>(IndicateurQualite.class);
                     for (IndicateurQualite i : IndicateurQualite.values()) {
