@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -47,6 +49,8 @@ public final class CampagneBench {
         // a real SMTP server (SubEtha SMTP) that reads each message whole, counts it and drops it
         java.util.concurrent.atomic.AtomicLong recus = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong octets = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<CampagneBaseline.Recueil> recueil =
+                new java.util.concurrent.atomic.AtomicReference<>();
         SMTPServer smtp = new SMTPServer(new SimpleMessageListenerAdapter(new SimpleMessageListener() {
             @Override
             public boolean accept(String de, String pour) {
@@ -55,8 +59,14 @@ public final class CampagneBench {
 
             @Override
             public void deliver(String de, String pour, java.io.InputStream donnees) throws java.io.IOException {
-                octets.addAndGet(donnees.transferTo(java.io.OutputStream.nullOutputStream()));
+                byte[] message = donnees.readAllBytes();
+                octets.addAndGet(message.length);
                 recus.incrementAndGet();
+                // the campaign's e-mails are kept, for the baseline to send the same ones again
+                CampagneBaseline.Recueil r = recueil.get();
+                if (r != null) {
+                    r.garder(message);
+                }
             }
         }));
         smtp.setBindAddress(java.net.InetAddress.getLoopbackAddress());
@@ -96,10 +106,16 @@ public final class CampagneBench {
             long[] encore = selection(db, limite);
             double sql = (System.nanoTime() - t0) / 1e9;
             long rssAvant = hub.rssMiB();
+            Path travail = Files.createDirectories(dir.resolve("baseline"));
+            recueil.set(new CampagneBaseline.Recueil(travail.resolve("courriels.bin")));
+            Machine.attendreRepos("the campaign", 20, Duration.ofMinutes(3));
+            Machine.Instantane charge = Machine.Instantane.maintenant();
             long debut = System.nanoTime();
             String sortie = hub.console("registre:campagne-lancer", "bench.admin", MOT_DE_PASSE);
             double campagne = (System.nanoTime() - debut) / 1e9;
+            String chargeCampagne = Machine.depuis(charge);
             long rssApres = hub.rssMiB();
+            recueil.getAndSet(null).close();
             // the console's report, without its per-guichet and per-batch rows (thousands at this scale)
             sortie.lines().filter(l -> l.startsWith("Début") || l.startsWith("Campagne") || l.startsWith("Guichet ")
                     || l.startsWith("TOTAL") || l.contains("lot(s)") || l.startsWith("…")).forEach(System.out::println);
@@ -122,6 +138,47 @@ public final class CampagneBench {
             System.out.printf("BENCH campaign.ratio %.5f (selection time / campaign time; 1 = the campaign costs no"
                     + " more than reading its demands)%n", sql / campagne);
             System.out.printf("BENCH campaign.memory hub RSS %d MiB before, %d MiB after%n", rssAvant, rssApres);
+            System.out.printf("BENCH campaign.load during the campaign: %s%n", chargeCampagne);
+
+            // the new baseline: the same e-mails sent again by a plain JavaMail loop on one connection to the same
+            // server, then the same letters written again by PDFBox, in this run, the hub idle; each three times
+            // (loopback SMTP and a fresh JVM vary by a factor of two from one pass to the next), the median kept
+            List<CampagneBaseline.Mesure> envois = new ArrayList<>();
+            List<CampagneBaseline.Mesure> ecritures = new ArrayList<>();
+            for (int passe = 1; passe <= 3; passe++) {
+                long recusAvant = recus.get();
+                Machine.attendreRepos("the JavaMail loop", 20, Duration.ofMinutes(3));
+                charge = Machine.Instantane.maintenant();
+                CampagneBaseline.Mesure m = CampagneBaseline.courriels(travail.resolve("courriels.bin"), "127.0.0.1",
+                        smtp.getPort());
+                if (recus.get() - recusAvant != m.nombre() || m.nombre() != courriels) {
+                    throw new IllegalStateException("la base a envoyé " + m.nombre() + " courriels, le serveur en a"
+                            + " reçu " + (recus.get() - recusAvant) + ", la campagne " + courriels);
+                }
+                System.out.printf("BENCH campaign.baseline.mail pass %d: plain JavaMail loop, one SMTP connection:"
+                        + " %d courriels in %.1f s, %.0f/s (%s)%n", passe, m.nombre(), m.secondes(),
+                        m.nombre() / m.secondes(), Machine.depuis(charge));
+                envois.add(m);
+                Machine.attendreRepos("the PDFBox letters", 20, Duration.ofMinutes(3));
+                charge = Machine.Instantane.maintenant();
+                CampagneBaseline.Mesure l = CampagneBaseline.lettres(hub.home.resolve("data/registre/courriers"),
+                        travail.resolve("lettres"));
+                if (l.nombre() != pages) {
+                    throw new IllegalStateException("la base a écrit " + l.nombre() + " lettres, la campagne "
+                            + pages);
+                }
+                System.out.printf("BENCH campaign.baseline.pdf pass %d: PDFBox writing the same %d letters in %d"
+                        + " files: %.1f s, %.0f/s (%s)%n", passe, l.nombre(), lots, l.secondes(),
+                        l.nombre() / l.secondes(), Machine.depuis(charge));
+                ecritures.add(l);
+            }
+            double courrielsBase = CampagneBaseline.mediane(envois);
+            double lettresBase = CampagneBaseline.mediane(ecritures);
+            double tempsBase = courrielsBase + lettresBase;
+            System.out.printf("BENCH campaign.baseline median: JavaMail loop %.1f s (%.0f courriels/s) + PDFBox %.1f s"
+                    + " = %.1f s%n", courrielsBase, courriels / courrielsBase, lettresBase, tempsBase);
+            System.out.printf("BENCH campaign.ratio.baseline %.2f (campaign time / baseline; target ≤ 1.3, below 1 when"
+                    + " the campaign's parallel SMTP sessions beat one connection)%n", campagne / tempsBase);
         } finally {
             smtp.stop();
         }

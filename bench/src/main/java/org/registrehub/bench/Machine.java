@@ -58,6 +58,12 @@ final class Machine {
         }
     }
 
+    /** What the machine did since {@code avant}: "CPU 87 % busy, load 1.9 / 1.2 / 0.8". */
+    static String depuis(Instantane avant) {
+        return String.format(java.util.Locale.ROOT, "CPU %.0f %% busy, load %s",
+                avant.occupationJusquA(Instantane.maintenant()), charge());
+    }
+
     /**
      * Waits until the machine is quiet — three one-second polls in a row under {@code seuil} percent busy, each
      * measured since the previous one — or {@code max} has passed, and prints which (a baseline taken on a busy

@@ -64,4 +64,11 @@ public @interface CampagneConfig {
 
     @AttributeDefinition(description = "Délai maximal d'une connexion ou d'un envoi SMTP (secondes)")
     int smtp_delaiSecondes() default 10;
+
+    @AttributeDefinition(description = "Connexions SMTP ouvertes en même temps par la campagne (1 à 32)")
+    int smtp_connexions() default 4;
+
+    @AttributeDefinition(description = "Courriels dont les liens sont enregistrés ensemble avant l'envoi, puis marqués"
+            + " envoyés ensemble ; après un arrêt brutal, au plus ce nombre d'avis restent incertains (jamais renvoyés)")
+    int smtp_groupe() default 40;
 }

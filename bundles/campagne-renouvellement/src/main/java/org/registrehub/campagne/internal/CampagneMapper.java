@@ -83,8 +83,7 @@ public interface CampagneMapper {
 
     List<Avis> engagerNonReponse(@Param("a") AvisNouveau avis);
 
-    int enregistrerJeton(@Param("empreinte") String empreinte, @Param("avis") long avis,
-                         @Param("numero") String numero, @Param("expire") Instant expire);
+    int enregistrerJetons(@Param("jetons") List<Jeton> jetons);
 
     Jeton jeton(@Param("empreinte") String empreinte);
 

@@ -196,8 +196,10 @@ public class CampagnePostgres implements CampagneStore {
     }
 
     @Override
-    public void enregistrerJeton(String empreinte, long avis, String numeroUnique, Instant expire) {
-        executer("lien de renouvellement", m -> m.enregistrerJeton(empreinte, avis, numeroUnique, expire));
+    public void enregistrerJetons(List<Jeton> jetons) {
+        if (!jetons.isEmpty()) {
+            executer("liens de renouvellement", m -> m.enregistrerJetons(jetons));
+        }
     }
 
     @Override

@@ -322,7 +322,8 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         private void aviser(String territoire) {
             LocalDate limite = calendrier.finValiditeAviseeJusquau(territoire, jour);
             DemandeDue apres = null;
-            try (Messagerie.Connexion smtp = messagerie.active() ? messagerie.ouvrir() : null) {
+            try (EnvoisParalleles smtp = messagerie.active()
+                    ? new EnvoisParalleles(messagerie, reglages.connexionsSmtp()) : null) {
                 while (true) {
                     List<DemandeDue> page = store.aAviser(territoire, limite, apres, reglages.lot());
                     if (page.isEmpty()) {
@@ -346,28 +347,58 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
             }
         }
 
-        private void envoyer(Messagerie.Connexion smtp, List<Avis> aEnvoyer, Map<String, DemandeDue> demandes) {
-            for (int i = 0; i < aEnvoyer.size(); i++) {
-                Avis a = aEnvoyer.get(i);
-                DemandeDue d = demandes.get(a.numeroUnique());
-                try {
+        /**
+         * Sends a page's e-mails by groups of {@code smtp.groupe}: the group's links are recorded in one statement
+         * before any of its e-mails goes out (a crash from there on leaves them INCERTAIN on the resume, never sent
+         * again), the e-mails go out over the parallel connections, then those sent are marked in one statement. A
+         * refused address sends its notice by letter. If the server fails, what did not go out is given back (reserved
+         * again on the resume) and the failure stops the run.
+         */
+        private void envoyer(EnvoisParalleles smtp, List<Avis> aEnvoyer, Map<String, DemandeDue> demandes) {
+            for (int debut = 0; debut < aEnvoyer.size(); debut += reglages.groupeCourriels()) {
+                List<Avis> groupe = aEnvoyer.subList(debut, Math.min(aEnvoyer.size(),
+                        debut + reglages.groupeCourriels()));
+                Instant expire = clock.instant().plus(reglages.lienDuree());
+                List<CampagneStore.Jeton> jetons = new ArrayList<>(groupe.size());
+                List<org.registrehub.api.messagerie.Courriel> envois = new ArrayList<>(groupe.size());
+                for (Avis a : groupe) {
                     String jeton = jeton();
-                    Instant expire = clock.instant().plus(reglages.lienDuree());
-                    store.enregistrerJeton(RenouvellementEnLigneImpl.empreinte(jeton), a.id(), a.numeroUnique(),
-                            expire);
-                    smtp.envoyer(CourrielAvis.courriel(a, d, reglages.lienBase() + "?jeton=" + jeton, expire,
-                            reglages.zone()));
-                    store.marquer(List.of(a.id()), "ENVOYE", jour, null);
-                    courriels++;
-                } catch (org.registrehub.api.messagerie.AdresseRefusee e) {
-                    LOG.info("Avis {} de la demande {} : {} ; avis par courrier", a.id(), a.numeroUnique(),
-                            e.getMessage());
-                    store.versCourrier(a.id());
-                    lettres++;
-                } catch (org.registrehub.api.messagerie.ServeurInjoignable e) {
-                    // nothing of this one or the next ones went out: they will be reserved again on the resume
-                    store.liberer(aEnvoyer.subList(i, aEnvoyer.size()).stream().map(Avis::id).toList());
-                    throw e;
+                    jetons.add(new CampagneStore.Jeton(RenouvellementEnLigneImpl.empreinte(jeton), a.id(),
+                            a.numeroUnique(), expire, null));
+                    envois.add(CourrielAvis.courriel(a, demandes.get(a.numeroUnique()),
+                            reglages.lienBase() + "?jeton=" + jeton, expire, reglages.zone()));
+                }
+                store.enregistrerJetons(jetons);
+                List<EnvoisParalleles.Resultat> resultats = smtp.envoyer(envois);
+                List<Long> envoyes = new ArrayList<>(groupe.size());
+                List<Long> aRendre = new ArrayList<>();
+                RuntimeException panne = null;
+                for (int i = 0; i < groupe.size(); i++) {
+                    Avis a = groupe.get(i);
+                    EnvoisParalleles.Resultat r = resultats.get(i);
+                    switch (r.issue()) {
+                        case ENVOYE -> envoyes.add(a.id());
+                        case ADRESSE_REFUSEE -> {
+                            LOG.info("Avis {} de la demande {} : {} ; avis par courrier", a.id(), a.numeroUnique(),
+                                    r.cause().getMessage());
+                            store.versCourrier(a.id());
+                            lettres++;
+                        }
+                        case NON_ENVOYE -> {
+                            aRendre.add(a.id());
+                            panne = panne == null ? r.echec() : panne;
+                        }
+                        // it may have gone out: left with its link, counted INCERTAIN on the resume
+                        case INCERTAIN -> panne = panne == null ? r.echec() : panne;
+                    }
+                }
+                store.marquer(envoyes, "ENVOYE", jour, null);
+                courriels += envoyes.size();
+                if (panne != null) {
+                    // nothing of these or the next ones went out: they will be reserved again on the resume
+                    aEnvoyer.subList(debut + groupe.size(), aEnvoyer.size()).forEach(a -> aRendre.add(a.id()));
+                    store.liberer(aRendre);
+                    throw panne;
                 }
             }
         }

@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -35,6 +37,8 @@ final class LettresPdf {
 
     private final PDFont normal = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDFont gras = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    /** By font, whether it can print a character. */
+    private final Map<PDFont, Map<Integer, Boolean>> imprimables = new ConcurrentHashMap<>();
 
     /** What a letter says besides the addressee. */
     interface Texte {
@@ -154,33 +158,51 @@ final class LettresPdf {
         c.endText();
     }
 
-    /** The standard fonts cover Latin-1 and a few more: any other character is printed as « ? ». */
-    private static String imprimable(PDFont police, String texte) {
+    /**
+     * The standard fonts cover Latin-1 and a few more: any other character is printed as « ? ». What a font can print
+     * is asked once per character and kept (a batch prints the same few dozen characters tens of thousands of times).
+     */
+    private String imprimable(PDFont police, String texte) {
+        Map<Integer, Boolean> connus = imprimables.computeIfAbsent(police, p -> new ConcurrentHashMap<>());
         StringBuilder b = new StringBuilder(texte.length());
         texte.codePoints().forEach(cp -> {
-            String s = new String(Character.toChars(cp));
-            try {
-                police.encode(s);
-                b.append(s);
-            } catch (IOException | IllegalArgumentException e) {
+            if (connus.computeIfAbsent(cp, c -> encodable(police, c))) {
+                b.appendCodePoint(cp);
+            } else {
                 b.append('?');
             }
         });
         return b.toString();
     }
 
+    private static boolean encodable(PDFont police, int cp) {
+        try {
+            police.encode(new String(Character.toChars(cp)));
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Cuts a paragraph into lines of the page's width, each word's width measured once. */
     private static List<String> couper(PDFont police, float taille, String texte) throws IOException {
         List<String> lignes = new ArrayList<>();
         StringBuilder courante = new StringBuilder();
+        float espace = police.getStringWidth(" ") / 1000 * taille;
+        float largeur = 0;
         for (String mot : texte.split(" ")) {
-            String essai = courante.isEmpty() ? mot : courante + " " + mot;
-            if (!courante.isEmpty() && police.getStringWidth(essai) / 1000 * taille > LARGEUR) {
+            float l = police.getStringWidth(mot) / 1000 * taille;
+            if (!courante.isEmpty() && largeur + espace + l > LARGEUR) {
                 lignes.add(courante.toString());
                 courante.setLength(0);
                 courante.append(mot);
+                largeur = l;
+            } else if (courante.isEmpty()) {
+                courante.append(mot);
+                largeur = l;
             } else {
-                courante.setLength(0);
-                courante.append(essai);
+                courante.append(' ').append(mot);
+                largeur += espace + l;
             }
         }
         if (!courante.isEmpty()) {

@@ -18,10 +18,14 @@ import java.time.ZoneId;
  * @param lienBase         the address of the renewal page, the token is appended ({@code ?jeton=})
  * @param lienDuree        how long a renewal link works
  * @param progression      how often progress is reported
+ * @param connexionsSmtp   SMTP connections the e-mails are sent over at once
+ * @param groupeCourriels  e-mails whose links are recorded together before they go out, then marked sent together
+ *                         (after a crash, at most this many notices are left uncertain: never sent twice, reported)
  */
 public record ReglagesCampagne(LocalTime heure, ZoneId zone, Path lettres, int lot, Duration bail,
                                BigDecimal tarifLettre, BigDecimal tarifRecommande, String lienBase,
-                               Duration lienDuree, Duration progression) {
+                               Duration lienDuree, Duration progression, int connexionsSmtp,
+                               int groupeCourriels) {
 
     public ReglagesCampagne {
         if (lot < 1 || lot > 5000) {
@@ -32,6 +36,13 @@ public record ReglagesCampagne(LocalTime heure, ZoneId zone, Path lettres, int l
         }
         if (tarifLettre.signum() < 0 || tarifRecommande.signum() < 0) {
             throw new IllegalArgumentException("tarif.lettre et tarif.recommande : montants positifs en euros");
+        }
+        if (connexionsSmtp < 1 || connexionsSmtp > 32) {
+            throw new IllegalArgumentException("smtp.connexions : entre 1 et 32 (valeur " + connexionsSmtp + ")");
+        }
+        if (groupeCourriels < 1 || groupeCourriels > lot) {
+            throw new IllegalArgumentException("smtp.groupe : entre 1 et campagne.lot (" + lot + ") (valeur "
+                    + groupeCourriels + ")");
         }
         if (lienBase == null || !lienBase.matches("https?://\\S+")) {
             throw new IllegalArgumentException("lien.base : adresse http(s) de la page de renouvellement attendue"
@@ -46,15 +57,17 @@ public record ReglagesCampagne(LocalTime heure, ZoneId zone, Path lettres, int l
                 : c.lettres_repertoire();
         return depuis(c.campagne_heure(), c.campagne_zone(), lettres, c.campagne_lot(), c.campagne_bailSecondes(),
                 c.tarif_lettre(), c.tarif_recommande(), c.lien_base(), c.lien_dureeJours(),
-                c.campagne_progressionSecondes());
+                c.campagne_progressionSecondes(), c.smtp_connexions(), c.smtp_groupe());
     }
 
     /** From the settings' text. */
     public static ReglagesCampagne depuis(String heure, String zone, String lettres, int lot, long bailSecondes,
                                           String tarifLettre, String tarifRecommande, String lienBase,
-                                          long lienJours, long progressionSecondes) {
+                                          long lienJours, long progressionSecondes, int connexionsSmtp,
+                                          int groupeCourriels) {
         return new ReglagesCampagne(LocalTime.parse(heure), ZoneId.of(zone), Path.of(lettres), lot,
                 Duration.ofSeconds(bailSecondes), new BigDecimal(tarifLettre), new BigDecimal(tarifRecommande),
-                lienBase, Duration.ofDays(lienJours), Duration.ofSeconds(progressionSecondes));
+                lienBase, Duration.ofDays(lienJours), Duration.ofSeconds(progressionSecondes), connexionsSmtp,
+                groupeCourriels);
     }
 }

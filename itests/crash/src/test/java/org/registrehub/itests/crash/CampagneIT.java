@@ -224,7 +224,9 @@ public class CampagneIT {
         assertEquals(nombre, db.count("SELECT count(DISTINCT numero_unique) FROM avis_renouvellement"));
         assertEquals(nombre, db.count("SELECT count(*) FROM avis_renouvellement"));
         long incertains = db.count("SELECT count(*) FROM avis_renouvellement WHERE etat = 'INCERTAIN'");
-        assertTrue("au plus un envoi interrompu : " + incertains, incertains <= 1);
+        // the e-mails of one group (smtp.groupe = 40, etc/org.registrehub.campagne.cfg) have their links recorded
+        // together before they go out: a kill leaves at most that group uncertain, never sent twice
+        assertTrue("au plus un groupe d'envois interrompu : " + incertains, incertains <= 40);
         List<String> ids = new ArrayList<>();
         for (MimeMessage m : avisRecus()) {
             ids.add(m.getMessageID());

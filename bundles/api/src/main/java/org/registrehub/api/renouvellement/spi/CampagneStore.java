@@ -157,7 +157,11 @@ public interface CampagneStore {
     /** Opens the non-response procedure; false if one is already open. */
     Optional<Avis> engagerNonReponse(AvisNouveau avis);
 
-    void enregistrerJeton(String empreinte, long avis, String numeroUnique, Instant expire);
+    /**
+     * Records the links of a group of e-mails in one statement, before any of them goes out (their use date is
+     * ignored): from then on, until {@link #marquer}, each of these notices counts as attempted.
+     */
+    void enregistrerJetons(List<Jeton> jetons);
 
     Optional<Jeton> jeton(String empreinte);
 

@@ -3,7 +3,7 @@
  * {@code registre-campagne-renouvellement}); exported so that the store can be replaced on its own.
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.registrehub.api.renouvellement.spi;
 
 import org.osgi.annotation.bundle.Export;
