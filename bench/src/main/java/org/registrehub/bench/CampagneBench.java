@@ -73,10 +73,18 @@ public final class CampagneBench {
         smtp.setPort(libre());
         smtp.start();
         // the campaign's own hour is set out of the way: the benchmark starts it itself once the data are loaded
-        Map<String, String> env = Map.of("REGISTRE_SMTP_HOTE", "127.0.0.1",
+        Map<String, String> env = new java.util.HashMap<>(Map.of("REGISTRE_SMTP_HOTE", "127.0.0.1",
                 "REGISTRE_SMTP_PORT", String.valueOf(smtp.getPort()), "REGISTRE_CAMPAGNE_HEURE", "23:59",
                 // the benchmark's own SMTP server on loopback speaks in clear
-                "REGISTRE_SMTP_STARTTLS", "false");
+                "REGISTRE_SMTP_STARTTLS", "false"));
+        // the sending's settings may be tried without rebuilding: -Dregistre.bench.smtp.connexions=8
+        for (String cle : List.of("connexions", "groupe")) {
+            String valeur = System.getProperty("registre.bench.smtp." + cle);
+            if (valeur != null) {
+                env.put("REGISTRE_SMTP_" + cle.toUpperCase(java.util.Locale.ROOT), valeur);
+                System.out.printf("BENCH campaign.setting smtp.%s = %s%n", cle, valeur);
+            }
+        }
         try (TestDatabase db = StockNational.base("registre_bench_campagne");
              HubLance hub = new HubLance(distribution, dir, db, env)) {
             hub.attendreSante(Duration.ofMinutes(10));
@@ -162,7 +170,7 @@ public final class CampagneBench {
                 Machine.attendreRepos("the PDFBox letters", 20, Duration.ofMinutes(3));
                 charge = Machine.Instantane.maintenant();
                 CampagneBaseline.Mesure l = CampagneBaseline.lettres(hub.home.resolve("data/registre/courriers"),
-                        travail.resolve("lettres"));
+                        travail.resolve("lettres-" + passe));
                 if (l.nombre() != pages) {
                     throw new IllegalStateException("la base a écrit " + l.nombre() + " lettres, la campagne "
                             + pages);

@@ -69,6 +69,6 @@ public @interface CampagneConfig {
     int smtp_connexions() default 4;
 
     @AttributeDefinition(description = "Courriels dont les liens sont enregistrés ensemble avant l'envoi, puis marqués"
-            + " envoyés ensemble ; après un arrêt brutal, au plus ce nombre d'avis restent incertains (jamais renvoyés)")
+            + " envoyés ensemble ; après un arrêt brutal, au plus deux groupes d'avis restent incertains (jamais renvoyés)")
     int smtp_groupe() default 40;
 }

@@ -237,6 +237,8 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
         private long lettres;
         private long radiations;
         private String etape = "début";
+        /** Where the run's time went, said at its end (nanoseconds by step). */
+        private final Map<String, Long> temps = new LinkedHashMap<>();
 
         Execution(Campagne campagne, LocalDate jour, Consumer<String> progression,
                   Consumer<AvancementCampagne> avancement) {
@@ -264,12 +266,12 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                 }
                 for (String t : territoires) {
                     etape = "radiations du " + t;
-                    radier(t);
+                    chrono("radiations", () -> radier(t));
                 }
                 store.cloreNonReponses();
                 etape = "impression des lettres";
                 avancer();
-                imprimer();
+                chrono("lettres", this::imprimer);
                 store.terminer(campagne.id(), clock.instant(), null);
                 baux.rendre(CampagneStore.BAIL + jour, noeud);
                 etape = "terminée";
@@ -277,6 +279,8 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                 dire("Campagne du " + jour + " terminée : " + courriels + " courriel(s), " + lettres
                         + " lettre(s) imprimée(s), " + radiations + " radiation(s) en "
                         + String.format(Locale.ROOT, "%.1f", (System.nanoTime() - debut) / 1e9) + " s");
+                dire("Temps passé : " + temps.entrySet().stream().map(e -> e.getKey() + " " + String.format(
+                        Locale.ROOT, "%.1f s", e.getValue() / 1e9)).collect(java.util.stream.Collectors.joining(", ")));
             } catch (RuntimeException e) {
                 String raison = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 LOG.warn("Campagne du {} interrompue sur {} : {}", jour, noeud, raison, e);
@@ -291,6 +295,23 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                     }
                 }
             }
+        }
+
+        /** Runs {@code etape} and adds its time to its step's. */
+        private <T> T chrono(String poste, java.util.function.Supplier<T> etape) {
+            long t = System.nanoTime();
+            try {
+                return etape.get();
+            } finally {
+                temps.merge(poste, System.nanoTime() - t, Long::sum);
+            }
+        }
+
+        private void chrono(String poste, Runnable etape) {
+            chrono(poste, () -> {
+                etape.run();
+                return null;
+            });
         }
 
         private void dire(String texte) {
@@ -325,7 +346,9 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
             try (EnvoisParalleles smtp = messagerie.active()
                     ? new EnvoisParalleles(messagerie, reglages.connexionsSmtp()) : null) {
                 while (true) {
-                    List<DemandeDue> page = store.aAviser(territoire, limite, apres, reglages.lot());
+                    DemandeDue depuis = apres;
+                    List<DemandeDue> page = chrono("sélection", () -> store.aAviser(territoire, limite, depuis,
+                            reglages.lot()));
                     if (page.isEmpty()) {
                         return;
                     }
@@ -337,70 +360,114 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
                         nouveaux.add(new AvisNouveau(d.numeroUnique(), Avis.AVIS, smtp != null && d.email() != null
                                 ? Avis.EMAIL : Avis.COURRIER, d.guichet(), d.finValidite(), d.version(), null));
                     }
-                    List<Avis> reserves = store.reserver(campagne.id(), nouveaux);
+                    List<Avis> reserves = chrono("réservation", () -> store.reserver(campagne.id(), nouveaux));
                     List<Avis> aEnvoyer = reserves.stream().filter(a -> Avis.EMAIL.equals(a.canal())).toList();
                     lettres += reserves.size() - aEnvoyer.size();
                     envoyer(smtp, aEnvoyer, parNumero);
-                    prolonger();
+                    chrono("bail", this::prolonger);
                     progres();
                 }
             }
         }
 
         /**
-         * Sends a page's e-mails by groups of {@code smtp.groupe}: the group's links are recorded in one statement
-         * before any of its e-mails goes out (a crash from there on leaves them INCERTAIN on the resume, never sent
-         * again), the e-mails go out over the parallel connections, then those sent are marked in one statement. A
-         * refused address sends its notice by letter. If the server fails, what did not go out is given back (reserved
-         * again on the resume) and the failure stops the run.
+         * Sends a page's e-mails by groups of {@code smtp.groupe}, one group going out over the parallel connections
+         * while the next one's links are recorded and the previous one is marked sent. A group's links are recorded in
+         * one statement before any of its e-mails goes out: a crash from there until it is marked (one statement)
+         * leaves them INCERTAIN on the resume, never sent again — at most two groups, the one going out and the next.
+         * A refused address sends its notice by letter. If the server fails, what did not go out is given back
+         * (reserved again on the resume) and the failure stops the run.
          */
         private void envoyer(EnvoisParalleles smtp, List<Avis> aEnvoyer, Map<String, DemandeDue> demandes) {
+            List<Avis> enVol = null;
+            EnvoisParalleles.Lancement lancement = null;
             for (int debut = 0; debut < aEnvoyer.size(); debut += reglages.groupeCourriels()) {
-                List<Avis> groupe = aEnvoyer.subList(debut, Math.min(aEnvoyer.size(),
-                        debut + reglages.groupeCourriels()));
-                Instant expire = clock.instant().plus(reglages.lienDuree());
-                List<CampagneStore.Jeton> jetons = new ArrayList<>(groupe.size());
-                List<org.registrehub.api.messagerie.Courriel> envois = new ArrayList<>(groupe.size());
-                for (Avis a : groupe) {
-                    String jeton = jeton();
-                    jetons.add(new CampagneStore.Jeton(RenouvellementEnLigneImpl.empreinte(jeton), a.id(),
-                            a.numeroUnique(), expire, null));
-                    envois.add(CourrielAvis.courriel(a, demandes.get(a.numeroUnique()),
-                            reglages.lienBase() + "?jeton=" + jeton, expire, reglages.zone()));
-                }
-                store.enregistrerJetons(jetons);
-                List<EnvoisParalleles.Resultat> resultats = smtp.envoyer(envois);
-                List<Long> envoyes = new ArrayList<>(groupe.size());
-                List<Long> aRendre = new ArrayList<>();
-                RuntimeException panne = null;
-                for (int i = 0; i < groupe.size(); i++) {
-                    Avis a = groupe.get(i);
-                    EnvoisParalleles.Resultat r = resultats.get(i);
-                    switch (r.issue()) {
-                        case ENVOYE -> envoyes.add(a.id());
-                        case ADRESSE_REFUSEE -> {
-                            LOG.info("Avis {} de la demande {} : {} ; avis par courrier", a.id(), a.numeroUnique(),
-                                    r.cause().getMessage());
-                            store.versCourrier(a.id());
-                            lettres++;
-                        }
-                        case NON_ENVOYE -> {
-                            aRendre.add(a.id());
-                            panne = panne == null ? r.echec() : panne;
-                        }
-                        // it may have gone out: left with its link, counted INCERTAIN on the resume
-                        case INCERTAIN -> panne = panne == null ? r.echec() : panne;
+                int fin = Math.min(aEnvoyer.size(), debut + reglages.groupeCourriels());
+                List<Avis> groupe = aEnvoyer.subList(debut, fin);
+                List<org.registrehub.api.messagerie.Courriel> courriels = liens(groupe, demandes);
+                if (lancement == null) {
+                    lancement = smtp.lancer(courriels);
+                } else {
+                    EnvoisParalleles.Lancement precedent = lancement;
+                    List<EnvoisParalleles.Resultat> resultats = chrono("envois SMTP", precedent::attendre);
+                    List<Long> envoyes = new ArrayList<>(enVol.size());
+                    List<Long> aRendre = new ArrayList<>();
+                    RuntimeException panne = regler(enVol, resultats, envoyes, aRendre);
+                    lancement = panne == null ? smtp.lancer(courriels) : null;
+                    marquerEnvoyes(envoyes);
+                    if (panne != null) {
+                        // nothing of this group or the next ones went out: reserved again on the resume
+                        aEnvoyer.subList(debut, aEnvoyer.size()).forEach(a -> aRendre.add(a.id()));
+                        store.liberer(aRendre);
+                        throw panne;
                     }
                 }
-                store.marquer(envoyes, "ENVOYE", jour, null);
-                courriels += envoyes.size();
+                enVol = groupe;
+            }
+            if (lancement != null) {
+                List<EnvoisParalleles.Resultat> resultats = chrono("envois SMTP", lancement::attendre);
+                List<Long> envoyes = new ArrayList<>(enVol.size());
+                List<Long> aRendre = new ArrayList<>();
+                RuntimeException panne = regler(enVol, resultats, envoyes, aRendre);
+                marquerEnvoyes(envoyes);
                 if (panne != null) {
-                    // nothing of these or the next ones went out: they will be reserved again on the resume
-                    aEnvoyer.subList(debut + groupe.size(), aEnvoyer.size()).forEach(a -> aRendre.add(a.id()));
                     store.liberer(aRendre);
                     throw panne;
                 }
             }
+        }
+
+        /** A group's one-time links, recorded in one statement, and its e-mails carrying them. */
+        private List<org.registrehub.api.messagerie.Courriel> liens(List<Avis> groupe,
+                                                                     Map<String, DemandeDue> demandes) {
+            Instant expire = clock.instant().plus(reglages.lienDuree());
+            List<CampagneStore.Jeton> jetons = new ArrayList<>(groupe.size());
+            List<org.registrehub.api.messagerie.Courriel> courriels = new ArrayList<>(groupe.size());
+            for (Avis a : groupe) {
+                String jeton = jeton();
+                jetons.add(new CampagneStore.Jeton(RenouvellementEnLigneImpl.empreinte(jeton), a.id(),
+                        a.numeroUnique(), expire, null));
+                courriels.add(CourrielAvis.courriel(a, demandes.get(a.numeroUnique()),
+                        reglages.lienBase() + "?jeton=" + jeton, expire, reglages.zone()));
+            }
+            chrono("liens", () -> store.enregistrerJetons(jetons));
+            return courriels;
+        }
+
+        /**
+         * What became of a group: the notices sent go to {@code envoyes}, those to give back to {@code aRendre}; a
+         * refused address sends its notice by letter.
+         *
+         * @return the failure that stops the run, if any
+         */
+        private RuntimeException regler(List<Avis> groupe, List<EnvoisParalleles.Resultat> resultats,
+                                        List<Long> envoyes, List<Long> aRendre) {
+            RuntimeException panne = null;
+            for (int i = 0; i < groupe.size(); i++) {
+                Avis a = groupe.get(i);
+                EnvoisParalleles.Resultat r = resultats.get(i);
+                switch (r.issue()) {
+                    case ENVOYE -> envoyes.add(a.id());
+                    case ADRESSE_REFUSEE -> {
+                        LOG.info("Avis {} de la demande {} : {} ; avis par courrier", a.id(), a.numeroUnique(),
+                                r.cause().getMessage());
+                        store.versCourrier(a.id());
+                        lettres++;
+                    }
+                    case NON_ENVOYE -> {
+                        aRendre.add(a.id());
+                        panne = panne == null ? r.echec() : panne;
+                    }
+                    // it may have gone out: left with its link, counted INCERTAIN on the resume
+                    case INCERTAIN -> panne = panne == null ? r.echec() : panne;
+                }
+            }
+            return panne;
+        }
+
+        private void marquerEnvoyes(List<Long> envoyes) {
+            chrono("marquage", () -> store.marquer(envoyes, "ENVOYE", jour, null));
+            courriels += envoyes.size();
         }
 
         private void radier(String territoire) {

@@ -82,30 +82,51 @@ final class EnvoisParalleles implements AutoCloseable {
      * @return the outcome of each e-mail, in the order of {@code courriels}
      */
     List<Resultat> envoyer(List<Courriel> courriels) {
+        return lancer(courriels).attendre();
+    }
+
+    /** Starts sending a group of e-mails over the connections; the caller may work meanwhile, then wait for them. */
+    Lancement lancer(List<Courriel> courriels) {
         AtomicReference<RuntimeException> panne = new AtomicReference<>();
         List<Future<Resultat>> envois = new ArrayList<>(courriels.size());
         for (Courriel c : courriels) {
             envois.add(fils.submit(() -> envoyer(c, panne)));
         }
-        List<Resultat> resultats = new ArrayList<>(courriels.size());
-        boolean interrompu = false;
-        for (Future<Resultat> f : envois) {
-            try {
-                resultats.add(interrompu ? new Resultat(Issue.NON_ENVOYE, panne.get()) : f.get());
-            } catch (InterruptedException e) {
-                // the campaign is being stopped: what has not started is not attempted, what runs finishes
-                interrompu = true;
-                panne.compareAndSet(null, new ServeurInjoignable("campagne interrompue pendant l'envoi", e));
-                envois.forEach(x -> x.cancel(false));
-                resultats.add(resultatApresInterruption(f, panne.get()));
-            } catch (ExecutionException | CancellationException e) {
-                resultats.add(new Resultat(Issue.INCERTAIN, new IllegalStateException(e.getMessage(), e)));
+        return new Lancement(envois, panne);
+    }
+
+    /** A group of e-mails being sent. */
+    static final class Lancement {
+        private final List<Future<Resultat>> envois;
+        private final AtomicReference<RuntimeException> panne;
+
+        private Lancement(List<Future<Resultat>> envois, AtomicReference<RuntimeException> panne) {
+            this.envois = envois;
+            this.panne = panne;
+        }
+
+        /** @return the outcome of each e-mail of the group, in its order, once each is settled */
+        List<Resultat> attendre() {
+            List<Resultat> resultats = new ArrayList<>(envois.size());
+            boolean interrompu = false;
+            for (Future<Resultat> f : envois) {
+                try {
+                    resultats.add(interrompu ? resultatApresInterruption(f, panne.get()) : f.get());
+                } catch (InterruptedException e) {
+                    // the campaign is being stopped: what has not started is not attempted, what runs finishes
+                    interrompu = true;
+                    panne.compareAndSet(null, new ServeurInjoignable("campagne interrompue pendant l'envoi", e));
+                    envois.forEach(x -> x.cancel(false));
+                    resultats.add(resultatApresInterruption(f, panne.get()));
+                } catch (ExecutionException | CancellationException e) {
+                    resultats.add(new Resultat(Issue.INCERTAIN, new IllegalStateException(e.getMessage(), e)));
+                }
             }
+            if (interrompu) {
+                Thread.currentThread().interrupt();
+            }
+            return resultats;
         }
-        if (interrompu) {
-            Thread.currentThread().interrupt();
-        }
-        return resultats;
     }
 
     /** An e-mail whose outcome was not awaited: sent if it finished sending, otherwise uncertain if it had started. */

@@ -20,7 +20,7 @@ import java.time.ZoneId;
  * @param progression      how often progress is reported
  * @param connexionsSmtp   SMTP connections the e-mails are sent over at once
  * @param groupeCourriels  e-mails whose links are recorded together before they go out, then marked sent together
- *                         (after a crash, at most this many notices are left uncertain: never sent twice, reported)
+ *                         (after a crash, at most two groups are left uncertain: never sent twice, reported)
  */
 public record ReglagesCampagne(LocalTime heure, ZoneId zone, Path lettres, int lot, Duration bail,
                                BigDecimal tarifLettre, BigDecimal tarifRecommande, String lienBase,
