@@ -126,7 +126,7 @@ public final class CampagneBench {
             recueil.getAndSet(null).close();
             // the console's report, without its per-guichet and per-batch rows (thousands at this scale)
             sortie.lines().filter(l -> l.startsWith("Début") || l.startsWith("Campagne") || l.startsWith("Guichet ")
-                    || l.startsWith("TOTAL") || l.contains("lot(s)") || l.startsWith("…")).forEach(System.out::println);
+                    || l.startsWith("TOTAL") || l.startsWith("Temps") || l.contains("lot(s)") || l.startsWith("…")).forEach(System.out::println);
             long avis = db.count("SELECT count(*) FROM avis_renouvellement WHERE nature = 'AVIS' AND etat = 'ENVOYE'");
             long courriels = db.count("SELECT count(*) FROM avis_renouvellement WHERE canal = 'EMAIL'"
                     + " AND etat = 'ENVOYE'");

@@ -186,11 +186,6 @@ public final class StatistiquesBench {
     }
 
     /**
-     * Times the REST call (a warm-up, then {@code echantillons} calls) and the naive SQL (index scans off,
-     * {@code echantillons} runs), prints both medians and their ratio; checks both give the same total when a
-     * pattern tells where it is in the JSON.
-     */
-    /**
      * {@code -Dregistre.bench.figures=qualite,rapport.html,write.triggers}: only these figures (all by default), to
      * measure again part of the Infocentre on a kept database.
      */
@@ -201,6 +196,11 @@ public final class StatistiquesBench {
         return FIGURES == null || FIGURES.contains(figure);
     }
 
+    /**
+     * Times the REST call (a warm-up, then {@code echantillons} calls) and the naive SQL (index scans off,
+     * {@code echantillons} runs), prints both medians and their ratio; checks both give the same total when a
+     * pattern tells where it is in the JSON.
+     */
     private static void comparer(HubLance hub, TestDatabase db, String basic, String nom, String chemin,
                                  String naif, String total, int echantillons) throws Exception {
         if (!mesuree(nom)) {
