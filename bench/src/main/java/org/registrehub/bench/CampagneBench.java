@@ -38,6 +38,9 @@ public final class CampagneBench {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String MOT_DE_PASSE = "mot de passe du banc de la campagne";
 
+    /** The campaign's cluster lease names (CampagneStore.BAIL). */
+    private static final String CAMPAGNE_BAIL = "campagne-renouvellement:";
+
     private CampagneBench() {
     }
 
@@ -98,6 +101,10 @@ public final class CampagneBench {
                 try (Connection c = db.connect(); Statement s = c.createStatement()) {
                     s.execute("TRUNCATE jeton_renouvellement, lot_courrier, campagne_radiation, avis_renouvellement,"
                             + " campagne_renouvellement");
+                    // a run stopped midway leaves its lease; a database kept by another bench (StatistiquesBench's
+                    // history) may hold notices to applicants, which the hub would send to this SMTP server meanwhile
+                    s.execute("DELETE FROM bail_cluster WHERE nom LIKE '" + CAMPAGNE_BAIL + "%'");
+                    s.execute("DELETE FROM avis_demande WHERE etat = 'A_ENVOYER'");
                     s.execute("VACUUM ANALYZE demande");
                 }
                 System.out.printf("BENCH load.reused %d demandes already in %s%n", nombre, db.name());

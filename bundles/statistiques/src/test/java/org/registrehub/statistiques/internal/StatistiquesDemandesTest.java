@@ -224,6 +224,55 @@ public class StatistiquesDemandesTest extends BaseDeTest {
         };
     }
 
+    /**
+     * The active demands counted by identity and by NIR (the probable duplicates) follow every write — one row or many
+     * in a statement, an identity or NIR changed, a radiation, a reactivation, a deletion — and equal a count of the
+     * demands themselves.
+     */
+    @Test
+    public void comptesDIdentiteEtDeNirSuiventChaqueEcriture() {
+        generer();
+        String identites = "SELECT identite || ' ' || date_naissance || ' ' || n FROM stat_doublon_identite"
+                + " WHERE n <> 0 ORDER BY 1";
+        String identitesAttendues = "SELECT identite || ' ' || date_naissance || ' ' || count(*) FROM demande"
+                + " WHERE statut = 'ACTIVE' GROUP BY identite, date_naissance ORDER BY 1";
+        String nirs = "SELECT nir || ' ' || n FROM stat_doublon_nir WHERE n <> 0 ORDER BY 1";
+        String nirsAttendus = "SELECT nir || ' ' || count(*) FROM demande WHERE statut = 'ACTIVE' AND nir IS NOT NULL"
+                + " GROUP BY nir ORDER BY 1";
+        Runnable verifier = () -> {
+            assertEquals(db.texts(identitesAttendues), db.texts(identites));
+            assertEquals(db.texts(nirsAttendus), db.texts(nirs));
+        };
+        verifier.run();
+        assertEquals(41, db.count("SELECT coalesce(sum(n), 0) FROM stat_doublon_identite"));
+        // three demands take the first one's identity in one statement, two others one NIR
+        db.execute("UPDATE demande d SET nom = p.nom, prenoms = p.prenoms, date_naissance = p.date_naissance"
+                + " FROM demande p WHERE p.numero_unique = '" + numeros.get(0) + "' AND d.numero_unique IN ('"
+                + numeros.get(1) + "', '" + numeros.get(2) + "', '" + numeros.get(3) + "')");
+        db.execute("UPDATE demande SET nir = '185057800608491' WHERE numero_unique IN ('" + numeros.get(4) + "', '"
+                + numeros.get(5) + "')");
+        verifier.run();
+        assertEquals(4, db.count("SELECT max(n) FROM stat_doublon_identite"));
+        assertEquals(2, db.count("SELECT n FROM stat_doublon_nir WHERE nir = '185057800608491'"));
+        // a change that keeps the identity moves no count; a radiation and a deletion take theirs away
+        db.execute("UPDATE demande SET typologie = 'T4' WHERE numero_unique = '" + numeros.get(0) + "'");
+        db.execute("UPDATE demande SET statut = 'RADIEE', motif_radiation = 'ABANDON', date_radiation = DATE '"
+                + AUJOURDHUI + "' WHERE numero_unique IN ('" + numeros.get(1) + "', '" + numeros.get(4) + "')");
+        db.execute("DELETE FROM demande_historique WHERE numero_unique = '" + numeros.get(2) + "'");
+        db.execute("DELETE FROM demande WHERE numero_unique = '" + numeros.get(2) + "'");
+        verifier.run();
+        assertEquals(2, db.count("SELECT max(n) FROM stat_doublon_identite"));
+        assertEquals(1, db.count("SELECT n FROM stat_doublon_nir WHERE nir = '185057800608491'"));
+        // back to active: counted again
+        db.execute("UPDATE demande SET statut = 'ACTIVE', motif_radiation = NULL, date_radiation = NULL"
+                + " WHERE numero_unique = '" + numeros.get(1) + "'");
+        verifier.run();
+        assertEquals(3, db.count("SELECT max(n) FROM stat_doublon_identite"));
+        // a bulk load's rebuild counts the same
+        db.count("SELECT stat_stock_reconstruire()");
+        verifier.run();
+    }
+
     @Test
     public void repartitionsDelaisEtQualiteContreUnComptageIndependant() {
         generer();
