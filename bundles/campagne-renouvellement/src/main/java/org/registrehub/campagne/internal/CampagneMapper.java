@@ -38,6 +38,9 @@ public interface CampagneMapper {
 
     List<Avis> reserver(@Param("campagne") Long campagne, @Param("avis") List<AvisNouveau> avis);
 
+    /** The transaction's statements planned for their values (never a plan cached when the table was small). */
+    void planSurMesure();
+
     int marquer(@Param("ids") List<Long> ids, @Param("etat") String etat, @Param("dateEnvoi") LocalDate dateEnvoi,
                 @Param("fichier") String fichier);
 

@@ -87,13 +87,19 @@ public class CampagnePostgres implements CampagneStore {
     @Override
     public void marquer(List<Long> avis, String etat, LocalDate dateEnvoi, String fichier) {
         if (!avis.isEmpty()) {
-            executer("envoi des avis", m -> m.marquer(avis, etat, dateEnvoi, fichier));
+            executer("envoi des avis", m -> {
+                m.planSurMesure();
+                return m.marquer(avis, etat, dateEnvoi, fichier);
+            });
         }
     }
 
     @Override
     public void versCourrier(long avis) {
-        executer("avis par courrier", m -> m.versCourrier(avis));
+        executer("avis par courrier", m -> {
+            m.planSurMesure();
+            return m.versCourrier(avis);
+        });
     }
 
     @Override
