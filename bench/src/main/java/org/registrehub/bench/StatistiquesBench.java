@@ -285,10 +285,8 @@ public final class StatistiquesBench {
     /** Passes of the write figure: a warm-up pair, then three of each kind, alternated. */
     private static final int PASSES_ECRITURE = 8;
 
-    private static double mediane(List<Double> valeurs) {
-        List<Double> triees = valeurs.stream().sorted().toList();
-        return triees.get(triees.size() / 2);
-    }
+    /** Registrations of one pass. */
+    private static final int ECRITURES_PAR_PASSE = 5_000;
 
     /**
      * What the statistics cost a write: the same 5 000 registrations (a demand row and its history entry, one
@@ -298,8 +296,9 @@ public final class StatistiquesBench {
      */
     private static void ecritures(TestDatabase db, LocalDate aujourdhui) throws Exception {
         List<String> prefixesSans = new ArrayList<>();
-        List<Double> avecDeclencheurs = new ArrayList<>();
-        List<Double> sansDeclencheurs = new ArrayList<>();
+        // the measured passes' durations, with and without the statistics' triggers
+        Mesures avecDeclencheurs = new Mesures(PASSES_ECRITURE / 2);
+        Mesures sansDeclencheurs = new Mesures(PASSES_ECRITURE / 2);
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
             // alternated, the first pair a warm-up, then the median of each kind (one pass varies by a third)
             for (int passe = 0; passe < PASSES_ECRITURE; passe++) {
@@ -307,7 +306,7 @@ public final class StatistiquesBench {
                 String etat = avec ? "ENABLE" : "DISABLE";
                 declencheursStatistiques(s, etat);
                 s.execute("ALTER TABLE demande_historique " + etat + " TRIGGER stat_mouvement_historique");
-                int n = 5_000;
+                int n = ECRITURES_PAR_PASSE;
                 String prefixe = "044" + String.format("%02d", 1 + passe) + "99";
                 if (!avec) {
                     prefixesSans.add("'" + prefixe + "'");
@@ -335,12 +334,13 @@ public final class StatistiquesBench {
                         c.commit();
                     }
                 }
-                double debit = n / ((System.nanoTime() - t) / 1e9);
+                long duree = System.nanoTime() - t;
+                double debit = n / (duree / 1e9);
                 c.setAutoCommit(true);
                 System.out.printf("BENCH stats.write.pass %d %s the statistics' triggers: %.0f registrations/s (%s)%n",
                         passe + 1, avec ? "with" : "without", debit, Machine.depuis(charge));
                 if (passe >= 2) {
-                    (avec ? avecDeclencheurs : sansDeclencheurs).add(debit);
+                    (avec ? avecDeclencheurs : sansDeclencheurs).ajouter(duree);
                 }
             }
             // each pass's rows leave as they came, with or without the statistics' triggers: the counts of a kept
@@ -357,10 +357,11 @@ public final class StatistiquesBench {
             s.execute("DELETE FROM demande_historique WHERE acteur = 'banc' AND canal = 'REST'");
             s.execute("DELETE FROM demande WHERE nom = 'BANC' AND prenoms = 'Ecriture'");
         }
-        double avec = mediane(avecDeclencheurs);
-        double sans = mediane(sansDeclencheurs);
+        // the median pass's throughput
+        double avec = ECRITURES_PAR_PASSE / (avecDeclencheurs.percentile(50) / 1e3);
+        double sans = ECRITURES_PAR_PASSE / (sansDeclencheurs.percentile(50) / 1e3);
         System.out.printf("BENCH stats.write.triggers %.0f registrations/s with the statistics' triggers, %.0f/s"
-                + " without (medians of %d passes each) | ratio %.3f%n", avec, sans, avecDeclencheurs.size(),
+                + " without (medians of %d passes each) | ratio %.3f%n", avec, sans, PASSES_ECRITURE / 2 - 1,
                 avec / sans);
     }
 }

@@ -379,41 +379,32 @@ public class CampagneRenouvellementImpl implements CampagneRenouvellement {
          * (reserved again on the resume) and the failure stops the run.
          */
         private void envoyer(EnvoisParalleles smtp, List<Avis> aEnvoyer, Map<String, DemandeDue> demandes) {
-            List<Avis> enVol = null;
+            int taille = reglages.groupeCourriels();
+            List<Avis> enVol = List.of();
             EnvoisParalleles.Lancement lancement = null;
-            for (int debut = 0; debut < aEnvoyer.size(); debut += reglages.groupeCourriels()) {
-                int fin = Math.min(aEnvoyer.size(), debut + reglages.groupeCourriels());
-                List<Avis> groupe = aEnvoyer.subList(debut, fin);
-                List<org.registrehub.api.messagerie.Courriel> courriels = liens(groupe, demandes);
-                if (lancement == null) {
-                    lancement = smtp.lancer(courriels);
-                } else {
-                    EnvoisParalleles.Lancement precedent = lancement;
-                    List<EnvoisParalleles.Resultat> resultats = chrono("envois SMTP", precedent::attendre);
-                    List<Long> envoyes = new ArrayList<>(enVol.size());
-                    List<Long> aRendre = new ArrayList<>();
-                    RuntimeException panne = regler(enVol, resultats, envoyes, aRendre);
-                    lancement = panne == null ? smtp.lancer(courriels) : null;
-                    marquerEnvoyes(envoyes);
-                    if (panne != null) {
-                        // nothing of this group or the next ones went out: reserved again on the resume
-                        aEnvoyer.subList(debut, aEnvoyer.size()).forEach(a -> aRendre.add(a.id()));
-                        store.liberer(aRendre);
-                        throw panne;
-                    }
-                }
-                enVol = groupe;
-            }
-            if (lancement != null) {
-                List<EnvoisParalleles.Resultat> resultats = chrono("envois SMTP", lancement::attendre);
+            // one pass more than there are groups: the last one has no group of its own, it settles the one in flight
+            for (int debut = 0; debut < aEnvoyer.size() + taille; debut += taille) {
+                List<Avis> groupe = aEnvoyer.subList(Math.min(debut, aEnvoyer.size()),
+                        Math.min(debut + taille, aEnvoyer.size()));
+                List<org.registrehub.api.messagerie.Courriel> courriels = groupe.isEmpty() ? List.of()
+                        : liens(groupe, demandes);
                 List<Long> envoyes = new ArrayList<>(enVol.size());
                 List<Long> aRendre = new ArrayList<>();
-                RuntimeException panne = regler(enVol, resultats, envoyes, aRendre);
-                marquerEnvoyes(envoyes);
+                EnvoisParalleles.Lancement precedent = lancement;
+                RuntimeException panne = precedent == null ? null
+                        : regler(enVol, chrono("envois SMTP", precedent::attendre), envoyes, aRendre);
+                lancement = panne == null && !groupe.isEmpty() ? smtp.lancer(courriels) : null;
+                if (precedent != null) {
+                    marquerEnvoyes(envoyes);
+                }
                 if (panne != null) {
+                    // nothing of this group or the next ones went out: reserved again on the resume
+                    aEnvoyer.subList(Math.min(debut, aEnvoyer.size()), aEnvoyer.size())
+                            .forEach(a -> aRendre.add(a.id()));
                     store.liberer(aRendre);
                     throw panne;
                 }
+                enVol = groupe;
             }
         }
 
