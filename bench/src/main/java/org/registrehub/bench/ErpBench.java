@@ -114,6 +114,14 @@ public final class ErpBench {
             Machine.attendreRepos("the raw AMQP baseline", 20, Duration.ofMinutes(3));
             Machine.Instantane cpuBrut = Machine.Instantane.maintenant();
             double brut = brut(administrateur, bailSigne("brut-0", mesures.get(0)).length(), mesures.size());
+            // what the broker gives a consumer that answers each message in its own transaction, as the hub's route
+            // does, with no work of the register in between (and with a transaction per group of messages)
+            Machine.attendreRepos("the transacted AMQP baseline", 20, Duration.ofMinutes(3));
+            double transacte = transacte(administrateur, bailSigne("brut-0", mesures.get(0)).length(),
+                    mesures.size(), 1);
+            Machine.attendreRepos("the transacted AMQP baseline by groups", 20, Duration.ofMinutes(3));
+            double transacteGroupes = transacte(administrateur, bailSigne("brut-0", mesures.get(0)).length(),
+                    mesures.size(), 20);
             System.out.printf("BENCH erp.machine CPU busy %.0f %% (one landlord), %.0f %% (%d landlords), %.0f %% (raw"
                     + " AMQP); load %s%n", occupationUn, occupationPlusieurs, bailleurs, cpuBrut.occupationJusquA(
                     Machine.Instantane.maintenant()), Machine.charge());
@@ -126,6 +134,13 @@ public final class ErpBench {
                     / secondesParallele, part * bailleurs, bailleurs, latencesParallele.resume());
             System.out.printf("BENCH amqp.baseline %.0f messages/s (same count and size, raw send then receive"
                     + " through the same broker, Qpid JMS over AMQP)%n", brut);
+            System.out.printf("BENCH amqp.transacted %.0f messages/s (the same messages received and answered by a"
+                    + " plain client, one broker transaction per message: receive, send the reply, commit)%n",
+                    transacte);
+            System.out.printf("BENCH amqp.transacted.20 %.0f messages/s (the same, one broker transaction per 20"
+                    + " messages)%n", transacteGroupes);
+            System.out.printf("BENCH ratio.transacted %.3f (ERP end to end, one landlord / plain transacted"
+                    + " consume-and-answer)%n", (mesures.size() / hubErp.secondes) / transacte);
             System.out.printf("BENCH ratio %.3f (ERP end to end, one landlord / raw AMQP of the same messages)%n",
                     (mesures.size() / hubErp.secondes) / brut);
             System.out.printf("BENCH ratio.%dlandlords %.3f (ERP end to end, %d landlords / raw AMQP)%n", bailleurs,
@@ -224,6 +239,46 @@ public final class ErpBench {
                 throw new IllegalStateException("messages bruts manquants : " + recus.getCount());
             }
             return n / ((dernier.get() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * The same number of messages of the same size sent, then received and answered by a plain client in a transacted
+     * session (receive, send the reply in the same session, commit every {@code parTransaction} messages): what the
+     * broker itself allows the hub's route, which does that with the register's work in between. Timed from the
+     * first receive (the messages are all queued before).
+     */
+    private static double transacte(JmsConnectionFactory f, int taille, int n, int parTransaction) throws Exception {
+        String corps = "x".repeat(taille);
+        String file = "registre.bench.transacte." + parTransaction;
+        try (Connection c = f.createConnection()) {
+            c.start();
+            Session envoi = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer p = envoi.createProducer(envoi.createQueue(file));
+            for (int i = 0; i < n; i++) {
+                p.send(envoi.createTextMessage(corps));
+            }
+            long t0 = System.nanoTime();
+            Session tx = c.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer r = tx.createConsumer(tx.createQueue(file));
+            MessageProducer reponses = tx.createProducer(tx.createQueue(file + ".reponses"));
+            for (int i = 0; i < n; i++) {
+                javax.jms.Message m = r.receive(60_000);
+                if (m == null) {
+                    throw new IllegalStateException("messages transactionnels manquants : " + (n - i));
+                }
+                reponses.send(tx.createTextMessage(corps));
+                if ((i + 1) % parTransaction == 0 || i == n - 1) {
+                    tx.commit();
+                }
+            }
+            double debit = n / ((System.nanoTime() - t0) / 1e9);
+            Session purge = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer vider = purge.createConsumer(purge.createQueue(file + ".reponses"));
+            while (vider.receive(200) != null) {
+                // the replies are not part of the figure
+            }
+            return debit;
         }
     }
 
