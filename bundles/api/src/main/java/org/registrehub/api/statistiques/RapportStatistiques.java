@@ -17,10 +17,27 @@ public interface RapportStatistiques {
     List<String> tableaux();
 
     /**
+     * The table asked for, computed and checked, to be written where the caller streams it (a REST response, a file).
+     *
      * @throws org.registrehub.api.DemandeInvalideException for an unknown table (field {@code tableau}) or bad
      *                                                      parameters
      */
-    byte[] exporter(TableauDemande demande, FormatExport format, Contexte contexte);
+    Export preparer(TableauDemande demande, FormatExport format, Contexte contexte);
+
+    /**
+     * The same file in one array, for the small ones (a chart, a test): {@link #preparer} then
+     * {@link Export#ecrire}.
+     */
+    default byte[] exporter(TableauDemande demande, FormatExport format, Contexte contexte) {
+        Export export = preparer(demande, format, contexte);
+        java.io.ByteArrayOutputStream contenu = new java.io.ByteArrayOutputStream();
+        try {
+            export.ecrire(contenu);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return contenu.toByteArray();
+    }
 
     /**
      * The report of a period: stock and flows by {@code granularite}, every breakdown, délais, satisfaction,
@@ -39,4 +56,7 @@ public interface RapportStatistiques {
      * @throws org.registrehub.api.DemandeInvalideException for a name with a folder or other characters
      */
     java.nio.file.Path deposer(String nomFichier, byte[] contenu, Contexte contexte);
+
+    /** The same, the export streamed into the file as it is encoded (never whole in memory). */
+    java.nio.file.Path deposer(String nomFichier, Export export, Contexte contexte);
 }

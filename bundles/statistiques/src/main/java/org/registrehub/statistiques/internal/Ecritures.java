@@ -2,10 +2,11 @@ package org.registrehub.statistiques.internal;
 
 import java.awt.Color;
 import java.awt.Rectangle;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -41,21 +42,20 @@ final class Ecritures {
     private Ecritures() {
     }
 
-    /** UTF-8 with a byte order mark, semicolons, decimal commas: what French office tools open as is. */
-    static byte[] csv(Tableau t) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setDelimiter(';')
-                     .setRecordSeparator("\r\n").get())) {
-            w.write('\uFEFF');
-            p.printRecord(t.colonnes().stream().map(Ecritures::cellule).toList());
-            for (List<Object> ligne : t.lignes()) {
-                p.printRecord(ligne.stream().map(v -> v instanceof Number ? texte(v) : cellule(texte(v))).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * UTF-8 with a byte order mark, semicolons, decimal commas (what French office tools open as is), written to
+     * {@code out} row by row through an 8 KiB buffer (left open).
+     */
+    static void csv(Tableau t, OutputStream out) throws IOException {
+        Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 13);
+        CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setDelimiter(';').setRecordSeparator("\r\n")
+                .get());
+        w.write('\uFEFF');
+        p.printRecord(t.colonnes().stream().map(Ecritures::cellule).toList());
+        for (List<Object> ligne : t.lignes()) {
+            p.printRecord(ligne.stream().map(v -> v instanceof Number ? texte(v) : cellule(texte(v))).toList());
         }
-        return out.toByteArray();
+        p.flush();
     }
 
     /**
@@ -78,40 +78,44 @@ final class Ecritures {
         return String.valueOf(valeur);
     }
 
-    /** One sheet per table: its title, its headers in bold, numbers as numbers. */
-    static byte[] xlsx(List<Tableau> tableaux) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            Workbook wb = new Workbook(out, "Registre Hub", "1.0");
-            for (Tableau t : tableaux) {
-                Worksheet ws = wb.newWorksheet(feuille(t.nom()));
-                ws.value(0, 0, t.titre());
-                ws.style(0, 0).bold().set();
-                for (int c = 0; c < t.colonnes().size(); c++) {
-                    ws.value(2, c, libelle(t.colonnes().get(c)));
-                    ws.style(2, c).bold().fillColor("DDE4EE").set();
-                }
-                int r = 3;
-                for (List<Object> ligne : t.lignes()) {
-                    for (int c = 0; c < ligne.size(); c++) {
-                        Object v = ligne.get(c);
-                        if (v instanceof Number n) {
-                            ws.value(r, c, n);
-                        } else {
-                            ws.value(r, c, String.valueOf(v));
-                        }
-                    }
-                    r++;
-                }
-                ws.width(0, 24);
-                ws.finish();
+    /**
+     * One sheet per table (its title, its headers in bold, numbers as numbers), written to {@code out} as it goes (left
+     * open): fastexcel streams each sheet's rows into the zip and keeps only the shared strings.
+     */
+    static void xlsx(List<Tableau> tableaux, OutputStream out) throws IOException {
+        Workbook wb = new Workbook(out, "Registre Hub", "1.0");
+        for (Tableau t : tableaux) {
+            Worksheet ws = wb.newWorksheet(feuille(t.nom()));
+            ws.width(0, 24);
+            ws.value(0, 0, t.titre());
+            ws.style(0, 0).bold().set();
+            for (int c = 0; c < t.colonnes().size(); c++) {
+                ws.value(2, c, libelle(t.colonnes().get(c)));
+                ws.style(2, c).bold().fillColor("DDE4EE").set();
             }
-            wb.finish();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            int r = 3;
+            for (List<Object> ligne : t.lignes()) {
+                for (int c = 0; c < ligne.size(); c++) {
+                    Object v = ligne.get(c);
+                    if (v instanceof Number n) {
+                        ws.value(r, c, n);
+                    } else {
+                        ws.value(r, c, String.valueOf(v));
+                    }
+                }
+                r++;
+                if ((r - 3) % LIGNES_PAR_ENVOI == 0) {
+                    // the rows so far go to the stream: a sheet of every commune is never held as cells
+                    ws.flush();
+                }
+            }
+            ws.finish();
         }
-        return out.toByteArray();
+        wb.finish();
     }
+
+    /** XLSX rows handed to the stream at a time. */
+    static final int LIGNES_PAR_ENVOI = 1_000;
 
     /** A sheet name: at most 31 characters, none of []:*?/\ */
     private static String feuille(String nom) {
@@ -203,14 +207,9 @@ final class Ecritures {
                 * (t.graphe().courbe() ? 0 : Math.min(2, t.graphe().series().size())));
     }
 
-    static byte[] png(Tableau t) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ChartUtils.writeChartAsPNG(out, graphe(t), LARGEUR, hauteur(t));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    /** The chart as a PNG image, written to {@code out} (left open). */
+    static void png(Tableau t, OutputStream out) throws IOException {
+        ChartUtils.writeChartAsPNG(out, graphe(t), LARGEUR, hauteur(t));
     }
 
     /** The chart as an SVG element (no XML declaration: it goes inline in the report too). */

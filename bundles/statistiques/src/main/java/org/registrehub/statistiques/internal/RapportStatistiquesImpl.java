@@ -1,5 +1,7 @@
 package org.registrehub.statistiques.internal;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -8,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.io.output.CloseShieldOutputStream;
+import org.apache.commons.io.output.CountingOutputStream;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,6 +19,7 @@ import org.registrehub.api.Contexte;
 import org.registrehub.api.DemandeInvalideException;
 import org.registrehub.api.ErreurChamp;
 import org.registrehub.api.statistiques.Dimension;
+import org.registrehub.api.statistiques.Export;
 import org.registrehub.api.statistiques.DimensionAttribution;
 import org.registrehub.api.statistiques.TableauAttributions;
 import org.registrehub.api.statistiques.TableauPression;
@@ -152,6 +157,16 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
 
     @Override
     public java.nio.file.Path deposer(String nomFichier, byte[] contenu, Contexte contexte) {
+        return deposer(nomFichier, out -> out.write(contenu), contexte);
+    }
+
+    @Override
+    public java.nio.file.Path deposer(String nomFichier, Export export, Contexte contexte) {
+        return deposer(nomFichier, export::ecrire, contexte);
+    }
+
+    /** Writes a file of the exports folder through a hidden partial file, moved in place once complete. */
+    private java.nio.file.Path deposer(String nomFichier, Contenu contenu, Contexte contexte) {
         if (nomFichier == null || !NOM_FICHIER.matcher(nomFichier).matches() || nomFichier.contains("..")) {
             throw new DemandeInvalideException(List.of(new ErreurChamp("fichier", "nom", nomFichier,
                     "un nom de fichier seul (lettres, chiffres, . _ -), sans dossier : il est écrit dans " + exports
@@ -168,14 +183,27 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
             } catch (UnsupportedOperationException e) {
                 java.nio.file.Files.createFile(partiel);
             }
-            java.nio.file.Files.write(partiel, contenu);
+            try (OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(partiel),
+                    1 << 16)) {
+                contenu.ecrire(out);
+            } catch (IOException | RuntimeException e) {
+                java.nio.file.Files.deleteIfExists(partiel);
+                throw e;
+            }
             java.nio.file.Files.move(partiel, cible, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.io.IOException e) {
+            LOG.info("Export statistique {} écrit par {} ({} octets)", cible, contexte.acteur(),
+                    java.nio.file.Files.size(cible));
+        } catch (IOException e) {
             throw new java.io.UncheckedIOException("export impossible à écrire dans " + exports, e);
         }
-        LOG.info("Export statistique {} écrit par {} ({} octets)", cible, contexte.acteur(), contenu.length);
         return cible;
+    }
+
+    /** What a file of the exports folder receives. */
+    @FunctionalInterface
+    private interface Contenu {
+        void ecrire(OutputStream out) throws IOException;
     }
 
     @Override
@@ -184,33 +212,47 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
     }
 
     @Override
-    public byte[] exporter(TableauDemande demande, FormatExport format, Contexte contexte) {
+    public Export preparer(TableauDemande demande, FormatExport format, Contexte contexte) {
         if (format == null) {
             throw new DemandeInvalideException(List.of(new ErreurChamp("format", "obligatoire", null,
                     "csv, xlsx, svg ou png")));
         }
         long t0 = System.nanoTime();
-        byte[] contenu;
+        List<Tableau> tableaux;
         if ("rapport".equals(demande.tableau())) {
             if (format != FormatExport.XLSX) {
                 throw new DemandeInvalideException(List.of(new ErreurChamp("format", "rapport", format.extension(),
                         "le rapport complet s'exporte en xlsx (une feuille par tableau)")));
             }
-            contenu = Ecritures.xlsx(tableaux(tableauxDuRapport(demande.debut(), demande.fin(),
-                    demande.granularite(), demande.diffusion()), contexte));
+            tableaux = tableaux(tableauxDuRapport(demande.debut(), demande.fin(), demande.granularite(),
+                    demande.diffusion()), contexte);
         } else {
-            Tableau t = tableau(demande, contexte);
-            contenu = switch (format) {
-                case CSV -> Ecritures.csv(t);
-                case XLSX -> Ecritures.xlsx(List.of(t));
-                case SVG -> ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Ecritures.svg(t))
-                        .getBytes(StandardCharsets.UTF_8);
-                case PNG -> Ecritures.png(t);
-            };
+            tableaux = List.of(tableau(demande, contexte));
         }
-        LOG.info("Export statistique {} ({}) pour {} : {} octets en {} ms", demande.tableau(), format,
-                contexte.acteur(), contenu.length, (System.nanoTime() - t0) / 1_000_000);
-        return contenu;
+        return new ExportTableaux(demande.tableau(), format, tableaux, contexte.acteur(),
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The tables of an export, computed; the file is encoded into the stream it is written to. */
+    private record ExportTableaux(String tableau, FormatExport format, List<Tableau> tableaux, String acteur,
+                                  long calculMs) implements Export {
+
+        @Override
+        public void ecrire(OutputStream sortie) throws IOException {
+            long t0 = System.nanoTime();
+            CountingOutputStream compte = new CountingOutputStream(CloseShieldOutputStream.wrap(sortie));
+            try (compte) {
+                switch (format) {
+                    case CSV -> Ecritures.csv(tableaux.get(0), compte);
+                    case XLSX -> Ecritures.xlsx(tableaux, compte);
+                    case SVG -> compte.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                            + Ecritures.svg(tableaux.get(0))).getBytes(StandardCharsets.UTF_8));
+                    case PNG -> Ecritures.png(tableaux.get(0), compte);
+                }
+            }
+            LOG.info("Export statistique {} ({}) pour {} : {} octets, calculé en {} ms, écrit en {} ms", tableau,
+                    format, acteur, compte.getByteCount(), calculMs, (System.nanoTime() - t0) / 1_000_000);
+        }
     }
 
     /**

@@ -300,5 +300,42 @@ public class RapportStatistiquesTest extends BaseDeTest {
         org.junit.Assert.assertEquals(dossier.resolve("flux.csv"), ecrit);
         org.junit.Assert.assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 java.nio.file.Files.getPosixFilePermissions(ecrit)));
+
+        // a table streamed into its file: the same bytes as the one-array export
+        TableauDemande flux = new TableauDemande("flux", DEBUT, FIN, Granularite.DEPARTEMENT, null, null);
+        java.nio.file.Path csv = rapport.deposer("flux.csv", rapport.preparer(flux, FormatExport.CSV, OBSERVATEUR),
+                admin);
+        org.junit.Assert.assertArrayEquals(rapport.exporter(flux, FormatExport.CSV, OBSERVATEUR),
+                java.nio.file.Files.readAllBytes(csv));
+        // an export that fails half-way leaves the file before it in place and nothing half-written beside it
+        org.registrehub.api.statistiques.Export casse = new org.registrehub.api.statistiques.Export() {
+            @Override
+            public String tableau() {
+                return "flux";
+            }
+
+            @Override
+            public FormatExport format() {
+                return FormatExport.CSV;
+            }
+
+            @Override
+            public void ecrire(java.io.OutputStream sortie) throws java.io.IOException {
+                sortie.write("Département;Stock\r\n044;".getBytes(StandardCharsets.UTF_8));
+                throw new java.io.IOException("disque plein");
+            }
+        };
+        try {
+            rapport.deposer("flux.csv", casse, admin);
+            org.junit.Assert.fail("export cassé déposé");
+        } catch (java.io.UncheckedIOException attendu) {
+            assertTrue(attendu.getMessage(), attendu.getMessage().contains(dossier.toString()));
+        }
+        org.junit.Assert.assertArrayEquals(rapport.exporter(flux, FormatExport.CSV, OBSERVATEUR),
+                java.nio.file.Files.readAllBytes(csv));
+        try (var fichiers = java.nio.file.Files.list(dossier)) {
+            org.junit.Assert.assertEquals(List.of("flux.csv"), fichiers.map(f -> f.getFileName().toString())
+                    .toList());
+        }
     }
 }

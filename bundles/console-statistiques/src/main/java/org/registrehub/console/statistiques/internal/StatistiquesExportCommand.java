@@ -70,25 +70,26 @@ public class StatistiquesExportCommand extends PeriodeStatistique {
         boolean satisfaites = "attributions".equals(tableau);
         Dimension d = satisfaites ? null : valeur("--dimension", dimension, Dimension.class);
         DimensionAttribution da = satisfaites ? valeur("--dimension", dimension, DimensionAttribution.class) : null;
-        byte[] contenu;
+        Path cible;
         if (extension.equals("html")) {
             if (diffusion) {
                 throw new DemandeInvalideException(List.of(new ErreurChamp("--diffusion", "format", nom,
                         "un tableau à diffuser s'exporte en .csv, .xlsx, .svg ou .png (le rapport entier : "
                                 + "--tableau rapport en .xlsx)")));
             }
-            contenu = rapport.rapportHtml(debut, fin, g, null, Sessions.contexte()).getBytes(StandardCharsets.UTF_8);
+            cible = rapport.deposer(nom, rapport.rapportHtml(debut, fin, g, null, Sessions.contexte())
+                    .getBytes(StandardCharsets.UTF_8), Sessions.contexte());
         } else {
             FormatExport format = valeur("fichier", extension, FormatExport.class);
             if (format == null) {
                 throw new DemandeInvalideException(List.of(new ErreurChamp("fichier", "extension", nom,
                         ".csv, .xlsx, .svg, .png ou .html")));
             }
-            contenu = rapport.exporter(new TableauDemande(tableau, debut, fin, g, d, departement, diffusion, da), format,
-                    Sessions.contexte());
+            // streamed into the file as it is encoded
+            cible = rapport.deposer(nom, rapport.preparer(new TableauDemande(tableau, debut, fin, g, d, departement,
+                    diffusion, da), format, Sessions.contexte()), Sessions.contexte());
         }
-        Path cible = rapport.deposer(nom, contenu, Sessions.contexte());
-        System.out.println("Écrit : " + cible + " (" + contenu.length + " octets)");
+        System.out.println("Écrit : " + cible + " (" + java.nio.file.Files.size(cible) + " octets)");
         return null;
     }
 }

@@ -16,6 +16,7 @@ import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.SecurityContext;
 
 import org.registrehub.api.Canal;
@@ -25,6 +26,7 @@ import org.registrehub.api.spi.JsonCodec;
 import org.registrehub.rest.commun.AuthentificationFiltre;
 import org.registrehub.rest.commun.ParametresRecherche;
 import org.registrehub.rest.commun.Probleme;
+import org.registrehub.api.statistiques.Export;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.DimensionAttribution;
 import org.registrehub.api.statistiques.LigneAccord;
@@ -328,9 +330,11 @@ public class StatistiquesResource {
         boolean pourDiffusion = diffusion != null && p.valeur("diffusion", diffusion.toUpperCase(Locale.ROOT),
                 Diffusion.class) == Diffusion.TRUE;
         p.verifier();
-        byte[] contenu = rapport.exporter(new TableauDemande(tableau, d, f, g, dim, p.texte(departement),
+        // computed and checked here (a 400 or 403 before any byte), then encoded straight into the response
+        Export export = rapport.preparer(new TableauDemande(tableau, d, f, g, dim, p.texte(departement),
                 pourDiffusion, dimAttribution), format, contexte());
         String suffixe = dim != null ? dim.name() : dimAttribution != null ? dimAttribution.name() : null;
+        StreamingOutput contenu = export::ecrire;
         return Response.ok(contenu, format.typeMime())
                 .header("Content-Disposition", "attachment; filename=\"" + tableau
                         + (suffixe == null ? "" : "-" + suffixe.toLowerCase(Locale.ROOT)) + "." + format.extension()

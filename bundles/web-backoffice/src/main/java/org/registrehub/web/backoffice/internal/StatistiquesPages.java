@@ -16,6 +16,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.StreamingOutput;
 
 import org.registrehub.api.Canal;
 import org.registrehub.api.Contexte;
@@ -26,6 +27,7 @@ import org.registrehub.api.RegistreException;
 import org.registrehub.api.RegistreService;
 import org.registrehub.api.acces.SessionWeb;
 import org.registrehub.api.spi.JsonCodec;
+import org.registrehub.api.statistiques.Export;
 import org.registrehub.api.statistiques.Dimension;
 import org.registrehub.api.statistiques.FormatExport;
 import org.registrehub.api.statistiques.Granularite;
@@ -265,8 +267,9 @@ public class StatistiquesPages {
                     l.get().session(), l.get().droits(), 400);
         }
         try {
-            byte[] contenu = rapports.get(0).exporter(new TableauDemande(q.tableau(), q.debut(), q.fin(),
+            Export export = rapports.get(0).preparer(new TableauDemande(q.tableau(), q.debut(), q.fin(),
                     q.granularite(), q.dimension(), q.departement()), f, l.get().contexte());
+            StreamingOutput contenu = export::ecrire;
             return Response.ok(contenu, f.typeMime()).header("Cache-Control", "no-store").header(
                     "Content-Disposition", "attachment; filename=\"" + q.tableau() + "-" + q.debut() + "-" + q.fin()
                             + "." + f.extension() + "\"").build();
