@@ -126,10 +126,13 @@ public class TraitementMessageErp implements TraitementErp {
         } catch (DemandeInvalideException e) {
             return rejeter(recu, null, e.getErreurs(), List.of());
         }
-        exigerOrganisationActive(organisation);
         String numero = numeroConcerne(message);
         Optional<Identite> utilisateur = expediteur == null ? Optional.empty()
                 : authentification.identite(expediteur).filter(i -> organisation.equals(i.organisation().code()));
+        // the sender's account row carries its organisation as it is now: read again only when it cannot tell
+        if (utilisateur.isEmpty() || !agitPourUnErp(utilisateur.get().organisation())) {
+            exigerOrganisationActive(organisation);
+        }
         if (utilisateur.isEmpty()) {
             return rejeter(recu, numero, List.of(new ErreurChamp("JMSXUserID", "expediteur", expediteur,
                     expediteur == null ? "message sans expéditeur vérifié (user-id) : non appliqué"
@@ -224,6 +227,12 @@ public class TraitementMessageErp implements TraitementErp {
             return m.renouvellement().numeroUnique();
         }
         return null;
+    }
+
+    /** An active landlord or guichet: an organisation whose ERP messages are applied. */
+    private static boolean agitPourUnErp(org.registrehub.api.acces.Organisation o) {
+        return o.active() && (o.type() == org.registrehub.api.acces.TypeOrganisation.BAILLEUR
+                || o.type() == org.registrehub.api.acces.TypeOrganisation.GUICHET);
     }
 
     /**

@@ -104,4 +104,62 @@ public class RenouvellementErpTest {
         assertEquals(TraitementMessageErp.MESSAGE_ID_REUTILISE, r.erreurs().get(0).regle());
         assertTrue("nothing applied", appels.isEmpty());
     }
+
+    /**
+     * The sender's account row carries its organisation as it is now: an active landlord's message is applied without
+     * reading the organisation again; an organisation disabled since goes to the dead letters (to be replayed once it
+     * is enabled again), its message never applied.
+     */
+    @Test
+    public void lOrganisationDuCompteDitSiElleAgitEncoreEtUneOrganisationDesactiveeMetSesMessagesEnLettreMorte() {
+        List<String> lectures = new ArrayList<>();
+        boolean[] desactivee = {false};
+        org.registrehub.api.acces.AuthentificationService comptes = new org.registrehub.api.acces
+                .AuthentificationService() {
+            @Override
+            public Optional<org.registrehub.api.acces.Identite> authentifier(String identifiant, char[] motDePasse) {
+                throw new AssertionError("the route never handles passwords");
+            }
+
+            @Override
+            public Optional<org.registrehub.api.acces.Identite> identite(String identifiant) {
+                return organisations.identite(identifiant).map(i -> new org.registrehub.api.acces.Identite(i.identifiant(),
+                        new org.registrehub.api.acces.Organisation(i.organisation().code(), i.organisation().type(),
+                                i.organisation().nom(), i.organisation().guichet(), !desactivee[0],
+                                i.organisation().territoires()), i.roles()));
+            }
+
+            @Override
+            public Optional<org.registrehub.api.acces.Identite> identiteOrganisation(String code) {
+                lectures.add(code);
+                return desactivee[0] ? Optional.empty() : organisations.identiteOrganisation(code);
+            }
+        };
+        TraitementMessageErp t = new TraitementMessageErp(new RegistreServicePartiel() {
+            @Override
+            public Optional<Demande> consulter(String numeroUnique, Contexte contexte) {
+                return Optional.of(demande);
+            }
+
+            @Override
+            public Demande renouveler(String numeroUnique, long version, Dossier dossier, Contexte contexte) {
+                appels.add("renouveler " + numeroUnique);
+                return demande;
+            }
+        }, organisations, List.of(), organisations, new JacksonJsonCodec(), comptes, new ContratsErp());
+
+        assertEquals(ReponseErp.ACCEPTE, t.repondre(message("ren-20", "{\"numeroUnique\":\"" + NUMERO + "\"}"), "NMH",
+                "bailleur.nmh").statut());
+        assertEquals("the organisation is not read again", List.of(), lectures);
+
+        desactivee[0] = true;
+        try {
+            t.repondre(message("ren-21", "{\"numeroUnique\":\"" + NUMERO + "\"}"), "NMH", "bailleur.nmh");
+            org.junit.Assert.fail("message of a disabled organisation applied");
+        } catch (OrganisationRefuseeException attendu) {
+            assertTrue(attendu.getMessage(), attendu.getMessage().contains("NMH"));
+        }
+        assertEquals(List.of("NMH"), lectures);
+        assertEquals(List.of("renouveler " + NUMERO), appels);
+    }
 }
