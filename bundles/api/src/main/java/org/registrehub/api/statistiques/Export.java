@@ -20,7 +20,7 @@ public interface Export {
     FormatExport format();
 
     /**
-     * Writes the file to {@code sortie} (left open: the caller closes it), and logs its size. May be called once.
+     * Writes the file to {@code sortie} (left open: the caller closes it), and logs its size; again, the same file.
      *
      * @throws IOException when the stream fails (a client that went away)
      */
