@@ -1,6 +1,7 @@
 package org.registrehub.api.statistiques;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.registrehub.api.Contexte;
@@ -69,6 +70,15 @@ public interface StatistiquesService {
      */
     TableauAttributions attributions(LocalDate debut, LocalDate fin, Granularite granularite,
                                      DimensionAttribution dimension, Contexte contexte);
+
+    /**
+     * The same table for each of {@code dimensions}, in their order (a report's: the service may read the period's
+     * attributions once for all of them).
+     */
+    default List<TableauAttributions> attributions(LocalDate debut, LocalDate fin, Granularite granularite,
+                                                   List<DimensionAttribution> dimensions, Contexte contexte) {
+        return dimensions.stream().map(d -> attributions(debut, fin, granularite, d, contexte)).toList();
+    }
 
     /** Pending demands at the end of the period per attribution of the period, by commune (first wished). */
     TableauPression pression(LocalDate debut, LocalDate fin, Contexte contexte);

@@ -122,14 +122,38 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
      */
     private List<Tableau> tableaux(List<TableauDemande> demandes, Contexte contexte) {
         java.util.concurrent.ExecutorService executeur = calculs;
-        List<java.util.concurrent.Future<Tableau>> calculsEnCours = new ArrayList<>();
+        List<java.util.concurrent.Future<List<Tableau>>> calculsEnCours = new ArrayList<>();
         try {
+            // the satisfied demands' breakdowns of one period in one task (one reading of the period's attributions),
+            // every other table in its own
+            List<TableauDemande> attributions = demandes.stream().filter(d -> "attributions".equals(d.tableau()))
+                    .toList();
+            boolean ensemble = attributions.size() > 1 && attributions.stream().map(d -> List.of(
+                    String.valueOf(d.debut()), String.valueOf(d.fin()), String.valueOf(d.granularite()),
+                    String.valueOf(d.diffusion()))).distinct().count() == 1;
+            List<Integer> taches = new ArrayList<>();
             for (TableauDemande d : demandes) {
-                calculsEnCours.add(executeur.submit(() -> tableau(d, contexte)));
+                if (ensemble && "attributions".equals(d.tableau())) {
+                    if (d == attributions.get(0)) {
+                        taches.add(calculsEnCours.size());
+                        calculsEnCours.add(executeur.submit(() -> tableauxAttributions(attributions, contexte)));
+                    } else {
+                        taches.add(taches.get(taches.size() - 1));
+                    }
+                } else {
+                    taches.add(calculsEnCours.size());
+                    calculsEnCours.add(executeur.submit(() -> List.of(tableau(d, contexte))));
+                }
+            }
+            List<List<Tableau>> resultats = new ArrayList<>(calculsEnCours.size());
+            for (java.util.concurrent.Future<List<Tableau>> f : calculsEnCours) {
+                resultats.add(f.get());
             }
             List<Tableau> tableaux = new ArrayList<>(demandes.size());
-            for (java.util.concurrent.Future<Tableau> f : calculsEnCours) {
-                tableaux.add(f.get());
+            int rang = 0;
+            for (int k = 0; k < demandes.size(); k++) {
+                List<Tableau> de = resultats.get(taches.get(k));
+                tableaux.add(de.size() == 1 ? de.get(0) : de.get(rang++));
             }
             return tableaux;
         } catch (InterruptedException e) {
@@ -253,6 +277,16 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
             LOG.info("Export statistique {} ({}) pour {} : {} octets, calculé en {} ms, écrit en {} ms", tableau,
                     format, acteur, compte.getByteCount(), calculMs, (System.nanoTime() - t0) / 1_000_000);
         }
+    }
+
+    /** The tables of several breakdowns of the same period's attributions, from one reading of them. */
+    private List<Tableau> tableauxAttributions(List<TableauDemande> demandes, Contexte contexte) {
+        TableauDemande d = avecDefauts(demandes.get(0));
+        int s = d.diffusion() ? seuilSecret : 0;
+        return statistiques.attributions(d.debut(), d.fin(), d.granularite(), demandes.stream()
+                        .map(x -> avecDefauts(x).dimensionAttribution()).toList(), contexte).stream()
+                .map(t -> Tableaux.attributions(secret(t, TableauAttributions::secret, s,
+                        SecretStatistique::attributions))).toList();
     }
 
     /**

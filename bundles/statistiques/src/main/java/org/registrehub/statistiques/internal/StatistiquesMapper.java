@@ -80,4 +80,16 @@ public interface StatistiquesMapper {
     int definirAccord(@Param("a") org.registrehub.api.statistiques.LigneAccord accord, @Param("acteur") String acteur);
 
     int auditer(@Param("a") org.registrehub.api.acces.EntreeAudit entree);
+
+    /** The attributions of the period by group and modality, for every dimension at once. */
+    List<EffectifParDimension> attributionsParDimension(@Param("granularite") Granularite granularite,
+                                                        @Param("debut") LocalDate debut, @Param("fin") LocalDate fin,
+                                                        @Param("plafondsIdf") String plafondsIdf,
+                                                        @Param("supplementIdf") long supplementIdf,
+                                                        @Param("plafondsAutres") String plafondsAutres,
+                                                        @Param("supplementAutres") long supplementAutres);
+
+    /** A count of {@link #attributionsParDimension}: its dimension's name, group, modality. */
+    record EffectifParDimension(String dimension, String code, String modalite, long n) {
+    }
 }

@@ -85,6 +85,29 @@ public class StatistiquesPostgres implements StatistiquesStore {
     }
 
     @Override
+    public Map<org.registrehub.api.statistiques.DimensionAttribution, List<EffectifStatistique>> attributions(
+            List<org.registrehub.api.statistiques.DimensionAttribution> dimensions, Granularite granularite,
+            LocalDate debut, LocalDate fin, PlafondsRessources plafonds) {
+        Map<org.registrehub.api.statistiques.DimensionAttribution, List<EffectifStatistique>> parDimension =
+                new java.util.LinkedHashMap<>();
+        dimensions.forEach(d -> parDimension.put(d, new java.util.ArrayList<>()));
+        if (dimensions.isEmpty()) {
+            return parDimension;
+        }
+        for (StatistiquesMapper.EffectifParDimension e : lire("attributions de la période par dimension",
+                m -> m.attributionsParDimension(granularite, debut, fin, texte(plafonds.ileDeFrance()),
+                        plafonds.supplementIleDeFrance(), texte(plafonds.autresRegions()),
+                        plafonds.supplementAutresRegions()))) {
+            List<EffectifStatistique> effectifs = parDimension.get(
+                    org.registrehub.api.statistiques.DimensionAttribution.valueOf(e.dimension()));
+            if (effectifs != null) {
+                effectifs.add(new EffectifStatistique(e.code(), e.modalite(), e.n()));
+            }
+        }
+        return parDimension;
+    }
+
+    @Override
     public List<org.registrehub.api.statistiques.LigneAccord> accords(int annee) {
         return store.executer("accords collectifs " + annee, StatistiquesMapper.class, m -> m.accords(annee));
     }

@@ -369,16 +369,38 @@ public class StatistiquesServiceImpl implements StatistiquesService {
     public org.registrehub.api.statistiques.TableauAttributions attributions(LocalDate debut, LocalDate fin,
             Granularite granularite, org.registrehub.api.statistiques.DimensionAttribution dimension,
             Contexte contexte) {
+        verifierAttributions(debut, fin, granularite, dimension == null ? null : List.of(dimension));
+        return tableauAttributions(debut, fin, granularite, dimension, store.attributions(dimension, granularite,
+                debut, fin, regles.plafonds()), contexte);
+    }
+
+    @Override
+    public List<org.registrehub.api.statistiques.TableauAttributions> attributions(LocalDate debut, LocalDate fin,
+            Granularite granularite, List<org.registrehub.api.statistiques.DimensionAttribution> dimensions,
+            Contexte contexte) {
+        verifierAttributions(debut, fin, granularite, dimensions);
+        // one reading of the period's attributions for every table
+        Map<org.registrehub.api.statistiques.DimensionAttribution, List<EffectifStatistique>> parDimension =
+                store.attributions(dimensions, granularite, debut, fin, regles.plafonds());
+        return dimensions.stream().map(d -> tableauAttributions(debut, fin, granularite, d, parDimension.get(d),
+                contexte)).toList();
+    }
+
+    private void verifierAttributions(LocalDate debut, LocalDate fin, Granularite granularite,
+                                      List<org.registrehub.api.statistiques.DimensionAttribution> dimensions) {
         List<ErreurChamp> erreurs = periode(debut, fin);
         granularite(granularite, erreurs);
-        if (dimension == null) {
+        if (dimensions == null || dimensions.isEmpty() || dimensions.stream().anyMatch(java.util.Objects::isNull)) {
             erreurs.add(new ErreurChamp("dimension", "obligatoire", null, String.join(", ", java.util.Arrays.stream(
                     org.registrehub.api.statistiques.DimensionAttribution.values()).map(Enum::name).toList())));
         }
         lever(erreurs);
+    }
+
+    private org.registrehub.api.statistiques.TableauAttributions tableauAttributions(LocalDate debut, LocalDate fin,
+            Granularite granularite, org.registrehub.api.statistiques.DimensionAttribution dimension,
+            List<EffectifStatistique> effectifs, Contexte contexte) {
         Predicate<String> lit = lisibles(granularite, contexte);
-        List<EffectifStatistique> effectifs = store.attributions(dimension, granularite, debut, fin,
-                regles.plafonds());
         List<String> modalites = dimension.ouverte() ? effectifs.stream().map(EffectifStatistique::modalite)
                 .distinct().sorted().toList() : dimension.modalites();
         Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();

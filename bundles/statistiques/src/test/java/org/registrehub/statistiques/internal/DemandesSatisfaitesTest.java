@@ -218,6 +218,14 @@ public class DemandesSatisfaitesTest extends BaseDeTest {
     }
 
     private void assertAttributionsCalculees(List<Bail> periode) {
+        // every breakdown from one reading of the period (the report's way) is the breakdown read alone
+        List<TableauAttributions> ensemble = statistiques.attributions(DEBUT, FIN, Granularite.DEPARTEMENT,
+                List.of(DimensionAttribution.values()), GESTIONNAIRE);
+        assertEquals(DimensionAttribution.values().length, ensemble.size());
+        for (DimensionAttribution dimension : DimensionAttribution.values()) {
+            assertEquals(dimension.name(), statistiques.attributions(DEBUT, FIN, Granularite.DEPARTEMENT, dimension,
+                    GESTIONNAIRE), ensemble.get(dimension.ordinal()));
+        }
         for (DimensionAttribution dimension : DimensionAttribution.values()) {
             TableauAttributions t = statistiques.attributions(DEBUT, FIN, Granularite.DEPARTEMENT, dimension,
                     GESTIONNAIRE);

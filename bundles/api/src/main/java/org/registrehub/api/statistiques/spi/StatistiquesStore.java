@@ -71,6 +71,21 @@ public interface StatistiquesStore {
                                            Granularite granularite, LocalDate debut, LocalDate fin,
                                            PlafondsRessources plafonds);
 
+    /**
+     * The same for several dimensions, the tables in the order asked; a store may read the period's attributions once
+     * for all of them.
+     */
+    default Map<org.registrehub.api.statistiques.DimensionAttribution, List<EffectifStatistique>> attributions(
+            List<org.registrehub.api.statistiques.DimensionAttribution> dimensions, Granularite granularite,
+            LocalDate debut, LocalDate fin, PlafondsRessources plafonds) {
+        Map<org.registrehub.api.statistiques.DimensionAttribution, List<EffectifStatistique>> parDimension =
+                new java.util.LinkedHashMap<>();
+        for (org.registrehub.api.statistiques.DimensionAttribution d : dimensions) {
+            parDimension.put(d, attributions(d, granularite, debut, fin, plafonds));
+        }
+        return parDimension;
+    }
+
     /** The targets of a year with what is achieved. */
     List<org.registrehub.api.statistiques.LigneAccord> accords(int annee);
 

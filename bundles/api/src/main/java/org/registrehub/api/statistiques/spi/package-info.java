@@ -3,7 +3,7 @@
  * {@code registre-statistiques}); exported so that the store can be replaced on its own.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.registrehub.api.statistiques.spi;
 
 import org.osgi.annotation.bundle.Export;
