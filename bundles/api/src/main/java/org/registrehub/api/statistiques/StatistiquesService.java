@@ -28,6 +28,14 @@ public interface StatistiquesService {
     /** The demands pending today broken down by {@code dimension}, by group. */
     Repartition repartition(Dimension dimension, Granularite granularite, Contexte contexte);
 
+    /**
+     * The same breakdown for each of {@code dimensions}, in their order (a report's: the service may read the pending
+     * demands once for several of them).
+     */
+    default List<Repartition> repartitions(List<Dimension> dimensions, Granularite granularite, Contexte contexte) {
+        return dimensions.stream().map(d -> repartition(d, granularite, contexte)).toList();
+    }
+
     /** The demands pending today above the délai anormalement long, by département and first wished typology. */
     TableauDelais delaisAnormalementLongs(Contexte contexte);
 

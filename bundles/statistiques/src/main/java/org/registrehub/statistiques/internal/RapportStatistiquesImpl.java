@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.apache.commons.io.output.CloseShieldOutputStream;
@@ -124,22 +125,23 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         java.util.concurrent.ExecutorService executeur = calculs;
         List<java.util.concurrent.Future<List<Tableau>>> calculsEnCours = new ArrayList<>();
         try {
-            // the satisfied demands' breakdowns of one period in one task (one reading of the period's attributions),
-            // every other table in its own
-            List<TableauDemande> attributions = demandes.stream().filter(d -> "attributions".equals(d.tableau()))
-                    .toList();
-            boolean ensemble = attributions.size() > 1 && attributions.stream().map(d -> List.of(
-                    String.valueOf(d.debut()), String.valueOf(d.fin()), String.valueOf(d.granularite()),
-                    String.valueOf(d.diffusion()))).distinct().count() == 1;
+            // the breakdowns of the pending demands, and those of one period's satisfied demands, each kind in one task
+            // (the service reads the demands once for several of them), every other table in its own
+            Map<List<String>, List<TableauDemande>> ensembles = new java.util.LinkedHashMap<>();
+            for (TableauDemande d : demandes) {
+                if ("attributions".equals(d.tableau()) || "repartition".equals(d.tableau())) {
+                    ensembles.computeIfAbsent(ensemble(d), k -> new ArrayList<>()).add(d);
+                }
+            }
+            Map<List<String>, Integer> tacheDeLEnsemble = new java.util.HashMap<>();
             List<Integer> taches = new ArrayList<>();
             for (TableauDemande d : demandes) {
-                if (ensemble && "attributions".equals(d.tableau())) {
-                    if (d == attributions.get(0)) {
-                        taches.add(calculsEnCours.size());
-                        calculsEnCours.add(executeur.submit(() -> tableauxAttributions(attributions, contexte)));
-                    } else {
-                        taches.add(taches.get(taches.size() - 1));
-                    }
+                List<TableauDemande> ensemble = ensembles.get(ensemble(d));
+                if (ensemble != null && ensemble.size() > 1) {
+                    taches.add(tacheDeLEnsemble.computeIfAbsent(ensemble(d), k -> {
+                        calculsEnCours.add(executeur.submit(() -> tableauxEnsemble(ensemble, contexte)));
+                        return calculsEnCours.size() - 1;
+                    }));
                 } else {
                     taches.add(calculsEnCours.size());
                     calculsEnCours.add(executeur.submit(() -> List.of(tableau(d, contexte))));
@@ -150,10 +152,11 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
                 resultats.add(f.get());
             }
             List<Tableau> tableaux = new ArrayList<>(demandes.size());
-            int rang = 0;
+            Map<Integer, Integer> lus = new java.util.HashMap<>();
             for (int k = 0; k < demandes.size(); k++) {
-                List<Tableau> de = resultats.get(taches.get(k));
-                tableaux.add(de.size() == 1 ? de.get(0) : de.get(rang++));
+                // a task's tables come in the order of its demands, which is the report's
+                int tache = taches.get(k);
+                tableaux.add(resultats.get(tache).get(lus.merge(tache, 1, Integer::sum) - 1));
             }
             return tableaux;
         } catch (InterruptedException e) {
@@ -279,10 +282,21 @@ public class RapportStatistiquesImpl implements RapportStatistiques {
         }
     }
 
-    /** The tables of several breakdowns of the same period's attributions, from one reading of them. */
-    private List<Tableau> tableauxAttributions(List<TableauDemande> demandes, Contexte contexte) {
+    /** The tables read together: the same kind of breakdown, period, granularity and diffusion. */
+    private static List<String> ensemble(TableauDemande d) {
+        return List.of(String.valueOf(d.tableau()), String.valueOf(d.debut()), String.valueOf(d.fin()),
+                String.valueOf(d.granularite()), String.valueOf(d.diffusion()));
+    }
+
+    /** The tables of several breakdowns of one kind ({@link #ensemble}), from one reading of the demands. */
+    private List<Tableau> tableauxEnsemble(List<TableauDemande> demandes, Contexte contexte) {
         TableauDemande d = avecDefauts(demandes.get(0));
         int s = d.diffusion() ? seuilSecret : 0;
+        if ("repartition".equals(d.tableau())) {
+            return statistiques.repartitions(demandes.stream().map(x -> avecDefauts(x).dimension()).toList(),
+                    d.granularite(), contexte).stream().map(t -> Tableaux.repartition(secret(t, Repartition::secret,
+                    s, SecretStatistique::repartition))).toList();
+        }
         return statistiques.attributions(d.debut(), d.fin(), d.granularite(), demandes.stream()
                         .map(x -> avecDefauts(x).dimensionAttribution()).toList(), contexte).stream()
                 .map(t -> Tableaux.attributions(secret(t, TableauAttributions::secret, s,

@@ -89,6 +89,14 @@ public interface StatistiquesMapper {
                                                         @Param("plafondsAutres") String plafondsAutres,
                                                         @Param("supplementAutres") long supplementAutres);
 
+    /** The pending demands by group and by age, income band and seniority at once (one scan). */
+    List<EffectifParDimension> repartitionsDuJour(@Param("granularite") Granularite granularite,
+                                                  @Param("jour") LocalDate jour,
+                                                  @Param("plafondsIdf") String plafondsIdf,
+                                                  @Param("supplementIdf") long supplementIdf,
+                                                  @Param("plafondsAutres") String plafondsAutres,
+                                                  @Param("supplementAutres") long supplementAutres);
+
     /** A count of {@link #attributionsParDimension}: its dimension's name, group, modality. */
     record EffectifParDimension(String dimension, String code, String modalite, long n) {
     }

@@ -84,6 +84,35 @@ public class StatistiquesPostgres implements StatistiquesStore {
                 texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()));
     }
 
+    /** The breakdowns a scan of the pending demands gives (those of a day or of the ceilings), read together. */
+    private static final java.util.Set<Dimension> DU_JOUR = java.util.EnumSet.of(Dimension.AGE,
+            Dimension.REVENU_PLAFOND, Dimension.ANCIENNETE);
+
+    @Override
+    public Map<Dimension, List<EffectifStatistique>> repartitions(List<Dimension> dimensions, Granularite granularite,
+                                                                  LocalDate jour, PlafondsRessources plafonds) {
+        Map<Dimension, List<EffectifStatistique>> parDimension = new java.util.LinkedHashMap<>();
+        if (dimensions.stream().filter(DU_JOUR::contains).distinct().count() > 1) {
+            Map<Dimension, List<EffectifStatistique>> duJour = new java.util.EnumMap<>(Dimension.class);
+            DU_JOUR.forEach(d -> duJour.put(d, new java.util.ArrayList<>()));
+            for (StatistiquesMapper.EffectifParDimension e : lire("répartitions du jour", m -> m.repartitionsDuJour(
+                    granularite, jour, texte(plafonds.ileDeFrance()), plafonds.supplementIleDeFrance(),
+                    texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()))) {
+                duJour.get(Dimension.valueOf(e.dimension())).add(new EffectifStatistique(e.code(), e.modalite(),
+                        e.n()));
+            }
+            for (Dimension d : dimensions) {
+                parDimension.put(d, duJour.containsKey(d) ? duJour.get(d)
+                        : repartition(d, granularite, jour, plafonds));
+            }
+            return parDimension;
+        }
+        for (Dimension d : dimensions) {
+            parDimension.put(d, repartition(d, granularite, jour, plafonds));
+        }
+        return parDimension;
+    }
+
     @Override
     public Map<org.registrehub.api.statistiques.DimensionAttribution, List<EffectifStatistique>> attributions(
             List<org.registrehub.api.statistiques.DimensionAttribution> dimensions, Granularite granularite,

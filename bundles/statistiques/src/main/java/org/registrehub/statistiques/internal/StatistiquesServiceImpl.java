@@ -192,8 +192,13 @@ public class StatistiquesServiceImpl implements StatistiquesService {
 
     @Override
     public Repartition repartition(Dimension dimension, Granularite granularite, Contexte contexte) {
+        return repartitions(java.util.Collections.singletonList(dimension), granularite, contexte).get(0);
+    }
+
+    @Override
+    public List<Repartition> repartitions(List<Dimension> dimensions, Granularite granularite, Contexte contexte) {
         List<ErreurChamp> erreurs = new ArrayList<>();
-        if (dimension == null) {
+        if (dimensions == null || dimensions.isEmpty() || dimensions.stream().anyMatch(java.util.Objects::isNull)) {
             erreurs.add(new ErreurChamp("dimension", "obligatoire", null, String.join(", ",
                     java.util.Arrays.stream(Dimension.values()).map(Enum::name).toList())));
         }
@@ -202,18 +207,25 @@ public class StatistiquesServiceImpl implements StatistiquesService {
         Predicate<String> lit = lisibles(granularite, contexte);
         rafraichir();
         LocalDate jour = LocalDate.now(horloge);
-        Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();
-        for (EffectifStatistique e : store.repartition(dimension, granularite, jour, regles.plafonds())) {
-            if (!lit.test(e.code())) {
-                continue;
+        Map<Dimension, List<EffectifStatistique>> parDimension = dimensions.size() == 1
+                ? Map.of(dimensions.get(0), store.repartition(dimensions.get(0), granularite, jour, regles.plafonds()))
+                : store.repartitions(dimensions, granularite, jour, regles.plafonds());
+        List<Repartition> tableaux = new ArrayList<>();
+        for (Dimension dimension : dimensions) {
+            Map<String, Map<String, Long>> parGroupe = new LinkedHashMap<>();
+            for (EffectifStatistique e : parDimension.get(dimension)) {
+                if (!lit.test(e.code())) {
+                    continue;
+                }
+                parGroupe.computeIfAbsent(e.code(), c -> zeros(dimension.modalites())).merge(e.modalite(), e.n(),
+                        Long::sum);
             }
-            parGroupe.computeIfAbsent(e.code(), c -> zeros(dimension.modalites())).merge(e.modalite(), e.n(),
-                    Long::sum);
+            List<LigneRepartition> lignes = new ArrayList<>();
+            parGroupe.forEach((code, effectifs) -> lignes.add(new LigneRepartition(code, effectifs)));
+            tableaux.add(diffuser(new Repartition(dimension, jour, granularite, lignes), contexte,
+                    SecretStatistique::repartition));
         }
-        List<LigneRepartition> lignes = new ArrayList<>();
-        parGroupe.forEach((code, effectifs) -> lignes.add(new LigneRepartition(code, effectifs)));
-        return diffuser(new Repartition(dimension, jour, granularite, lignes), contexte,
-                SecretStatistique::repartition);
+        return tableaux;
     }
 
     private static Map<String, Long> zeros(List<String> modalites) {

@@ -287,7 +287,15 @@ public class StatistiquesDemandesTest extends BaseDeTest {
         assertEquals(avant, statistiques.repartition(Dimension.COMPOSITION, Granularite.DEPARTEMENT, GESTIONNAIRE));
         assertEquals(41, db.count("select coalesce(sum(n), 0) from stat_stock where dimension = 'TYPOLOGIE'"));
 
-        // every dimension, by département and by guichet
+        // every dimension, by département and by guichet; read all together (a report's way: the pending demands
+        // scanned once for the age, the income and the seniority) as read alone
+        for (Granularite g : List.of(Granularite.DEPARTEMENT, Granularite.GUICHET)) {
+            List<Repartition> ensemble = statistiques.repartitions(List.of(Dimension.values()), g, GESTIONNAIRE);
+            for (Dimension dimension : Dimension.values()) {
+                assertEquals(dimension + " par " + g, statistiques.repartition(dimension, g, GESTIONNAIRE),
+                        ensemble.get(dimension.ordinal()));
+            }
+        }
         for (Dimension dimension : Dimension.values()) {
             for (Granularite g : List.of(Granularite.DEPARTEMENT, Granularite.GUICHET)) {
                 Function<Lue, String> groupe = g == Granularite.DEPARTEMENT ? l -> l.demande().territoire()

@@ -72,6 +72,20 @@ public interface StatistiquesStore {
                                            PlafondsRessources plafonds);
 
     /**
+     * The breakdowns of the pending demands for several dimensions, in the order asked; a store may read the demands
+     * once for several of them.
+     */
+    default Map<Dimension, List<EffectifStatistique>> repartitions(List<Dimension> dimensions,
+                                                                   Granularite granularite, LocalDate jour,
+                                                                   PlafondsRessources plafonds) {
+        Map<Dimension, List<EffectifStatistique>> parDimension = new java.util.LinkedHashMap<>();
+        for (Dimension d : dimensions) {
+            parDimension.put(d, repartition(d, granularite, jour, plafonds));
+        }
+        return parDimension;
+    }
+
+    /**
      * The same for several dimensions, the tables in the order asked; a store may read the period's attributions once
      * for all of them.
      */
