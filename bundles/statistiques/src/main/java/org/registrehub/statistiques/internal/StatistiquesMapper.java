@@ -32,10 +32,7 @@ public interface StatistiquesMapper {
     List<EffectifStatistique> repartition(@Param("dimension") Dimension dimension,
                                           @Param("granularite") Granularite granularite,
                                           @Param("jour") LocalDate jour,
-                                          @Param("plafondsIdf") String plafondsIdf,
-                                          @Param("supplementIdf") long supplementIdf,
-                                          @Param("plafondsAutres") String plafondsAutres,
-                                          @Param("supplementAutres") long supplementAutres);
+                                          @Param("plafonds") Plafonds plafonds);
 
     List<LigneDelai> delais(@Param("jour") LocalDate jour, @Param("seuils") String seuils,
                             @Param("defaut") int defaut);
@@ -70,10 +67,7 @@ public interface StatistiquesMapper {
     List<EffectifStatistique> attributions(@Param("dimension") org.registrehub.api.statistiques.DimensionAttribution d,
                                            @Param("granularite") Granularite granularite,
                                            @Param("debut") LocalDate debut, @Param("fin") LocalDate fin,
-                                           @Param("plafondsIdf") String plafondsIdf,
-                                           @Param("supplementIdf") long supplementIdf,
-                                           @Param("plafondsAutres") String plafondsAutres,
-                                           @Param("supplementAutres") long supplementAutres);
+                                           @Param("plafonds") Plafonds plafonds);
 
     List<org.registrehub.api.statistiques.LigneAccord> accords(@Param("annee") int annee);
 
@@ -84,20 +78,27 @@ public interface StatistiquesMapper {
     /** The attributions of the period by group and modality, for every dimension at once. */
     List<EffectifParDimension> attributionsParDimension(@Param("granularite") Granularite granularite,
                                                         @Param("debut") LocalDate debut, @Param("fin") LocalDate fin,
-                                                        @Param("plafondsIdf") String plafondsIdf,
-                                                        @Param("supplementIdf") long supplementIdf,
-                                                        @Param("plafondsAutres") String plafondsAutres,
-                                                        @Param("supplementAutres") long supplementAutres);
+                                                        @Param("plafonds") Plafonds plafonds);
 
     /** The pending demands by group and by age, income band and seniority at once (one scan). */
     List<EffectifParDimension> repartitionsDuJour(@Param("granularite") Granularite granularite,
                                                   @Param("jour") LocalDate jour,
-                                                  @Param("plafondsIdf") String plafondsIdf,
-                                                  @Param("supplementIdf") long supplementIdf,
-                                                  @Param("plafondsAutres") String plafondsAutres,
-                                                  @Param("supplementAutres") long supplementAutres);
+                                                  @Param("plafonds") Plafonds plafonds);
 
     /** A count of {@link #attributionsParDimension}: its dimension's name, group, modality. */
     record EffectifParDimension(String dimension, String code, String modalite, long n) {
+    }
+
+    /** The PLUS ceilings as the queries read them ({@code plafondPlus}): the two scales as texts, their supplements. */
+    record Plafonds(String idf, long supplementIdf, String autres, long supplementAutres) {
+
+        static Plafonds de(org.registrehub.api.statistiques.PlafondsRessources p) {
+            return new Plafonds(texte(p.ileDeFrance()), p.supplementIleDeFrance(), texte(p.autresRegions()),
+                    p.supplementAutresRegions());
+        }
+
+        private static String texte(List<Long> valeurs) {
+            return valeurs.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        }
     }
 }

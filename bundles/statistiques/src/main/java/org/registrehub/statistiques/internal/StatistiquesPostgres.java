@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -71,8 +70,7 @@ public class StatistiquesPostgres implements StatistiquesStore {
     public List<EffectifStatistique> repartition(Dimension dimension, Granularite granularite, LocalDate jour,
                                                  PlafondsRessources plafonds) {
         return lire("répartition " + dimension, m -> m.repartition(dimension,
-                granularite, jour, texte(plafonds.ileDeFrance()), plafonds.supplementIleDeFrance(),
-                texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()));
+                granularite, jour, StatistiquesMapper.Plafonds.de(plafonds)));
     }
 
     @Override
@@ -80,8 +78,7 @@ public class StatistiquesPostgres implements StatistiquesStore {
                                                   Granularite granularite, LocalDate debut, LocalDate fin,
                                                   PlafondsRessources plafonds) {
         return lire("attributions par " + dimension, m -> m.attributions(
-                dimension, granularite, debut, fin, texte(plafonds.ileDeFrance()), plafonds.supplementIleDeFrance(),
-                texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()));
+                dimension, granularite, debut, fin, StatistiquesMapper.Plafonds.de(plafonds)));
     }
 
     /** The breakdowns a scan of the pending demands gives (those of a day or of the ceilings), read together. */
@@ -91,24 +88,18 @@ public class StatistiquesPostgres implements StatistiquesStore {
     @Override
     public Map<Dimension, List<EffectifStatistique>> repartitions(List<Dimension> dimensions, Granularite granularite,
                                                                   LocalDate jour, PlafondsRessources plafonds) {
-        Map<Dimension, List<EffectifStatistique>> parDimension = new java.util.LinkedHashMap<>();
+        Map<Dimension, List<EffectifStatistique>> duJour = new java.util.EnumMap<>(Dimension.class);
         if (dimensions.stream().filter(DU_JOUR::contains).distinct().count() > 1) {
-            Map<Dimension, List<EffectifStatistique>> duJour = new java.util.EnumMap<>(Dimension.class);
             DU_JOUR.forEach(d -> duJour.put(d, new java.util.ArrayList<>()));
             for (StatistiquesMapper.EffectifParDimension e : lire("répartitions du jour", m -> m.repartitionsDuJour(
-                    granularite, jour, texte(plafonds.ileDeFrance()), plafonds.supplementIleDeFrance(),
-                    texte(plafonds.autresRegions()), plafonds.supplementAutresRegions()))) {
+                    granularite, jour, StatistiquesMapper.Plafonds.de(plafonds)))) {
                 duJour.get(Dimension.valueOf(e.dimension())).add(new EffectifStatistique(e.code(), e.modalite(),
                         e.n()));
             }
-            for (Dimension d : dimensions) {
-                parDimension.put(d, duJour.containsKey(d) ? duJour.get(d)
-                        : repartition(d, granularite, jour, plafonds));
-            }
-            return parDimension;
         }
+        Map<Dimension, List<EffectifStatistique>> parDimension = new java.util.LinkedHashMap<>();
         for (Dimension d : dimensions) {
-            parDimension.put(d, repartition(d, granularite, jour, plafonds));
+            parDimension.put(d, duJour.containsKey(d) ? duJour.get(d) : repartition(d, granularite, jour, plafonds));
         }
         return parDimension;
     }
@@ -124,9 +115,8 @@ public class StatistiquesPostgres implements StatistiquesStore {
             return parDimension;
         }
         for (StatistiquesMapper.EffectifParDimension e : lire("attributions de la période par dimension",
-                m -> m.attributionsParDimension(granularite, debut, fin, texte(plafonds.ileDeFrance()),
-                        plafonds.supplementIleDeFrance(), texte(plafonds.autresRegions()),
-                        plafonds.supplementAutresRegions()))) {
+                m -> m.attributionsParDimension(granularite, debut, fin,
+                        StatistiquesMapper.Plafonds.de(plafonds)))) {
             List<EffectifStatistique> effectifs = parDimension.get(
                     org.registrehub.api.statistiques.DimensionAttribution.valueOf(e.dimension()));
             if (effectifs != null) {
@@ -148,10 +138,6 @@ public class StatistiquesPostgres implements StatistiquesStore {
             m.definirAccord(accord, audit.acteur());
             return m.auditer(audit);
         });
-    }
-
-    private static String texte(List<Long> valeurs) {
-        return valeurs.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     @Override
